@@ -1,0 +1,459 @@
+"""Load and check annotation files (``NAME.yaml`` beside ``NAME.txt``).
+
+The schema is documented in ``seeds/README.md``. Every mistake raises
+:class:`AnnotationError` naming the file, the line and the field, because analysts
+edit these files by hand and need to know exactly where to look.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import (
+    ACTOR_TYPES,
+    MEDIATION_STATUSES,
+    METHODS,
+    OUTCOME_TYPES,
+    RELATIONS,
+    STANCES,
+    Actor,
+    Affiliation,
+    Annotation,
+    Article,
+    Claim,
+    Mediation,
+    Span,
+    Statement,
+)
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
+
+
+class ClaimgraphError(Exception):
+    """A user-facing error: the CLI prints its message on one line, no traceback."""
+
+
+class AnnotationError(ClaimgraphError):
+    """An annotation or article file is unusable; says where and what to fix."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None, field: str | None = None):
+        self.path, self.line, self.field, self.message = str(path), line, field, message
+        where = self.path + (f":{line}" if line else "")
+        super().__init__(f"{where}: {field + ': ' if field else ''}{message}")
+
+
+# --- YAML with line numbers -------------------------------------------------------
+
+
+class _Map(dict):
+    """A mapping that remembers the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict
+
+
+class _Seq(list):
+    line: int = 0
+    item_lines: list
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that keeps line numbers so errors can point into the file."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
+    loader.flatten_mapping(node)
+    result = _Map()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in result:
+            raise yaml.MarkedYAMLError(problem=f"duplicate key {key!r}", problem_mark=key_node.start_mark)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
+    result = _Seq(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def read_text_file(path: Path, what: str = "file") -> str:
+    """Read a UTF-8 text file, turning OS and decoding problems into one-line errors."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise AnnotationError(path, f"{what} not found") from None
+    except OSError as exc:
+        raise AnnotationError(path, f"cannot read {what}: {exc.strerror}") from None
+    if b"\x00" in data:
+        raise AnnotationError(path, f"{what} is binary, not UTF-8 text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise AnnotationError(path, f"{what} is not valid UTF-8 (byte {exc.start}); re-save it as UTF-8", line) from None
+
+
+# --- field access with locations ---------------------------------------------------
+
+
+class _Reader:
+    """Pulls typed fields out of the YAML tree, raising located errors."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def fail(self, message: str, node: Any = None, key: Any = None, field: str | None = None):
+        line = None
+        if isinstance(node, _Map):
+            line = node.key_lines.get(key, node.line) if key is not None else node.line
+        elif isinstance(node, _Seq):
+            line = node.item_lines[key] if isinstance(key, int) and key < len(node.item_lines) else node.line
+        raise AnnotationError(self.path, message, line, field)
+
+    def mapping(self, node: Any, field: str, parent: Any = None, key: Any = None) -> _Map:
+        if not isinstance(node, _Map):
+            self.fail(f"must be a mapping (key: value), got {_kind(node)}", parent, key, field)
+        return node
+
+    def sequence(self, node: _Map, key: str, field: str, required: bool = False) -> _Seq:
+        value = node.get(key)
+        if value is None:
+            if required:
+                self.fail("is required", node, None, field)
+            return _Seq()
+        if not isinstance(value, _Seq):
+            self.fail(f"must be a list, got {_kind(value)}", node, key, field)
+        return value
+
+    def string(self, node: _Map, key: str, field: str, required: bool = True, choices=None, pattern=None) -> str | None:
+        value = node.get(key)
+        if value is None or value == "":
+            if required:
+                self.fail("is required", node, key if key in node else None, field)
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            self.fail(f"must be text, got {_kind(value)}", node, key, field)
+        if choices and value not in choices:
+            self.fail(f"{value!r} is not one of: {', '.join(choices)}", node, key, field)
+        if pattern and not pattern.match(value):
+            self.fail(f"{value!r} is not a valid id (lower-case letters, digits and '-')", node, key, field)
+        return value
+
+    def strings(self, node: _Map, key: str, field: str) -> list[str]:
+        seq = self.sequence(node, key, field)
+        out = []
+        for i, item in enumerate(seq):
+            if not isinstance(item, str) or not item:
+                self.fail(f"must be text, got {_kind(item)}", seq, i, f"{field}[{i}]")
+            out.append(item)
+        return out
+
+    def date(self, node: _Map, key: str, field: str, required: bool = True) -> dt.date | None:
+        value = node.get(key)
+        if value is None:
+            if required:
+                self.fail("is required (YYYY-MM-DD)", node, None, field)
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.fail(f"{value!r} is not a date (YYYY-MM-DD)", node, key, field)
+
+    def known_keys(self, node: _Map, allowed: tuple[str, ...], field: str):
+        for key in node:
+            if key not in allowed:
+                self.fail(f"unknown field {key!r} (allowed: {', '.join(allowed)})", node, key, f"{field}.{key}")
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    for cls, name in ((bool, "true/false"), (dict, "a mapping"), (list, "a list"), (str, "text")):
+        if isinstance(value, cls):
+            return name
+    return type(value).__name__
+
+
+# --- the loader -------------------------------------------------------------------
+
+ARTICLE_KEYS = ("id", "text", "title", "date", "publisher", "url")
+ACTOR_KEYS = ("id", "label", "type", "aliases", "wikidata", "affiliations")
+CLAIM_KEYS = ("id", "label", "subject", "relation", "object", "contradicts")
+STATEMENT_KEYS = ("id", "stance", "speaker", "on_behalf_of", "claim", "about", "sentence", "span",
+                  "date", "method", "confidence", "extractor")
+MEDIATION_KEYS = ("id", "label", "mediators", "parties", "place", "status", "outcome", "outcome_type",
+                  "follows", "sentence", "date", "method")
+TOP_KEYS = ("article", "actors", "claims", "statements", "mediations")
+
+
+def load_annotation(path: Path | str) -> Annotation:
+    """Load one annotation file and its article text, checking every rule of the schema."""
+    path = Path(path)
+    source = read_text_file(path, "annotation file")
+    try:
+        tree = yaml.load(source, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise AnnotationError(path, f"malformed YAML: {exc.problem or exc.context}", line) from None
+    except yaml.YAMLError as exc:
+        raise AnnotationError(path, f"malformed YAML: {exc}") from None
+    r = _Reader(path)
+    if not isinstance(tree, _Map):
+        raise AnnotationError(path, "must be a YAML mapping with an 'article' section (see seeds/README.md)", 1)
+    r.known_keys(tree, TOP_KEYS, "top level")
+
+    article = _load_article(r, tree, path)
+    actors = _load_actors(r, tree)
+    actor_ids = {a.id for a in actors}
+    claims = _load_claims(r, tree, actor_ids)
+    statements, extra_claims = _load_statements(r, tree, article, actor_ids, {c.id for c in claims})
+    mediations = _load_mediations(r, tree, article, actor_ids)
+
+    actor_by_id = {a.id: a for a in actors}
+    for st in statements:
+        if st.on_behalf_of is None and st.speaker and actor_by_id[st.speaker].affiliations:
+            st.on_behalf_of = actor_by_id[st.speaker].affiliations[0].actor
+    return Annotation(path, article, actors, claims + extra_claims, statements, mediations)
+
+
+def _load_article(r: _Reader, tree: _Map, path: Path) -> Article:
+    node = r.mapping(tree.get("article"), "article", tree, "article" if "article" in tree else None)
+    r.known_keys(node, ARTICLE_KEYS, "article")
+    article_id = r.string(node, "id", "article.id", pattern=SLUG)
+    text_name = r.string(node, "text", "article.text")
+    text_path = (path.parent / text_name)
+    try:
+        text = read_text_file(text_path, "article text")
+    except AnnotationError as exc:
+        r.fail(f"{exc.message}: {text_path}", node, "text", "article.text")
+    if not text.strip():
+        r.fail(f"article text {text_path} is empty", node, "text", "article.text")
+    return Article(
+        id=article_id,
+        title=r.string(node, "title", "article.title"),
+        date=r.date(node, "date", "article.date"),
+        text=text,
+        text_path=text_path,
+        publisher=r.string(node, "publisher", "article.publisher", required=False),
+        url=r.string(node, "url", "article.url", required=False),
+    )
+
+
+def _check_unique(r: _Reader, seen: set, value: str, field: str, node: _Map):
+    if value in seen:
+        r.fail(f"duplicate id {value!r}", node, "id", field)
+    seen.add(value)
+
+
+def _load_actors(r: _Reader, tree: _Map) -> list[Actor]:
+    seq = r.sequence(tree, "actors", "actors", required=True)
+    actors, seen, pending = [], set(), []
+    for i, item in enumerate(seq):
+        f = f"actors[{i}]"
+        node = r.mapping(item, f, seq, i)
+        r.known_keys(node, ACTOR_KEYS, f)
+        actor_id = r.string(node, "id", f + ".id", pattern=SLUG)
+        _check_unique(r, seen, actor_id, f + ".id", node)
+        wikidata = r.string(node, "wikidata", f + ".wikidata", required=False)
+        if wikidata and not WIKIDATA.match(wikidata):
+            r.fail(f"{wikidata!r} is not a Wikidata id like Q843", node, "wikidata", f + ".wikidata")
+        affiliations = []
+        aff_seq = r.sequence(node, "affiliations", f + ".affiliations")
+        for j, aff in enumerate(aff_seq):
+            af = f"{f}.affiliations[{j}]"
+            aff_node = r.mapping(aff, af, aff_seq, j)
+            r.known_keys(aff_node, ("actor", "role"), af)
+            affiliations.append(Affiliation(r.string(aff_node, "actor", af + ".actor"),
+                                            r.string(aff_node, "role", af + ".role", required=False)))
+            pending.append((aff_node, af + ".actor", affiliations[-1].actor))
+        actors.append(Actor(
+            id=actor_id,
+            label=r.string(node, "label", f + ".label"),
+            type=r.string(node, "type", f + ".type", choices=ACTOR_TYPES),
+            aliases=r.strings(node, "aliases", f + ".aliases"),
+            wikidata=wikidata,
+            affiliations=affiliations,
+        ))
+    for node, field, ref in pending:
+        if ref not in seen:
+            r.fail(f"unknown actor {ref!r} (not in actors)", node, "actor", field)
+    return actors
+
+
+def _ref(r: _Reader, node: _Map, key: str, field: str, known: set, what: str, required=False) -> str | None:
+    value = r.string(node, key, field, required=required)
+    if value is not None and value not in known:
+        r.fail(f"unknown {what} {value!r} (not in {what}s)", node, key, field)
+    return value
+
+
+def _refs(r: _Reader, node: _Map, key: str, field: str, known: set, what: str) -> list[str]:
+    values = r.strings(node, key, field)
+    seq = node.get(key)
+    for i, value in enumerate(values):
+        if value not in known:
+            r.fail(f"unknown {what} {value!r} (not in {what}s)", seq, i, f"{field}[{i}]")
+    return values
+
+
+def _load_claims(r: _Reader, tree: _Map, actor_ids: set) -> list[Claim]:
+    seq = r.sequence(tree, "claims", "claims")
+    claims, seen, pending = [], set(), []
+    for i, item in enumerate(seq):
+        f = f"claims[{i}]"
+        node = r.mapping(item, f, seq, i)
+        r.known_keys(node, CLAIM_KEYS, f)
+        claim_id = r.string(node, "id", f + ".id", pattern=SLUG)
+        _check_unique(r, seen, claim_id, f + ".id", node)
+        obj = r.string(node, "object", f + ".object", required=False)
+        claims.append(Claim(
+            id=claim_id,
+            label=r.string(node, "label", f + ".label"),
+            subject=_ref(r, node, "subject", f + ".subject", actor_ids, "actor"),
+            relation=r.string(node, "relation", f + ".relation", required=False, choices=RELATIONS),
+            object=obj,
+            object_is_actor=obj in actor_ids,
+            contradicts=r.strings(node, "contradicts", f + ".contradicts"),
+        ))
+        pending.append((node, f))
+    for (node, f), claim in zip(pending, claims):
+        seq_c = node.get("contradicts")
+        for j, other in enumerate(claim.contradicts):
+            if other not in seen:
+                r.fail(f"unknown claim {other!r} (not in claims)", seq_c, j, f"{f}.contradicts[{j}]")
+    return claims
+
+
+def _find_sentence(r: _Reader, node: _Map, field: str, article: Article) -> Span:
+    sentence = r.string(node, "sentence", field + ".sentence")
+    start = article.text.find(sentence)
+    if start < 0:
+        r.fail(f"not found verbatim in {article.text_path}; copy the sentence exactly from the article",
+               node, "sentence", field + ".sentence")
+    return Span(sentence, start, start + len(sentence))
+
+
+def _load_statements(r: _Reader, tree: _Map, article: Article, actor_ids: set, claim_ids: set):
+    seq = r.sequence(tree, "statements", "statements")
+    statements, extra_claims, seen = [], [], set()
+    for i, item in enumerate(seq):
+        f = f"statements[{i}]"
+        node = r.mapping(item, f, seq, i)
+        r.known_keys(node, STATEMENT_KEYS, f)
+        st_id = r.string(node, "id", f + ".id", pattern=SLUG)
+        _check_unique(r, seen, st_id, f + ".id", node)
+        stance = r.string(node, "stance", f + ".stance", choices=STANCES)
+        speaker = _ref(r, node, "speaker", f + ".speaker", actor_ids, "actor", required=stance != "report")
+        if stance == "report" and speaker:
+            r.fail("a 'report' has no speaker (use stance assert for a named source)", node, "speaker",
+                   f + ".speaker")
+        sentence = _find_sentence(r, node, f, article)
+        span = None
+        span_text = r.string(node, "span", f + ".span", required=False)
+        if span_text:
+            offset = sentence.text.find(span_text)
+            if offset < 0:
+                r.fail("not found inside the statement's sentence", node, "span", f + ".span")
+            span = Span(span_text, sentence.start + offset, sentence.start + offset + len(span_text))
+        claim = _ref(r, node, "claim", f + ".claim", claim_ids, "claim")
+        if claim is None:
+            claim = f"{article.id}-{st_id}"
+            extra_claims.append(Claim(id=claim, label=(span or sentence).text))
+        method = r.string(node, "method", f + ".method", required=False, choices=METHODS) or "curated"
+        confidence = node.get("confidence")
+        if confidence is not None and (isinstance(confidence, bool) or not isinstance(confidence, (int, float))
+                                       or not 0 <= confidence <= 1):
+            r.fail(f"{confidence!r} is not a number from 0 to 1", node, "confidence", f + ".confidence")
+        statements.append(Statement(
+            id=st_id,
+            stance=stance,
+            claim=claim,
+            sentence=sentence,
+            speaker=speaker,
+            on_behalf_of=_ref(r, node, "on_behalf_of", f + ".on_behalf_of", actor_ids, "actor"),
+            about=_refs(r, node, "about", f + ".about", actor_ids, "actor"),
+            span=span,
+            date=r.date(node, "date", f + ".date", required=False),
+            method=method,
+            confidence=float(confidence) if confidence is not None else None,
+            extractor=r.string(node, "extractor", f + ".extractor", required=False),
+        ))
+    return statements, extra_claims
+
+
+def _load_mediations(r: _Reader, tree: _Map, article: Article, actor_ids: set) -> list[Mediation]:
+    seq = r.sequence(tree, "mediations", "mediations")
+    mediations, seen, follows = [], set(), []
+    for i, item in enumerate(seq):
+        f = f"mediations[{i}]"
+        node = r.mapping(item, f, seq, i)
+        r.known_keys(node, MEDIATION_KEYS, f)
+        med_id = r.string(node, "id", f + ".id", pattern=SLUG)
+        _check_unique(r, seen, med_id, f + ".id", node)
+        mediators = _refs(r, node, "mediators", f + ".mediators", actor_ids, "actor")
+        status = r.string(node, "status", f + ".status", required=False, choices=MEDIATION_STATUSES) or "held"
+        if not mediators and status == "held":
+            r.fail("needs at least one mediator (only planned talks may leave them open)", node,
+                   "mediators" if "mediators" in node else None, f + ".mediators")
+        parties = _refs(r, node, "parties", f + ".parties", actor_ids, "actor")
+        if len(parties) < 2:
+            r.fail("needs at least two parties", node, "parties" if "parties" in node else None, f + ".parties")
+        mediations.append(Mediation(
+            id=med_id,
+            label=r.string(node, "label", f + ".label"),
+            mediators=mediators,
+            parties=parties,
+            sentence=_find_sentence(r, node, f, article),
+            place=r.string(node, "place", f + ".place", required=False),
+            status=status,
+            outcome=r.string(node, "outcome", f + ".outcome", required=False),
+            outcome_type=r.string(node, "outcome_type", f + ".outcome_type", required=False,
+                                  choices=OUTCOME_TYPES),
+            follows=r.string(node, "follows", f + ".follows", required=False),
+            date=r.date(node, "date", f + ".date", required=False),
+            method=r.string(node, "method", f + ".method", required=False, choices=METHODS) or "curated",
+        ))
+        follows.append(node)
+    for node, med in zip(follows, mediations):
+        if med.follows and med.follows not in seen:
+            r.fail(f"unknown mediation {med.follows!r} (not in mediations)", node, "follows",
+                   f"mediations[{mediations.index(med)}].follows")
+    return mediations
+
+
+def find_annotations(paths: list[Path]) -> list[Path]:
+    """The annotation files under the given files or folders, sorted, so builds are stable."""
+    found: set[Path] = set()
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            found.update(x for x in p.glob("*.yaml") if x.is_file())
+        elif p.exists():
+            found.add(p)
+        else:
+            raise AnnotationError(p, "no such file or folder")
+    return sorted(found)

@@ -1,0 +1,122 @@
+"""The statement model: plain dataclasses between text and RDF.
+
+Annotation files (curated or extracted) load into these; ``rdf.py`` turns them into
+triples. Keeping the model free of rdflib lets the loader and the extractor be tested
+without any RDF, and keeps the vocabularies in one place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+ACTOR_TYPES = ("state", "armed-group", "organisation", "person")
+STANCES = ("assert", "accuse", "deny", "commit", "endorse", "demand", "report")
+RELATIONS = ("harbours", "supports", "attacks", "kills", "violates", "agrees-to")
+METHODS = ("curated", "extracted")
+MEDIATION_STATUSES = ("held", "planned")
+OUTCOME_TYPES = ("ceasefire", "agreement")
+
+#: Stances whose speaker puts a claim forward (a supporter of it).
+SUPPORTING_STANCES = ("assert", "accuse")
+#: Stances whose speaker disputes a claim.
+DISPUTING_STANCES = ("deny",)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the article text: ``text == article[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Affiliation:
+    actor: str
+    role: str | None = None
+
+
+@dataclass
+class Actor:
+    id: str
+    label: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    affiliations: list[Affiliation] = field(default_factory=list)
+
+
+@dataclass
+class Claim:
+    id: str
+    label: str
+    subject: str | None = None
+    relation: str | None = None
+    object: str | None = None
+    object_is_actor: bool = False
+    contradicts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Statement:
+    id: str
+    stance: str
+    claim: str
+    sentence: Span
+    speaker: str | None = None
+    on_behalf_of: str | None = None
+    about: list[str] = field(default_factory=list)
+    span: Span | None = None
+    date: date | None = None
+    method: str = "curated"
+    confidence: float | None = None
+    extractor: str | None = None
+
+    @property
+    def attributed_to(self) -> str | None:
+        """The actor the statement counts for: the organisation a person speaks for."""
+        return self.on_behalf_of or self.speaker
+
+
+@dataclass
+class Mediation:
+    id: str
+    label: str
+    mediators: list[str]
+    parties: list[str]
+    sentence: Span
+    place: str | None = None
+    status: str = "held"
+    outcome: str | None = None
+    outcome_type: str | None = None
+    follows: str | None = None
+    date: date | None = None
+    method: str = "curated"
+
+
+@dataclass
+class Article:
+    id: str
+    title: str
+    date: date
+    text: str
+    text_path: Path
+    publisher: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Annotation:
+    """One article and everything annotated in it; the unit of a named graph."""
+
+    path: Path
+    article: Article
+    actors: list[Actor] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    mediations: list[Mediation] = field(default_factory=list)
+
+    def actor(self, actor_id: str) -> Actor:
+        return next(a for a in self.actors if a.id == actor_id)

@@ -1,0 +1,347 @@
+"""Turn annotations into RDF: one named graph per article, plus a default graph of documents.
+
+Every IRI is derived from ids in the annotation (never a blank node), so the same input
+always gives the same triples, and the serialisation is sorted so it gives the same bytes.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+
+from .annotation import ClaimgraphError
+from .model import Annotation, Span, Statement
+
+CG = Namespace("https://w3id.org/claimgraph/ns#")
+ID = Namespace("https://w3id.org/claimgraph/id/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+PREFIXES = {
+    "cg": CG, "actor": ID["actor/"], "claim": ID["claim/"], "article": ID["article/"], "graph": ID["graph/"],
+    "affiliation": ID["affiliation/"], "oa": OA, "schema": SCHEMA, "wd": WD, "prov": PROV, "skos": SKOS,
+    "dcterms": DCTERMS, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL,
+}
+
+ACTOR_CLASS = {"state": CG.State, "armed-group": CG.ArmedGroup, "organisation": CG.Organisation,
+               "person": CG.Person}
+STANCE_CLASS = {"assert": CG.Assertion, "accuse": CG.Accusation, "deny": CG.Denial, "commit": CG.Commitment,
+                "endorse": CG.Endorsement, "demand": CG.Demand, "report": CG.Report}
+RELATION = {"harbours": CG.harbours, "supports": CG.supports, "attacks": CG.attacks, "kills": CG.kills,
+            "violates": CG.violates, "agrees-to": CG.agreesTo}
+QUOTE_CONTEXT = 32  # characters of prefix/suffix kept in a TextQuoteSelector
+
+
+class ValidationError(ClaimgraphError):
+    """The graph does not conform to the SHACL shapes."""
+
+
+def ontology_path() -> Path:
+    """The ontology folder: in a checkout the repository's ``ontology/``, in a wheel a copy inside the package."""
+    packaged = resources.files("claimgraph") / "ontology"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "ontology"
+
+
+def actor_iri(actor_id: str) -> URIRef:
+    return ID[f"actor/{actor_id}"]
+
+
+def claim_iri(claim_id: str) -> URIRef:
+    return ID[f"claim/{claim_id}"]
+
+
+def article_iri(article_id: str) -> URIRef:
+    return ID[f"article/{article_id}"]
+
+
+def graph_iri(article_id: str) -> URIRef:
+    return ID[f"graph/{article_id}"]
+
+
+def statement_iri(article_id: str, statement_id: str) -> URIRef:
+    return ID[f"{article_id}/statement/{statement_id}"]
+
+
+def mediation_iri(article_id: str, mediation_id: str) -> URIRef:
+    return ID[f"{article_id}/mediation/{mediation_id}"]
+
+
+def content_hash(annotation: Annotation) -> str:
+    """Hash of the annotation file and the article text: what a build compares to skip unchanged work."""
+    digest = hashlib.sha256()
+    digest.update(annotation.path.read_bytes())
+    digest.update(b"\0")
+    digest.update(annotation.article.text.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
+
+
+def _selected_text(g: Graph, node: URIRef, article: URIRef, text: str, span: Span, motivation=None):
+    """A W3C Web Annotation SpecificResource selecting ``span`` of the article, by quote and position."""
+    g.add((node, RDF.type, OA.SpecificResource))
+    g.add((node, OA.hasSource, article))
+    quote, position = URIRef(node + "/quote"), URIRef(node + "/position")
+    g.add((node, OA.hasSelector, quote))
+    g.add((node, OA.hasSelector, position))
+    g.add((quote, RDF.type, OA.TextQuoteSelector))
+    g.add((quote, OA.exact, Literal(span.text)))
+    g.add((quote, OA.prefix, Literal(text[max(0, span.start - QUOTE_CONTEXT):span.start])))
+    g.add((quote, OA.suffix, Literal(text[span.end:span.end + QUOTE_CONTEXT])))
+    g.add((position, RDF.type, OA.TextPositionSelector))
+    g.add((position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+    g.add((position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+
+
+def _evidence(g: Graph, body: URIRef, article: URIRef, text: str, sentence: Span):
+    """The evidence annotation: the body (statement or mediation) is described by the sentence."""
+    annotation, target = URIRef(body + "/evidence"), URIRef(body + "/evidence/target")
+    g.add((body, CG.evidence, annotation))
+    g.add((annotation, RDF.type, OA.Annotation))
+    g.add((annotation, OA.motivatedBy, OA.describing))
+    g.add((annotation, OA.hasBody, body))
+    g.add((annotation, OA.hasTarget, target))
+    _selected_text(g, target, article, text, sentence)
+
+
+def _method(g: Graph, node: URIRef, method: str, confidence=None, extractor=None):
+    g.add((node, CG.method, CG[method]))
+    if confidence is not None:
+        g.add((node, CG.confidence, Literal(Decimal(str(round(confidence, 4))), datatype=XSD.decimal)))
+    if extractor:
+        g.add((node, CG.extractor, Literal(extractor)))
+
+
+def article_metadata(g: Graph, annotation: Annotation, digest: str | None = None):
+    """The default-graph description of one article: what it is and which named graph holds it."""
+    art = annotation.article
+    node = article_iri(art.id)
+    g.add((node, RDF.type, SCHEMA.NewsArticle))
+    g.add((node, SCHEMA.headline, Literal(art.title)))
+    g.add((node, SCHEMA.datePublished, Literal(art.date.isoformat(), datatype=XSD.date)))
+    g.add((node, CG.namedGraph, graph_iri(art.id)))
+    g.add((node, CG.textFile, Literal(art.text_path.name)))
+    g.add((node, CG.contentHash, Literal(digest or content_hash(annotation))))
+    if art.url:
+        g.add((node, SCHEMA.url, URIRef(art.url)))
+    if art.publisher:
+        publisher = ID[f"publisher/{_slug(art.publisher)}"]
+        g.add((node, SCHEMA.publisher, publisher))
+        g.add((publisher, RDF.type, SCHEMA.Organization))
+        g.add((publisher, SCHEMA.name, Literal(art.publisher)))
+
+
+def article_graph(g: Graph, annotation: Annotation):
+    """Everything annotated in one article, into ``g`` (the article's named graph)."""
+    art = annotation.article
+    article = article_iri(art.id)
+    text = art.text
+
+    for actor in annotation.actors:
+        node = actor_iri(actor.id)
+        g.add((node, RDF.type, ACTOR_CLASS[actor.type]))
+        g.add((node, RDFS.label, Literal(actor.label)))
+        for alias in actor.aliases:
+            g.add((node, SKOS.altLabel, Literal(alias)))
+        if actor.wikidata:
+            g.add((node, SKOS.exactMatch, WD[actor.wikidata]))
+        for aff in actor.affiliations:
+            org = actor_iri(aff.actor)
+            aff_node = ID[f"affiliation/{actor.id}.{aff.actor}"]
+            g.add((node, CG.affiliation, aff_node))
+            g.add((node, CG.actsFor, org))
+            g.add((aff_node, RDF.type, CG.Affiliation))
+            g.add((aff_node, CG.organisation, org))
+            if aff.role:
+                g.add((aff_node, CG.role, Literal(aff.role)))
+
+    for claim in annotation.claims:
+        node = claim_iri(claim.id)
+        g.add((node, RDF.type, CG.Claim))
+        g.add((node, RDFS.label, Literal(claim.label)))
+        if claim.subject:
+            g.add((node, CG.subject, actor_iri(claim.subject)))
+        if claim.relation:
+            g.add((node, CG.relation, RELATION[claim.relation]))
+        if claim.object:
+            if claim.object_is_actor:
+                g.add((node, CG.object, actor_iri(claim.object)))
+            else:
+                g.add((node, CG.objectLabel, Literal(claim.object)))
+        for other in claim.contradicts:
+            g.add((node, CG.contradicts, claim_iri(other)))
+            g.add((claim_iri(other), CG.contradicts, node))
+
+    for st in annotation.statements:
+        _statement(g, annotation, st, article, text)
+
+    for med in annotation.mediations:
+        node = mediation_iri(art.id, med.id)
+        g.add((node, RDF.type, CG.Mediation))
+        g.add((node, RDFS.label, Literal(med.label)))
+        g.add((node, CG.status, CG[med.status]))
+        g.add((node, DCTERMS.source, article))
+        for m in med.mediators:
+            g.add((node, CG.mediator, actor_iri(m)))
+        for p in med.parties:
+            g.add((node, CG.party, actor_iri(p)))
+        if med.place:
+            g.add((node, CG.place, Literal(med.place)))
+        if med.date:
+            g.add((node, DCTERMS.date, Literal(med.date.isoformat(), datatype=XSD.date)))
+        if med.follows:
+            g.add((node, CG.followUpOf, mediation_iri(art.id, med.follows)))
+        if med.outcome:
+            outcome = ID[f"{art.id}/agreement/{med.id}"]
+            g.add((node, CG.outcome, outcome))
+            g.add((outcome, RDF.type, CG.Ceasefire if med.outcome_type == "ceasefire" else CG.Agreement))
+            g.add((outcome, RDFS.label, Literal(med.outcome)))
+        _method(g, node, med.method)
+        _evidence(g, node, article, text, med.sentence)
+
+
+def _statement(g: Graph, annotation: Annotation, st: Statement, article: URIRef, text: str):
+    node = statement_iri(annotation.article.id, st.id)
+    g.add((node, RDF.type, STANCE_CLASS[st.stance]))
+    g.add((node, CG.claim, claim_iri(st.claim)))
+    g.add((node, DCTERMS.source, article))
+    when = st.date or annotation.article.date
+    g.add((node, DCTERMS.date, Literal(when.isoformat(), datatype=XSD.date)))
+    if st.speaker:
+        g.add((node, CG.speaker, actor_iri(st.speaker)))
+    if st.on_behalf_of:
+        g.add((node, CG.onBehalfOf, actor_iri(st.on_behalf_of)))
+    if st.attributed_to:
+        g.add((node, CG.attributedTo, actor_iri(st.attributed_to)))
+    for target in st.about:
+        g.add((node, CG.target, actor_iri(target)))
+    _method(g, node, st.method, st.confidence, st.extractor)
+    _evidence(g, node, article, text, st.sentence)
+    if st.span:
+        span_node = URIRef(node + "/span")
+        g.add((node, CG.contentSpan, span_node))
+        _selected_text(g, span_node, article, text, st.span)
+
+
+def new_dataset() -> Dataset:
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, Namespace(ns), replace=True)
+    return ds
+
+
+def build_dataset(annotations: list[Annotation]) -> Dataset:
+    """All articles as one dataset: a named graph each, documents described in the default graph."""
+    ds = new_dataset()
+    seen: dict[str, Path] = {}
+    for ann in annotations:
+        if ann.article.id in seen:
+            raise ClaimgraphError(f"{ann.path}: article.id: duplicate article id {ann.article.id!r} "
+                                  f"(also in {seen[ann.article.id]}); give each article its own id")
+        seen[ann.article.id] = ann.path
+        article_metadata(ds.default_graph, ann)
+        article_graph(ds.graph(graph_iri(ann.article.id)), ann)
+    return ds
+
+
+def load_shapes() -> tuple[Graph, Graph]:
+    ontology = Graph().parse(ontology_path() / "claims.ttl", format="turtle")
+    shapes = Graph().parse(ontology_path() / "shapes.ttl", format="turtle")
+    return ontology, shapes
+
+
+def validate_graph(data: Graph, shapes: tuple[Graph, Graph] | None = None) -> tuple[bool, str]:
+    """Check one graph against the SHACL shapes (pySHACL); returns (conforms, report text)."""
+    from pyshacl import validate  # heavy: only when validating
+
+    ontology, shacl = shapes or load_shapes()
+    # The ontology's own individuals (relations, statuses, methods) and class hierarchy
+    # must be visible to sh:class checks, so it is merged into a copy of the data.
+    merged = Graph()
+    for triple in ontology:
+        merged.add(triple)
+    for triple in data:
+        merged.add(triple)
+    conforms, _, report = validate(merged, shacl_graph=shacl, inference="none", advanced=True,
+                                   allow_warnings=True)
+    return conforms, report
+
+
+def _article_graphs(ds: Dataset):
+    """Each article's named graph joined with the document graph: the unit that is validated."""
+    skip = {ds.default_graph.identifier, URIRef(str(CG).rstrip("#"))}
+    for g in sorted(ds.graphs(), key=lambda x: str(x.identifier)):
+        if g.identifier in skip or len(g) == 0:
+            continue
+        data = Graph()
+        for triple in g:
+            data.add(triple)
+        for triple in ds.default_graph:
+            data.add(triple)
+        yield g.identifier, data
+
+
+def validate_dataset(ds: Dataset) -> None:
+    """Validate each article graph; raise on the first that does not conform."""
+    shapes = load_shapes()
+    for identifier, data in _article_graphs(ds):
+        conforms, report = validate_graph(data, shapes)
+        if not conforms:
+            first = next((ln.strip() for ln in report.splitlines() if ln.strip().startswith("Message:")), "")
+            raise ValidationError(f"graph {identifier} does not conform to ontology/shapes.ttl: {first} "
+                                  f"(run `claimgraph validate` for the full report)")
+
+
+def validate_file(path: Path) -> tuple[bool, str]:
+    """Validate a built graph file, article by article; returns (conforms, full report text)."""
+    from .store import QueryError
+
+    path = Path(path)
+    ds = Dataset()
+    try:
+        ds.parse(path, format="trig" if path.suffix == ".trig" else None)
+    except FileNotFoundError:
+        raise QueryError(f"{path}: graph file not found; run `claimgraph build` first") from None
+    except Exception as exc:  # rdflib's parsers raise many exception types
+        raise QueryError(f"{path}: cannot parse graph: {str(exc).splitlines()[0]}") from None
+    shapes = load_shapes()
+    reports, conforms = [], True
+    for identifier, data in _article_graphs(ds):
+        ok, report = validate_graph(data, shapes)
+        conforms &= ok
+        reports.append(f"# {identifier}\n{report.strip()}")
+    return conforms, "\n".join(reports)
+
+
+def _quad_order(quad) -> tuple:
+    """Default graph first, then by graph, subject, rdf:type before other predicates, object."""
+    from pyoxigraph import DefaultGraph
+
+    graph = "" if isinstance(quad.graph_name, DefaultGraph) else str(quad.graph_name)
+    predicate = "" if quad.predicate.value == str(RDF.type) else str(quad.predicate)
+    return (graph, str(quad.subject), predicate, str(quad.object))
+
+
+def serialize_trig(ds: Dataset) -> bytes:
+    """Sorted TriG, so equal graphs give equal bytes whatever the hash seed.
+
+    rdflib's own TriG writer orders subjects by heuristics that depend on set order;
+    here the quads go through N-Quads into pyoxigraph, are sorted, and are written by
+    pyoxigraph's TriG serialiser, which groups consecutive subjects and predicates.
+    """
+    import pyoxigraph as ox
+
+    nquads = ds.serialize(format="nquads", encoding="utf-8")
+    quads = sorted(ox.parse(nquads, format=ox.RdfFormat.N_QUADS), key=_quad_order)
+    prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)
