@@ -10,7 +10,9 @@ import csv
 import functools
 import io
 import json
+import shutil
 import sys
+import textwrap
 from pathlib import Path
 
 import click
@@ -69,12 +71,33 @@ def print_rows(columns: list[str], rows: list[dict], fmt: str) -> None:
     else:
         from tabulate import tabulate
 
-        if sys.stdout.isatty():  # on a terminal, cut long cells so rows fit; piped output stays whole
-            import shutil
+        width = shutil.get_terminal_size((160, 24)).columns if sys.stdout.isatty() else 160
+        limits = _column_widths(columns, rows, width)
+        cells = [[_wrap(r[c], limits[c]) for c in columns] for r in rows]
+        click.echo(tabulate(cells, headers=columns, tablefmt="simple_grid"))
 
-            width = max(24, shutil.get_terminal_size().columns // max(1, len(columns)) - 2)
-            rows = [{c: (v if len(v) <= width else v[: width - 1] + "\u2026") for c, v in r.items()} for r in rows]
-        click.echo(tabulate([[r[c] for c in columns] for r in rows], headers=columns, tablefmt="simple"))
+
+def _column_widths(columns: list[str], rows: list[dict], total: int) -> dict[str, int]:
+    """Share the line between columns: short columns keep their width, long ones split the rest."""
+    natural = {c: max([len(c)] + [len(line) for r in rows for line in r[c].splitlines()]) for c in columns}
+    budget = max(20 * len(columns), total - 3 * len(columns) - 1)
+    limits, open_cols = {}, list(columns)
+    while open_cols:
+        share = budget // len(open_cols)
+        fitting = [c for c in open_cols if natural[c] <= share]
+        if not fitting:
+            limits.update({c: max(12, share) for c in open_cols})
+            break
+        for c in fitting:
+            limits[c] = natural[c]
+            budget -= natural[c]
+            open_cols.remove(c)
+    return limits
+
+
+def _wrap(text: str, width: int) -> str:
+    """Wrap each line of a cell to ``width``, keeping the line breaks the cell already has."""
+    return "\n".join(textwrap.fill(line, width) if len(line) > width else line for line in text.splitlines())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -174,10 +197,11 @@ def contested(graph_file, fmt):
                               "stance": e["stance"]} for e in c["evidence"]]} for c in claims]
         click.echo(json.dumps(out, indent=2, ensure_ascii=False))
     else:
-        flat = [{"claim": c["claim"], "supporters": "; ".join(c["supporters"]),
-                 "disputers": "; ".join(c["disputers"]), "actor": e["actor"], "stance": e["stance"],
-                 "evidence": e["sentence"], "source": e["source"]} for c in claims for e in c["evidence"]]
-        print_rows(["claim", "supporters", "disputers", "actor", "stance", "evidence", "source"], flat, fmt)
+        flat = [{"claim": c["claim"], "supporters": ", ".join(c["supporters"]),
+                 "disputers": ", ".join(c["disputers"]),
+                 "evidence": "\n".join(f"[{e['actor']}, {e['stance']}] {e['sentence']}" for e in c["evidence"]),
+                 "source": "\n".join(sorted({e["source"] for e in c["evidence"]}))} for c in claims]
+        print_rows(["claim", "supporters", "disputers", "evidence", "source"], flat, fmt)
     if not claims:
         click.echo("no contested claims", err=True)
         sys.exit(1)

@@ -1,0 +1,209 @@
+"""Building the graph: conformance, determinism, one named graph per article, the headline answers."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from rdflib import RDFS, Dataset, URIRef
+
+from claimgraph.annotation import load_annotation
+from claimgraph.build import build_graph
+from claimgraph.model import DISPUTING_STANCES, SUPPORTING_STANCES
+from claimgraph.query import canned_queries, contested_claims
+from claimgraph.rdf import ValidationError, build_dataset, graph_iri, validate_dataset, validate_file
+from claimgraph.store import rows, run_query
+from tests.conftest import ROOT, SEED_YAML, SEEDS
+
+
+def test_seed_graph_parses_with_rdflib_and_conforms(seed_trig):
+    ds = Dataset()
+    ds.parse(seed_trig, format="trig")
+    names = {str(g.identifier) for g in ds.graphs() if len(g)}
+    assert str(graph_iri("pak-afg-ceasefire")) in names
+    conforms, report = validate_file(seed_trig)
+    assert conforms, report
+
+
+def test_no_blank_nodes(seed_trig):
+    assert "_:" not in seed_trig.read_text(encoding="utf-8")
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    a, b = tmp_path / "a.trig", tmp_path / "b.trig"
+    build_graph([SEEDS], a)
+    # a separate process has another hash seed: set and dict order must not leak into the output
+    subprocess.run([sys.executable, "-c", f"from claimgraph.build import build_graph; "
+                    f"build_graph([{str(SEEDS)!r}], {str(b)!r})"], check=True, env={"PYTHONHASHSEED": "123"})
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_committed_graph_is_fresh(seed_trig):
+    committed = ROOT / "graph" / "claims.trig"
+    assert committed.exists(), "graph/claims.trig is missing: run `claimgraph build`"
+    assert committed.read_bytes() == seed_trig.read_bytes(), \
+        "graph/claims.trig is stale: run `claimgraph build` and commit the result"
+
+
+def _graph_block(trig: str, article_id: str) -> str:
+    start = trig.index(f"graph:{article_id} {{")
+    return trig[start:trig.index("\n}", start)]
+
+
+def test_editing_one_article_changes_only_its_named_graph(tmp_path, make_article):
+    folder = tmp_path / "articles"
+    make_article("first-article")
+    second = make_article("second-article")
+    before = tmp_path / "before.trig"
+    build_graph([folder], before)
+    second.write_text(second.read_text().replace("Betaland shelled the border town", "Betaland shelled a town"))
+    after = tmp_path / "after.trig"
+    build_graph([folder], after)
+    b, a = before.read_text(), after.read_text()
+    assert _graph_block(b, "first-article") == _graph_block(a, "first-article")
+    assert _graph_block(b, "second-article") != _graph_block(a, "second-article")
+
+
+def test_replacing_an_article_leaves_no_duplicates(tmp_path, make_article):
+    path = make_article("only")
+    out = tmp_path / "g.trig"
+    build_graph([path], out)
+    path.write_text(path.read_text().replace("A minimal test article", "A renamed article"))
+    build_graph([path], out)
+    text = out.read_text()
+    assert "A renamed article" in text and "A minimal test article" not in text
+
+
+def test_invalid_graph_is_refused_and_nothing_written(tmp_path, make_article):
+    ds = build_dataset([load_annotation(make_article())])
+    g = ds.graph(graph_iri("minimal"))
+    claim = URIRef("https://w3id.org/claimgraph/id/claim/betaland-shelled-town")
+    g.remove((claim, RDFS.label, None))
+    with pytest.raises(ValidationError, match="does not conform"):
+        validate_dataset(ds)
+
+
+def test_failed_build_does_not_overwrite_output(tmp_path, make_article):
+    out = tmp_path / "g.trig"
+    out.write_text("previous")
+    bad = make_article(replace=("stance: deny", "stance: scold"))
+    with pytest.raises(Exception):
+        build_graph([bad], out)
+    assert out.read_text() == "previous"
+    assert [p.name for p in out.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_duplicate_article_id_across_files(tmp_path, make_article):
+    a = make_article("same")
+    other = tmp_path / "other"
+    b = make_article("dup", folder=other, yaml_text=a.read_text().replace("same.txt", "dup.txt"))
+    with pytest.raises(Exception, match="duplicate article id 'same'"):
+        build_graph([a, b], tmp_path / "g.trig")
+
+
+# --- the headline questions, answered from the graph and checked against the curated seed
+
+
+def _expected_contested(annotation):
+    """Contested claims computed directly from the curated statements (no RDF, no SPARQL)."""
+    labels = {a.id: a.label for a in annotation.actors}
+    claim_labels = {c.id: c.label for c in annotation.claims}
+    sides: dict[str, tuple[set, set]] = {}
+    for st in annotation.statements:
+        if st.stance in SUPPORTING_STANCES:
+            sides.setdefault(st.claim, (set(), set()))[0].add(labels[st.attributed_to])
+        elif st.stance in DISPUTING_STANCES:
+            sides.setdefault(st.claim, (set(), set()))[1].add(labels[st.attributed_to])
+    return {claim_labels[c]: (s, d) for c, (s, d) in sides.items() if s and d and (s | d) != (s & d)}
+
+
+def test_contested_claims_match_the_curated_seed(seed_store):
+    expected = _expected_contested(load_annotation(SEED_YAML))
+    found = {c["claim"]: (set(c["supporters"]), set(c["disputers"])) for c in contested_claims(seed_store)}
+    assert found == expected
+    assert expected, "the seed has at least one contested claim"
+
+
+def test_harbouring_claim_is_contested_by_pakistan_and_taliban(seed_store):
+    ann = load_annotation(SEED_YAML)
+    harbour = next(c for c in ann.claims if c.relation == "harbours")
+    subject = next(a.label for a in ann.actors if a.id == harbour.subject)
+    claim = next(c for c in contested_claims(seed_store) if c["claim"] == harbour.label)
+    assert "Pakistan" in claim["supporters"]
+    assert subject in claim["disputers"]
+    sentences = {e["sentence"] for e in claim["evidence"]}
+    assert sentences == {st.sentence.text for st in ann.statements if st.claim == harbour.id}
+    assert all(e["source"] == ann.article.title for e in claim["evidence"])
+
+
+def test_mediations_query_names_the_curated_mediators(seed_store):
+    ann = load_annotation(SEED_YAML)
+    labels = {a.id: a.label for a in ann.actors}
+    _, found = rows(run_query(seed_store, canned_queries()["mediations"].sparql))
+    by_label = {r["label"]: r for r in found}
+    for med in ann.mediations:
+        row = by_label[med.label]
+        assert set(filter(None, row["mediators"].split(", "))) == {labels[m] for m in med.mediators}
+        assert set(row["parties"].split(", ")) == {labels[p] for p in med.parties}
+        assert row["status"] == med.status
+
+
+def test_every_statement_is_answerable_with_its_evidence(seed_store):
+    ann = load_annotation(SEED_YAML)
+    _, found = rows(run_query(seed_store, canned_queries()["statements-by-date"].sparql))
+    assert len(found) == len(ann.statements)
+    assert {r["sentence"] for r in found} == {st.sentence.text for st in ann.statements}
+
+
+def test_anonymous_only_claims(seed_store):
+    ann = load_annotation(SEED_YAML)
+    named = {st.claim for st in ann.statements if st.speaker}
+    expected = {c.label for c in ann.claims
+                if c.id not in named and any(st.claim == c.id for st in ann.statements)}
+    _, found = rows(run_query(seed_store, canned_queries()["anonymous-only"].sparql))
+    assert {r["claimLabel"] for r in found} == expected
+
+
+def test_every_ontology_class_has_a_shape_and_every_term_a_label_and_comment():
+    from rdflib import OWL, RDF, Graph, Namespace
+
+    from claimgraph.rdf import CG, ontology_path
+
+    SH = Namespace("http://www.w3.org/ns/shacl#")
+    onto = Graph().parse(ontology_path() / "claims.ttl")
+    shapes = Graph().parse(ontology_path() / "shapes.ttl")
+    terms = {s for s in onto.subjects() if isinstance(s, URIRef) and str(s).startswith(str(CG))}
+    assert len(terms) > 40
+    for term in terms:
+        assert onto.value(term, RDFS.label), f"{term} has no rdfs:label"
+        assert onto.value(term, RDFS.comment), f"{term} has no rdfs:comment"
+    targeted = set(shapes.objects(None, SH.targetClass))
+    for cls in onto.subjects(RDF.type, OWL.Class):
+        assert cls in targeted, f"no SHACL shape targets {cls}"
+
+
+@pytest.mark.slow
+def test_wheel_ships_ontology_and_queries_and_builds_without_checkout(tmp_path):
+    """Installed from a wheel (not the checkout), the package still finds its ontology and queries."""
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w",
+                    str(tmp_path), str(ROOT)], check=True)
+    wheel = next(tmp_path.glob("claimgraph-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"claimgraph/ontology/claims.ttl", "claimgraph/ontology/shapes.ttl",
+            "claimgraph/queries/contested.rq"} <= names
+    site = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site), str(wheel)],
+                   check=True)
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(SEEDS, elsewhere / "seeds")
+    script = ("import claimgraph, sys; from claimgraph.build import build_graph; "
+              "from claimgraph.rdf import ontology_path; "
+              "print(claimgraph.__file__); print(ontology_path()); "
+              "build_graph(['seeds'], 'out.trig')")
+    out = subprocess.run([sys.executable, "-c", script], cwd=elsewhere, check=True, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}).stdout.splitlines()
+    assert out[0].startswith(str(site)) and out[1].startswith(str(site))
+    assert (elsewhere / "out.trig").read_bytes() == (ROOT / "graph" / "claims.trig").read_bytes()
