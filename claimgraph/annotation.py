@@ -212,7 +212,16 @@ TOP_KEYS = ("article", "actors", "claims", "statements", "mediations")
 def load_annotation(path: Path | str) -> Annotation:
     """Load one annotation file and its article text, checking every rule of the schema."""
     path = Path(path)
-    source = read_text_file(path, "annotation file")
+    return parse_annotation(read_text_file(path, "annotation file"), path)
+
+
+def parse_annotation(source: str, path: Path | str) -> Annotation:
+    """Check annotation YAML text; ``path`` names it in errors and anchors the article's ``text:`` path.
+
+    Machine drafts go through here too (with the path they would be saved at), so a
+    draft is held to exactly the rules of a curated file.
+    """
+    path = Path(path)
     try:
         tree = yaml.load(source, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
@@ -237,7 +246,7 @@ def load_annotation(path: Path | str) -> Annotation:
     for st in statements:
         if st.on_behalf_of is None and st.speaker and actor_by_id[st.speaker].affiliations:
             st.on_behalf_of = actor_by_id[st.speaker].affiliations[0].actor
-    return Annotation(path, article, actors, claims + extra_claims, statements, mediations)
+    return Annotation(path, article, actors, claims + extra_claims, statements, mediations, source=source)
 
 
 def _load_article(r: _Reader, tree: _Map, path: Path) -> Article:

@@ -77,7 +77,7 @@ def mediation_iri(article_id: str, mediation_id: str) -> URIRef:
 def content_hash(annotation: Annotation) -> str:
     """Hash of the annotation file and the article text: what a build compares to skip unchanged work."""
     digest = hashlib.sha256()
-    digest.update(annotation.path.read_bytes())
+    digest.update(annotation.source.encode("utf-8"))
     digest.update(b"\0")
     digest.update(annotation.article.text.encode("utf-8"))
     return digest.hexdigest()
