@@ -118,6 +118,3 @@ class Annotation:
     statements: list[Statement] = field(default_factory=list)
     mediations: list[Mediation] = field(default_factory=list)
     source: str = ""  # the annotation's YAML text, hashed with the article text to detect changes
-
-    def actor(self, actor_id: str) -> Actor:
-        return next(a for a in self.actors if a.id == actor_id)
