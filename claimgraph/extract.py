@@ -11,6 +11,7 @@ spaCy is imported lazily so that ``import claimgraph.extract`` stays cheap.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 import sys
@@ -90,6 +91,12 @@ def _lexicon():
         for form in [name] + info.get("capitals", []) + info.get("demonyms", []) + info.get("aliases", []):
             country[form.lower()] = name
     lx["country_of"] = country
+    orgs = {}
+    for name, info in lx["organisations"].items():
+        for form in [name] + info.get("aliases", []) + info.get("demonyms", []):
+            orgs.setdefault(form.lower(), name)
+    lx["org_of"] = orgs
+    lx["armed_lower"] = [k.lower() for k in lx["armed_group_keywords"]]
     lx["phrasal_map"] = {}
     for key, stance in lx["phrasal"].items():
         verb, part = key.split(" ", 1)
@@ -192,13 +199,40 @@ class _Actors:
         self.count[aid] = self.count.get(aid, 0) + 1
 
     def country(self, text):
-        t = _norm(text).lower()
-        t = re.sub(r"^the\s+|'s$", "", t)
+        """The state named by a country name, capital, demonym or alias (capitalised text only:
+        'polish', 'male' and 'china' in lower case are ordinary words)."""
+        t = re.sub(r"^(the|The)\s+|'s$", "", _norm(text))
+        if not t or not t[0].isupper():
+            return None
+        t = t.lower()
         name = self.lx["country_of"].get(t)
         if not name:
             return None
-        known = self.alias.get(name.lower()) or self.alias.get(t)
+        known = self.alias.get(name.lower())
+        if known and self.by_id[known]["type"] != "state":
+            known = None
         return known if known else self._add(_slug(name), name, "state")
+
+    def intl(self, text):
+        """A known international or regional organisation (UN, EU, African Union, ICJ ...)."""
+        t = re.sub(r"^(the|The)\s+|'s$", "", _norm(text))
+        if not t or not t[0].isupper():
+            return None
+        name = self.lx["org_of"].get(t.lower())
+        if not name:
+            return None
+        known = self.alias.get(name.lower())
+        aid = known if known else self._add(_slug(name), name, "organisation")
+        self.by_id[aid]["intl"] = True
+        return aid
+
+    def known(self, text):
+        return self.country(text) or self.intl(text)
+
+    def _institution(self, words):
+        """True when words only name an institution of a state ('foreign ministry', 'army')."""
+        inst = self.lx["institution_words"]
+        return bool(words) and all(w.lower().strip(".,") in inst for w in words)
 
     def org(self, text, common=False):
         """Organisation named by text; sub-units and acronyms fold into known actors.
@@ -206,7 +240,7 @@ class _Actors:
         label = re.sub(r"^(the|The|a|an)\s+|'s$|\u2019s$", "", _norm(text)).strip(" ,.\"'")
         if not label or label.lower() in self.lx["anon_always"] or not (common or re.search(r"[A-Z]", label)):
             return None
-        c = self.country(label)
+        c = self.known(label)
         if c:
             return c
         for phrase, country in self.lx["title_countries"].items():
@@ -215,18 +249,31 @@ class _Actors:
         low = label.lower()
         if low in self.alias:
             return self.alias[low]
-        first = label.split()[0]
-        if first != label and (self.country(first) or first.lower() in self.alias):
-            return self.country(first) or self.alias[first.lower()]
+        words = label.split()
+        if len(words) > 1 and self._institution(words[1:]):
+            # 'Thai army', 'Indian Foreign Ministry', 'UN mission' fold into the state or body;
+            # 'Belgian Transport Workers Union' or 'Pakistani Taliban' are actors of their own
+            first = self.known(words[0]) or self.alias.get(words[0].lower())
+            if first:
+                return first
         for form, aid in list(self.alias.items()):
-            lab = self.by_id[aid]["label"]
-            if self.by_id[aid]["type"] != "person" and (low.startswith(form + " ") or _acronym_of(label, lab)
-                                                         or _acronym_of(lab, label)):
+            a = self.by_id[aid]
+            if a["type"] == "person":
+                continue
+            if low.startswith(form + " ") and (
+                    self._institution(low[len(form) + 1:].split())
+                    or (a["type"] != "state" and not a.get("intl"))):
                 self.alias[low] = aid
                 return aid
-        typ = "armed-group" if any(k.lower() in low.split() or k.lower() == low for k in self.lx["armed_group_keywords"]) \
-            else "organisation"
+            if _acronym_of(label, a["label"]) or _acronym_of(a["label"], label):
+                self.alias[low] = aid
+                return aid
+        typ = "armed-group" if self.armed(label) else "organisation"
         return self._add(_slug(label), label, typ)
+
+    def armed(self, text):
+        low = text.lower()
+        return any(re.search(r"(?<![\w-])" + re.escape(k) + r"(?![\w-])", low) for k in self.lx["armed_lower"])
 
     def person(self, name):
         name = re.sub(r"'s$|\u2019s$", "", _norm(name)).strip(" ,.\"'")
@@ -327,25 +374,27 @@ class _Article:
                     if self.actors.by_id[aid]["type"] == "person" and ent.root.dep_ in SUBJ_DEPS:
                         bisect.insort(self.person_subjects, ((n, ent.root.i), aid))
             for tok in sent:
-                if tok.ent_type_ == "" and tok.pos_ in ("PROPN", "ADJ") and self.actors.country(tok.text):
-                    self.actors.mention(self.actors.country(tok.text))
+                if tok.ent_type_ == "" and tok.pos_ in ("PROPN", "ADJ") and self.actors.known(tok.text):
+                    self.actors.mention(self.actors.known(tok.text))
 
     def _entity_actor(self, ent):
         lab, text = ent.label_, ent.text
         if lab == "PERSON":
-            if self.actors.country(text):
-                return self.actors.country(text)
-            if any(k.lower() in text.lower().split() for k in self.lx["armed_group_keywords"]):
+            if self.actors.known(text):
+                return self.actors.known(text)
+            if self.actors.armed(text):
                 return self.actors.org(text)
             pid = self.actors.person(text)
             self._affiliate_person(pid, ent.root)
             return pid
-        if lab in ("GPE", "NORP", "LOC"):
-            c = self.actors.country(text)
+        if lab in ("GPE", "NORP", "LOC", "FAC"):
+            c = self.actors.known(text)
+            if c and lab == "GPE":
+                c = self._named_body(ent.root, ent) or c
             if c:
                 self.actors.seen(c, text)
                 return c
-            if lab == "NORP" and any(k.lower() in text.lower() for k in self.lx["armed_group_keywords"]):
+            if lab != "FAC" and self.actors.armed(text):
                 return self.actors.org(text)
             return None
         if lab == "ORG":
@@ -356,6 +405,15 @@ class _Article:
                 self.actors.seen(aid, text)
             return aid
         return None
+
+    def _named_body(self, tok, e):
+        """'Health New Zealand', 'Radio Free Asia': capitalised words before a country name make a
+        body of its own, not the state."""
+        named = [c for c in tok.children if c.dep_ == "compound" and c.i < e.start and c.pos_ == "PROPN"
+                 and not self.actors.known(c.text) and c.lower_ not in self.lx["roles"]]
+        if not named or tok.dep_ == "compound":
+            return None
+        return self.actors.org(" ".join(t.text for t in self.np_span(tok) if t.i <= tok.i and t.dep_ != "det"))
 
     def _affiliate_person(self, pid, head):
         """Titles with demonyms, appositions and possessive roles tell whom a person acts for."""
@@ -371,11 +429,13 @@ class _Article:
         for t in doc[np.start:head.i]:
             if t.ent_type_ == "PERSON":
                 continue
-            c = self.actors.country(t.text) or (self.actors.country(self.ent(t).text) if self.ent(t) else None)
+            c = self.actors.known(t.text) or (self.actors.known(self.ent(t).text) if self.ent(t) else None)
             if c:
                 self.actors.affiliate(pid, c, _role_words(np, head))
             elif self.ent(t) is not None and self.ent(t).label_ == "ORG":
                 self.actors.affiliate(pid, self.actors.org(self.ent(t).text), _role_words(np, head))
+            elif t.lower_ in self.lx["descriptor_of"] and t.lower_ != "group":      # 'Union spokesman Tom Wouters'
+                self.actors.affiliate(pid, self._descriptor(t), _role_words(np, head))
         for c in head.children:
             if c.dep_ == "appos":
                 aid = self.resolve_role(c)
@@ -397,10 +457,10 @@ class _Article:
                 e = self.ent(c)
                 if e is not None and e.start <= tok.i < e.end:
                     e = None
-                aid = self.actors.country(c.text) or (self._entity_actor(e) if e is not None else None)
+                aid = self.actors.known(c.text) or (self._entity_actor(e) if e is not None else None)
                 if aid is None and c.lower_ in self.lx["descriptor_of"]:
                     aid = self.resolve(c)[1]
-            elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "in"):
+            elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "in", "from"):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         kind, aid = self.resolve(p)
@@ -436,8 +496,9 @@ class _Article:
         if self._is_group(tok):
             return GROUP, None
         e = self.ent(tok)
-        if e is not None and self.actors.country(e.text):
-            return "actor", self.actors.country(e.text)
+        if e is not None and self.actors.known(e.text):
+            aid = self._named_body(tok, e)
+            return "actor", aid or self.actors.known(e.text)
         if e is not None and (e.label_ == "PERSON" or low in self.actors.name_tokens):
             pid = self.actors.person(e.text if e.label_ == "PERSON" else tok.text)
             return "actor", pid
@@ -455,6 +516,13 @@ class _Article:
                 return "actor", aid
             if low in lx["anon_nouns"]:
                 return ANON, None
+            if tok.lemma_.lower() in lx["state_institutions"] and not any(
+                    c.dep_ in ("poss", "compound", "amod", "nmod") and (
+                        self.actors.known(c.text) or (self.ent(c) is not None and self.ent(c) != self.ent(tok)))
+                    for c in tok.children):
+                aid = self._salient_state(tok)
+                if aid:
+                    return "actor", aid
             if any(self.ent(c) is not None for c in tok.children if c.dep_ == "poss"):
                 aid = self.actors.org(self.np_span(tok).text)   # "Gaza's civil defence agency"
                 if aid:
@@ -463,7 +531,7 @@ class _Article:
             aid = self._entity_actor(e)
             if aid:
                 return "actor", aid
-        c = self.actors.country(tok.text)
+        c = self.actors.known(tok.text)
         if c:
             return "actor", c
         named = [c for c in tok.children if c.dep_ == "compound" and self.ent(c) is not None and self.ent(c).label_ == "ORG"]
@@ -473,6 +541,9 @@ class _Article:
                 return "actor", aid
         if tok.lemma_ in lx["document_nouns"]:
             return self._last_thing()
+        aid = self._civil_society(tok)
+        if aid:
+            return "actor", aid
         if low in lx["descriptor_of"] or tok.lemma_ in lx["descriptor_of"] or tok.lemma_ == "country":
             aid = self._descriptor(tok)
             if aid:
@@ -518,16 +589,58 @@ class _Article:
                 cands.append(aid)
             elif cls == "armed" and a["type"] == "armed-group":
                 cands.append(aid)
-            elif cls == "company" and a["type"] == "organisation" and not is_union:
+            elif cls == "company" and a["type"] == "organisation" and not is_union and not a.get("intl"):
+                cands.append(aid)
+            elif cls == "body" and a["type"] == "organisation" and not a.get("intl"):
                 cands.append(aid)
         if tok.lemma_ == "country":
             end = bisect.bisect_left(self.thing_speakers, (self.order(tok),))
             for _, aid in reversed(self.thing_speakers[max(0, end - 50):end]):
                 if aid in cands:
                     return aid
-        if not cands and tok.lower_ == "group":
-            cands = [a for a, v in self.actors.by_id.items() if v["type"] == "organisation"]
-        return max(cands, key=lambda a: self.actors.count.get(a, 0), default=None)
+        if not cands and (tok.lower_ == "group" or cls == "union"):
+            cands = [a for a, v in self.actors.by_id.items() if v["type"] == "organisation" and not v.get("intl")]
+        word = tok.lemma_.lower()
+        return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(),
+                                         self.actors.count.get(a, 0)), default=None)
+
+    def _salient_state(self, tok):
+        """The state an unqualified institution ('the interior ministry', 'the government') belongs
+        to: the last state to speak before it, else the article's most mentioned state."""
+        end = bisect.bisect_left(self.thing_speakers, (self.order(tok),))
+        for _, aid in reversed(self.thing_speakers[max(0, end - 50):end]):
+            if aid != GROUP and self.actors.by_id[aid]["type"] == "state":
+                return aid
+        pend = bisect.bisect_left(self.person_subjects, (self.order(tok),))
+        for _, pid in reversed(self.person_subjects[max(0, pend - 20):pend]):
+            a = self.actors.acts_for(pid)
+            if self.actors.by_id[a]["type"] == "state":
+                return a
+        states = [(c, a) for a, c in self.actors.count.items() if self.actors.by_id[a]["type"] == "state"]
+        if states:
+            return max(states)[1]
+        if not hasattr(self, "_weak_state"):      # only names inside names: 'Belgian Transport Workers Union'
+            cnt = {}
+            for sent, _, _ in self.sents:
+                for t in sent:
+                    name = self.lx["country_of"].get(t.text.lower()) if t.text[:1].isupper() else None
+                    if name:
+                        cnt[name] = cnt.get(name, 0) + 1
+            self._weak_state = self.actors.country(max(cnt, key=cnt.get)) if cnt else None
+        return self._weak_state
+
+    def _civil_society(self, tok):
+        """'human rights groups', 'aid agencies': a collective actor named by its description."""
+        cs = self.lx["civil_society"]
+        if tok.lemma_.lower() not in cs["heads"] or tok.pos_ != "NOUN":
+            return None
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+        if not any(m.lemma_.lower() in cs["modifiers"] or m.lower_ in cs["modifiers"] for m in mods):
+            return None
+        words = [t.text for t in self.np_span(tok) if t.i <= tok.i and t.dep_ not in ("det", "nummod", "predet")
+                 and not t.is_punct]
+        text = " ".join(words)
+        return self.actors.org(text[:1].upper() + text[1:], common=True)
 
     # ------------------------------------------------ pass 2: cues
     def scan(self):
@@ -566,9 +679,13 @@ class _Article:
         if cond is not None:
             deps = {c.dep_ for c in kids}
             objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass")}
+            objs |= {p.lemma_.lower() for c in kids if c.dep_ == "dobj" for pr in c.children
+                     if pr.dep_ == "prep" and pr.lower_ == "of" for p in pr.children}   # 'rounds of negotiations'
             if v.dep_ == "acl":
                 objs.add(v.head.lemma_.lower())
-            if not (deps & set(cond) or objs & set(cond)):
+            actor_obj = lemma in lx["actor_object_verbs"] and any(
+                c.dep_ == "dobj" and self.resolve(c)[0] == "actor" for c in kids)    # 'backed Guyana'
+            if not (deps & set(cond) or objs & set(cond) or actor_obj):
                 return None
         if lemma in lx["tell_to_demand"] and any(c.dep_ == "xcomp" for c in kids) and any(c.dep_ in ("dobj", "dative") for c in kids):
             return "demand"
@@ -581,6 +698,13 @@ class _Article:
             for c in v.children:
                 if c.dep_ == "agent":
                     subs = [p for p in c.children if p.dep_ == "pobj"]
+        if not subs:
+            owner = self._relcl_owner(v)
+            if owner is not None:
+                return [owner]
+            outer = self._reporting_ancestor(v)
+            if outer is not None and depth < 4:
+                return self._subjects(outer, depth + 1)
         if not subs and v.dep_ == "acl" and depth == 0:
             return [v.head] if v.head.lower_ in self.lx["anon_nouns"] else []
         if not subs and v.dep_ == "relcl":
@@ -603,6 +727,53 @@ class _Article:
                 stack.extend(x for x in c.children if x.dep_ == "conj")
         return out
 
+    def _relcl_owner(self, v):
+        """'Sudan, which hosted talks between ..., called for ...': the parser often hangs the
+        main (finite) verb under the relative clause as an 'acl'. Its subject is the noun
+        that owns the relative clause."""
+        if v.dep_ != "acl" or v.tag_ not in ("VBD", "VBZ", "VBP") or v.i == 0 or v.doc[v.i - 1].text != ",":
+            return None
+        for x in [v.head] + list(v.head.ancestors):
+            if x.dep_ == "relcl" and x.head.i < x.i < v.i:
+                return x.head
+            if any(c.dep_ == "relcl" and x.i < c.i < v.i for c in x.children) and x.pos_ in ("PROPN", "NOUN"):
+                return x
+        return None
+
+    def _reporting_ancestor(self, v):
+        """', calling the move a violation' / ', saying ...' after a reported clause: the parser
+        hangs the participle inside the clause, but its speaker is the one of the reporting verb."""
+        if v.dep_ != "advcl" or v.tag_ != "VBG" or v.i == 0 or v.doc[v.i - 1].text != ",":
+            return None
+        x, crossed = v.head, False
+        while x.dep_ in ("ccomp", "conj", "advcl", "xcomp") and x.head.i != x.i:
+            crossed = crossed or x.dep_ == "ccomp"
+            x = x.head
+            if crossed and self._stance_of_verb(x) in SPEECH_STANCES:
+                return x
+        return None
+
+    def _narrated_dispute(self, v):
+        """'The two neighbours have long disputed the region' narrates a dispute: it is not a denial."""
+        if v.lemma_.lower() not in self.lx["dispute_verbs"]:
+            return False
+        subs = [c for c in v.children if c.dep_ == "nsubj"]
+        if any(any(x.dep_ == "conj" for x in s.children) or self._is_group(s) for s in subs):
+            return True
+        for o in v.children:
+            if o.dep_ == "dobj" and (o.lemma_.lower() in self.lx["dispute_objects"] or o.ent_type_ in ("GPE", "LOC", "FAC")):
+                return True
+        return False
+
+    def _quoted_first_person(self, v):
+        """'"We reject these accusations," a spokeswoman said': the quoted act is the speaker's own."""
+        for c in v.children:
+            if c.dep_ in ("ccomp", "parataxis") and any(x.dep_ == "nsubj" and x.lower_ in ("we", "i") for x in c.children):
+                inner = self._stance_of_verb(c)
+                if inner and inner not in ("assert", "mediate", "report"):
+                    return c, inner
+        return None, None
+
     def _content(self, v, stance):
         """Token span of what the cue verb reports, and its relevant child tokens."""
         kids = list(v.children)
@@ -616,9 +787,19 @@ class _Article:
             return [t for t in v.head.subtree if t.i not in drop]
         if cc:
             return [t for c in cc for t in c.subtree]
+        if stance in ("deny", "accuse", "endorse") and v.dep_ == "relcl" and v.head.pos_ == "NOUN" and not any(
+                c.dep_ == "dobj" for c in kids):
+            return list(self.np_span(v.head))          # 'a charge Caracas rejected as a fabrication'
         picks = [c for c in kids if c.dep_ in ("xcomp", "dobj", "oprd", "dative", "attr")]
         picks += [c for c in kids if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
-                  and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)]
+                  and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
+                  and not (c.lower_ == "as" and stance == "deny" and picks)]
+        if stance == "commit" and v.i + 1 < v.sent.end and v.doc[v.i + 1].lower_ == "to" and not any(
+                c.dep_ == "xcomp" for c in kids):
+            return [t for t in v.doc[v.i + 1:v.sent.end] if t.i in {x.i for x in v.subtree}]   # 'pledging to end months ...'
+        if not picks and stance in ("endorse", "accuse", "deny", "demand"):
+            picks = [c for c in kids if c.dep_ == "nsubjpass"]   # 'The complaint was welcomed by ...'
+
         if stance in SPEECH_STANCES - {"accuse", "deny"} and not any(c.dep_ in ("xcomp", "dobj", "oprd") for c in picks):
             return []
         if stance == "assert" and v.lemma_ in ("tell", "say") and not any(c.dep_ in ("xcomp", "oprd") for c in picks):
@@ -629,19 +810,30 @@ class _Article:
         stance = self._stance_of_verb(v)
         if stance is None or any(c.dep_ == "neg" for c in v.children):
             return
-        if v.dep_ in ("acl", "amod") and stance != "mediate" and v.head.lower_ not in self.lx["anon_nouns"]:
+        if v.dep_ in ("acl", "amod") and stance != "mediate" and v.head.lower_ not in self.lx["anon_nouns"] \
+                and self._relcl_owner(v) is None:
             return
         if v.dep_ == "pcomp" and v.head.lower_ not in ("after", "before", "while", "since", "upon", "when"):
             return
         if stance == "mediate":
             self._mediation_verb(v, n)
             return
-        content = self._content(v, stance)
+        if stance == "deny" and self._narrated_dispute(v):
+            return
+        if v.dep_ == "ccomp" and any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in v.children) \
+                and self._stance_of_verb(v.head):
+            return                                   # 'condemned what it called ...': one act, the outer one
+        inner, inner_stance = self._quoted_first_person(v) if stance == "assert" else (None, None)
+        if inner is not None:
+            stance = inner_stance
+            content = self._content(inner, stance) or list(inner.subtree)
+        else:
+            content = self._content(v, stance)
         if not content and v.dep_ == "acl":
             content = list(v.doc[v.i + 1:v.sent.end])
         if not content and stance != "deny":
             return
-        if stance in SPEECH_STANCES and self._relays(v):
+        if stance in SPEECH_STANCES and inner is None and self._relays(v):
             return
         subs = self._subjects(v)
         if v.dep_ == "conj" and not any(self.resolve(s)[0] for s in subs):
@@ -655,6 +847,8 @@ class _Article:
 
     def _relays(self, v):
         """'X said [Y told Z that ...]': the outer speaker only relays another speech act."""
+        if self._stance_of_verb(v) != "assert":
+            return False
         for c in v.children:
             if c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in self.lx["verbs"]:
                 inner = self.lx["verbs"][c.lemma_.lower()]
@@ -711,6 +905,8 @@ class _Article:
 
     def _anon_adverb(self, tok, n):
         head = tok.head
+        if self._stance_of_verb(head) and any(c.dep_ in SUBJ_DEPS for c in head.children):
+            return                    # 'Local officials reportedly said ...': the verb's own subject speaks
         content = [t for t in head.subtree if t.i != tok.i]
         self._add_raw(n, tok, None, "report", content, kind_hint=(ANON, None), speaker_text=tok.text)
 
@@ -726,7 +922,7 @@ class _Article:
                     speaker = c
         if speaker is None and tok.i > 0:
             prev = tok.doc[tok.i - 1]
-            if prev.dep_ != "poss" and (self.actors.country(prev.text) or (self.ent(prev) is not None and self.ent(prev).label_ == "ORG")):
+            if prev.dep_ != "poss" and (self.actors.known(prev.text) or (self.ent(prev) is not None and self.ent(prev).label_ == "ORG")):
                 speaker = prev
         negated = any(c.dep_ == "neg" for c in tok.children) or any(
             t.lower_ in ("not", "never") for t in tok.doc[max(tok.i - 3, tok.sent.start):tok.i])
@@ -741,6 +937,9 @@ class _Article:
         if speaker is None:
             return
         content = [t for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") for t in c.subtree]
+        if not content and stance in ("accuse", "demand"):     # 'a US warning of an imminent attack'
+            content = [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "against")
+                       for t in list(c.subtree)[1:]]
         if not content:
             return
         self._add_raw(n, tok, speaker, stance, content)
@@ -768,7 +967,22 @@ class _Article:
         if not mediators:
             return
         held = not any(c.lower_ in ("will", "would") for c in v.children)
-        self.med_mentions.append({"n": n, "mediators": mediators, "cue": v, "held": held})
+        offered = v.dep_ == "xcomp" and self._stance_of_verb(v.head) == "commit"
+        # 'offered to host talks' is a commitment (its own statement) to a planned mediation
+        self.med_mentions.append({"n": n, "mediators": mediators, "cue": v, "held": held and not offered,
+                                  "statement": not offered, "parties": self._between(v)})
+
+    def _between(self, v):
+        """Actors named in 'talks between A and B' under a mediation cue."""
+        out = []
+        for t in v.subtree:
+            if t.dep_ == "prep" and t.lower_ == "between":
+                for p in t.children:
+                    for x in [p] + [c for c in p.subtree if c.dep_ == "conj"]:
+                        kind, aid = self.resolve(x)
+                        if kind == "actor" and self.actors.acts_for(aid) not in out:
+                            out.append(self.actors.acts_for(aid))
+        return out if len(out) >= 2 else []
 
     # ------------------------------------------------ post-processing
     def folded_counts(self):
@@ -780,9 +994,41 @@ class _Article:
                 cnt[a] = cnt.get(a, 0) + c
         return cnt
 
+    def conflict_roles(self):
+        """How often each actor is a side of an accusation or denial: its speaker, or the
+        accused object ('accused Y of ...', 'blamed Y for ...'). Backing, urging and mediating
+        do not count: the sides of a dispute are the ones who accuse and deny."""
+        roles = {}
+        for r in self.raw:
+            if r["stance"] not in ("accuse", "deny") or r["kind"] != "actor" or not r["aid"]:
+                continue
+            a = self.actors.acts_for(r["aid"])
+            roles[a] = roles.get(a, 0) + 1
+            if r["cue"].pos_ != "NOUN" and r["stance"] == "accuse":
+                for c in r["cue"].children:
+                    if c.dep_ in ("dobj", "nsubjpass"):
+                        kind, aid = self.resolve(c)
+                        if kind == "actor":
+                            aid = self.actors.acts_for(aid)
+                            roles[aid] = roles.get(aid, 0) + 1
+        return roles
+
     def parties(self, mediators):
-        cnt = {a: c for a, c in self.folded_counts().items() if a not in mediators}
-        ranked = sorted(cnt, key=lambda a: (-cnt[a], self._first_seen(a)))
+        """The two sides of the article's dispute: mention counts, weighted up for actors that
+        accuse, deny or are accused, and down for bystanders (bodies that only back, urge or
+        mediate, and international organisations that take no side)."""
+        roles = self.conflict_roles()
+        speakers = {self.actors.acts_for(r["aid"]) for r in self.raw if r["kind"] == "actor" and r["aid"]}
+        score = {}
+        for a, c in self.folded_counts().items():
+            if a in mediators:
+                continue
+            k = roles.get(a, 0)
+            w = c + 3 * k
+            if not k and (a in speakers or self.actors.by_id[a].get("intl")):
+                w *= 0.5
+            score[a] = w
+        ranked = sorted(score, key=lambda a: (-score[a], self._first_seen(a)))
         return ranked[:2]
 
     def _first_seen(self, aid):
@@ -848,7 +1094,10 @@ def _build(art, doc_id, text):
             about = _about(art, r, acts, parties, others)
             if stance == "assert" or (r["cue"].pos_ == "NOUN" and stance in ("assert", "accuse")):
                 stance = _refine(art, r, acts, parties, stance)
-            if stance == "deny" and not span:
+            if stance == "assert" and r["cue"].pos_ != "NOUN" and _obligation(art, r):
+                stance = "demand"
+            bare_answer = r["cue"].dep_ == "relcl" and r["cue"].head.lemma_.lower() in lx["answer_nouns"]
+            if stance == "deny" and (not span or bare_answer):
                 prev = [s for s in statements if s["n"] == r["n"] and s["actor"] != acts and s["stance"] in ("accuse", "assert")]
                 span = prev[-1]["span"] if prev else ""
             conf = 0.8 if r["kind"] != GROUP else 0.7
@@ -863,6 +1112,8 @@ def _build(art, doc_id, text):
                                "n": r["n"], "_raw": r})
     # mediation attributions
     for m in art.med_mentions:
+        if not m.get("statement", True):
+            continue
         sent, st, en = art.sents[m["n"]]
         for tok, aid in m["mediators"]:
             acts = A.acts_for(aid)
@@ -891,7 +1142,7 @@ def _build(art, doc_id, text):
     for s in statements:
         s.pop("n", None)
         s.pop("_raw", None)
-    return {"doc": doc_id, "actors": actors, "statements": statements, "claims": claims,
+    return {"doc": doc_id, "words": len(text.split()), "actors": actors, "statements": statements, "claims": claims,
             "contested": contested, "mediations": mediations}
 
 
@@ -973,6 +1224,8 @@ def _refine(art, r, actor, parties, stance):
     subj_self = any(t.dep_ == "nsubj" and (t.pos_ == "PRON" or art.resolve(t)[1] == actor) for t in toks[:6])
     if subj_self and any(t.lower_ in lx["commit_markers"] for t in toks):
         return "commit"
+    cue = r["cue"]
+    head_stance = art._stance_of_verb(cue.head) if cue.dep_ in ("advcl", "conj") and cue.head.i != cue.i else None
     if actor not in parties and not nominal:
         return stance
     agents = _agents(art, toks, actor, nominal)
@@ -988,6 +1241,11 @@ def _refine(art, r, actor, parties, stance):
         return "accuse"
     if r["cue"].lemma_ == "claim" and opp_agent:
         return "accuse"
+    if opp_agent and head_stance in ("accuse", "deny"):
+        return "accuse"       # 'accused the EU of hypocrisy, saying European countries had ...'
+    root_neg = any(t.dep_ == "neg" and t.head.dep_ in ("ccomp", "ROOT") for t in toks)
+    if head_stance == "deny" and root_neg and not opp_agent:
+        return "deny"         # 'rejected the criticism, saying the dam would not harm ...'
     if not own_agent and wrong and (other_agent or wrong_noun or mentions_opp):
         return "accuse"
     quant_neg = [t for t in neg_tokens if t.lower_ in ("no", "neither", "never", "nor", "none", "nothing")
@@ -997,12 +1255,27 @@ def _refine(art, r, actor, parties, stance):
     return stance
 
 
+def _obligation(art, r):
+    """'X said the agreement must lead to ...': saying what someone else must or should do is a demand."""
+    toks = r["content"]
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i in ids and t.head.i != t.i:
+            continue
+        if t.pos_ not in ("VERB", "AUX"):
+            return False
+        modal = any(c.dep_ == "aux" and c.lower_ in art.lx["obligation_modals"] for c in t.children)
+        subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+        return modal and not any(c.lower_ in ("we", "i", "it") for c in subj)
+    return False
+
+
 def _about(art, r, actor, parties, others):
     if others is not None:
         return list(others)
     out = []
     for t in r["content"]:
-        if t.pos_ in ("PROPN", "ADJ", "NOUN") and (t.ent_type_ or art.actors.country(t.text) or t.lower_ in art.actors.name_tokens):
+        if t.pos_ in ("PROPN", "ADJ", "NOUN") and (t.ent_type_ or art.actors.known(t.text) or t.lower_ in art.actors.name_tokens):
             kind, aid = art.resolve(t)
             if kind == "actor":
                 a = art.actors.acts_for(aid)
@@ -1054,7 +1327,7 @@ def _contest(art, statements, parties, new_claim):
         key = (claimer, denier)
         if key not in pairs:
             if s_claim["claim"] is None:
-                s_claim["claim"] = new_claim(s_claim["span"][:80] or "claim", _claim_core(art, s_claim))
+                s_claim["claim"] = new_claim(_proposition(art, s_claim), _claim_core(art, s_claim))
             pairs[key] = {"claim": s_claim["claim"], "supporters": [claimer], "disputers": [denier], "evidence": []}
         for e in evidence:
             if e["id"] not in pairs[key]["evidence"]:
@@ -1062,14 +1335,15 @@ def _contest(art, statements, parties, new_claim):
             if e["claim"] is None:
                 e["claim"] = pairs[key]["claim"]
 
+    mutual = []
     for i, s in enumerate(statements):
         if s["stance"] == "accuse" and s["_raw"] is not None and len(parties) == 2:
             r = s["_raw"]
-            if any(t.lower_ == "other" for t in r["content"]) and r["kind"] in (GROUP, "actor"):
-                other = [p for p in parties if p != s["actor"]]
-                if s["actor"] in parties and other:
-                    add(s["actor"], other[0], [s], s)
-                    add(other[0], s["actor"], [s], s)
+            reciprocal = any(t.lower_ in ("other", "another") and t.i > 0 and (
+                t.doc[t.i - 1].lower_ in ("each", "one") or (r["kind"] == GROUP and t.doc[t.i - 1].lower_ == "the"))
+                for t in r["content"])
+            if reciprocal and r["kind"] in (GROUP, "actor") and s["actor"] in parties:
+                mutual.append(s)
         if s["stance"] != "deny":
             continue
         target = None
@@ -1082,27 +1356,111 @@ def _contest(art, statements, parties, new_claim):
         elif answers:
             aimed = [p for p in earlier if s["actor"] in p["about"]]
             target = (aimed or earlier or [None])[-1]
-        else:
+        elif r is not None and any(t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lx["denial_objects"]
+                                   for t in r["content"]):       # a proposition, or 'denied any involvement'
             aimed = [p for p in earlier if s["actor"] in p["about"] and p["stance"] == "accuse"
                      and s["start"] - p["end"] < 600]
             target = aimed[-1] if aimed else None
         if target is not None:
-            s["claim"] = target["claim"] = target["claim"] or new_claim(target["span"][:80] or "claim", _claim_core(art, target))
+            s["claim"] = target["claim"] = target["claim"] or new_claim(_proposition(art, target), _claim_core(art, target))
             add(target["actor"], s["actor"], [target, s], target)
-        elif s["about"]:
+        elif s["about"] and r is not None and any(t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lx["answer_nouns"]
+                                                  for t in r["content"]):
             add(s["about"][0], s["actor"], [s], s)
+    # mutual blame ('both sides blamed each other for X'): evidence for the two sides' existing
+    # claims against each other when there are both, else a claim of its own
+    if mutual:
+        a, b = parties
+        if (a, b) in pairs and (b, a) in pairs:
+            for s in mutual:
+                add(s["actor"], [p for p in parties if p != s["actor"]][0], [s], s)
+        else:
+            first = mutual[0]
+            obj = _blame_object(first)
+            label = "The other side is to blame" + (f" for {obj}" if obj else "")
+            cid = new_claim(label, (None, None, None))
+            for s in mutual:
+                s["claim"] = cid
+            for x, y in ((a, b), (b, a)):     # each side blames the other, and rejects the blame
+                pairs[("mutual", cid, x)] = {"claim": cid, "supporters": [x], "disputers": [y],
+                                             "evidence": [s["id"] for s in mutual]}
     return list(pairs.values())
+
+
+def _proposition(art, s):
+    """The contested proposition in words: 'Guyana accused Venezuela of sending armed men across
+    the border' -> 'Venezuela sent armed men across the border'; 'blamed Y for Z' -> 'Y is to
+    blame for Z'; a reported clause stands as it is."""
+    r = s.get("_raw")
+    span = re.sub(r"^(that|of)\s+", "", s["span"] or "").strip()
+    if r is None:
+        return span[:160] or "claim"
+    cue = r["cue"]
+    if cue.pos_ != "NOUN" and cue.lemma_.lower() in art.lx["accuse_object_verbs"]:
+        dobj = next((c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        preps = list(cue.children) + (list(dobj.children) if dobj is not None else [])
+        preps += [c for a in cue.children if a.dep_ == "agent" for p in a.children for c in p.children]   # passive
+        prep = next((c for c in preps if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")), None)
+        obj = [c for c in prep.children if c.dep_ in ("pcomp", "pobj")] if prep is not None else []
+        if dobj is not None and obj and dobj.lower_ not in ("other", "each"):
+            kind, aid = art.resolve(dobj)
+            who = art.actors.by_id[art.actors.acts_for(aid)]["label"] if kind == "actor" else \
+                _span_text(dobj.sent, [t for t in art.np_span(dobj) if t.i <= dobj.i])
+            o = obj[0]
+            skip = {t.i for c in o.subtree if c.dep_ in ("relcl", "appos", "conj", "cc") and c.head.i != o.i or
+                    c.dep_ in ("relcl", "appos") for t in c.subtree}
+            toks = [t for t in o.subtree if t.i not in skip]
+            text = _span_text(o.sent, toks)
+            if o.tag_ == "VBG" and text.lower().startswith(o.lower_):
+                return f"{who} {_past_tense(art.lx, o.lemma_)}{text[len(o.text):]}"
+            if cue.lemma_.lower() == "blame" or prep.lower_ == "for":
+                return f"{who} is to blame for {text}"
+            return f"{who} is guilty of {text}"
+    return span[:160] or "claim"
+
+
+def _past_tense(lx, lemma):
+    lemma = lemma.lower()
+    if lemma in lx["irregular_past"]:
+        return lx["irregular_past"][lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    if len(lemma) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][bdglmnprt]", lemma):
+        return lemma + lemma[-1] + "ed"
+    return lemma + "ed"
+
+
+def _blame_object(s):
+    r = s["_raw"]
+    for t in r["content"]:
+        if t.dep_ == "prep" and t.lower_ in ("for", "over") and t.head.lemma_ in ("blame", "accuse", "other"):
+            return " ".join(x.text for x in t.subtree).split(" ", 1)[1] if len(list(t.subtree)) > 1 else None
+    return None
 
 
 def _mediations(art, statements, parties, text):
     """All mediation mentions of an article describe one mediation effort between its parties."""
     med = [s for s in statements if s["stance"] == "mediate"]
-    if not med:
-        return []
     mediators = []
     for s in med:
         if s["actor"] not in mediators:
             mediators.append(s["actor"])
+    for m in art.med_mentions:
+        for _, aid in m["mediators"]:
+            a = art.actors.acts_for(aid)
+            if a not in mediators and a not in art.negated_mediators:
+                mediators.append(a)
+    if not mediators:
+        return []
+    between = next((m["parties"] for m in art.med_mentions if m.get("parties")), [])
+    if between:
+        parties = [p for p in between if p not in mediators] or parties
+    if not med:
+        m0 = next(m for m in art.med_mentions if m["mediators"])
+        sent, st, en = art.sents[m0["n"]]
+        med = [{"sentence": text[st:en], "start": st, "end": en, "id": None}]
     first = med[0]
     sent_text = first["sentence"]
     place = None
@@ -1116,7 +1474,7 @@ def _mediations(art, statements, parties, text):
     return [{"id": _slug(label), "label": label, "mediators": mediators,
              "parties": [p for p in parties if p not in mediators], "place": place,
              "status": "held" if held else "planned", "sentence": sent_text, "start": first["start"],
-             "end": first["end"], "statements": [s["id"] for s in med]}]
+             "end": first["end"], "statements": [s["id"] for s in med if s["id"]]}]
 
 
 # ---------------------------------------------------------------- public API
@@ -1208,6 +1566,100 @@ def to_annotation(result: dict, text_filename: str, title=None, date=None) -> di
     return {"article": {"id": _slug(stem), "text": Path(text_filename).name, "title": title or stem,
                         "date": date, "publisher": None, "url": None},
             "actors": actors, "claims": claims, "statements": out_statements, "mediations": mediations}
+
+
+# ---------------------------------------------------------------- batches of files
+
+FILES_PER_TASK = 8              # files a worker takes at a time (keeps nlp.pipe batches full)
+
+
+def _extract_paths(paths, registry=None):
+    """[(path, result or ExtractionInputError)] for a few files, in order, in this process."""
+    out, items = [], []
+    for p in paths:
+        try:
+            text = read_article(p)
+        except ExtractionInputError as e:
+            out.append((p, e))
+            continue
+        out.append((p, None))
+        items.append((Path(p).stem, text))
+    results = iter(_safe_extract(items, registry))
+    return [(p, r if r is not None else next(results)) for p, r in out]
+
+
+def _safe_extract(items, registry):
+    """Results for items in order; an item that makes the rules fail becomes an error, not a crash."""
+    try:
+        return list(extract_docs(items, registry=registry))
+    except ExtractorUnavailable:
+        raise
+    except Exception:                     # one bad article must not sink its batch: retry one by one
+        if len(items) <= 1:
+            return [ExtractionInputError(f"{doc}: extraction failed: {e}") for doc, e in _failures(items, registry)]
+        return [x for item in items for x in _safe_extract([item], registry)]
+
+
+def _failures(items, registry):
+    for doc, text in items:
+        try:
+            next(extract_docs([(doc, text)], registry=registry))
+        except Exception as e:            # noqa: BLE001 - reported per file
+            yield doc, f"{type(e).__name__}: {e}"
+
+
+def _worker_init():
+    load_model()                           # once per worker process (a no-op when forked after loading)
+
+
+def extract_files(paths, jobs=1, registry=None, progress=None):
+    """Extract every file in ``paths``; yield ``(path, result)`` in input order, where result is
+    the dict of :func:`extract_text` or an :class:`ExtractionInputError` naming the file.
+
+    ``jobs`` > 1 spreads the files over worker processes (each loads the model once).
+    ``progress(done, total, words)`` is called after each file. Raises ExtractorUnavailable
+    when the model is missing, before any work starts."""
+    paths = [Path(p) for p in paths]
+    load_model()
+    tasks = [paths[i:i + FILES_PER_TASK] for i in range(0, len(paths), FILES_PER_TASK)]
+    done = words = 0
+    if jobs > 1 and len(tasks) > 1:
+        import multiprocessing as mp
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        pool = ctx.Pool(min(jobs, len(tasks)), initializer=_worker_init)
+        chunks = pool.imap(functools.partial(_extract_paths, registry=registry), tasks)
+    else:
+        pool = None
+        chunks = (_extract_paths(t, registry) for t in tasks)
+    try:
+        for chunk in chunks:
+            for path, result in chunk:
+                done += 1
+                if isinstance(result, dict):
+                    words += result.get("words", 0)
+                if progress:
+                    progress(done, len(paths), words)
+                yield path, result
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+def draft_yaml(result, text_path, yaml_path, title=None, date=None) -> str:
+    """The draft annotation of one extracted article as YAML text, with ``text:`` relative to the
+    YAML file, checked by the same loader as curated files (raises ClaimgraphError if not)."""
+    import os
+    import yaml
+    from claimgraph.annotation import parse_annotation
+    ann = to_annotation(result, str(text_path), title=title, date=date)
+    rel = os.path.relpath(Path(text_path).resolve(), Path(yaml_path).resolve().parent)
+    ann["article"]["text"] = Path(rel).as_posix()
+    header = (f"# Draft annotation written by {EXTRACTOR_VERSION}: review every statement, set\n"
+              f"# method: curated on what you checked, then run claimgraph build.\n")
+    source = header + yaml.safe_dump(ann, sort_keys=False, allow_unicode=True, width=100)
+    parse_annotation(source, yaml_path)
+    return source
 
 
 def _main(argv=None):

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark: extraction throughput against spaCy's bare nlp.pipe on the same text.
 
-    python scripts/bench_extract.py [--words 50000] [--dev DIR] [--seed FILE]
+    python scripts/bench_extract.py [--words 50000] [--dev DIR] [--seed FILE] [--jobs N]
 
 Both runs use the same loaded model (same components enabled) and the same
 paragraphs, so the ratio shows the cost of the rules on top of parsing.
@@ -35,6 +35,8 @@ def main():
     ap.add_argument("--words", type=int, default=50_000)
     ap.add_argument("--rounds", type=int, default=2, help="alternating rounds; the best time of each counts")
     ap.add_argument("--dev", default="/work/shared/eval/dev")
+    ap.add_argument("--jobs", type=int, default=0,
+                    help="also time extract_files over the corpus written to files, with 1 and N processes")
     ap.add_argument("--seed", default=str(Path(__file__).resolve().parents[1] / "seeds" / "pak-afg-ceasefire.txt"))
     args = ap.parse_args()
     items, n_words = corpus(args.dev, args.seed, args.words)
@@ -56,6 +58,19 @@ def main():
     print(f"spaCy nlp.pipe : {n_words / bare:10.0f} words/s ({bare:.2f} s)")
     print(f"extraction     : {n_words / full:10.0f} words/s ({full:.2f} s, {n_statements} statements)")
     print(f"ratio extraction/spaCy = {bare / full:.2f} (target >= 0.8)")
+    if args.jobs > 1:
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = []
+            for doc, text in items:
+                p = Path(tmp) / f"{doc}.txt"
+                p.write_text(text, encoding="utf-8")
+                paths.append(p)
+            for jobs in (1, args.jobs):
+                t0 = time.perf_counter()
+                n = sum(1 for _, r in extract.extract_files(paths, jobs=jobs) if isinstance(r, dict))
+                secs = time.perf_counter() - t0
+                print(f"extract_files --jobs {jobs}: {n_words / secs:10.0f} words/s ({secs:.2f} s, {n} files)")
 
 
 if __name__ == "__main__":
