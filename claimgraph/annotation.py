@@ -454,14 +454,25 @@ def _load_mediations(r: _Reader, tree: _Map, article: Article, actor_ids: set) -
     return mediations
 
 
-def find_annotations(paths: list[Path]) -> list[Path]:
-    """The annotation files under the given files or folders, sorted, so builds are stable."""
+def find_annotations(paths: list[Path], extract: bool = False) -> list[Path]:
+    """The annotation files under the given files or folders, sorted, so builds are stable.
+
+    With ``extract``, raw articles (``NAME.txt`` with no ``NAME.yaml`` beside them) are
+    included too, for the extractor to draft; a curated annotation always wins.
+    """
     found: set[Path] = set()
     for p in paths:
         p = Path(p)
         if p.is_dir():
             found.update(x for x in p.glob("*.yaml") if x.is_file())
+            if extract:
+                found.update(x for x in p.glob("*.txt") if x.is_file() and not x.with_suffix(".yaml").is_file())
         elif p.exists():
+            if p.suffix == ".txt" and p.with_suffix(".yaml").is_file():
+                p = p.with_suffix(".yaml")  # the curated annotation of this article wins
+            elif p.suffix == ".txt" and not extract:
+                raise AnnotationError(p, "is an article without an annotation; write NAME.yaml "
+                                         "(seeds/README.md) or build with --extract")
             found.add(p)
         else:
             raise AnnotationError(p, "no such file or folder")

@@ -1,31 +1,67 @@
 """Build the knowledge graph from annotated articles: load, convert, validate, write.
 
-The one entry point is :func:`build_graph`. It writes nothing unless every article
-loads and the whole graph conforms to the shapes, and it writes through a temporary
-file and a rename, so a failed build never leaves a half-written graph behind.
+The one entry point is :func:`build_graph`. Without a store it builds everything in
+memory and writes the TriG file only if every article loads and conforms to the shapes.
+With a store (``claimgraph build`` uses ``graph/store/``) the build is incremental:
+
+* each article's content hash (annotation + text) is recorded in the store's build
+  graph; only articles whose hash changed are loaded, converted and validated again;
+* each changed article's named graph and document description are replaced in one
+  transaction (batched with its neighbours), graphs of deleted articles are removed;
+* a build killed midway keeps every batch already committed and nothing of the batch
+  in flight: running it again carries on where it stopped;
+* the TriG file is exported from the store, sorted exactly as :func:`serialize_trig`
+  sorts it, so it is byte-identical to a full in-memory build of the same input.
+
+Files are written through a temporary file and a rename, so a failed build never
+leaves a half-written graph behind.
 """
 from __future__ import annotations
 
+import hashlib
 import os
+import queue
+import sys
 import tempfile
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
-from rdflib import URIRef
+from rdflib import BNode, Literal, URIRef
 
-from .annotation import find_annotations, load_annotation
+from .annotation import AnnotationError, ClaimgraphError, find_annotations, load_annotation
 from .model import Annotation
-from .rdf import CG, build_dataset, ontology_path, serialize_trig, validate_dataset
+from .rdf import (CG, article_graph, article_iri, article_metadata, build_dataset, graph_iri, load_shapes,
+                  ontology_path, serialize_trig, validate_dataset, validate_graph)
 
 ONTOLOGY_GRAPH = URIRef(str(CG).rstrip("#"))
+#: The store's own bookkeeping (content hashes of the built articles); never exported or pushed.
+BUILD_GRAPH = "https://w3id.org/claimgraph/id/graph/_build"
+BUILD = "https://w3id.org/claimgraph/build#"
+BATCH_ARTICLES = 200
+BATCH_SECONDS = 2.0
 
 
 @dataclass
 class BuildResult:
-    output: Path
+    output: Path | None
     articles: list[str] = field(default_factory=list)
     statements: int = 0
     triples: int = 0
+    store: Path | None = None
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    exported: bool = True
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """``3 added, 1 updated, 0 removed, 4,997 unchanged`` (the incremental part of a build)."""
+        return (f"{self.added:,} added, {self.updated:,} updated, {self.removed:,} removed, "
+                f"{self.unchanged:,} unchanged")
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -45,19 +81,76 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def load_annotations(paths: list[Path]) -> list[Annotation]:
+def load_source(path: Path) -> Annotation:
+    """A curated annotation (``.yaml``), or the extractor's draft of a raw article (``.txt``).
+
+    The draft goes through the same loader as a curated file, saved-as ``NAME.yaml``,
+    so a machine draft meets exactly the rules a person's annotation meets.
+    """
+    path = Path(path)
+    if path.suffix != ".txt":
+        return load_annotation(path)
+    import datetime as dt
+
+    from .annotation import parse_annotation
+    from .extract import ExtractionInputError, ExtractorUnavailable, draft_yaml, extract_text, read_article
+
+    try:
+        text = read_article(path)
+        result = extract_text(text, path.stem)
+    except ExtractionInputError as exc:
+        raise AnnotationError(path, str(exc).removeprefix(f"{path}: ")) from None
+    except ExtractorUnavailable as exc:
+        raise ClaimgraphError(str(exc)) from None
+    when = dt.date.fromtimestamp(path.stat().st_mtime).isoformat()  # no date in a raw article: its file's
+    yaml_path = path.with_suffix(".yaml")
+    return parse_annotation(draft_yaml(result, path, yaml_path, date=when), yaml_path)
+
+
+def source_bytes(path: Path) -> bytes:
+    """What identifies an annotation's input besides the article text: the YAML, or for a raw
+    article the extractor's version (a new extractor re-drafts it)."""
+    path = Path(path)
+    if path.suffix == ".txt":
+        from .extract import EXTRACTOR_VERSION
+
+        return EXTRACTOR_VERSION.encode("utf-8")
+    return path.read_bytes()
+
+
+def load_annotations(paths: list[Path], extract: bool = False) -> list[Annotation]:
     """Every annotation under ``paths`` (files or folders), loaded and checked."""
-    return [load_annotation(p) for p in find_annotations(paths)]
+    return [load_source(p) for p in find_annotations(paths, extract)]
 
 
-def build_graph(paths: list[Path], output: Path, validate: bool = True) -> BuildResult:
+def build_graph(paths: list[Path], output: Path | None, validate: bool = True, store: Path | None = None,
+                progress=None, batch_articles: int = BATCH_ARTICLES, extract: bool = False) -> BuildResult:
     """Build ``output`` (TriG) from the annotations under ``paths``.
 
     The dataset holds one named graph per article, the document descriptions in the
     default graph, and the ontology in its own named graph so the file answers the
     canned queries on its own.
+
+    With ``store`` (a folder) the build is incremental into that on-disk Oxigraph store
+    and ``output`` is exported from it (``output=None`` skips the export); ``progress``
+    is called as ``progress(done, total)`` while changed articles are processed.
+
+    With ``extract``, raw ``.txt`` articles that have no annotation are drafted by the
+    extractor and enter the graph marked ``cg:extracted``.
     """
-    annotations = load_annotations(paths)
+    if store is not None:
+        try:
+            return _build_incremental(paths, output, validate, Path(store), progress, batch_articles, extract)
+        except ClaimgraphError as exc:
+            # Clear the finished frames' locals (the open store among them) so the store's
+            # write lock is released now, not when the caller lets go of the exception:
+            # frames of chained exceptions keep their callers alive through f_back.
+            import traceback
+
+            traceback.clear_frames(exc.__traceback__)
+            raise exc.with_traceback(None) from None
+    started = time.perf_counter()
+    annotations = load_annotations(paths, extract)
     dataset = build_dataset(annotations)
     if validate:
         validate_dataset(dataset)
@@ -70,4 +163,419 @@ def build_graph(paths: list[Path], output: Path, validate: bool = True) -> Build
         articles=[a.article.id for a in annotations],
         statements=sum(len(a.statements) for a in annotations),
         triples=sum(len(g) for g in dataset.graphs()),
+        added=len(annotations),
+        seconds=time.perf_counter() - started,
     )
+
+
+# --- rdflib terms -> pyoxigraph terms -------------------------------------------------------
+
+
+class _Triples(list):
+    """Collects what ``rdf.article_graph``/``article_metadata`` add, without an rdflib store."""
+
+    add = list.append
+
+
+class _Terms:
+    """rdflib -> pyoxigraph term conversion with a cache for the (many repeated) IRIs."""
+
+    def __init__(self):
+        import pyoxigraph as ox
+
+        self.ox = ox
+        self.nodes: dict[str, object] = {}
+
+    def iri(self, value: str):
+        node = self.nodes.get(value)
+        if node is None:
+            if len(self.nodes) > 200_000:  # most IRIs (statements, selectors) occur in one article only
+                self.nodes.clear()
+            node = self.nodes[value] = self.ox.NamedNode(value)
+        return node
+
+    def term(self, term):
+        if isinstance(term, URIRef):
+            return self.iri(str(term))
+        if isinstance(term, Literal):
+            if term.language:
+                return self.ox.Literal(str(term), language=term.language)
+            if term.datatype is not None:
+                return self.ox.Literal(str(term), datatype=self.iri(str(term.datatype)))
+            return self.ox.Literal(str(term))
+        if isinstance(term, BNode):
+            raise ClaimgraphError(f"blank node {term.n3()} in the graph; every node needs an IRI")
+        raise ClaimgraphError(f"cannot store RDF term {term!r}")
+
+    def quads(self, triples, graph) -> list:
+        quad, term = self.ox.Quad, self.term
+        return [quad(term(s), term(p), term(o), graph) for s, p, o in triples]
+
+
+# --- the store's build graph ---------------------------------------------------------------
+
+
+@dataclass
+class _Record:
+    source: str  # annotation file (absolute path)
+    article: str  # article id
+    text: str  # article text file (absolute path)
+    digest: str  # content hash of annotation + text
+
+
+def _source_node(source: str) -> str:
+    return "urn:claimgraph:source:" + quote(source, safe="/")
+
+
+def _read_records(store) -> tuple[dict[str, _Record], dict[str, str]]:
+    """Recorded articles by annotation path, and the other bookkeeping values (``urn:claimgraph:*``)."""
+    import pyoxigraph as ox
+
+    by_node: dict[str, dict[str, str]] = {}
+    for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(BUILD_GRAPH)):
+        by_node.setdefault(quad.subject.value, {})[quad.predicate.value[len(BUILD):]] = quad.object.value
+    records, other = {}, {}
+    for node, values in by_node.items():
+        if node.startswith("urn:claimgraph:source:") and {"source", "article", "text", "hash"} <= values.keys():
+            records[values["source"]] = _Record(values["source"], values["article"], values["text"], values["hash"])
+        else:
+            for key, value in values.items():
+                other[f"{node}#{key}"] = value
+    return records, other
+
+
+def _record_quads(terms: _Terms, record: _Record) -> list:
+    ox = terms.ox
+    node, graph = terms.iri(_source_node(record.source)), terms.iri(BUILD_GRAPH)
+    return [ox.Quad(node, terms.iri(BUILD + key), ox.Literal(value), graph)
+            for key, value in (("source", record.source), ("article", record.article), ("text", record.text),
+                               ("hash", record.digest))]
+
+
+def _digest(yaml_bytes: bytes, text_bytes: bytes) -> str:
+    """The same value as ``rdf.content_hash`` (annotation bytes, NUL, text bytes)."""
+    digest = hashlib.sha256()
+    digest.update(yaml_bytes)
+    digest.update(b"\0")
+    digest.update(text_bytes)
+    return digest.hexdigest()
+
+
+def _unchanged(source: str, record: _Record | None) -> bool:
+    if record is None:
+        return False
+    try:
+        yaml_bytes = source_bytes(Path(source))
+        text_bytes = Path(record.text).read_bytes()
+    except OSError:
+        return False
+    return _digest(yaml_bytes, text_bytes) == record.digest
+
+
+def _removal(article_id: str, source: str) -> str:
+    """SPARQL update removing one article: its named graph, its description, its build record."""
+    return (f"DROP SILENT GRAPH <{graph_iri(article_id)}> ;\n"
+            f"DELETE WHERE {{ <{article_iri(article_id)}> ?p ?o }} ;\n"
+            f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{_source_node(source)}> ?p ?o }} }}")
+
+
+def _insert_data(quads) -> str:
+    from pyoxigraph import DefaultGraph
+
+    lines = []
+    for q in quads:
+        if isinstance(q.graph_name, DefaultGraph):
+            lines.append(f"{q.subject} {q.predicate} {q.object} .")
+        else:
+            lines.append(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}")
+    return "INSERT DATA {\n" + "\n".join(lines) + "\n}"
+
+
+_GC_PUBLISHERS = """
+DELETE { ?publisher ?p ?o }
+WHERE {
+  ?publisher a <https://schema.org/Organization> ; ?p ?o .
+  FILTER NOT EXISTS { ?article <https://schema.org/publisher> ?publisher }
+}"""
+
+
+class _Writer:
+    """Commits batches in a background thread while the next batch is being built.
+
+    Each batch is one Oxigraph transaction (``Store.load`` for new articles, one
+    ``Store.update`` when old data has to go in the same transaction), so a batch is
+    either wholly in the store or not at all.
+    """
+
+    def __init__(self, store):
+        self.store = store
+        self.queue: queue.Queue = queue.Queue(maxsize=2)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="claimgraph-store-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        import pyoxigraph as ox
+
+        while True:
+            job = self.queue.get()
+            if job is None:
+                return
+            removals, quads = job
+            if self.error is not None:
+                continue
+            try:
+                if removals:
+                    self.store.update(" ;\n".join(removals + [_insert_data(quads)]))
+                else:
+                    self.store.load(ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+            except BaseException as exc:  # reported by the main thread
+                self.error = exc
+
+    def submit(self, removals: list[str], quads: list) -> None:
+        self.check()
+        if removals or quads:
+            self.queue.put((removals, quads))
+
+    def check(self):
+        if self.error is not None:
+            raise ClaimgraphError(f"cannot write the store: {self.error}") from None
+
+    def close(self):
+        self.queue.put(None)
+        self.thread.join()
+        self.check()
+
+
+def _conformance_error(source: Path, article_id: str, report: str) -> ClaimgraphError:
+    from .rdf import ValidationError
+
+    first = next((ln.strip() for ln in report.splitlines() if ln.strip().startswith("Message:")), "")
+    return ValidationError(f"{source}: graph {graph_iri(article_id)} does not conform to ontology/shapes.ttl: "
+                           f"{first} (run `claimgraph validate` for the full report)")
+
+
+def _ontology_quads(terms: _Terms) -> tuple[list, str]:
+    from rdflib import Graph
+
+    path = ontology_path() / "claims.ttl"
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return terms.quads(Graph().parse(path, format="turtle"), terms.iri(str(ONTOLOGY_GRAPH))), digest
+
+
+def _build_incremental(paths, output, validate, store_dir: Path, progress, batch_articles, extract) -> BuildResult:
+    import pyoxigraph as ox
+
+    from .store import open_store
+
+    started = time.perf_counter()
+    sources = [str(p.resolve()) for p in find_annotations(paths, extract)]  # errors out before touching the store
+    store = open_store(store_dir, write=True)
+    terms = _Terms()
+    records, other = _read_records(store)
+    result = BuildResult(output=Path(output) if output else None, store=store_dir)
+
+    unchanged = {s for s in sources if _unchanged(s, records.get(s))}
+    changed = [s for s in sources if s not in unchanged]
+    gone = [r for s, r in records.items() if s not in set(sources)]
+    owner = {records[s].article: s for s in unchanged}  # article id -> annotation file, to catch duplicates
+    result.unchanged, result.removed = len(unchanged), len(gone)
+
+    # Ontology and deleted articles first, in one transaction.
+    ontology, ontology_digest = _ontology_quads(terms)
+    first_updates = [_removal(r.article, r.source) for r in gone]
+    if other.get("urn:claimgraph:ontology#hash") != ontology_digest:
+        hash_quad = ox.Quad(terms.iri("urn:claimgraph:ontology"), terms.iri(BUILD + "hash"),
+                            ox.Literal(ontology_digest), terms.iri(BUILD_GRAPH))
+        first_updates = [f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}>",
+                         f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <urn:claimgraph:ontology> ?p ?o }} }}",
+                         _insert_data(ontology + [hash_quad])] + first_updates
+    if first_updates:
+        store.update(" ;\n".join(first_updates))
+
+    shapes = load_shapes() if validate and changed else None
+    writer = _Writer(store)
+    removals: list[str] = []
+    batch: list = []
+    in_batch = 0
+    last_commit = time.perf_counter()
+    done = 0
+    try:
+        for source in changed:
+            path = Path(source)
+            annotation = load_source(path)
+            article_id = annotation.article.id
+            if article_id in owner:
+                raise AnnotationError(path, f"duplicate article id {article_id!r} (also in {owner[article_id]}); "
+                                      f"give each article its own id", field="article.id")
+            owner[article_id] = source
+            digest = _digest(source_bytes(path), annotation.article.text.encode("utf-8"))
+            content, description = _Triples(), _Triples()
+            article_graph(content, annotation)
+            article_metadata(description, annotation, digest)
+            if shapes is not None:
+                conforms, report = validate_graph(content + description, shapes)
+                if not conforms:
+                    raise _conformance_error(path, article_id, report)
+            old = records.get(source)
+            if old is not None:
+                removals.append(_removal(old.article, old.source))
+                if old.article != article_id:
+                    removals.append(_removal(article_id, source))
+                result.updated += 1
+            else:
+                if records and any(True for _ in store.quads_for_pattern(
+                        terms.iri(str(article_iri(article_id))), None, None, ox.DefaultGraph())):
+                    removals.append(_removal(article_id, source))  # left over from a moved file
+                result.added += 1
+            batch += terms.quads(content, terms.iri(str(graph_iri(article_id))))
+            batch += terms.quads(description, ox.DefaultGraph())
+            batch += _record_quads(terms, _Record(source, article_id, str(annotation.article.text_path.resolve()),
+                                                  digest))
+            in_batch += 1
+            done += 1
+            if in_batch >= batch_articles or time.perf_counter() - last_commit > BATCH_SECONDS:
+                writer.submit(removals, batch)
+                removals, batch, in_batch, last_commit = [], [], 0, time.perf_counter()
+            if progress:
+                progress(done, len(changed))
+    except KeyboardInterrupt:
+        writer.close()  # the batches already handed over are committed; the one being built is dropped
+        raise ClaimgraphError(f"interrupted: {done - in_batch:,} of {len(changed):,} changed article(s) were "
+                              f"saved to {store_dir}; run the build again to finish") from None
+    except BaseException:
+        writer.submit(removals, batch)  # every article before the bad one is valid: keep it
+        writer.close()
+        raise
+    writer.submit(removals, batch)
+    writer.close()
+    if result.updated or result.removed:
+        store.update(_GC_PUBLISHERS)
+
+    # What the store now holds, for the report and the export decision.
+    records, other = _read_records(store)
+    result.articles = sorted(r.article for r in records.values())
+    state = hashlib.sha256("\n".join(sorted(f"{r.article} {r.digest}" for r in records.values()))
+                           .encode() + ontology_digest.encode()).hexdigest()
+    result.exported = False
+    if output is not None:
+        output = Path(output)
+        key = str(output.resolve())
+        try:
+            stat = output.stat()
+            fresh = (other.get("urn:claimgraph:export#file") == key and other.get("urn:claimgraph:export#state") == state
+                     and other.get("urn:claimgraph:export#size") == str(stat.st_size)
+                     and other.get("urn:claimgraph:export#mtime") == str(stat.st_mtime_ns))
+        except OSError:
+            fresh = False
+        if not fresh:
+            export_trig(store, output)
+            stat = output.stat()
+            node, graph = terms.iri("urn:claimgraph:export"), terms.iri(BUILD_GRAPH)
+            mark = [ox.Quad(node, terms.iri(BUILD + k), ox.Literal(v), graph)
+                    for k, v in (("file", key), ("state", state), ("size", str(stat.st_size)),
+                                 ("mtime", str(stat.st_mtime_ns)))]
+            store.update(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <urn:claimgraph:export> ?p ?o }} }} ;\n"
+                         + _insert_data(mark))
+            result.exported = True
+    store.flush()
+    result.statements, result.triples = _counts(store)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _counts(store) -> tuple[int, int]:
+    """(statements, triples) in the store, without its build graph; counted by Oxigraph."""
+    found = store.query(f"""
+        SELECT (COUNT(*) AS ?t) WHERE {{ {{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{BUILD_GRAPH}>) }} }}""")
+    triples = int(next(iter(found))["t"].value)
+    found = store.query("""
+        SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE { GRAPH ?g { ?st <https://w3id.org/claimgraph/ns#claim> ?c } }""")
+    return int(next(iter(found))["n"].value), triples
+
+
+_OA = "http://www.w3.org/ns/oa#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+#: Oxigraph stores xsd:nonNegativeInteger literals as xsd:integer (measured with pyoxigraph 0.5.13);
+#: the datatypes rdf.py writes are put back on the way out so exports and pushes equal the build.
+_RESTORED_DATATYPES = {_OA + "start": _XSD + "nonNegativeInteger", _OA + "end": _XSD + "nonNegativeInteger"}
+
+
+def restore_datatypes(quads):
+    """Undo Oxigraph's integer normalisation on the predicates where rdf.py uses a derived type."""
+    import pyoxigraph as ox
+
+    integer = _XSD + "integer"
+    cache: dict[str, object] = {}
+    for quad in quads:
+        wanted = _RESTORED_DATATYPES.get(quad.predicate.value)
+        obj = quad.object
+        if wanted and isinstance(obj, ox.Literal) and obj.datatype.value == integer:
+            datatype = cache.get(wanted) or cache.setdefault(wanted, ox.NamedNode(wanted))
+            quad = ox.Quad(quad.subject, quad.predicate, ox.Literal(obj.value, datatype=datatype), quad.graph_name)
+        yield quad
+
+
+def export_trig(store, output: Path) -> None:
+    """Write the store (without its build graph) as sorted TriG, byte-identical to :func:`serialize_trig`.
+
+    Streams one graph at a time, so memory stays bounded by the largest graph.
+    """
+    import pyoxigraph as ox
+
+    from .rdf import PREFIXES, _quad_order
+
+    def quads():
+        graphs = [ox.DefaultGraph()] + sorted((g for g in store.named_graphs() if g.value != BUILD_GRAPH), key=str)
+        for graph in graphs:
+            yield from sorted(restore_datatypes(store.quads_for_pattern(None, None, None, graph)), key=_quad_order)
+
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    os.close(fd)
+    try:
+        ox.serialize(quads(), tmp, format=ox.RdfFormat.TRIG,
+                     prefixes={prefix: str(ns) for prefix, ns in PREFIXES.items()})
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class Progress:
+    """Progress of a long build on stderr: count, rate and ETA.
+
+    On a terminal one line is redrawn; otherwise a line is printed every ``every`` seconds.
+    Nothing is printed for builds that finish within ``quiet`` seconds.
+    """
+
+    def __init__(self, stream=None, quiet: float = 1.0, every: float = 10.0, label: str = "articles"):
+        self.stream = stream or sys.stderr
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.quiet, self.every, self.label = quiet, (0.2 if self.tty else every), label
+        self.started = time.perf_counter()
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.perf_counter()
+        elapsed = now - self.started
+        if done < total and (elapsed < self.quiet or now - self.last < self.every):
+            return
+        if done == total and not self.shown:
+            return
+        self.last = now
+        rate = done / elapsed if elapsed > 0 else 0.0
+        eta = (total - done) / rate if rate > 0 else 0.0
+        line = (f"{done:,}/{total:,} {self.label} ({100 * done / max(total, 1):.0f}%), {rate:,.0f}/s, "
+                f"ETA {int(eta // 60)}:{int(eta % 60):02d}")
+        self.shown = True
+        if self.tty:
+            self.stream.write("\r" + line + ("\n" if done == total else ""))
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()

@@ -39,7 +39,9 @@ def library_errors(func):
         try:
             return func(*args, **kwargs)
         except ClaimgraphError as exc:
-            raise click.ClickException(str(exc)) from None
+            error = click.ClickException(str(exc))
+            error.exit_code = getattr(exc, "exit_code", 1)  # e.g. 2 for an unreachable server
+            raise error from None
 
     return wrapper
 
@@ -56,6 +58,65 @@ def output_options(*formats: str):
 
 graph_option = click.option("--graph", "graph_file", type=click.Path(path_type=Path), default=DEFAULT_GRAPH,
                             show_default=True, help="Graph file to read (TriG, Turtle, N-Quads or N-Triples).")
+
+
+class Source:
+    """Where a command reads the graph: ``--graph FILE``, ``--store DIR`` or ``--endpoint URL``, opened lazily."""
+
+    def __init__(self, graph=None, store=None, endpoint=None, **endpoint_options):
+        self.graph, self.store, self.endpoint, self.endpoint_options = graph, store, endpoint, endpoint_options
+
+    def open(self):
+        from .store import open_source
+
+        return open_source(self.graph, self.store, self.endpoint, **self.endpoint_options)
+
+
+def endpoint_login_options(func):
+    """``--user``, ``--auth`` and ``--timeout`` for a remote server; the password never goes on the command line."""
+    func = click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+                        help="Seconds to wait for the server.")(func)
+    func = click.option("--auth", "auth_scheme", type=click.Choice(["basic", "digest"]), default="basic",
+                        show_default=True, help="HTTP authentication scheme for --user.")(func)
+    return click.option("--user", metavar="NAME", default=None,
+                        help="User name for the server; the password is read from $CLAIMGRAPH_PASSWORD, "
+                             "else prompted for.")(func)
+
+
+def _password(user: str | None) -> str | None:
+    import os
+
+    from .remote import PASSWORD_ENV
+
+    if not user:
+        return None
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        password = click.prompt(f"Password for {user}", hide_input=True, err=True)
+    return password
+
+
+def source_options(func):
+    """The shared ``--graph FILE | --store DIR | --endpoint URL`` choice; passes ``source`` (a :class:`Source`)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, graph_file, store_dir, endpoint, user, auth_scheme, timeout, **kwargs):
+        options = {}
+        if endpoint:
+            options = {"user": user, "password": _password(user), "auth_scheme": auth_scheme, "timeout": timeout}
+        elif user:
+            raise click.UsageError("--user is only for --endpoint")
+        return func(*args, source=Source(graph_file, store_dir, endpoint, **options), **kwargs)
+
+    wrapper = endpoint_login_options(wrapper)
+    wrapper = click.option("--endpoint", metavar="URL", default=None,
+                           help="Query a remote SPARQL 1.1 endpoint instead (Oxigraph, Fuseki, Virtuoso, "
+                                "GraphDB, Neptune).")(wrapper)
+    wrapper = click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None,
+                           help="Oxigraph store folder to read. Default: graph/store if built, "
+                                "else graph/claims.trig.")(wrapper)
+    return click.option("--graph", "graph_file", type=click.Path(path_type=Path), default=None,
+                        help="Graph file to read instead (TriG, Turtle, N-Quads or N-Triples).")(wrapper)
 
 
 def print_rows(columns: list[str], rows: list[dict], fmt: str) -> None:
@@ -117,30 +178,51 @@ def cli():
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=DEFAULT_GRAPH, show_default=True,
               help="TriG file to write.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check (not recommended).")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None,
+              help="Oxigraph store folder to build into incrementally.  [default: store/ next to OUTPUT]")
+@click.option("--no-store", is_flag=True, help="Build everything in memory and write OUTPUT only (no store).")
+@click.option("--no-export", is_flag=True, help="Update the store only; do not write OUTPUT.")
+@click.option("--extract", is_flag=True,
+              help="Also take raw NAME.txt articles that have no NAME.yaml, drafted by the extractor "
+                   "(marked extracted in the graph; a curated annotation always wins).")
 @library_errors
-def build(paths, output, no_validate):
+def build(paths, output, no_validate, store_dir, no_store, no_export, extract):
     """Build the graph from annotated articles (default: seeds/).
 
     Reads every NAME.yaml (with its NAME.txt) in PATHS, checks it, converts it to RDF
-    (one named graph per article), validates it against ontology/shapes.ttl and
-    writes OUTPUT only if all of that succeeds.
+    (one named graph per article), validates it against ontology/shapes.ttl, stores it
+    in the on-disk Oxigraph store and exports OUTPUT (sorted TriG) from it.
 
-    Example: claimgraph build seeds/ -o graph/claims.trig
+    The build is incremental: only articles whose annotation or text changed since the
+    last build are processed again; deleted articles are removed from the store. A
+    build that stops (an error, Ctrl-C, a kill) keeps the articles it had saved, and
+    OUTPUT is written only when every article succeeded.
+
+    Examples: claimgraph build seeds/ -o graph/claims.trig;
+    claimgraph build seeds/ news/ --extract
     """
-    from .build import build_graph
+    from .build import Progress, build_graph
 
-    result = build_graph(list(paths) or [DEFAULT_SEEDS], output, validate=not no_validate)
-    click.echo(f"{result.output}: {len(result.articles)} article(s), {result.statements} statements, "
+    if no_store and (store_dir or no_export):
+        raise click.UsageError("--no-store builds OUTPUT in memory; it cannot go with --store or --no-export")
+    store = None if no_store else (store_dir or output.parent / "store")
+    result = build_graph(list(paths) or [DEFAULT_SEEDS], None if no_export else output, validate=not no_validate,
+                         store=store, progress=Progress(), extract=extract)
+    where = f"{result.output}" if result.output else f"{store}"
+    click.echo(f"{where}: {len(result.articles)} article(s), {result.statements} statements, "
                f"{result.triples} triples", err=True)
+    if store is not None:
+        exported = "" if no_export else ("; TriG written" if result.exported else "; TriG already up to date")
+        click.echo(f"{store}: {result.summary()} in {result.seconds:.1f} s{exported}", err=True)
 
 
 @cli.command()
 @click.argument("query", required=False)
-@graph_option
+@source_options
 @output_options("table", "csv", "json")
 @click.option("--list", "list_queries", is_flag=True, help="List the canned queries and exit.")
 @library_errors
-def query(query, graph_file, fmt, list_queries):
+def query(query, source, fmt, list_queries):
     """Run a SPARQL query: a canned query's name, a .rq file, or SPARQL text.
 
     JSON output is the standard SPARQL 1.1 Query Results JSON format. Exits 1 when the
@@ -151,7 +233,7 @@ def query(query, graph_file, fmt, list_queries):
     claimgraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
     from .query import canned_queries, resolve_query
-    from .store import open_graph, rows, run_query
+    from .store import rows, run_query
 
     if list_queries:
         found = [{"name": q.name, "description": q.description} for q in canned_queries().values()
@@ -160,7 +242,7 @@ def query(query, graph_file, fmt, list_queries):
         return
     if not query:
         raise click.UsageError("give a QUERY (a canned query name, a .rq file or SPARQL), or --list")
-    results = run_query(open_graph(graph_file), resolve_query(query))
+    results = run_query(source.open(), resolve_query(query))
     if "triples" in results:
         click.echo(results["triples"], nl=False)
         return
@@ -176,10 +258,10 @@ def query(query, graph_file, fmt, list_queries):
 
 
 @cli.command()
-@graph_option
+@source_options
 @output_options("table", "json", "csv")
 @library_errors
-def contested(graph_file, fmt):
+def contested(source, fmt):
     """List the contested claims: who asserts each, who disputes it, and the evidence.
 
     A claim is contested when one actor asserts or accuses it and a different actor
@@ -188,9 +270,8 @@ def contested(graph_file, fmt):
     Example: claimgraph contested --format json
     """
     from .query import contested_claims
-    from .store import open_graph
 
-    claims = contested_claims(open_graph(graph_file))
+    claims = contested_claims(source.open())
     if fmt == "json":
         out = [{"claim": c["claim"], "supporters": c["supporters"], "disputers": c["disputers"],
                 "evidence": [{"sentence": e["sentence"], "source": e["source"], "actor": e["actor"],
@@ -208,26 +289,50 @@ def contested(graph_file, fmt):
 
 
 @cli.command()
-@graph_option
+@source_options
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=DEFAULT_HTML, show_default=True,
               help="HTML file to write.")
 @click.option("--title", default="claimgraph", show_default=True, help="Page title.")
+@click.option("--actor", metavar="NAME", default=None,
+              help="Draw only this actor's neighbourhood (label, alias or IRI).")
+@click.option("--hops", type=click.IntRange(0), default=1, show_default=True,
+              help="With --actor: how far to go (one hop: actor -> claim or mediation -> actor).")
+@click.option("--contested-only", is_flag=True, help="Only contested claims, supporters left and disputers right.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="DATE",
+              help="Only statements dated on or after DATE (YYYY-MM-DD).")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="DATE",
+              help="Only statements dated on or before DATE (YYYY-MM-DD).")
+@click.option("--max-nodes", type=click.IntRange(1), default=1500, show_default=True,
+              help="Above this many nodes draw actors only, with weighted accusation/denial/mediation edges.")
 @library_errors
-def render(graph_file, output, title):
+def render(source, output, title, actor, hops, contested_only, since, until, max_nodes):
     """Draw the graph as one self-contained HTML page that works offline.
 
-    Actors, claims and mediations are nodes; stances are edges; contested claims are
-    outlined in red; clicking shows the evidence sentence and its source.
+    Actors, claims and mediations are nodes; stances are edges (colour, line pattern and
+    label). Click for the evidence (sentence, span, source); search by name or alias;
+    legend and filters hide what you do not need; the URL fragment keeps the view, so a
+    link reopens it; the visible statements download as CSV, the drawing as PNG. Above
+    --max-nodes the page aggregates to actors only and says so.
 
-    Example: claimgraph render -o graph/claims.html
+    Examples: claimgraph render -o graph/claims.html;
+    claimgraph render --actor Pakistan --hops 1 --since 2025-10-01 -o pakistan.html
     """
-    from .analysis import project
+    from .analysis import narrow, project
     from .render import render_file
     from .store import open_graph
 
-    graph = project(open_graph(graph_file))
-    render_file(graph, output, title)
-    click.echo(f"{output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges", err=True)
+    if hops != 1 and not actor:
+        raise click.UsageError("--hops needs --actor")
+    if since and until and since > until:
+        raise click.UsageError("--since is after --until")
+    graph = project(source.open())
+    graph, note = narrow(graph, actor=actor, hops=hops, contested=contested_only,
+                         since=since.date() if since else None, until=until.date() if until else None)
+    if graph.number_of_nodes() == 0:
+        raise click.ClickException("nothing to draw: no statement matches the options")
+    render_file(graph, output, title, max_nodes=max_nodes, note=note)
+    drawn = "aggregated to actors" if graph.number_of_nodes() > max_nodes else "drawn in full"
+    click.echo(f"{output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges, {drawn}", err=True)
 
 
 @cli.command()
@@ -278,6 +383,198 @@ def validate(graph_file):
     click.echo(report)
     if not conforms:
         sys.exit(1)
+
+
+def _local_source(graph_file, store_dir):
+    """A local graph to read for push and serve: --graph FILE or --store DIR (default graph/store, else the TriG)."""
+    from .store import open_source
+
+    return open_source(graph_file, store_dir)
+
+
+local_source_options = [
+    click.option("--graph", "graph_file", type=click.Path(path_type=Path), default=None,
+                 help="Graph file to read (TriG, Turtle, N-Quads or N-Triples)."),
+    click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None,
+                 help="Oxigraph store folder to read. Default: graph/store if built, else graph/claims.trig."),
+]
+
+
+def _apply(options):
+    def decorator(func):
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorator
+
+
+@cli.command()
+@click.option("--endpoint", metavar="URL", required=True,
+              help="The server's SPARQL query endpoint (e.g. http://127.0.0.1:7878/query).")
+@click.option("--graph-store", metavar="URL", default=None,
+              help="The server's Graph Store endpoint. Default: from --endpoint, .../query -> .../store "
+                   "(Oxigraph), .../sparql -> .../data (Fuseki).")
+@_apply(local_source_options)
+@endpoint_login_options
+@library_errors
+def push(endpoint, graph_store, graph_file, store_dir, user, auth_scheme, timeout):
+    """Write the graph to a SPARQL server with the Graph Store HTTP Protocol.
+
+    Each article's named graph is sent with one PUT (with the article's document
+    description), which replaces that graph on the server, so pushing twice changes
+    nothing; other graphs on the server are left alone. The ontology goes in its own
+    graph. Queries over pushed data need the server to use the union of its graphs as
+    the default graph (Oxigraph: sent per query; Virtuoso and GraphDB: by default;
+    Fuseki: tdb2:unionDefaultGraph).
+
+    Example: CLAIMGRAPH_PASSWORD=... claimgraph push --endpoint http://127.0.0.1:7878/query --user me
+    """
+    from .build import Progress
+    from .remote import Endpoint
+    from .remote import push as push_graphs
+
+    store = _local_source(graph_file, store_dir)
+    remote = Endpoint(endpoint, user=user, password=_password(user), auth_scheme=auth_scheme, timeout=timeout,
+                      graph_store=graph_store)
+    total = sum(1 for g in store.named_graphs()) + 1
+    progress = Progress(label="graphs")
+    try:
+        graphs, triples = push_graphs(store, remote, progress=lambda done: progress(min(done, total), total))
+        on_server = remote.count()
+    finally:
+        remote.close()
+    click.echo(f"{remote.graph_store}: pushed {graphs:,} graph(s), {triples:,} triples; "
+               f"the server now holds {on_server:,} triples in named graphs", err=True)
+
+
+@cli.command()
+@_apply(local_source_options)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 to listen on (0: any free port).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds a query may run before it is answered with 503.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Rows (or triples) a result may have; longer results are cut and say so in a header.")
+@click.option("--title", default="claimgraph", show_default=True, help="Title of the pages.")
+@library_errors
+def serve(graph_file, store_dir, port, timeout, max_rows, title):
+    """Serve the graph read-only on 127.0.0.1: the page, a SPARQL endpoint and the canned queries.
+
+    / is the interactive graph page; /sparql answers the SPARQL 1.1 Protocol (GET and
+    POST; JSON, XML, CSV or TSV results and Turtle, N-Triples or RDF/XML graphs by the
+    Accept header) and refuses updates; /queries lists the canned queries, each at
+    /queries/NAME with .json and .csv forms. Stop with Ctrl-C.
+
+    Example: claimgraph serve --port 8000, then open http://127.0.0.1:8000/
+    """
+    from .server import Settings
+    from .server import serve as run_server
+
+    store = _local_source(graph_file, store_dir)
+
+    def ready(bound):
+        click.echo(f"serving on http://127.0.0.1:{bound}/ (SPARQL at /sparql, queries at /queries); "
+                   f"Ctrl-C to stop", err=True)
+
+    run_server(store, port, Settings(title=title, timeout=timeout, max_rows=max_rows), ready=ready)
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="yaml: folder for the drafts (default: each article's own folder); "
+                   "jsonl: file to write (default: standard output).")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "jsonl"]), default="yaml", show_default=True,
+              help="yaml: a draft annotation per article for people to review; jsonl: scorer records for programs.")
+@click.option("--jobs", type=click.IntRange(1), default=1, show_default=True,
+              help="Worker processes, each parsing a share of the files.")
+@click.option("--force", is_flag=True, help="Overwrite existing NAME.yaml files (curated ones too!).")
+@click.option("--date", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Article date for the drafts.  [default: each file's modification date]")
+@click.option("--title", default=None, help="Article title (one article only).  [default: from the file name]")
+@library_errors
+def extract(articles, output, fmt, jobs, force, date, title):
+    """Draft annotations from raw news articles (.txt) by automatic attribution extraction.
+
+    yaml (default) writes one draft NAME.yaml per article in the schema of seeds/README.md,
+    every statement marked method: extracted with a confidence, for an analyst to review
+    before `claimgraph build`. An existing NAME.yaml is never overwritten without --force.
+    jsonl prints one record per line in the protocol of the evaluation scorer.
+
+    Unusable files (missing, empty, binary, not UTF-8) are reported one line each and the
+    others still processed; exits 1 when any file failed.
+
+    Example: claimgraph extract news/*.txt -o drafts/ --jobs 4
+    """
+    import time
+
+    from .extract import ExtractorUnavailable, draft_yaml, extract_files, to_jsonl_records
+
+    if title and len(articles) > 1:
+        raise click.UsageError("--title names one article; give a single ARTICLE or drop --title")
+    if fmt == "jsonl" and (force or date or title):
+        raise click.UsageError("--force, --date and --title are for --format yaml")
+    started, tty = time.monotonic(), sys.stderr.isatty()
+
+    def progress(done, total, words):
+        if tty and total > 1 and (done == total or done % 5 == 0):
+            secs = max(time.monotonic() - started, 1e-6)
+            eta = (total - done) * secs / done
+            click.echo(f"\r{done}/{total} articles, {words / secs:,.0f} words/s, ETA {eta:.0f} s ",
+                       err=True, nl=done == total)
+
+    sink = None
+    if fmt == "jsonl":
+        sink = io.StringIO() if output else sys.stdout
+    ok = failed = words = 0
+    try:
+        for path, result in extract_files(list(articles), jobs=jobs, progress=progress):
+            if not isinstance(result, dict):
+                failed += 1
+                click.echo(f"error: {result}", err=True)
+                continue
+            words += result.get("words", 0)
+            if fmt == "jsonl":
+                for record in to_jsonl_records(result):
+                    sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+                ok += 1
+                continue
+            target = (output or path.parent) / f"{path.stem}.yaml"
+            if target.exists() and not force:
+                failed += 1
+                click.echo(f"error: {target}: exists; not overwritten (review it, or use --force)", err=True)
+                continue
+            day = (date.date() if date else _file_day(path)).isoformat()
+            from .build import write_atomic
+
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                draft = draft_yaml(result, path, target, title=title, date=day)
+            except ClaimgraphError as exc:                  # a draft the loader would refuse is not written
+                failed += 1
+                click.echo(f"error: {path}: draft not valid: {exc}", err=True)
+                continue
+            write_atomic(target, draft.encode("utf-8"))
+            click.echo(f"{target}: {len(result['statements'])} statements", err=True)
+            ok += 1
+    except ExtractorUnavailable as exc:
+        raise EnvironmentProblem(str(exc)) from None
+    if fmt == "jsonl" and output:
+        from .build import write_atomic
+
+        write_atomic(output, sink.getvalue().encode("utf-8"))
+    secs = max(time.monotonic() - started, 1e-6)
+    click.echo(f"{ok} extracted, {failed} failed ({words:,} words in {secs:.1f} s, {words / secs:,.0f} words/s)",
+               err=True)
+    if failed:
+        sys.exit(1)
+
+
+def _file_day(path: Path):
+    import datetime
+
+    return datetime.date.fromtimestamp(path.stat().st_mtime)
 
 
 def main():

@@ -1,32 +1,137 @@
 """Where the graph lives and how SPARQL runs on it.
 
-SPARQL runs in Oxigraph (pyoxigraph), not in rdflib's engine: it is orders of magnitude
-faster and has none of rdflib's SPARQL gaps. Results come back in the standard SPARQL
-1.1 Query Results JSON format whatever the source, so the CLI, the tests and a notebook
-all handle one shape.
+The graph lives in an on-disk Oxigraph store (``graph/store/`` by default, written by
+``claimgraph build``); a TriG/Turtle file can still be read into memory, and a remote
+SPARQL 1.1 endpoint can stand in for either (see :mod:`claimgraph.remote`).
+
+SPARQL runs in Oxigraph (pyoxigraph) or on the remote server, never in rdflib's engine.
+Results come back in the standard SPARQL 1.1 Query Results JSON format whatever the
+source, so the CLI, the tests and a notebook all handle one shape.
 """
 from __future__ import annotations
 
+import errno
 import json
+import os
 from pathlib import Path
 
 from .annotation import ClaimgraphError
 
 DEFAULT_GRAPH_FILE = Path("graph/claims.trig")
+DEFAULT_STORE_DIR = Path("graph/store")
 
 FORMATS_BY_SUFFIX = {".trig": "TRIG", ".ttl": "TURTLE", ".nq": "N_QUADS", ".nt": "N_TRIPLES"}
 EXPORT_FORMATS = {"nt": "N_TRIPLES", "nq": "N_QUADS", "ttl": "TURTLE", "trig": "TRIG", "jsonld": "JSON_LD"}
-
 
 class QueryError(ClaimgraphError):
     """The query cannot run: a syntax error, an unknown canned query, a missing graph."""
 
 
-def open_graph(path: Path | str = DEFAULT_GRAPH_FILE):
-    """Load a TriG/Turtle/N-Quads file into an in-memory Oxigraph store."""
+class StoreError(QueryError):
+    """The on-disk store cannot be opened: missing, locked by a writer, or damaged."""
+
+
+def _writer_active(path: Path) -> bool:
+    """True when another process holds the store's write lock (RocksDB's ``LOCK`` file).
+
+    Oxigraph documents reading a store while another process writes it as undefined
+    behaviour, so readers check first and refuse with a clear message instead.
+    """
+    import fcntl
+
+    try:
+        fd = os.open(path / "LOCK", os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        return exc.errno in (errno.EACCES, errno.EAGAIN)
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
+def _store_problem(path: Path, exc: BaseException) -> StoreError:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if "lock" in text.lower():
+        return StoreError(f"{path}: store is locked by another process (a build or a push still running?); "
+                          f"wait for it to finish")
+    if isinstance(exc, RuntimeError) or "corrupt" in text.lower():
+        return StoreError(f"{path}: store is damaged ({text}); delete the folder and run `claimgraph build` "
+                          f"to rebuild it")
+    return StoreError(f"{path}: cannot open store: {text}")
+
+
+def is_store(path: Path | str) -> bool:
+    """Whether ``path`` looks like an Oxigraph store directory."""
+    return (Path(path) / "CURRENT").is_file()
+
+
+def open_store(path: Path | str = DEFAULT_STORE_DIR, write: bool = False):
+    """Open the on-disk Oxigraph store: read-only by default, for writing with ``write=True``.
+
+    Only one process can write a store; readers refuse while a writer is active.
+    """
     import pyoxigraph as ox
 
     path = Path(path)
+    if write:
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path}: not a folder; give --store a folder for the Oxigraph store")
+        if path.is_dir() and any(path.iterdir()) and not is_store(path):
+            raise StoreError(f"{path}: folder is not an Oxigraph store (no CURRENT file); "
+                             f"give --store an empty or new folder")
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            return ox.Store(str(path))
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise _store_problem(path, exc) from None
+    if not path.is_dir():
+        hint = "run `claimgraph build` first" if path == DEFAULT_STORE_DIR else "check the path"
+        raise StoreError(f"{path}: store not found; {hint}")
+    if not is_store(path):
+        raise StoreError(f"{path}: not an Oxigraph store (no CURRENT file); run `claimgraph build --store {path}`")
+    if _writer_active(path):
+        raise StoreError(f"{path}: store is being written by another process (a build still running?); "
+                         f"try again when it has finished")
+    try:
+        return ox.Store.read_only(str(path))
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise _store_problem(path, exc) from None
+
+
+def open_source(graph: Path | str | None = None, store: Path | str | None = None, endpoint: str | None = None,
+                **endpoint_options):
+    """What to query: a graph file, an on-disk store or a remote SPARQL endpoint.
+
+    With none given: ``graph/store`` when it has been built, else ``graph/claims.trig``.
+    """
+    given = [name for name, value in (("--graph", graph), ("--store", store), ("--endpoint", endpoint)) if value]
+    if len(given) > 1:
+        raise QueryError(f"give only one of {', '.join(given)}")
+    if endpoint:
+        from .remote import Endpoint
+
+        return Endpoint(endpoint, **endpoint_options)
+    if store:
+        return open_store(store)
+    if graph:
+        return open_graph(graph)
+    if is_store(DEFAULT_STORE_DIR):
+        return open_store(DEFAULT_STORE_DIR)
+    return open_graph(DEFAULT_GRAPH_FILE)
+
+
+def open_graph(path: Path | str = DEFAULT_GRAPH_FILE):
+    """Load a TriG/Turtle/N-Quads file into an in-memory Oxigraph store (a store folder opens read-only)."""
+    import pyoxigraph as ox
+
+    path = Path(path)
+    if path.is_dir():
+        return open_store(path)
     fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower())
     if fmt is None:
         raise QueryError(f"{path}: unknown graph format {path.suffix!r}; use .trig, .ttl, .nq or .nt")
@@ -46,10 +151,14 @@ def open_graph(path: Path | str = DEFAULT_GRAPH_FILE):
 def run_query(store, sparql: str) -> dict:
     """Run SPARQL over the union of all graphs; return SPARQL 1.1 Query Results JSON.
 
-    CONSTRUCT/DESCRIBE results come back as ``{"triples": N-Triples text}``.
+    ``store`` is a pyoxigraph store (in memory or on disk) or a remote
+    :class:`~claimgraph.remote.Endpoint`. CONSTRUCT/DESCRIBE results come back as
+    ``{"triples": N-Triples text}``.
     """
     import pyoxigraph as ox
 
+    if hasattr(store, "sparql_json"):  # a remote endpoint
+        return store.sparql_json(sparql)
     try:
         result = store.query(sparql, use_default_graph_as_union=True)
     except SyntaxError as exc:

@@ -1,0 +1,244 @@
+"""Remote SPARQL servers: query any SPARQL 1.1 endpoint, push with the Graph Store protocol.
+
+Queries follow the W3C SPARQL 1.1 Protocol (POST, URL-encoded ``query``); pushes follow
+the SPARQL 1.1 Graph Store HTTP Protocol (``PUT ?graph=IRI`` replaces one named graph,
+so pushing twice changes nothing). This is how claimgraph runs on Oxigraph server,
+Apache Jena Fuseki, Virtuoso, GraphDB or Amazon Neptune.
+
+Every failure (unreachable server, 401, 500, timeout, an answer that is not SPARQL
+results) becomes a one-line :class:`RemoteError` naming the URL and the HTTP status.
+"""
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+from .store import QueryError
+
+PASSWORD_ENV = "CLAIMGRAPH_PASSWORD"
+DOCUMENTS_GRAPH = "https://w3id.org/claimgraph/id/graph/_documents"
+SELECT_ACCEPT = "application/sparql-results+json"
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
+_QUERY_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_COMMENT = re.compile(r"^\s*#.*$", re.MULTILINE)
+
+
+class RemoteError(QueryError):
+    """The remote server could not answer: exit code 2 (an environment problem)."""
+
+    exit_code = 2
+
+
+def _public(url: str) -> str:
+    """The URL without any user:password part, safe to print."""
+    parts = urlsplit(url)
+    if parts.username or parts.password:
+        host = parts.hostname or ""
+        if parts.port:
+            host += f":{parts.port}"
+        return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+    return url
+
+
+def query_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first query-form keyword outside comments."""
+    found = _QUERY_FORM.search(_COMMENT.sub("", sparql))
+    return found.group(1).upper() if found else "SELECT"
+
+
+def default_graph_store(endpoint: str) -> str:
+    """Guess the Graph Store URL from the query endpoint (Oxigraph: /query -> /store; Fuseki: /sparql -> /data)."""
+    parts = urlsplit(endpoint)
+    path = parts.path
+    for suffix, replacement in (("/query", "/store"), ("/sparql", "/data")):
+        if path.endswith(suffix):
+            path = path[: -len(suffix)] + replacement
+            break
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+class Endpoint:
+    """A remote SPARQL 1.1 endpoint, usable wherever a local store is (``store.run_query``).
+
+    ``union_default_graph`` asks the server to query the union of all named graphs as the
+    default graph (claimgraph keeps each article in its own graph); Oxigraph honours the
+    ``union-default-graph`` parameter, Virtuoso and GraphDB do so without it, and other
+    servers ignore it (configure Fuseki with ``tdb2:unionDefaultGraph true``).
+    """
+
+    def __init__(self, url: str, user: str | None = None, password: str | None = None, auth_scheme: str = "basic",
+                 timeout: float = 60.0, union_default_graph: bool = True, graph_store: str | None = None):
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise RemoteError(f"{url}: not an http(s) URL of a SPARQL endpoint")
+        self.url = url
+        self.public_url = _public(url)
+        self.graph_store = graph_store or default_graph_store(url)
+        self.timeout = timeout
+        self.union_default_graph = union_default_graph
+        self._auth = None
+        if user:
+            import httpx
+
+            self._auth = (httpx.DigestAuth if auth_scheme == "digest" else httpx.BasicAuth)(user, password or "")
+        self._client = None
+
+    def __repr__(self) -> str:
+        return f"Endpoint({self.public_url!r})"
+
+    # --- HTTP ---------------------------------------------------------------------
+
+    @property
+    def client(self):
+        if self._client is None:
+            import httpx
+
+            self._client = httpx.Client(auth=self._auth, timeout=self.timeout, follow_redirects=True,
+                                        headers={"User-Agent": "claimgraph"})
+        return self._client
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def _request(self, method: str, url: str, **kwargs):
+        import httpx
+
+        shown = _public(url)
+        try:
+            response = self.client.request(method, url, **kwargs)
+        except httpx.TimeoutException:
+            raise RemoteError(f"{shown}: no answer within {self.timeout:g} s (timeout); "
+                              f"raise --timeout or try again later") from None
+        except httpx.ConnectError as exc:
+            raise RemoteError(f"{shown}: cannot connect ({_reason(exc)}); is the server running?") from None
+        except httpx.HTTPError as exc:
+            raise RemoteError(f"{shown}: request failed ({_reason(exc)})") from None
+        if response.status_code in (401, 403):
+            hint = ("check --user and the password in $" + PASSWORD_ENV) if self._auth else \
+                "the server wants a login: give --user (password from $" + PASSWORD_ENV + " or a prompt)"
+            raise RemoteError(f"{shown}: HTTP {response.status_code} {response.reason_phrase}; {hint}")
+        if response.status_code >= 400:
+            detail = _first_line(response.text)
+            error = QueryError if response.status_code == 400 else RemoteError
+            raise error(f"{shown}: HTTP {response.status_code} {response.reason_phrase}"
+                        + (f": {detail}" if detail else ""))
+        return response
+
+    # --- queries ------------------------------------------------------------------
+
+    def sparql_json(self, sparql: str) -> dict:
+        """Run a query; SPARQL 1.1 Query Results JSON, or ``{"triples": N-Triples}`` for CONSTRUCT/DESCRIBE."""
+        form = query_form(sparql)
+        data = {"query": sparql}
+        if self.union_default_graph:
+            data["union-default-graph"] = ""
+        accept = GRAPH_ACCEPT if form in ("CONSTRUCT", "DESCRIBE") else SELECT_ACCEPT
+        response = self._request("POST", self.url, data=data, headers={"Accept": accept})
+        content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            return {"triples": _as_ntriples(response.content, content_type, self.public_url)}
+        try:
+            results = json.loads(response.content)
+        except ValueError:
+            raise RemoteError(f"{self.public_url}: answer is not SPARQL JSON results "
+                              f"(HTTP {response.status_code}, {content_type or 'no content type'})") from None
+        if not isinstance(results, dict) or not ("boolean" in results or "results" in results):
+            raise RemoteError(f"{self.public_url}: answer is not SPARQL JSON results")
+        results.setdefault("head", {}).setdefault("vars", [])
+        return results
+
+    def count(self) -> int:
+        """Number of triples in the server's named graphs (where claimgraph pushes)."""
+        found = self.sparql_json("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(found["results"]["bindings"][0]["n"]["value"])
+
+    # --- Graph Store protocol -----------------------------------------------------
+
+    def put_graph(self, graph_iri: str, turtle: bytes) -> None:
+        """Replace one named graph (Graph Store HTTP Protocol PUT)."""
+        self._request("PUT", self.graph_store, params={"graph": graph_iri}, content=turtle,
+                      headers={"Content-Type": "text/turtle"})
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text.splitlines()[0]
+
+
+def _first_line(text: str, limit: int = 200) -> str:
+    for line in text.splitlines():
+        line = re.sub(r"<[^>]+>", "", line).strip()
+        if line:
+            return line if len(line) <= limit else line[: limit - 1] + "\u2026"
+    return ""
+
+
+def _as_ntriples(data: bytes, content_type: str, url: str) -> str:
+    import pyoxigraph as ox
+
+    if content_type in ("application/n-triples", "text/plain", ""):
+        return data.decode("utf-8")
+    fmt = ox.RdfFormat.from_media_type(content_type)
+    if fmt is None:
+        raise RemoteError(f"{url}: answer is not RDF ({content_type})")
+    try:
+        return ox.serialize(ox.parse(data, format=fmt), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    except (SyntaxError, ValueError) as exc:
+        raise RemoteError(f"{url}: cannot read the answer as {content_type}: {_reason(exc)}") from None
+
+
+# --- push ------------------------------------------------------------------------------
+
+
+def push_units(store):
+    """What a push writes, one named graph at a time, as ``(graph IRI, triples)``.
+
+    Each article's named graph goes with its document description (headline, date,
+    publisher), so each PUT is self-contained and replaces exactly that article; other
+    articles on the server are left alone. The ontology keeps its own graph. Anything
+    else in the local default graph goes to ``graph/_documents``.
+    """
+    import pyoxigraph as ox
+
+    from .build import BUILD_GRAPH, restore_datatypes
+
+    cg_named_graph = ox.NamedNode("https://w3id.org/claimgraph/ns#namedGraph")
+    publisher = ox.NamedNode("https://schema.org/publisher")
+    default = ox.DefaultGraph()
+    described_by = {}  # named graph -> article node
+    for quad in store.quads_for_pattern(None, cg_named_graph, None, default):
+        described_by[quad.object] = quad.subject
+    used = set()
+    for graph in sorted(store.named_graphs(), key=lambda g: g.value):
+        if graph.value == BUILD_GRAPH:
+            continue
+        triples = [q.triple for q in restore_datatypes(store.quads_for_pattern(None, None, None, graph))]
+        article = described_by.get(graph)
+        if article is not None:
+            subjects = [article] + [q.object for q in store.quads_for_pattern(article, publisher, None, default)]
+            for subject in subjects:
+                for quad in store.quads_for_pattern(subject, None, None, default):
+                    triples.append(quad.triple)
+                    used.add(quad.triple)
+        yield graph.value, triples
+    rest = [q.triple for q in store.quads_for_pattern(None, None, None, default) if q.triple not in used]
+    if rest:
+        yield DOCUMENTS_GRAPH, rest
+
+
+def push(store, endpoint: Endpoint, progress=None) -> tuple[int, int]:
+    """PUT every graph of ``store`` to the endpoint's Graph Store; returns (graphs, triples)."""
+    import pyoxigraph as ox
+
+    graphs = triples = 0
+    for graph_iri, found in push_units(store):
+        body = ox.serialize(sorted(set(found), key=str), format=ox.RdfFormat.N_TRIPLES)
+        endpoint.put_graph(graph_iri, body)
+        graphs += 1
+        triples += len(set(found))
+        if progress:
+            progress(graphs)
+    return graphs, triples

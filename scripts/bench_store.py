@@ -1,0 +1,296 @@
+#!/usr/bin/env python3
+"""Benchmark the store, the build and the queries on synthetic corpora (not a timed test).
+
+Usage: python scripts/bench_store.py --sizes 1000 10000 [--work /tmp/cg-bench] [--validate-up-to 1000]
+       [--rdflib-size 1000] [--rdflib-timeout 60] [--markdown results.md]
+
+For each size N it writes a synthetic corpus (scripts/synth_corpus.py), then reports on
+the same data, in one run:
+
+* build: `claimgraph build --no-export` into a fresh store (wall time, statements/s,
+  triples/s, peak RSS), the same with SHACL validation for sizes up to --validate-up-to,
+  a no-change rebuild (and its share of the full build), the TriG export; against a raw
+  ``pyoxigraph.Store.bulk_load`` of the N-Quads the build produced;
+* every canned query: in-process ``store.run_query`` (what `claimgraph query` runs)
+  against the same SPARQL on a ``pyoxigraph.Store`` with the rows read out, and the whole
+  `claimgraph query NAME --store DIR --format json` process against a bare Python process
+  running the same query on pyoxigraph;
+* at --rdflib-size, the canned queries in rdflib's in-memory Dataset (each in its own
+  process, cut at --rdflib-timeout);
+* store size on disk, and `claimgraph query` start-up against `python -c "import rdflib"`.
+
+Every timing is the median of --repeat runs (default 3) after one warm-up, except builds.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+CLAIMGRAPH = [PY, "-c", "from claimgraph.cli import main; main()"]
+
+
+def run(cmd: list[str], **kwargs) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Run a process; (wall seconds, peak RSS in MiB, completed process)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    out, err = proc.communicate()
+    wall = time.perf_counter() - started
+    # wait4 is gone after communicate(); ask the kernel for the children's peak instead
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    return wall, peak, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def run_rss(cmd: list[str]) -> tuple[float, float, str, str, int]:
+    """Run a process and read its own peak RSS with wait4: (wall s, peak MiB, stdout, stderr, rc)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out = proc.stdout.read()
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - started
+    return wall, usage.ru_maxrss / 1024, out.decode(), err.decode(), proc.returncode
+
+
+def median_time(fn, repeat: int) -> float:
+    fn()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def du(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+IN_PROCESS = """
+import json, statistics, sys, time
+sys.path.insert(0, sys.argv[1])
+from claimgraph.store import open_store, run_query
+store, sparql, repeat = open_store(sys.argv[2]), open(sys.argv[3]).read(), int(sys.argv[4])
+def raw():
+    return [[t.value if t is not None else None for t in s]
+            for s in store.query(sparql, use_default_graph_as_union=True)]
+def ours():
+    return run_query(store, sparql)
+def median(fn):
+    fn()
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter(); fn(); times.append(time.perf_counter() - t)
+    return statistics.median(times)
+print(json.dumps({"raw_s": median(raw), "lib_s": median(ours), "rows": len(raw())}))
+"""
+
+
+def canned():
+    sys.path.insert(0, str(ROOT))
+    from claimgraph.query import canned_queries
+
+    return {name: q.sparql for name, q in canned_queries().items()}
+
+
+def bench_size(n: int, work: Path, args, report: dict) -> None:
+    corpus = work / f"corpus-{n}"
+    if not corpus.exists():
+        subprocess.run([PY, str(ROOT / "scripts" / "synth_corpus.py"), "--articles", str(n), "--out", str(corpus)],
+                       check=True)
+    row: dict = {"articles": n}
+    store = work / f"store-{n}"
+    shutil.rmtree(store, ignore_errors=True)
+
+    # --- build without SHACL (store only) ---
+    wall, peak, out, err, rc = run_rss(CLAIMGRAPH + ["build", str(corpus), "--store", str(store), "--no-export",
+                                                     "--no-validate", "-o", str(work / "unused.trig")])
+    if rc != 0:
+        raise SystemExit(f"build failed: {err}")
+    line = [ln for ln in err.splitlines() if "article(s)" in ln][0]
+    statements = int(line.split("article(s), ")[1].split(" statements")[0].replace(",", ""))
+    triples = int(line.split("statements, ")[1].split(" triples")[0].replace(",", ""))
+    row.update(statements=statements, triples=triples, build_s=wall, build_peak_mib=peak,
+               statements_per_s=statements / wall, triples_per_s=triples / wall)
+    print(f"[{n}] build (no SHACL): {wall:.1f} s, {triples:,} triples, peak {peak:.0f} MiB", file=sys.stderr)
+
+    # --- no-change rebuild ---
+    wall2, _, _, err2, _ = run_rss(CLAIMGRAPH + ["build", str(corpus), "--store", str(store), "--no-export",
+                                                 "--no-validate", "-o", str(work / "unused.trig")])
+    row.update(rebuild_s=wall2, rebuild_share=wall2 / wall)
+    print(f"[{n}] no-change rebuild: {wall2:.2f} s ({100 * wall2 / wall:.1f}%)", file=sys.stderr)
+
+    # --- export TriG from the store (happens on a normal `claimgraph build`) ---
+    trig = work / f"claims-{n}.trig"
+    wall3, peak3, _, err3, rc3 = run_rss(CLAIMGRAPH + ["build", str(corpus), "--store", str(store), "--no-validate",
+                                                       "-o", str(trig)])
+    row.update(export_s=wall3 - wall2, export_peak_mib=peak3)
+
+    # --- with SHACL ---
+    if n <= args.validate_up_to:
+        vstore = work / f"store-{n}-shacl"
+        shutil.rmtree(vstore, ignore_errors=True)
+        wall4, peak4, _, err4, rc4 = run_rss(CLAIMGRAPH + ["build", str(corpus), "--store", str(vstore),
+                                                           "--no-export", "-o", str(work / "unused.trig")])
+        row.update(build_shacl_s=wall4, build_shacl_peak_mib=peak4, shacl_share=1 - wall / wall4)
+        shutil.rmtree(vstore, ignore_errors=True)
+        print(f"[{n}] build with SHACL: {wall4:.1f} s", file=sys.stderr)
+
+    # --- raw pyoxigraph bulk load of the same quads ---
+    nq = work / f"quads-{n}.nq"
+    subprocess.run([PY, "-c", f"import pyoxigraph as ox; s = ox.Store.read_only({str(store)!r}); "
+                    f"s.dump({str(nq)!r}, ox.RdfFormat.N_QUADS)"], check=True)
+    raw = work / f"raw-{n}"
+    shutil.rmtree(raw, ignore_errors=True)
+    wall5, peak5, _, _, _ = run_rss([PY, "-c", f"import pyoxigraph as ox; s = ox.Store({str(raw)!r}); "
+                                     f"s.bulk_load(path={str(nq)!r}, format=ox.RdfFormat.N_QUADS); s.flush()"])
+    row.update(raw_load_s=wall5, build_vs_raw=wall / wall5, store_mib=du(store) / 2**20)
+    shutil.rmtree(raw, ignore_errors=True)
+    nq.unlink()
+    print(f"[{n}] raw bulk_load: {wall5:.1f} s (build/raw {wall / wall5:.2f}x)", file=sys.stderr)
+
+    # --- canned queries (each measured in its own process, cut at --query-timeout) ---
+    queries = canned()
+    q_rows = {}
+    for name, sparql in queries.items():
+        qfile = work / f"{name}.rq"
+        qfile.write_text(sparql)
+        q_rows[name] = {"rows": None, "raw_s": None, "lib_s": None, "lib_ratio": None, "cli_s": None,
+                        "raw_process_s": None, "cli_ratio": None}
+        try:
+            done = subprocess.run([PY, "-c", IN_PROCESS, str(ROOT), str(store), str(qfile), str(args.repeat)],
+                                  capture_output=True, text=True, timeout=args.query_timeout)
+            q_rows[name].update(json.loads(done.stdout))
+            q_rows[name]["lib_ratio"] = q_rows[name]["lib_s"] / q_rows[name]["raw_s"]
+        except subprocess.TimeoutExpired:
+            print(f"[{n}] {name}: over {args.query_timeout:g} s, skipped", file=sys.stderr)
+            continue
+        raw_cmd = [PY, "-c", "import sys, pyoxigraph as ox; s = ox.Store.read_only(sys.argv[1]); "
+                   "q = open(sys.argv[2]).read(); "
+                   "sys.stdout.write(s.query(q, use_default_graph_as_union=True)"
+                   ".serialize(format=ox.QueryResultsFormat.JSON).decode())", str(store), str(qfile)]
+        cli_cmd = CLAIMGRAPH + ["query", str(qfile), "--store", str(store), "--format", "json"]
+        cli_times, raw_times = [], []
+        for _ in range(args.repeat):
+            cli_times.append(run(cli_cmd)[0])
+            raw_times.append(run(raw_cmd)[0])
+        q_rows[name].update(cli_s=statistics.median(cli_times), raw_process_s=statistics.median(raw_times))
+        q_rows[name]["cli_ratio"] = q_rows[name]["cli_s"] / q_rows[name]["raw_process_s"]
+        print(f"[{n}] {name}: {q_rows[name]['rows']} rows, raw {q_rows[name]['raw_s']:.3f} s, "
+              f"lib {q_rows[name]['lib_s']:.3f} s, cli {q_rows[name]['cli_s']:.2f} s vs "
+              f"{q_rows[name]['raw_process_s']:.2f} s", file=sys.stderr)
+    row["queries"] = q_rows
+
+    # --- start-up ---
+    tiny = ["query", "ASK { ?s ?p ?o }", "--store", str(store), "--format", "json"]
+    row["startup_claimgraph_s"] = statistics.median(run(CLAIMGRAPH + tiny)[0] for _ in range(5))
+    row["startup_rdflib_s"] = statistics.median(run([PY, "-c", "import rdflib"])[0] for _ in range(5))
+
+    # --- rdflib ---
+    if n == args.rdflib_size:
+        rdf = {}
+        for name, sparql in queries.items():
+            qfile = work / f"{name}.rq"
+            if q_rows[name]["raw_s"] is None:
+                rdf[name] = {"rdflib_s": None, "rows": None}
+                continue
+            script = ("import sys, time, rdflib; ds = rdflib.Dataset(default_union=True); "
+                      "ds.parse(sys.argv[1], format='trig'); q = open(sys.argv[2]).read(); "
+                      "t = time.perf_counter(); n = len(list(ds.query(q))); "
+                      "print(time.perf_counter() - t, n)")
+            try:
+                done = subprocess.run([PY, "-c", script, str(trig), str(qfile)], capture_output=True, text=True,
+                                      timeout=args.rdflib_timeout)
+                seconds, count = done.stdout.split()
+                rdf[name] = {"rdflib_s": float(seconds), "rows": int(count)}
+            except ValueError:  # rdflib failed on this query
+                rdf[name] = {"rdflib_s": None, "rows": None, "error": (done.stderr.strip().splitlines() or [""])[-1]}
+            except subprocess.TimeoutExpired:
+                rdf[name] = {"rdflib_s": None, "rows": None}
+            t = rdf[name]["rdflib_s"]
+            print(f"[{n}] rdflib {name}: {t if t is None else round(t, 2)} s", file=sys.stderr)
+        row["rdflib"] = rdf
+    report["sizes"].append(row)
+    shutil.rmtree(store, ignore_errors=True)
+
+
+def markdown(report: dict) -> str:
+    out = [f"Machine: {report['machine']}", ""]
+    out += ["| articles | statements | triples | build (no SHACL) | statements/s | triples/s | raw bulk_load | "
+            "build / raw | no-change rebuild | with SHACL | TriG export | peak RSS | store on disk |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in report["sizes"]:
+        shacl = f"{r['build_shacl_s']:.1f} s" if "build_shacl_s" in r else "not run"
+        out.append(f"| {r['articles']:,} | {r['statements']:,} | {r['triples']:,} | {r['build_s']:.1f} s | "
+                   f"{r['statements_per_s']:,.0f} | {r['triples_per_s']:,.0f} | {r['raw_load_s']:.1f} s | "
+                   f"{r['build_vs_raw']:.2f}x | {r['rebuild_s']:.2f} s ({100 * r['rebuild_share']:.1f}%) | "
+                   f"{shacl} | {r['export_s']:.1f} s | {r['build_peak_mib']:.0f} MiB | {r['store_mib']:.0f} MiB |")
+    for r in report["sizes"]:
+        out += ["", f"Canned queries at {r['articles']:,} articles ({r['triples']:,} triples); start-up: "
+                    f"`claimgraph query` {r['startup_claimgraph_s']:.2f} s vs `python -c 'import rdflib'` "
+                    f"{r['startup_rdflib_s']:.2f} s (+{r['startup_claimgraph_s'] - r['startup_rdflib_s']:.2f} s)",
+                "",
+                "| query | rows | pyoxigraph | run_query | ratio | `claimgraph query` process | bare pyoxigraph process "
+                "| ratio |" + (" rdflib in memory | rdflib / pyoxigraph |" if "rdflib" in r else ""),
+                "|---|---|---|---|---|---|---|---|" + ("---|---|" if "rdflib" in r else "")]
+        for name, q in r["queries"].items():
+            if q["raw_s"] is None:
+                out.append(f"| {name} | - | over {report.get('query_timeout', '?')} s | - | - | - | - | - |"
+                           + (" - | - |" if "rdflib" in r else ""))
+                continue
+            line = (f"| {name} | {q['rows']:,} | {q['raw_s'] * 1000:.1f} ms | {q['lib_s'] * 1000:.1f} ms | "
+                    f"{q['lib_ratio']:.2f}x | {q['cli_s']:.2f} s | {q['raw_process_s']:.2f} s | {q['cli_ratio']:.2f}x |")
+            if "rdflib" in r:
+                t = r["rdflib"][name]["rdflib_s"]
+                line += (f" {t:.2f} s | {t / q['raw_s']:.2f}x |" if t is not None else " timed out | - |")
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/claimgraph-bench"))
+    parser.add_argument("--validate-up-to", type=int, default=1000, help="run the SHACL build up to this size")
+    parser.add_argument("--rdflib-size", type=int, default=None, help="size for the rdflib comparison "
+                        "(default: the smallest)")
+    parser.add_argument("--rdflib-timeout", type=float, default=60)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--query-timeout", type=float, default=120, help="skip a canned query slower than this")
+    parser.add_argument("--json", type=Path, default=None, help="also write the raw numbers here")
+    parser.add_argument("--markdown", type=Path, default=None, help="also write the tables here")
+    args = parser.parse_args()
+    args.rdflib_size = args.rdflib_size or min(args.sizes)
+    args.work.mkdir(parents=True, exist_ok=True)
+    import pyoxigraph
+
+    machine = (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+               f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB RAM, "
+               f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
+               f"pyoxigraph {pyoxigraph.__version__}")
+    report = {"machine": machine, "sizes": [], "query_timeout": args.query_timeout}
+    for n in sorted(args.sizes):
+        bench_size(n, args.work, args, report)
+        if args.json:
+            args.json.write_text(json.dumps(report, indent=2))
+    text = markdown(report)
+    print(text)
+    if args.markdown:
+        args.markdown.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,321 @@
+"""The generated page in a real headless Chromium, offline: drawing, evidence, search, filters, links, safety.
+
+Needs Debian's ``chromium`` (/usr/bin/chromium) and Playwright's Python package; never
+``playwright install``. Every request other than the page itself is aborted and counted.
+Run alone with ``pytest -m browser``. What the page should show is computed from the
+projection in Python, not written down here.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimgraph.analysis import aggregate, project
+from claimgraph.cli import cli
+from claimgraph.query import contested_claims
+from claimgraph.render import render_file
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} missing: apt-get install chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright missing: pip install playwright (never `playwright install`)")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Page:
+    """A page opened offline: ``errors`` (uncaught exceptions), ``blocked`` (aborted requests)."""
+
+    def __init__(self, browser, path: Path, fragment: str = ""):
+        self.url = path.resolve().as_uri()
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.blocked: list[str] = []
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        self.page.route("**/*", self._route)
+        self.page.goto(self.url + fragment)
+        self.page.wait_for_function("window.cgReady === true", timeout=20_000)
+
+    def _route(self, route):
+        if route.request.url.split("#")[0] == self.url:
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def js(self, expression, arg=None):
+        return self.page.evaluate(expression, arg)
+
+    def drawn_nodes(self) -> set:
+        return set(self.js("network.body.nodeIndices"))
+
+    def drawn_edges(self) -> set:
+        return set(self.js("network.body.edgeIndices"))
+
+    def click_node(self, node: str):
+        point = self.js("""id => {
+            var c = network.canvasToDOM(network.getPositions([id])[id]);
+            var r = document.getElementById('network').getBoundingClientRect();
+            return {x: r.left + c.x, y: r.top + c.y}; }""", node)
+        self.page.mouse.click(point["x"], point["y"])
+
+    def panel(self) -> str:
+        return self.page.inner_text("#panel")
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture(scope="module")
+def seed_graph(seed_store):
+    return project(seed_store)
+
+
+@pytest.fixture(scope="module")
+def seed_page(seed_graph, tmp_path_factory) -> Path:
+    return render_file(seed_graph, tmp_path_factory.mktemp("page") / "claims.html")
+
+
+@pytest.fixture
+def opened(browser):
+    pages = []
+
+    def open_(path, fragment=""):
+        pages.append(Page(browser, path, fragment))
+        return pages[-1]
+
+    yield open_
+    for page in pages:
+        page.close()
+
+
+def harbouring(store) -> dict:
+    """The seed's contested harbouring claim, as `claimgraph contested` reports it."""
+    return next(c for c in contested_claims(store) if "harbour" in c["claim"].lower())
+
+
+def expected_nodes(graph, hide_stances=(), hide_types=()) -> set:
+    """The nodes the page should show with some stances and node types hidden (the page's rule)."""
+    def shown_type(n):
+        d = graph.nodes[n]
+        return (d["type"] if d["kind"] == "actor" else d["kind"]) not in hide_types
+
+    keep = set()
+    for u, v, d in graph.edges(data=True):
+        if d["kind"] != "affiliation" and d["stance"] not in hide_stances and shown_type(u) and shown_type(v):
+            keep |= {u, v}
+    return keep
+
+
+def test_seed_page_draws_every_node_offline(opened, seed_page, seed_graph):
+    p = opened(seed_page)
+    assert p.errors == []
+    assert p.blocked == []
+    assert p.js("document.querySelectorAll('canvas').length") == 1
+    assert p.drawn_nodes() == set(seed_graph.nodes)
+    painted = p.js("""() => {
+        var c = document.querySelector('#network canvas'), ctx = c.getContext('2d');
+        var px = ctx.getImageData(0, 0, c.width, c.height).data, n = 0;
+        for (var i = 0; i < px.length; i += 4) if (px[i] < 200 || px[i + 1] < 200 || px[i + 2] < 200) n++;
+        return n / (c.width * c.height); }""")
+    assert painted > 0.01, f"canvas looks blank ({painted:.4f} of pixels drawn)"
+
+
+def test_click_contested_claim_shows_evidence_and_both_sides(opened, seed_page, seed_store):
+    claim = harbouring(seed_store)
+    p = opened(seed_page)
+    p.click_node(claim["claim_iri"])
+    p.page.wait_for_function("document.querySelector('#panel h2') !== null")
+    text = p.panel()
+    assert claim["claim"] in text
+    assert "CONTESTED" in text
+    for sentence in {e["sentence"] for e in claim["evidence"]}:
+        assert " ".join(sentence.split()) in " ".join(text.split())
+    for actor in claim["supporters"] + claim["disputers"]:
+        assert actor in text
+    assert p.js("document.querySelectorAll('#panel mark').length") >= 1  # the attributed span is highlighted
+    assert p.js("network.getSelectedNodes()") == [claim["claim_iri"]]
+    assert p.errors == [] and p.blocked == []
+
+
+def test_search_finds_alias_and_zooms_to_it(opened, seed_page, seed_graph):
+    pakistan = next(n for n, d in seed_graph.nodes(data=True) if "Islamabad" in d.get("aliases", []))
+    p = opened(seed_page)
+    p.page.keyboard.press("Tab")  # the search box is the first stop for the keyboard
+    assert p.js("document.activeElement.id") == "search"
+    p.page.keyboard.type("Islamabad")
+    p.page.keyboard.press("Enter")
+    assert p.js("network.getSelectedNodes()") == [pakistan]
+    assert p.page.inner_text("#panel h2") == seed_graph.nodes[pakistan]["label"]
+    assert "Islamabad" in p.panel()  # aliases are listed
+    centre = p.js("id => [network.getViewPosition(), network.getPositions([id])[id]]", pakistan)
+    assert abs(centre[0]["x"] - centre[1]["x"]) < 1 and abs(centre[0]["y"] - centre[1]["y"]) < 1
+    assert p.errors == []
+
+
+def test_legend_filter_hides_nodes_and_edges(opened, seed_page, seed_graph):
+    p = opened(seed_page)
+    p.page.click("#legend-stances button[data-key='Denial']")
+    assert p.drawn_nodes() == expected_nodes(seed_graph, hide_stances={"Denial"})
+    denials = {k for _, _, k, d in seed_graph.edges(keys=True, data=True) if d["stance"] == "Denial"}
+    assert denials and not (p.drawn_edges() & denials)
+    p.page.click("#legend-types button[data-key='claim']")
+    assert p.drawn_nodes() == expected_nodes(seed_graph, hide_stances={"Denial"}, hide_types={"claim"})
+    p.page.click("#reset")
+    assert p.drawn_nodes() == set(seed_graph.nodes)
+
+
+def test_contested_only_filter_shows_two_sides(opened, seed_page, seed_graph, seed_store):
+    claim = harbouring(seed_store)
+    p = opened(seed_page)
+    p.page.check("#f-contested")
+    contested = {n for n, d in seed_graph.nodes(data=True) if d.get("contested")}
+    speakers = {u for u, v, d in seed_graph.edges(data=True) if v in contested and d["kind"] == "statement"}
+    assert p.drawn_nodes() == contested | speakers
+    pos = p.js("network.getPositions()")
+    by_label = {seed_graph.nodes[n]["label"]: pos[n]["x"] for n in speakers}
+    centre = pos[claim["claim_iri"]]["x"]
+    assert all(by_label[a] < centre for a in claim["supporters"] if a in by_label)
+    assert all(by_label[a] > centre for a in claim["disputers"] if a in by_label)
+
+
+def test_permalink_reopens_same_view(opened, seed_page, seed_graph, seed_store):
+    claim = harbouring(seed_store)
+    p = opened(seed_page)
+    p.page.click("#legend-stances button[data-key='Report']")
+    p.click_node(claim["claim_iri"])
+    p.page.wait_for_function("location.hash.indexOf('sel=') >= 0")
+    link = p.page.url
+    fragment = link[link.index("#"):]
+    again = opened(seed_page, fragment)
+    assert again.js("network.getSelectedNodes()") == [claim["claim_iri"]]
+    assert again.page.inner_text("#panel h2") == claim["claim"]
+    assert again.js("document.querySelector(\"#legend-stances button[data-key='Report']\").getAttribute('aria-pressed')") \
+        == "false"
+    assert again.drawn_nodes() == expected_nodes(seed_graph, hide_stances={"Report"})
+    assert again.errors == [] and again.blocked == []
+
+
+def test_table_lists_visible_statements_as_csv(opened, seed_page, seed_graph):
+    import csv
+    import io
+
+    p = opened(seed_page)
+    p.page.click("#toggle-table")
+    statements = [d for _, _, d in seed_graph.edges(data=True) if d["kind"] == "statement"]
+    assert p.js("document.querySelectorAll('#table tbody tr').length") == len(statements)
+    p.page.click("#legend-stances button[data-key='Accusation']")
+    rows = list(csv.DictReader(io.StringIO(p.js("window.cgCsv()"))))
+    assert len(rows) == sum(1 for d in statements if d["stance"] != "Accusation")
+    assert {r["sentence"] for r in rows} <= {d["sentence"] for d in statements}
+    assert p.js("document.querySelectorAll('#table tbody tr').length") == len(rows)
+    with p.page.expect_download() as download:
+        p.page.click("#png")
+    assert download.value.suggested_filename.endswith(".png")
+
+
+def test_aggregated_page_draws_actors_only(opened, seed_graph, tmp_path):
+    page = render_file(seed_graph, tmp_path / "agg.html", max_nodes=5)
+    p = opened(page)
+    assert p.drawn_nodes() == set(aggregate(seed_graph, 5).nodes)
+    assert "Aggregated view" in p.page.inner_text("#notice")
+    assert "--actor" in p.page.inner_text("#notice")
+    assert p.errors == [] and p.blocked == []
+
+
+HOSTILE_TEXT = ('Alphaland said <img src=x onerror="window.__pwned=1"> was <script>window.__pwned=2</script> planted.\n'
+                "Betaland denied it.\n")
+HOSTILE_YAML = """\
+article:
+  id: {article_id}
+  text: {text_name}
+  title: "<img src=x onerror=window.__pwned=3> title"
+  date: 2025-01-02
+  url: "javascript:window.__pwned=4"
+actors:
+  - id: alphaland
+    label: "Alpha<img src=x onerror=window.__pwned=5>"
+    type: state
+    aliases: ["<script>window.__pwned=6</script>"]
+  - id: betaland
+    label: Betaland
+    type: state
+claims:
+  - id: planted
+    label: "<b>bold</b> <img src=x onerror=window.__pwned=7> claim"
+statements:
+  - id: s1
+    stance: accuse
+    speaker: alphaland
+    claim: planted
+    about: [betaland]
+    sentence: 'Alphaland said <img src=x onerror="window.__pwned=1"> was <script>window.__pwned=2</script> planted.'
+    span: '<script>window.__pwned=2</script>'
+  - id: s2
+    stance: deny
+    speaker: betaland
+    claim: planted
+    sentence: "Betaland denied it."
+"""
+
+
+def test_hostile_article_text_renders_as_text_and_runs_nothing(opened, make_article, tmp_path):
+    path = make_article(name="hostile", text=HOSTILE_TEXT, yaml_text=HOSTILE_YAML)
+    graph, page = tmp_path / "hostile.trig", tmp_path / "hostile.html"
+    runner = CliRunner()
+    for args in (["build", str(path), "-o", str(graph)], ["render", "--graph", str(graph), "-o", str(page)]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, result.output
+    p = opened(page)
+    claim = "https://w3id.org/claimgraph/id/claim/planted"
+    p.click_node(claim)
+    p.page.wait_for_function("document.querySelector('#panel h2') !== null")
+    text = p.panel()
+    assert '<img src=x onerror="window.__pwned=1">' in text
+    assert "<script>window.__pwned=2</script>" in text
+    assert "<b>bold</b>" in p.page.inner_text("#panel h2")
+    assert p.js("document.querySelectorAll('#panel img, #panel script, #panel b').length") == 0
+    assert p.js("Array.from(document.querySelectorAll('#panel a')).filter(a => !/^https?:/.test(a.href)).length") == 0
+    p.page.fill("#search", "<script>window.__pwned=6</script>")  # an alias
+    p.page.press("#search", "Enter")
+    assert p.page.inner_text("#panel h2") == "Alpha<img src=x onerror=window.__pwned=5>"
+    assert "<script>window.__pwned=6</script>" in p.panel()
+    p.page.click("#toggle-table")
+    p.page.wait_for_timeout(200)
+    assert p.js("window.__pwned") is None
+    assert p.js("document.querySelectorAll('img, #panel script, #table script').length") == 0
+    assert "<script>window.__pwned=2</script>" in p.page.inner_text("#table")
+    assert p.blocked == []  # an injected <img src=x> would have tried to load
+    assert p.errors == []
+
+
+@pytest.mark.skipif(shutil.which("claimgraph") is None, reason="console script not installed")
+def test_focused_render_page(opened, seed_trig, seed_graph, tmp_path):
+    from claimgraph.analysis import neighbourhood
+
+    page = tmp_path / "focus.html"
+    result = CliRunner().invoke(cli, ["render", "--graph", str(seed_trig), "--actor", "Islamabad", "--hops", "1",
+                                      "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    p = opened(page)
+    assert p.drawn_nodes() == set(neighbourhood(seed_graph, "Pakistan", 1).nodes)
+    assert "Pakistan" in p.page.inner_text("#notice")
+    assert p.errors == [] and p.blocked == []

@@ -1,0 +1,71 @@
+"""`claimgraph build --extract`: raw articles drafted by the extractor enter the graph marked extracted."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from claimgraph.cli import cli
+from claimgraph.query import canned_queries
+from claimgraph.store import open_graph, rows, run_query
+from tests.conftest import SEEDS
+
+pytest.importorskip("spacy")
+pytestmark = pytest.mark.nlp
+
+RAW = ("Northland accused Southland on Monday of shelling a border village, a charge Southland denied.\n"
+       "Eastland, which mediated talks between Northland and Southland, urged both sides to respect the truce.\n")
+
+METHODS = """PREFIX cg: <https://w3id.org/claimgraph/ns#>
+SELECT ?article ?method (COUNT(DISTINCT ?s) AS ?n) WHERE {
+  ?s cg:method ?method ; <http://purl.org/dc/terms/source> ?article ; cg:claim ?c } GROUP BY ?article ?method"""
+
+
+@pytest.fixture
+def folder(tmp_path):
+    folder = tmp_path / "news"
+    shutil.copytree(SEEDS, folder, ignore=shutil.ignore_patterns("README.md"))
+    (folder / "border-shelling.txt").write_text(RAW, encoding="utf-8")
+    return folder
+
+
+def _methods(trig):
+    _, found = rows(run_query(open_graph(trig), METHODS))
+    return {(r["article"].rsplit("/", 1)[-1], r["method"].rsplit("#", 1)[-1]): int(r["n"]) for r in found}
+
+
+def test_raw_article_is_extracted_and_curated_wins(folder, tmp_path):
+    out = tmp_path / "g.trig"
+    result = CliRunner().invoke(cli, ["build", str(folder), "--extract", "--no-store", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    methods = _methods(out)
+    # the seed has a curated YAML beside its text: only curated statements for it
+    assert ("pak-afg-ceasefire", "curated") in methods
+    assert ("pak-afg-ceasefire", "extracted") not in methods
+    # the raw article is drafted by the extractor
+    assert methods.get(("border-shelling", "extracted"), 0) >= 2
+    _, found = rows(run_query(open_graph(out), canned_queries()["extracted"].sparql))
+    assert found and all(r["source"] for r in found)
+    assert all(float(r["confidence"]) <= 1 for r in found)
+    assert not any("Pakistan" in r["sentence"] for r in found)
+
+
+def test_without_extract_a_raw_article_is_ignored_in_folders_and_refused_by_name(folder, tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "g.trig"
+    assert runner.invoke(cli, ["build", str(folder), "--no-store", "-o", str(out)]).exit_code == 0
+    assert not any(a == "border-shelling" for a, _ in _methods(out))
+    result = runner.invoke(cli, ["build", str(folder / "border-shelling.txt"), "--no-store", "-o", str(out)])
+    assert result.exit_code == 1 and "--extract" in result.output
+
+
+def test_incremental_store_redrafts_only_changed_raw_articles(folder, tmp_path):
+    runner = CliRunner()
+    args = ["build", str(folder), "--extract", "-o", str(tmp_path / "g.trig"), "--store", str(tmp_path / "store")]
+    assert runner.invoke(cli, args).exit_code == 0
+    again = runner.invoke(cli, args)
+    assert "0 added, 0 updated, 0 removed, 2 unchanged" in again.output
+    (folder / "border-shelling.txt").write_text(RAW + "Westland welcomed the truce.\n", encoding="utf-8")
+    third = runner.invoke(cli, args)
+    assert "0 added, 1 updated, 0 removed, 1 unchanged" in third.output, third.output

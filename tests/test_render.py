@@ -1,0 +1,189 @@
+"""The page as HTML (no browser): offline, escaped, deterministic; the cuts the render command makes."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from claimgraph.analysis import (aggregate, between, contested_only, layout, narrow, neighbourhood, project,
+                                 remove_overlaps)
+from claimgraph.cli import cli
+from claimgraph.render import render_html
+
+
+@pytest.fixture(scope="module")
+def seed_graph(seed_store):
+    return project(seed_store)
+
+
+def page_data(html: str) -> dict:
+    raw = re.search(r'<script id="cg-data" type="application/json">(.*?)</script>', html, re.S).group(1)
+    return json.loads(raw)
+
+
+def render(*args) -> str:
+    result = CliRunner().invoke(cli, ["render", *map(str, args)])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_page_requests_nothing_from_the_network(seed_graph):
+    html = render_html(seed_graph)
+    assert not re.search(r"<script[^>]+src=", html, re.I)
+    assert not re.search(r"<link[^>]+href=", html, re.I)
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html, re.I)
+    assert "default-src 'none'" in html  # and the content security policy forbids it anyway
+
+
+def test_projection_carries_aliases_and_affiliations(seed_graph, seed_store):
+    from claimgraph.query import contested_claims
+
+    pakistan = next(n for n, d in seed_graph.nodes(data=True) if d["label"] == "Pakistan")
+    assert "Islamabad" in seed_graph.nodes[pakistan]["aliases"]
+    persons = [d for _, d in seed_graph.nodes(data=True) if d.get("type") == "person"]
+    assert persons and all(d["affiliations"] for d in persons)
+    claim = next(c for c in contested_claims(seed_store) if "harbour" in c["claim"].lower())
+    assert seed_graph.nodes[claim["claim_iri"]]["contested"]
+    data = page_data(render_html(seed_graph))
+    assert "Islamabad" in data["nodes"][pakistan]["aliases"]
+
+
+def test_planted_script_is_escaped(make_article, tmp_path):
+    evil = "Alphaland accused Betaland of <script>alert('x')</script> shelling & </script><img src=x onerror=alert(2)>."
+    path = make_article(text=evil + "\nBetaland denied the accusation.\n",
+                        replace=('"Alphaland accused Betaland of shelling the border town."', f'"{evil}"'))
+    path.write_text(path.read_text().replace('span: "Betaland of shelling the border town"',
+                                             "span: \"Betaland of <script>alert('x')</script> shelling\""))
+    graph, out = tmp_path / "g.trig", tmp_path / "p.html"
+    assert CliRunner().invoke(cli, ["build", str(path), "-o", str(graph)]).exit_code == 0
+    render("--graph", graph, "-o", out)
+    html = out.read_text(encoding="utf-8")
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    sentences = [s["sentence"] for s in page_data(html)["statements"]]
+    assert evil in sentences  # the text is all there, as data
+
+
+def test_render_is_deterministic(seed_trig, tmp_path):
+    render("--graph", seed_trig, "-o", tmp_path / "a.html")
+    render("--graph", seed_trig, "-o", tmp_path / "b.html")
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+
+
+def test_labels_do_not_overlap(seed_graph):
+    from claimgraph.render import _node_look
+
+    boxes = {n: _node_look(n, d, seed_graph.degree(n))[1] for n, d in seed_graph.nodes(data=True)}
+    pos = layout(seed_graph, boxes=boxes)
+    items = sorted(pos)
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            overlap_x = (boxes[a][0] + boxes[b][0]) / 2 - abs(pos[a][0] - pos[b][0])
+            overlap_y = (boxes[a][1] + boxes[b][1]) / 2 - abs(pos[a][1] - pos[b][1])
+            assert overlap_x <= 0 or overlap_y <= 0, (seed_graph.nodes[a]["label"], seed_graph.nodes[b]["label"])
+
+
+def test_remove_overlaps_separates_a_pile():
+    import numpy as np
+
+    pos = remove_overlaps(np.zeros((60, 2)), np.full((60, 2), 20.0))
+    gaps = np.abs(pos[:, None, :] - pos[None, :, :])
+    clash = (gaps[..., 0] < 40) & (gaps[..., 1] < 40)
+    assert clash.sum() == 60  # only each box with itself
+
+
+def test_aggregates_above_max_nodes(seed_graph, seed_trig, tmp_path):
+    out = tmp_path / "agg.html"
+    assert "aggregated" in render("--graph", seed_trig, "-o", out, "--max-nodes", 5)
+    data = page_data(out.read_text(encoding="utf-8"))
+    assert data["info"]["mode"] == "aggregated"
+    assert {n["kind"] for n in data["nodes"].values()} == {"actor"}
+    assert len(data["nodes"]) <= 5
+    assert {e["stance"] for e in data["edges"].values()} <= {"Accusation", "Denial", "mediates"}
+    agg = aggregate(seed_graph, 100)
+    pakistan, taliban = (next(n for n, d in agg.nodes(data=True) if d["label"] == x) for x in ("Pakistan", "Afghan Taliban"))
+    accusations = sum(d["weight"] for u, v, d in agg.edges(data=True)
+                      if (u, v) == (pakistan, taliban) and d["stance"] == "Accusation")
+    assert accusations == sum(1 for u, v, d in seed_graph.edges(data=True) if d["stance"] == "Accusation"
+                              and (d["attributed_to"] or u) == pakistan and taliban in d["targets"])
+    mediators = {u for u, v, d in agg.edges(data=True) if d["stance"] == "mediates"}
+    assert {agg.nodes[m]["label"] for m in mediators} >= {"Qatar", "Turkey"}
+    full = tmp_path / "full.html"
+    assert "drawn in full" in render("--graph", seed_trig, "-o", full)
+    assert page_data(full.read_text(encoding="utf-8"))["info"]["mode"] == "full"
+
+
+def test_actor_hops_focus(seed_graph, seed_trig, tmp_path):
+    focus = neighbourhood(seed_graph, "Islamabad", 1)  # an alias finds the actor
+    pakistan = focus.graph["focus"]
+    assert seed_graph.nodes[pakistan]["label"] == "Pakistan"
+    claims = {v for u, v, d in seed_graph.edges(data=True) if u == pakistan and d["kind"] == "statement"}
+    assert claims <= set(focus.nodes)
+    others = {u for u, v, d in seed_graph.edges(data=True) if v in claims}
+    assert others <= set(focus.nodes)
+    assert len(neighbourhood(seed_graph, "Pakistan", 0)) == 1
+    assert set(focus.nodes) <= set(neighbourhood(seed_graph, "Pakistan", 2).nodes)
+    out = tmp_path / "focus.html"
+    render("--graph", seed_trig, "--actor", "Pakistan", "--hops", 1, "-o", out)
+    data = page_data(out.read_text(encoding="utf-8"))
+    assert set(data["nodes"]) == set(focus.nodes)
+    assert "Pakistan" in data["note"]
+    result = CliRunner().invoke(cli, ["render", "--graph", str(seed_trig), "--actor", "Atlantis", "-o", str(out)])
+    assert result.exit_code == 1 and "Atlantis" in result.output and "Traceback" not in result.output
+
+
+def test_since_until(seed_graph, seed_trig, tmp_path):
+    dates = sorted({d["date"] for _, _, d in seed_graph.edges(data=True) if d["kind"] == "statement"})
+    assert between(seed_graph, since=dates[0]).number_of_edges() == seed_graph.number_of_edges()
+    assert between(seed_graph, until="1999-12-31").number_of_nodes() == 0
+    out = tmp_path / "dated.html"
+    render("--graph", seed_trig, "--since", dates[0], "--until", dates[-1], "-o", out)
+    statements = page_data(out.read_text(encoding="utf-8"))["statements"]
+    assert statements and all(dates[0] <= s["date"] <= dates[-1] for s in statements if s["date"])
+    result = CliRunner().invoke(cli, ["render", "--graph", str(seed_trig), "--since", "2999-01-01", "-o", str(out)])
+    assert result.exit_code == 1 and "nothing to draw" in result.output
+
+
+def test_contested_only(seed_graph, seed_trig, tmp_path):
+    cut = contested_only(seed_graph)
+    claims = {n for n, d in cut.nodes(data=True) if d["kind"] == "claim"}
+    assert claims == {n for n, d in seed_graph.nodes(data=True) if d.get("contested")}
+    assert all(d["kind"] == "statement" for _, _, d in cut.edges(data=True))
+    out = tmp_path / "contested.html"
+    render("--graph", seed_trig, "--contested-only", "-o", out)
+    data = page_data(out.read_text(encoding="utf-8"))
+    assert set(data["nodes"]) == set(cut.nodes)
+    x = {n["id"]: n["x"] for n in data["vis"]["nodes"]}
+    for claim in claims:  # supporters drawn left of the claim, disputers right
+        for u, v, d in cut.edges(data=True):
+            if v == claim:
+                assert (x[u] < x[claim]) if d["stance"] in ("Assertion", "Accusation") else (x[u] > x[claim])
+
+
+def test_narrow_says_what_it_did(seed_graph):
+    graph, note = narrow(seed_graph, actor="Pakistan", hops=1, contested=False, since="2025-01-01")
+    assert "Pakistan" in note and "2025-01-01" in note
+    assert narrow(seed_graph) == (seed_graph, "")
+
+
+def test_layout_scales(benchmark_sizes=(1500, 5000)):
+    """A 5,000-node graph lays out in seconds (networkx's spring_layout took over a minute)."""
+    import random
+    import time
+
+    import networkx as nx
+
+    rnd = random.Random(3)
+    for n in benchmark_sizes:
+        g = nx.MultiDiGraph()
+        for i in range(n):
+            g.add_node(f"n{i}", label=f"node {i}")
+        for i in range(int(n * 1.5)):
+            g.add_edge(f"n{rnd.randrange(n // 5)}", f"n{rnd.randrange(n)}")
+        start = time.perf_counter()
+        pos = layout(g)
+        took = time.perf_counter() - start
+        assert len(pos) == n
+        assert took < 30, f"{n} nodes took {took:.1f} s"

@@ -1,0 +1,204 @@
+"""`claimgraph serve` as a real process, driven by a real HTTP client (SPARQL 1.1 Protocol)."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from claimgraph.query import contested_claims
+from claimgraph.server import CSV, JSON, TSV, XML, negotiate
+from claimgraph.store import open_graph
+
+pytestmark = pytest.mark.server
+
+CLAIM_QUERY = "SELECT ?claim ?label WHERE { ?claim a <https://w3id.org/claimgraph/ns#Claim> ; " \
+              "<http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?claim"
+SLOW_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def start(*args: str) -> tuple[subprocess.Popen, str]:
+    """Start `claimgraph serve` on a free port; returns the process and its base URL."""
+    process = subprocess.Popen([sys.executable, "-c", "from claimgraph.cli import main; main()", "serve", "--port", "0", *args],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    deadline = time.monotonic() + 30
+    line = ""
+    while time.monotonic() < deadline:
+        line = process.stderr.readline()
+        if "serving on" in line:
+            url = line.split("serving on ", 1)[1].split()[0].rstrip("/")
+            return process, url
+        if not line and process.poll() is not None:
+            break
+    process.kill()
+    raise RuntimeError(f"serve did not start: {line}{process.stderr.read()}")
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from claimgraph.build import build_graph
+
+    folder = tmp_path_factory.mktemp("serve")
+    trig = folder / "claims.trig"
+    build_graph([Path(__file__).resolve().parent.parent / "seeds"], trig, store=folder / "store")
+    process, url = start("--store", str(folder / "store"), "--max-rows", "5", "--timeout", "1")
+    try:
+        yield url, trig
+    finally:
+        stop(process)
+
+
+@pytest.fixture(scope="module")
+def client():
+    with httpx.Client(timeout=30) as c:
+        yield c
+
+
+def expected_claims(trig):
+    found = open_graph(trig).query(CLAIM_QUERY, use_default_graph_as_union=True)
+    return [(s["claim"].value, s["label"].value) for s in found]
+
+
+def test_get_and_post_answer_sparql_json(server, client):
+    url, trig = server
+    ask = client.get(f"{url}/sparql", params={"query": "ASK { ?s a <https://w3id.org/claimgraph/ns#Claim> }"})
+    assert ask.status_code == 200 and ask.headers["content-type"].startswith(JSON)
+    assert ask.json() == {"head": {}, "boolean": True}
+    form = client.post(f"{url}/sparql", data={"query": CLAIM_QUERY + " LIMIT 3"}, headers={"Accept": JSON})
+    direct = client.post(f"{url}/sparql", content=CLAIM_QUERY + " LIMIT 3",
+                         headers={"Content-Type": "application/sparql-query", "Accept": "application/json"})
+    for response in (form, direct):
+        assert response.status_code == 200
+        data = response.json()
+        assert data["head"]["vars"] == ["claim", "label"]
+        got = [(b["claim"]["value"], b["label"]["value"]) for b in data["results"]["bindings"]]
+        assert got == expected_claims(trig)[:3]
+        assert data["results"]["bindings"][0]["claim"]["type"] == "uri"
+
+
+def test_content_negotiation_csv_tsv_xml_turtle(server, client):
+    url, trig = server
+    query = CLAIM_QUERY + " LIMIT 3"
+    as_csv = client.get(f"{url}/sparql", params={"query": query}, headers={"Accept": "text/csv"})
+    assert as_csv.headers["content-type"].startswith(CSV)
+    assert list(csv.reader(io.StringIO(as_csv.text))) == [["claim", "label"]] + \
+        [list(r) for r in expected_claims(trig)[:3]]
+    as_tsv = client.get(f"{url}/sparql", params={"query": query}, headers={"Accept": TSV})
+    lines = as_tsv.text.splitlines()
+    assert as_tsv.headers["content-type"].startswith(TSV) and lines[0] == "?claim\t?label"
+    assert lines[1].startswith("<https://w3id.org/claimgraph/id/claim/") and '\t"' in lines[1]
+    as_xml = client.get(f"{url}/sparql", params={"query": query}, headers={"Accept": "application/sparql-results+xml"})
+    assert as_xml.headers["content-type"].startswith(XML) and "<sparql" in as_xml.text
+    best = client.get(f"{url}/sparql", params={"query": query},
+                      headers={"Accept": "text/html;q=0.9, text/csv;q=0.8, */*;q=0.1"})
+    assert best.headers["content-type"].startswith(CSV)
+    construct = "CONSTRUCT { ?c a <https://w3id.org/claimgraph/ns#Claim> } WHERE { ?c a <https://w3id.org/claimgraph/ns#Claim> } LIMIT 2"
+    turtle = client.get(f"{url}/sparql", params={"query": construct})
+    assert turtle.headers["content-type"].startswith("text/turtle") and "claim" in turtle.text
+    nt = client.get(f"{url}/sparql", params={"query": construct}, headers={"Accept": "application/n-triples"})
+    assert nt.headers["content-type"].startswith("application/n-triples") and nt.text.count(" .\n") == 2
+    refused = client.get(f"{url}/sparql", params={"query": query}, headers={"Accept": "image/png"})
+    assert refused.status_code == 406
+
+
+def test_updates_are_refused(server, client):
+    url, _ = server
+    update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
+    assert client.post(f"{url}/sparql", data={"update": update}).status_code == 403
+    assert client.post(f"{url}/sparql", content=update,
+                       headers={"Content-Type": "application/sparql-update"}).status_code == 403
+    assert client.get(f"{url}/sparql", params={"update": update}).status_code == 403
+    for method in ("PUT", "DELETE", "PATCH"):
+        assert client.request(method, f"{url}/sparql", content=update).status_code == 405
+    assert client.post(f"{url}/sparql", data={"query": update}).status_code == 400  # not a query
+    count = client.get(f"{url}/sparql", params={"query": "ASK { <urn:a> <urn:b> <urn:c> }"}).json()
+    assert count["boolean"] is False
+
+
+def test_bad_requests(server, client):
+    url, _ = server
+    bad = client.get(f"{url}/sparql", params={"query": "SELECT * WHERE { ?s ?p }"})
+    assert bad.status_code == 400 and "syntax error" in bad.text
+    assert client.get(f"{url}/sparql").status_code == 400
+    assert client.post(f"{url}/sparql", content=b"x", headers={"Content-Type": "image/png"}).status_code == 415
+
+
+def test_row_limit_is_announced(server, client):
+    url, _ = server
+    response = client.get(f"{url}/sparql", params={"query": CLAIM_QUERY})
+    assert len(response.json()["results"]["bindings"]) == 5
+    assert response.headers["claimgraph-truncated"] == "max-rows=5"
+    small = client.get(f"{url}/sparql", params={"query": CLAIM_QUERY + " LIMIT 2"})
+    assert "claimgraph-truncated" not in small.headers
+
+
+def test_timeout_answers_503_and_server_keeps_serving(server, client):
+    url, _ = server
+    started = time.monotonic()
+    slow = client.get(f"{url}/sparql", params={"query": SLOW_QUERY})
+    assert slow.status_code == 503 and "timed out" in slow.text
+    assert time.monotonic() - started < 5
+    assert client.get(f"{url}/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+
+
+def test_canned_queries_at_their_own_urls(tmp_path, client, seed_trig):
+    process, url = start("--graph", str(seed_trig))  # no row limit to speak of
+    try:
+        index = client.get(f"{url}/queries.json").json()
+        names = {q["name"] for q in index}
+        assert {"contested", "accusations", "mediations"} <= names and not any(n.startswith("_") for n in names)
+        data = client.get(f"{url}/queries/contested.json").json()
+        claims = {b["claimLabel"]["value"] for b in data["results"]["bindings"]}
+        assert claims == {c["claim"] for c in contested_claims(open_graph(seed_trig))}
+        table = client.get(f"{url}/queries/contested.csv")
+        assert table.headers["content-type"].startswith("text/csv")
+        rows = list(csv.DictReader(io.StringIO(table.text)))
+        assert {r["claimLabel"] for r in rows} == claims
+        page = client.get(f"{url}/queries/mediations")
+        assert page.status_code == 200 and "<table>" in page.text and "Doha" in page.text
+        assert client.get(f"{url}/queries/no-such").status_code == 404
+        assert client.get(f"{url}/queries/_projection.json").status_code == 404
+        home = client.get(f"{url}/")
+        assert home.status_code == 200 and home.headers["content-type"].startswith("text/html")
+        assert "Pakistan" in home.text
+    finally:
+        stop(process)
+
+
+def test_port_in_use_is_a_clear_error(tmp_path, seed_trig):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-c", "from claimgraph.cli import main; main()", "serve", "--graph", str(seed_trig),
+                                 "--port", str(port)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert f"127.0.0.1:{port}" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_negotiate():
+    offered = [JSON, XML, CSV, TSV]
+    assert negotiate(None, offered, {}) == JSON
+    assert negotiate("*/*", offered, {}) == JSON
+    assert negotiate("text/*", offered, {}) == CSV
+    assert negotiate("text/csv;q=0.5, text/tab-separated-values", offered, {}) == TSV
+    assert negotiate("application/json", offered, {"application/json": JSON}) == JSON
+    assert negotiate("image/png", offered, {}) is None

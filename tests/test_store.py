@@ -1,0 +1,274 @@
+"""The on-disk Oxigraph store and the incremental build: real stores, real files, real processes."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from claimgraph.annotation import ClaimgraphError
+from claimgraph.build import BUILD_GRAPH, build_graph
+from claimgraph.cli import cli
+from claimgraph.query import contested_claims
+from claimgraph.store import StoreError, open_graph, open_source, open_store, rows, run_query
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def synth(folder: Path, articles: int, seed: int = 1) -> Path:
+    spec = importlib.util.spec_from_file_location("synth_corpus", ROOT / "scripts" / "synth_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(folder, articles, seed)
+    return folder
+
+
+def quads(store) -> set:
+    return {q for q in store if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == BUILD_GRAPH)}
+
+
+def graph_triples(store, article_id: str) -> set:
+    g = ox.NamedNode(f"https://w3id.org/claimgraph/id/graph/{article_id}")
+    return {q.triple for q in store.quads_for_pattern(None, None, None, g)}
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return synth(tmp_path_factory.mktemp("corpus"), 30)
+
+
+def test_store_build_is_byte_identical_to_in_memory_build(tmp_path, corpus):
+    for name, paths in (("seed", [SEEDS]), ("synthetic", [corpus])):
+        build_graph(paths, tmp_path / f"{name}-memory.trig")
+        result = build_graph(paths, tmp_path / f"{name}-store.trig", store=tmp_path / f"{name}-store")
+        assert result.exported and result.added == len(result.articles)
+        assert (tmp_path / f"{name}-store.trig").read_bytes() == (tmp_path / f"{name}-memory.trig").read_bytes()
+    assert (tmp_path / "seed-store.trig").read_bytes() == (ROOT / "graph" / "claims.trig").read_bytes()
+
+
+def test_no_change_rebuild_skips_everything(tmp_path, corpus):
+    out, store = tmp_path / "g.trig", tmp_path / "store"
+    first = build_graph([corpus], out, store=store)
+    stamp = out.stat().st_mtime_ns
+    again = build_graph([corpus], out, store=store)
+    assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 30)
+    assert again.summary() == "0 added, 0 updated, 0 removed, 30 unchanged"
+    assert not again.exported and out.stat().st_mtime_ns == stamp
+    assert again.triples == first.triples and again.statements == first.statements
+    out.unlink()  # a missing export is written again even when nothing changed
+    assert build_graph([corpus], out, store=store).exported and out.exists()
+
+
+def test_edit_add_delete_rename_match_a_full_build(tmp_path, make_article):
+    folder = tmp_path / "articles"
+    a = make_article("one", folder=folder)
+    make_article("two", folder=folder)
+    out, store_dir = tmp_path / "g.trig", tmp_path / "store"
+    build_graph([folder], out, store=store_dir)
+
+    def check(expected):
+        result = build_graph([folder], out, store=store_dir)
+        build_graph([folder], tmp_path / "ref.trig")
+        assert out.read_bytes() == (tmp_path / "ref.trig").read_bytes()
+        assert (result.added, result.updated, result.removed) == expected
+        return result
+
+    a.write_text(a.read_text().replace("A minimal test article", "An edited title"))
+    check((0, 1, 0))
+    make_article("three", folder=folder)
+    check((1, 0, 0))
+    (folder / "two.yaml").unlink()
+    result = check((0, 0, 1))
+    assert result.articles == ["one", "three"]
+    a.write_text(a.read_text().replace("id: one", "id: uno"))  # same file, new article id
+    result = check((0, 1, 0))
+    assert result.articles == ["three", "uno"]
+    store = open_store(store_dir)
+    assert not graph_triples(store, "one") and graph_triples(store, "uno")
+
+
+def test_publisher_of_a_removed_article_goes_too(tmp_path, make_article):
+    folder = tmp_path / "articles"
+    make_article("one", folder=folder, replace=("  date: 2025-01-02\n", "  date: 2025-01-02\n  publisher: Agency X\n"))
+    make_article("two", folder=folder)
+    out, store_dir = tmp_path / "g.trig", tmp_path / "store"
+    build_graph([folder], out, store=store_dir)
+    assert "Agency X" in out.read_text()
+    (folder / "one.yaml").unlink()
+    build_graph([folder], out, store=store_dir)
+    assert "Agency X" not in out.read_text()
+
+
+def test_queries_on_the_store_match_the_file(tmp_path, seed_trig):
+    build_graph([SEEDS], tmp_path / "g.trig", store=tmp_path / "store")
+    store = open_store(tmp_path / "store")
+    assert contested_claims(store) == contested_claims(open_graph(seed_trig))
+    assert contested_claims(open_source(store=tmp_path / "store")) == contested_claims(store)
+    assert contested_claims(open_graph(tmp_path / "store")) == contested_claims(store)  # a folder opens the store
+    columns, found = rows(run_query(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?c }"))
+    assert int(found[0]["n"]) > 100
+
+
+def test_cli_build_reports_and_reads_the_store(runner, tmp_path, seed_trig):
+    out = tmp_path / "graph" / "claims.trig"
+    first = runner.invoke(cli, ["build", str(SEEDS), "-o", str(out)])
+    assert first.exit_code == 0, first.output
+    assert "1 added, 0 updated, 0 removed, 0 unchanged" in first.stderr
+    assert (tmp_path / "graph" / "store" / "CURRENT").is_file(), "the store goes next to the output"
+    second = runner.invoke(cli, ["build", str(SEEDS), "-o", str(out)])
+    assert "0 added, 0 updated, 0 removed, 1 unchanged" in second.stderr
+    assert "already up to date" in second.stderr
+    by_store = runner.invoke(cli, ["contested", "--store", str(tmp_path / "graph" / "store"), "--format", "json"])
+    by_file = runner.invoke(cli, ["contested", "--graph", str(seed_trig), "--format", "json"])
+    assert by_store.exit_code == 0 and json.loads(by_store.stdout) == json.loads(by_file.stdout)
+    both = runner.invoke(cli, ["contested", "--graph", str(seed_trig), "--store", str(tmp_path)])
+    assert both.exit_code == 1 and "only one of" in both.output
+
+
+def test_default_source_is_the_store_else_the_trig(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    missing = runner.invoke(cli, ["contested"])
+    assert missing.exit_code == 1 and "graph/claims.trig" in missing.output and "claimgraph build" in missing.output
+    assert runner.invoke(cli, ["build", str(SEEDS)]).exit_code == 0
+    (tmp_path / "graph" / "claims.trig").unlink()  # only the store is left: commands read it
+    result = runner.invoke(cli, ["query", "mediations", "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["results"]["bindings"]
+
+
+def test_bad_article_stops_build_keeps_earlier_articles_and_writes_no_trig(runner, tmp_path, make_article):
+    folder = tmp_path / "articles"
+    make_article("a-good", folder=folder)
+    bad = make_article("b-bad", folder=folder, replace=("stance: deny", "stance: scold"))
+    out = tmp_path / "g.trig"
+    result = runner.invoke(cli, ["build", str(folder), "-o", str(out)])
+    assert result.exit_code == 1
+    message = result.output.strip()
+    assert len(message.splitlines()) == 1 and str(bad) in message and "Traceback" not in message
+    assert not out.exists()
+    store = open_store(tmp_path / "store")
+    assert graph_triples(store, "a-good") and not graph_triples(store, "b-bad")
+    bad.write_text(bad.read_text().replace("stance: scold", "stance: deny"))
+    fixed = runner.invoke(cli, ["build", str(folder), "-o", str(out)])
+    assert fixed.exit_code == 0 and "1 added, 0 updated, 0 removed, 1 unchanged" in fixed.stderr
+
+
+def test_duplicate_article_id_is_refused(tmp_path, make_article):
+    make_article("same", folder=tmp_path / "x")
+    make_article("same", folder=tmp_path / "y")
+    with pytest.raises(ClaimgraphError, match="duplicate article id 'same'"):
+        build_graph([tmp_path / "x", tmp_path / "y"], tmp_path / "g.trig", store=tmp_path / "store")
+
+
+def test_corrupted_store_gives_a_clear_error(runner, tmp_path):
+    build_graph([SEEDS], None, store=tmp_path / "store")
+    for name in os.listdir(tmp_path / "store"):
+        if name.startswith("MANIFEST") or name == "CURRENT":
+            (tmp_path / "store" / name).write_bytes(b"\x00garbage\x00" * 10)
+    for args in (["query", "contested"], ["contested"], ["serve"]):
+        result = runner.invoke(cli, args + ["--store", str(tmp_path / "store")])
+        assert result.exit_code == 1, result.output
+        assert "damaged" in result.output and "Traceback" not in result.output
+        assert len(result.output.strip().splitlines()) == 1
+    result = runner.invoke(cli, ["build", str(SEEDS), "--store", str(tmp_path / "store"), "-o", str(tmp_path / "g")])
+    assert result.exit_code == 1 and "damaged" in result.output
+
+
+def test_not_a_store_and_missing_store(runner, tmp_path):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("x")
+    result = runner.invoke(cli, ["contested", "--store", str(tmp_path / "notes")])
+    assert result.exit_code == 1 and "not an Oxigraph store" in result.output
+    result = runner.invoke(cli, ["build", str(SEEDS), "--store", str(tmp_path / "notes"), "-o", str(tmp_path / "g")])
+    assert result.exit_code == 1 and "not an Oxigraph store" in result.output
+    result = runner.invoke(cli, ["contested", "--store", str(tmp_path / "nowhere")])
+    assert result.exit_code == 1 and "store not found" in result.output
+
+
+def test_locked_store_gives_a_clear_error(runner, tmp_path):
+    store = tmp_path / "store"
+    build_graph([SEEDS], None, store=store)
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys, time, pyoxigraph
+        s = pyoxigraph.Store({str(store)!r})
+        print("open", flush=True)
+        time.sleep(60)
+        """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        result = runner.invoke(cli, ["contested", "--store", str(store)])
+        assert result.exit_code == 1 and "being written by another process" in result.output
+        result = runner.invoke(cli, ["build", str(SEEDS), "--store", str(store), "-o", str(tmp_path / "g.trig")])
+        assert result.exit_code == 1 and "locked by another process" in result.output
+        assert "Traceback" not in result.output
+    finally:
+        holder.kill()
+        holder.wait()
+    assert runner.invoke(cli, ["contested", "--store", str(store)]).exit_code == 0
+
+
+def test_killing_a_build_midway_loses_nothing_already_built(tmp_path):
+    corpus = synth(tmp_path / "corpus", 150, seed=3)
+    store = tmp_path / "store"
+    script = textwrap.dedent(f"""
+        from claimgraph.build import build_graph
+        def progress(done, total):
+            print(done, flush=True)
+        build_graph([{str(corpus)!r}], None, validate=False, store={str(store)!r}, progress=progress,
+                    batch_articles=5)
+        """)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        for line in proc.stdout:
+            if int(line) >= 60:
+                break
+        time.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+
+    # Every article the store records is complete: its graph equals the same article built alone.
+    reference = tmp_path / "reference.trig"
+    build_graph([corpus], reference, validate=False)
+    full = open_graph(reference)
+    partial = open_store(store)
+    recorded = {q.subject.value for q in partial.quads_for_pattern(None, None, None, ox.NamedNode(BUILD_GRAPH))
+                if q.subject.value.startswith("urn:claimgraph:source:")}
+    assert 40 <= len(recorded) < 150, "the kill landed midway"
+    article_ids = sorted(g.value.rsplit("/", 1)[1] for g in partial.named_graphs()
+                         if "/id/graph/art-" in g.value)
+    assert len(article_ids) == len(recorded), "no graph without its record, no record without its graph"
+    for article_id in article_ids:
+        assert graph_triples(partial, article_id) == graph_triples(full, article_id)
+    del partial
+
+    # Building again carries on from there and ends where a full build ends.
+    out = tmp_path / "g.trig"
+    result = build_graph([corpus], out, validate=False, store=store)
+    assert result.unchanged == len(recorded) and result.added == 150 - len(recorded)
+    assert out.read_bytes() == reference.read_bytes()
+
+
+def test_build_graph_without_store_is_unchanged(tmp_path):
+    result = build_graph([SEEDS], tmp_path / "g.trig")
+    assert result.store is None and result.articles == ["pak-afg-ceasefire"]
+    assert (tmp_path / "g.trig").read_bytes() == (ROOT / "graph" / "claims.trig").read_bytes()
+
+
+def test_store_error_is_a_claimgraph_error():
+    assert issubclass(StoreError, ClaimgraphError)
