@@ -126,13 +126,15 @@ def _edge_look(stance: str, kind: str, count: int = 1, weight: int | None = None
     if kind == "affiliation":
         verb = stance  # the role: "spokesman", "foreign minister"
     label = verb
-    if weight is not None:
-        label = f"{verb} \u00d7{weight}"
-        width = round(min(12.0, 1 + 1.6 * math.log2(1 + weight)), 1)
+    opacity = 0.9
+    if weight is not None:  # aggregated: no labels (hundreds would pile up); width and pattern carry it
+        label = ""
+        width = round(min(6.0, 0.8 + math.log2(1 + weight)), 1)
+        opacity = 0.5
     elif count > 1:
         label = f"{verb} \u00d7{count}"
     return {"label": label, "dashes": dashes, "width": width,
-            "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": 0.9},
+            "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": opacity},
             "arrows": {"to": {"enabled": True, "type": head, "scaleFactor": 0.7}},
             "font": {"face": FONT, "size": 11, "color": "#333333", "strokeWidth": 3, "strokeColor": "#ffffff",
                      "align": "horizontal"}}

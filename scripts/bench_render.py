@@ -161,10 +161,14 @@ def main(argv=None) -> int:
     ox.serialize(quads, output=str(trig), format=ox.RdfFormat.TRIG)
     print(f"synthetic graph: {args.statements} statements, {args.actors} actors, {len(quads)} quads, "
           f"{trig.stat().st_size / 1e6:.0f} MB TriG, written in {time.perf_counter() - start:.1f} s")
-    runs = [("full graph", [], "Actor 1"), ("--actor 'Actor 0' --hops 1", ["--actor", "Actor 0", "--hops", "1"], "Alias 0")]
-    ok = True
+    tail = f"Actor {args.actors * 3 // 4}"  # a little-quoted actor: its neighbourhood is drawn in full
+    runs = [("full graph", [], "Actor 1"),
+            ("--actor 'Actor 0' --hops 1 (the busiest actor)", ["--actor", "Actor 0", "--hops", "1"], "Alias 0"),
+            (f"--actor '{tail}' --hops 1", ["--actor", tail, "--hops", "1"], tail)]
+    ok, ok_runs = True, []
     for name, extra, search in runs:
-        page = folder / f"page-{len(extra)}.html"
+        page = folder / f"page-{len(ok_runs)}.html"
+        ok_runs.append(name)
         start = time.perf_counter()
         result = subprocess.run([sys.executable, "-c", "from claimgraph.cli import main; main()", "render", "--graph", str(trig), "-o", str(page),
                                  *extra], capture_output=True, text=True)

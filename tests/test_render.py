@@ -50,6 +50,27 @@ def test_projection_carries_aliases_and_affiliations(seed_graph, seed_store):
     assert "Islamabad" in data["nodes"][pakistan]["aliases"]
 
 
+def test_contested_flags_match_the_contested_query(seed_graph, seed_store):
+    """project() marks contested claims itself (fast); it must agree with `claimgraph contested`."""
+    import sys
+
+    import pyoxigraph as ox
+
+    from claimgraph.query import contested_claims
+    from tests.conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench_render import synthetic_quads
+
+    store = ox.Store()
+    store.extend(synthetic_quads(200, 20, seed=5))
+    for st, graph in ((seed_store, seed_graph), (store, project(store))):
+        expected = {c["claim_iri"]: (sorted(c["supporters"]), sorted(c["disputers"])) for c in contested_claims(st)}
+        got = {n: (d["supporters"], d["disputers"]) for n, d in graph.nodes(data=True) if d.get("contested")}
+        assert got == expected
+        assert expected
+
+
 def test_planted_script_is_escaped(make_article, tmp_path):
     evil = "Alphaland accused Betaland of <script>alert('x')</script> shelling & </script><img src=x onerror=alert(2)>."
     path = make_article(text=evil + "\nBetaland denied the accusation.\n",
