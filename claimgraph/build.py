@@ -33,12 +33,11 @@ from rdflib import BNode, Literal, URIRef
 
 from .annotation import AnnotationError, ClaimgraphError, find_annotations, load_annotation
 from .model import Annotation
+from .store import BUILD_GRAPH, LAYOUT_VERSION, MATERIALIZE_UNION, document_quads, unview
 from .rdf import (CG, article_graph, article_iri, article_metadata, build_dataset, graph_iri, load_shapes,
                   ontology_path, serialize_trig, validate_dataset, validate_graph)
 
 ONTOLOGY_GRAPH = URIRef(str(CG).rstrip("#"))
-#: The store's own bookkeeping (content hashes of the built articles); never exported or pushed.
-BUILD_GRAPH = "https://w3id.org/claimgraph/id/graph/_build"
 BUILD = "https://w3id.org/claimgraph/build#"
 BATCH_ARTICLES = 200
 BATCH_SECONDS = 2.0
@@ -272,9 +271,19 @@ def _unchanged(source: str, record: _Record | None) -> bool:
     return _digest(yaml_bytes, text_bytes) == record.digest
 
 
+def _with_view(quads: list) -> list:
+    """Named-graph quads plus their copies in the default graph, the deduplicated union view."""
+    from pyoxigraph import DefaultGraph, Quad
+
+    default = DefaultGraph()
+    return quads + [Quad(q.subject, q.predicate, q.object, default) for q in quads]
+
+
 def _removal(article_id: str, source: str) -> str:
-    """SPARQL update removing one article: its named graph, its description, its build record."""
-    return (f"DROP SILENT GRAPH <{graph_iri(article_id)}> ;\n"
+    """SPARQL update removing one article: its share of the union view, its named graph, its
+    description, its build record."""
+    return (f"{unview(graph_iri(article_id))} ;\n"
+            f"DROP SILENT GRAPH <{graph_iri(article_id)}> ;\n"
             f"DELETE WHERE {{ <{article_iri(article_id)}> ?p ?o }} ;\n"
             f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{_source_node(source)}> ?p ?o }} }}")
 
@@ -387,9 +396,16 @@ def _build_incremental(paths, output, validate, store_dir: Path, progress, batch
     if other.get("urn:claimgraph:ontology#hash") != ontology_digest:
         hash_quad = ox.Quad(terms.iri("urn:claimgraph:ontology"), terms.iri(BUILD + "hash"),
                             ox.Literal(ontology_digest), terms.iri(BUILD_GRAPH))
-        first_updates = [f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}>",
+        first_updates = [unview(str(ONTOLOGY_GRAPH)), f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}>",
                          f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <urn:claimgraph:ontology> ?p ?o }} }}",
-                         _insert_data(ontology + [hash_quad])] + first_updates
+                         _insert_data(_with_view(ontology) + [hash_quad])] + first_updates
+    if other.get("urn:claimgraph:layout#version") != LAYOUT_VERSION:
+        # a store from before the union view: build the view once, then keep it up to date
+        layout = ox.Quad(terms.iri("urn:claimgraph:layout"), terms.iri(BUILD + "version"),
+                         ox.Literal(LAYOUT_VERSION), terms.iri(BUILD_GRAPH))
+        first_updates += [MATERIALIZE_UNION,
+                          f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <urn:claimgraph:layout> ?p ?o }} }}",
+                          _insert_data([layout])]
     if first_updates:
         store.update(" ;\n".join(first_updates))
 
@@ -428,7 +444,7 @@ def _build_incremental(paths, output, validate, store_dir: Path, progress, batch
                         terms.iri(str(article_iri(article_id))), None, None, ox.DefaultGraph())):
                     removals.append(_removal(article_id, source))  # left over from a moved file
                 result.added += 1
-            batch += terms.quads(content, terms.iri(str(graph_iri(article_id))))
+            batch += _with_view(terms.quads(content, terms.iri(str(graph_iri(article_id)))))
             batch += terms.quads(description, ox.DefaultGraph())
             batch += _record_quads(terms, _Record(source, article_id, str(annotation.article.text_path.resolve()),
                                                   digest))
@@ -487,8 +503,8 @@ def _build_incremental(paths, output, validate, store_dir: Path, progress, batch
 def _counts(store) -> tuple[int, int]:
     """(statements, triples) in the store, without its build graph; counted by Oxigraph."""
     found = store.query(f"""
-        SELECT (COUNT(*) AS ?t) WHERE {{ {{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{BUILD_GRAPH}>) }} }}""")
-    triples = int(next(iter(found))["t"].value)
+        SELECT (COUNT(*) AS ?t) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{BUILD_GRAPH}>) }}""")
+    triples = int(next(iter(found))["t"].value) + sum(1 for _ in document_quads(store))
     found = store.query("""
         SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE { GRAPH ?g { ?st <https://w3id.org/claimgraph/ns#claim> ?c } }""")
     return int(next(iter(found))["n"].value), triples
@@ -526,8 +542,8 @@ def export_trig(store, output: Path) -> None:
     from .rdf import PREFIXES, _quad_order
 
     def quads():
-        graphs = [ox.DefaultGraph()] + sorted((g for g in store.named_graphs() if g.value != BUILD_GRAPH), key=str)
-        for graph in graphs:
+        yield from sorted(restore_datatypes(document_quads(store)), key=_quad_order)
+        for graph in sorted((g for g in store.named_graphs() if g.value != BUILD_GRAPH), key=str):
             yield from sorted(restore_datatypes(store.quads_for_pattern(None, None, None, graph)), key=_quad_order)
 
     output = Path(output)

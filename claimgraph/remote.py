@@ -203,7 +203,8 @@ def push_units(store):
     """
     import pyoxigraph as ox
 
-    from .build import BUILD_GRAPH, restore_datatypes
+    from .build import restore_datatypes
+    from .store import BUILD_GRAPH, document_quads
 
     cg_named_graph = ox.NamedNode("https://w3id.org/claimgraph/ns#namedGraph")
     publisher = ox.NamedNode("https://schema.org/publisher")
@@ -224,7 +225,7 @@ def push_units(store):
                     triples.append(quad.triple)
                     used.add(quad.triple)
         yield graph.value, triples
-    rest = [q.triple for q in store.quads_for_pattern(None, None, None, default) if q.triple not in used]
+    rest = [q.triple for q in document_quads(store) if q.triple not in used]
     if rest:
         yield DOCUMENTS_GRAPH, rest
 

@@ -184,10 +184,8 @@ def evaluate(store, sparql: str, media_for, settings: Settings, default_graphs=N
 
     deadline = time.monotonic() + settings.timeout
     options = {}
-    if default_graphs:
+    if default_graphs:  # otherwise the default graph: the store's deduplicated union view
         options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    else:
-        options["use_default_graph_as_union"] = True
     if named_graphs:
         options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
     result = store.query(sparql, **options)

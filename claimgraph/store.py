@@ -11,6 +11,7 @@ source, so the CLI, the tests and a notebook all handle one shape.
 from __future__ import annotations
 
 import errno
+import itertools
 import json
 import os
 from pathlib import Path
@@ -125,6 +126,47 @@ def open_source(graph: Path | str | None = None, store: Path | str | None = None
     return open_graph(DEFAULT_GRAPH_FILE)
 
 
+#: The bookkeeping graph of an on-disk store (content hashes); never part of the data.
+BUILD_GRAPH = "https://w3id.org/claimgraph/id/graph/_build"
+#: Version of the store layout: 2 = the default graph holds the deduplicated union view.
+LAYOUT_VERSION = "2"
+_CG_NAMED_GRAPH = "https://w3id.org/claimgraph/ns#namedGraph"
+_SCHEMA_PUBLISHER = "https://schema.org/publisher"
+
+MATERIALIZE_UNION = f"""INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{BUILD_GRAPH}>) }}"""
+
+
+def add_union_view(store) -> None:
+    """Fill the default graph with every triple of every named graph, once: the view queries run on.
+
+    ``open_graph`` and ``claimgraph build`` do this; call it on a pyoxigraph store you
+    filled yourself before handing it to ``run_query``.
+    """
+    store.update(MATERIALIZE_UNION)
+
+
+def unview(graph: str) -> str:
+    """SPARQL update: take a named graph's triples out of the union view unless another graph has them."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{graph}> && ?g != <{BUILD_GRAPH}>) }} }}")
+
+
+def document_quads(store):
+    """The document graph proper: descriptions of the articles and their publishers.
+
+    In a claimgraph store the default graph also holds the union view (every triple of
+    every named graph, once); exports and pushes want only the documents' descriptions.
+    """
+    import pyoxigraph as ox
+
+    default = ox.DefaultGraph()
+    articles = {q.subject for q in store.quads_for_pattern(None, ox.NamedNode(_CG_NAMED_GRAPH), None, default)}
+    publishers = {q.object for a in articles
+                  for q in store.quads_for_pattern(a, ox.NamedNode(_SCHEMA_PUBLISHER), None, default)}
+    for subject in sorted(articles | publishers, key=str):
+        yield from store.quads_for_pattern(subject, None, None, default)
+
+
 def open_graph(path: Path | str = DEFAULT_GRAPH_FILE):
     """Load a TriG/Turtle/N-Quads file into an in-memory Oxigraph store (a store folder opens read-only)."""
     import pyoxigraph as ox
@@ -145,11 +187,17 @@ def open_graph(path: Path | str = DEFAULT_GRAPH_FILE):
         raise QueryError(f"{path}: not valid {fmt.replace('_', '-')}: {exc}") from None
     except (OSError, ValueError) as exc:
         raise QueryError(f"{path}: cannot load graph: {exc}") from None
+    add_union_view(store)
     return store
 
 
 def run_query(store, sparql: str) -> dict:
     """Run SPARQL over the union of all graphs; return SPARQL 1.1 Query Results JSON.
+
+    Locally the union is the store's default graph, which holds every triple of every
+    named graph once (set semantics). Oxigraph's own ``use_default_graph_as_union`` is a
+    bag: an actor described in 80 articles matches 80 times and joins explode (measured:
+    canned queries over 30 s at 1,000 articles, 6-350 ms on the deduplicated view).
 
     ``store`` is a pyoxigraph store (in memory or on disk) or a remote
     :class:`~claimgraph.remote.Endpoint`. CONSTRUCT/DESCRIBE results come back as
@@ -160,7 +208,7 @@ def run_query(store, sparql: str) -> dict:
     if hasattr(store, "sparql_json"):  # a remote endpoint
         return store.sparql_json(sparql)
     try:
-        result = store.query(sparql, use_default_graph_as_union=True)
+        result = store.query(sparql)
     except SyntaxError as exc:
         message = str(exc).splitlines()[0] if str(exc) else "syntax error"
         raise QueryError(f"SPARQL syntax error: {message}") from None
@@ -187,7 +235,10 @@ def dump(store, fmt: str) -> bytes:
     from .rdf import PREFIXES
 
     rdf_format = getattr(ox.RdfFormat, EXPORT_FORMATS[fmt])
-    quads = sorted(store, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    named = (q for g in store.named_graphs() if g.value != BUILD_GRAPH
+             for q in store.quads_for_pattern(None, None, None, g))
+    quads = sorted(itertools.chain(document_quads(store), named),
+                   key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
     if rdf_format.supports_datasets:
         items = quads
     else:

@@ -85,7 +85,7 @@ from claimgraph.store import open_store, run_query
 store, sparql, repeat = open_store(sys.argv[2]), open(sys.argv[3]).read(), int(sys.argv[4])
 def raw():
     return [[t.value if t is not None else None for t in s]
-            for s in store.query(sparql, use_default_graph_as_union=True)]
+            for s in store.query(sparql)]
 def ours():
     return run_query(store, sparql)
 def median(fn):
@@ -179,7 +179,7 @@ def bench_size(n: int, work: Path, args, report: dict) -> None:
             continue
         raw_cmd = [PY, "-c", "import sys, pyoxigraph as ox; s = ox.Store.read_only(sys.argv[1]); "
                    "q = open(sys.argv[2]).read(); "
-                   "sys.stdout.write(s.query(q, use_default_graph_as_union=True)"
+                   "sys.stdout.write(s.query(q)"
                    ".serialize(format=ox.QueryResultsFormat.JSON).decode())", str(store), str(qfile)]
         cli_cmd = CLAIMGRAPH + ["query", str(qfile), "--store", str(store), "--format", "json"]
         cli_times, raw_times = [], []

@@ -62,8 +62,11 @@ def test_contested_flags_match_the_contested_query(seed_graph, seed_store):
     sys.path.insert(0, str(ROOT / "scripts"))
     from bench_render import synthetic_quads
 
+    from claimgraph.store import add_union_view
+
     store = ox.Store()
     store.extend(synthetic_quads(200, 20, seed=5))
+    add_union_view(store)
     for st, graph in ((seed_store, seed_graph), (store, project(store))):
         expected = {c["claim_iri"]: (sorted(c["supporters"]), sorted(c["disputers"])) for c in contested_claims(st)}
         got = {n: (d["supporters"], d["disputers"]) for n, d in graph.nodes(data=True) if d.get("contested")}

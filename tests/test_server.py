@@ -71,7 +71,7 @@ def client():
 
 
 def expected_claims(trig):
-    found = open_graph(trig).query(CLAIM_QUERY, use_default_graph_as_union=True)
+    found = open_graph(trig).query(CLAIM_QUERY)  # the default graph: the union view
     return [(s["claim"].value, s["label"].value) for s in found]
 
 

@@ -272,3 +272,32 @@ def test_build_graph_without_store_is_unchanged(tmp_path):
 
 def test_store_error_is_a_claimgraph_error():
     assert issubclass(StoreError, ClaimgraphError)
+
+
+def test_union_view_has_set_semantics_and_follows_incremental_builds(tmp_path, make_article):
+    """Queries see each triple once however many articles state it, and only while one does."""
+    from claimgraph.store import open_store, rows, run_query
+
+    folder = tmp_path / "articles"
+    make_article("first", folder=folder)
+    second = make_article("second", folder=folder)
+    store_dir = tmp_path / "store"
+    labels = "SELECT ?l WHERE { <https://w3id.org/claimgraph/id/actor/alphaland> " \
+             "<http://www.w3.org/2000/01/rdf-schema#label> ?l }"
+
+    def found():
+        store = open_store(store_dir)
+        try:
+            return [r["l"] for r in rows(run_query(store, labels))[1]]
+        finally:
+            del store
+
+    build_graph([folder], None, store=store_dir)
+    assert found() == ["Alphaland"]  # two articles describe the actor, the view holds it once
+    second.unlink()
+    build_graph([folder], None, store=store_dir)
+    assert found() == ["Alphaland"]  # still described by the first article
+    (folder / "first.yaml").write_text((folder / "first.yaml").read_text().replace("label: Alphaland",
+                                                                                  "label: Alpha Republic"))
+    build_graph([folder], None, store=store_dir)
+    assert found() == ["Alpha Republic"]  # the old label left the view with the old version
