@@ -1,6 +1,7 @@
 """Shared fixtures: the seed built once per session, and a factory for small test articles."""
 from __future__ import annotations
 
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -92,3 +93,13 @@ def make_article(tmp_path):
         return path
 
     return make
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    """Stop a server process a test started: politely, then for sure."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimgraph.cli import cli
+from tests.conftest import stop_process
 from claimgraph.remote import Endpoint, default_graph_store, query_form
 
 pytestmark = pytest.mark.server
@@ -56,12 +57,7 @@ def oxigraph(tmp_path):
         wait_for(f"http://127.0.0.1:{port}/", process)
         yield f"http://127.0.0.1:{port}/query"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
 
 
 @pytest.fixture

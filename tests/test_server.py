@@ -15,6 +15,7 @@ import pytest
 from claimgraph.query import contested_claims
 from claimgraph.server import CSV, JSON, TSV, XML, negotiate
 from claimgraph.store import open_graph
+from tests.conftest import stop_process
 
 pytestmark = pytest.mark.server
 
@@ -41,13 +42,6 @@ def start(*args: str) -> tuple[subprocess.Popen, str]:
     raise RuntimeError(f"serve did not start: {line}{process.stderr.read()}")
 
 
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +55,7 @@ def server(tmp_path_factory):
     try:
         yield url, trig
     finally:
-        stop(process)
+        stop_process(process)
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +172,7 @@ def test_canned_queries_at_their_own_urls(tmp_path, client, seed_trig):
         assert home.status_code == 200 and home.headers["content-type"].startswith("text/html")
         assert "Pakistan" in home.text
     finally:
-        stop(process)
+        stop_process(process)
 
 
 def test_port_in_use_is_a_clear_error(tmp_path, seed_trig):
