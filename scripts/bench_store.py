@@ -223,11 +223,12 @@ def bench_size(n: int, work: Path, args, report: dict) -> None:
             print(f"[{n}] rdflib {name}: {t if t is None else round(t, 2)} s", file=sys.stderr)
         row["rdflib"] = rdf
     report["sizes"].append(row)
-    shutil.rmtree(store, ignore_errors=True)
+    if not args.keep_stores:
+        shutil.rmtree(store, ignore_errors=True)
 
 
 def markdown(report: dict) -> str:
-    out = [f"Machine: {report['machine']}", ""]
+    out = [f"Machine: {report['machine']}", "", f"Command: `{report['command']}`", ""]
     out += ["| articles | statements | triples | build (no SHACL) | statements/s | triples/s | raw bulk_load | "
             "build / raw | no-change rebuild | with SHACL | TriG export | peak RSS | store on disk |",
             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
@@ -269,6 +270,7 @@ def main() -> int:
     parser.add_argument("--rdflib-timeout", type=float, default=60)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--query-timeout", type=float, default=120, help="skip a canned query slower than this")
+    parser.add_argument("--keep-stores", action="store_true", help="keep each size's store (WORK/store-N)")
     parser.add_argument("--json", type=Path, default=None, help="also write the raw numbers here")
     parser.add_argument("--markdown", type=Path, default=None, help="also write the tables here")
     args = parser.parse_args()
@@ -280,7 +282,8 @@ def main() -> int:
                f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB RAM, "
                f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
                f"pyoxigraph {pyoxigraph.__version__}")
-    report = {"machine": machine, "sizes": [], "query_timeout": args.query_timeout}
+    command = "python scripts/bench_store.py " + " ".join(sys.argv[1:])
+    report = {"machine": machine, "command": command, "sizes": [], "query_timeout": args.query_timeout}
     for n in sorted(args.sizes):
         bench_size(n, args.work, args, report)
         if args.json:

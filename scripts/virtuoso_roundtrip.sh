@@ -79,9 +79,23 @@ for _ in $(seq 150); do
 done
 ready=$(python3 -c "print(round($(date +%s.%N) - $started, 1))")
 echo "virtuoso-t (pid $PID) ready on 127.0.0.1:$HTTP_PORT in ${ready}s" >&2
+if command -v ss >/dev/null; then  # show that it listens on the loopback interface only
+    listening=$(ss -Hltnp 2>/dev/null | grep "pid=$PID," | awk '{print $4}' | sort | tr '\n' ' ')
+    echo "listening on: $listening" >&2
+    if grep -qvE '^(127\.0\.0\.1:[0-9]+ ?)+$' <<<"$listening"; then
+        echo "virtuoso_roundtrip: virtuoso-t listens beyond 127.0.0.1" >&2; exit 1
+    fi
+fi
 
-# The new database has dba/dba: change it before anything else.
-"$ISQL" "127.0.0.1:$SQL_PORT" dba dba exec="set password dba $PASSWORD;" >/dev/null
+# The new database has dba/dba: change it before anything else, and check that it changed
+# (isql-vt exits 0 even when a statement fails, so look at what it printed).
+isql_ok() { local out; out=$("$ISQL" "127.0.0.1:$SQL_PORT" "$@" 2>&1) && ! grep -qE '\*\*\* Error|Bad login' <<<"$out"; }
+isql_ok dba dba exec="USER_CHANGE_PASSWORD('dba', 'dba', '$PASSWORD');" \
+    || { echo "virtuoso_roundtrip: cannot change the dba password" >&2; exit 1; }
+isql_ok dba "$PASSWORD" exec="SELECT 1;" \
+    || { echo "virtuoso_roundtrip: the new dba password does not work" >&2; exit 1; }
+if isql_ok dba dba exec="SELECT 1;"; then echo "virtuoso_roundtrip: dba/dba still logs in" >&2; exit 1; fi
+echo "dba password changed (dba/dba refused)" >&2
 
 ENDPOINT="http://127.0.0.1:$HTTP_PORT/sparql"
 GSP="http://127.0.0.1:$HTTP_PORT/sparql-graph-crud-auth"   # Graph Store protocol, digest auth
@@ -93,20 +107,27 @@ count() {
         --endpoint "$ENDPOINT" --format csv | tail -1
 }
 first=$(count)
+# The packaged configuration cuts results at 10,000 rows without saying so; ours must not.
+capped=$(claimgraph query 'SELECT ?a ?b WHERE { GRAPH ?g { ?a ?p ?o } GRAPH ?h { ?b ?q ?r } FILTER(STRSTARTS(STR(?g), "https://w3id.org/claimgraph/") && STRSTARTS(STR(?h), "https://w3id.org/claimgraph/")) } LIMIT 25000' \
+    --endpoint "$ENDPOINT" --format csv | tail -n +2 | wc -l)
+echo "row cap: a 25,000-row query returned $capped rows" >&2
 claimgraph contested --endpoint "$ENDPOINT" --format json > "$WORK/remote.json"
 claimgraph contested --graph "$GRAPH_FILE" --format json > "$WORK/local.json"
 claimgraph push --endpoint "$ENDPOINT" --graph-store "$GSP" --user dba --auth digest --graph "$GRAPH_FILE"
 second=$(count)
 
 status=0
-if python3 - "$WORK/local.json" "$WORK/remote.json" <<'EOF'
+if python3 - "$WORK/local.json" "$WORK/remote.json" "$WORK/rows" <<'EOF'
 import json, sys
 local, remote = (json.load(open(p)) for p in sys.argv[1:3])
-sys.exit(0 if local == remote else 1)
+rows = len(local["results"]["bindings"]) if "results" in local else len(local)
+print(rows, file=open(sys.argv[3], "w"))
+sys.exit(0 if local == remote and rows > 0 else 1)
 EOF
-then echo "contested: same answer from Virtuoso as from $GRAPH_FILE" >&2
+then echo "contested: same answer from Virtuoso as from $GRAPH_FILE ($(cat "$WORK/rows") contested claim(s))" >&2
 else echo "contested: DIFFERENT answers (diff below)" >&2; diff "$WORK/local.json" "$WORK/remote.json" >&2 || true; status=1
 fi
+if [[ "$capped" != 25000 ]]; then echo "row cap: expected 25000 rows, got $capped" >&2; status=1; fi
 if [[ "$first" == "$second" ]]; then echo "push twice: $first triples both times" >&2
 else echo "push twice: triple count changed from $first to $second" >&2; status=1
 fi
