@@ -319,7 +319,6 @@ def render(source, output, title, actor, hops, contested_only, since, until, max
     """
     from .analysis import narrow, project
     from .render import render_file
-    from .store import open_graph
 
     if hops != 1 and not actor:
         raise click.UsageError("--hops needs --actor")

@@ -876,7 +876,6 @@ class _Article:
             return
         if kind == "actor":
             self.actors.seen(aid, self.np_span(subj).text if subj is not None else "")
-            acts = self.actors.acts_for(aid)
             if self.actors.by_id[aid]["type"] != "person":
                 bisect.insort(self.thing_speakers, ((n, subj.i if subj is not None else cue.i), aid))
             else:
