@@ -27,8 +27,6 @@ ACTOR_TYPES = {CG + "State": "state", CG + "ArmedGroup": "armed group", CG + "Or
 #: Stance labels (the projection's ``stance`` of statement edges) on each side of a claim.
 SUPPORTING = ("Assertion", "Accusation")
 DISPUTING = ("Denial",)
-#: Edge stances kept when the page aggregates to actors only.
-AGGREGATED_STANCES = ("Accusation", "Denial", "mediates")
 
 
 def _node_kind(type_value: str) -> tuple[str, str]:

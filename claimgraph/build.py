@@ -34,8 +34,8 @@ from rdflib import BNode, Literal, URIRef
 from .annotation import AnnotationError, ClaimgraphError, find_annotations, load_annotation
 from .model import Annotation
 from .store import BUILD_GRAPH, LAYOUT_VERSION, MATERIALIZE_UNION, document_quads, unview
-from .rdf import (CG, article_graph, article_iri, article_metadata, build_dataset, graph_iri, load_shapes,
-                  ontology_path, serialize_trig, validate_dataset, validate_graph)
+from .rdf import (CG, article_graph, article_iri, article_metadata, build_dataset, content_hash, graph_iri,
+                  load_shapes, ontology_path, serialize_trig, validate_dataset, validate_graph)
 
 ONTOLOGY_GRAPH = URIRef(str(CG).rstrip("#"))
 BUILD = "https://w3id.org/claimgraph/build#"
@@ -106,7 +106,9 @@ def load_source(path: Path) -> Annotation:
         raise ClaimgraphError(str(exc)) from None
     when = dt.date.fromtimestamp(path.stat().st_mtime).isoformat()  # no date in a raw article: its file's
     yaml_path = path.with_suffix(".yaml")
-    return parse_annotation(draft_yaml(result, path, yaml_path, date=when), yaml_path)
+    annotation = parse_annotation(draft_yaml(result, path, yaml_path, date=when), yaml_path)
+    annotation.source = source_bytes(path).decode("utf-8")  # a draft is identified by its extractor
+    return annotation
 
 
 def source_bytes(path: Path) -> bytes:
@@ -254,15 +256,6 @@ def _record_quads(terms: _Terms, record: _Record) -> list:
                                ("hash", record.digest))]
 
 
-def _digest(yaml_bytes: bytes, text_bytes: bytes) -> str:
-    """The same value as ``rdf.content_hash`` (annotation bytes, NUL, text bytes)."""
-    digest = hashlib.sha256()
-    digest.update(yaml_bytes)
-    digest.update(b"\0")
-    digest.update(text_bytes)
-    return digest.hexdigest()
-
-
 def _unchanged(source: str, record: _Record | None) -> bool:
     if record is None:
         return False
@@ -271,7 +264,7 @@ def _unchanged(source: str, record: _Record | None) -> bool:
         text_bytes = Path(record.text).read_bytes()
     except OSError:
         return False
-    return _digest(yaml_bytes, text_bytes) == record.digest
+    return content_hash(yaml_bytes, text_bytes) == record.digest
 
 
 def _with_view(quads: list) -> list:
@@ -516,7 +509,7 @@ def _build_incremental(paths, output, validate, store_dir: Path, progress, batch
                 raise AnnotationError(path, f"duplicate article id {article_id!r} (also in {owner[article_id]}); "
                                       f"give each article its own id", field="article.id")
             owner[article_id] = source
-            digest = _digest(source_bytes(path), annotation.article.text.encode("utf-8"))
+            digest = content_hash(source_bytes(path), annotation.article.text.encode("utf-8"))
             content, description = _Triples(), _Triples()
             article_graph(content, annotation)
             article_metadata(description, annotation, digest)

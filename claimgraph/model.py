@@ -117,4 +117,6 @@ class Annotation:
     claims: list[Claim] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     mediations: list[Mediation] = field(default_factory=list)
-    source: str = ""  # the annotation's YAML text, hashed with the article text to detect changes
+    # what identifies the annotation besides the article text (hashed to detect changes):
+    # the YAML text, or for a machine draft the extractor's version
+    source: str = ""

@@ -74,12 +74,16 @@ def mediation_iri(article_id: str, mediation_id: str) -> URIRef:
     return ID[f"{article_id}/mediation/{mediation_id}"]
 
 
-def content_hash(annotation: Annotation) -> str:
-    """Hash of the annotation file and the article text: what a build compares to skip unchanged work."""
+def content_hash(source: bytes, text: bytes) -> str:
+    """What a build compares to skip unchanged work: SHA-256 of the annotation's identity and the article text.
+
+    ``source`` is the annotation file's bytes, or for a machine draft the extractor's
+    version (``Annotation.source``); the one definition used by every build path.
+    """
     digest = hashlib.sha256()
-    digest.update(annotation.source.encode("utf-8"))
+    digest.update(source)
     digest.update(b"\0")
-    digest.update(annotation.article.text.encode("utf-8"))
+    digest.update(text)
     return digest.hexdigest()
 
 
@@ -87,7 +91,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
 
 
-def _selected_text(g: Graph, node: URIRef, article: URIRef, text: str, span: Span, motivation=None):
+def _selected_text(g: Graph, node: URIRef, article: URIRef, text: str, span: Span):
     """A W3C Web Annotation SpecificResource selecting ``span`` of the article, by quote and position."""
     g.add((node, RDF.type, OA.SpecificResource))
     g.add((node, OA.hasSource, article))
@@ -131,7 +135,8 @@ def article_metadata(g: Graph, annotation: Annotation, digest: str | None = None
     g.add((node, SCHEMA.datePublished, Literal(art.date.isoformat(), datatype=XSD.date)))
     g.add((node, CG.namedGraph, graph_iri(art.id)))
     g.add((node, CG.textFile, Literal(art.text_path.name)))
-    g.add((node, CG.contentHash, Literal(digest or content_hash(annotation))))
+    digest = digest or content_hash(annotation.source.encode("utf-8"), art.text.encode("utf-8"))
+    g.add((node, CG.contentHash, Literal(digest)))
     if art.url:
         g.add((node, SCHEMA.url, URIRef(art.url)))
     if art.publisher:

@@ -69,3 +69,13 @@ def test_incremental_store_redrafts_only_changed_raw_articles(folder, tmp_path):
     (folder / "border-shelling.txt").write_text(RAW + "Westland welcomed the truce.\n", encoding="utf-8")
     third = runner.invoke(cli, args)
     assert "0 added, 1 updated, 0 removed, 1 unchanged" in third.output, third.output
+
+
+def test_in_memory_and_store_builds_of_a_draft_are_byte_identical(folder, tmp_path):
+    """Both build paths identify a draft the same way (its extractor), so their TriG agree."""
+    runner = CliRunner()
+    memory, stored = tmp_path / "memory.trig", tmp_path / "stored.trig"
+    assert runner.invoke(cli, ["build", str(folder), "--extract", "--no-store", "-o", str(memory)]).exit_code == 0
+    assert runner.invoke(cli, ["build", str(folder), "--extract", "-o", str(stored),
+                               "--store", str(tmp_path / "store")]).exit_code == 0
+    assert memory.read_bytes() == stored.read_bytes()
