@@ -92,10 +92,8 @@ def load_source(path: Path) -> Annotation:
     path = Path(path)
     if path.suffix != ".txt":
         return load_annotation(path)
-    import datetime as dt
-
-    from .annotation import parse_annotation
-    from .extract import ExtractionInputError, ExtractorUnavailable, draft_yaml, extract_text, read_article
+    from .extract import (ExtractionInputError, ExtractorUnavailable, draft_annotation, extract_text, file_date,
+                          read_article)
 
     try:
         text = read_article(path)
@@ -104,9 +102,7 @@ def load_source(path: Path) -> Annotation:
         raise AnnotationError(path, str(exc).removeprefix(f"{path}: ")) from None
     except ExtractorUnavailable as exc:
         raise ClaimgraphError(str(exc)) from None
-    when = dt.date.fromtimestamp(path.stat().st_mtime).isoformat()  # no date in a raw article: its file's
-    yaml_path = path.with_suffix(".yaml")
-    annotation = parse_annotation(draft_yaml(result, path, yaml_path, date=when), yaml_path)
+    annotation = draft_annotation(result, path, path.with_suffix(".yaml"), date=file_date(path))
     annotation.source = source_bytes(path).decode("utf-8")  # a draft is identified by its extractor
     return annotation
 

@@ -508,7 +508,7 @@ def extract(articles, output, fmt, jobs, force, date, title):
     """
     import time
 
-    from .extract import ExtractorUnavailable, draft_yaml, extract_files, to_jsonl_records
+    from .extract import ExtractorUnavailable, extract_files, to_jsonl_records, write_draft
 
     if title and len(articles) > 1:
         raise click.UsageError("--title names one article; give a single ARTICLE or drop --title")
@@ -539,22 +539,13 @@ def extract(articles, output, fmt, jobs, force, date, title):
                     sink.write(json.dumps(record, ensure_ascii=False) + "\n")
                 ok += 1
                 continue
-            target = (output or path.parent) / f"{path.stem}.yaml"
-            if target.exists() and not force:
-                failed += 1
-                click.echo(f"error: {target}: exists; not overwritten (review it, or use --force)", err=True)
-                continue
-            day = (date.date() if date else _file_day(path)).isoformat()
-            from .build import write_atomic
-
-            target.parent.mkdir(parents=True, exist_ok=True)
             try:
-                draft = draft_yaml(result, path, target, title=title, date=day)
-            except ClaimgraphError as exc:                  # a draft the loader would refuse is not written
+                target = write_draft(result, path, output, force=force, title=title,
+                                     date=date.date().isoformat() if date else None)
+            except ClaimgraphError as exc:  # an existing file, or a draft the loader would refuse
                 failed += 1
-                click.echo(f"error: {path}: draft not valid: {exc}", err=True)
+                click.echo(f"error: {exc}", err=True)
                 continue
-            write_atomic(target, draft.encode("utf-8"))
             click.echo(f"{target}: {len(result['statements'])} statements", err=True)
             ok += 1
     except ExtractorUnavailable as exc:
@@ -568,12 +559,6 @@ def extract(articles, output, fmt, jobs, force, date, title):
                err=True)
     if failed:
         sys.exit(1)
-
-
-def _file_day(path: Path):
-    import datetime
-
-    return datetime.date.fromtimestamp(path.stat().st_mtime)
 
 
 def main():

@@ -1648,6 +1648,12 @@ def extract_files(paths, jobs=1, registry=None, progress=None):
 def draft_yaml(result, text_path, yaml_path, title=None, date=None) -> str:
     """The draft annotation of one extracted article as YAML text, with ``text:`` relative to the
     YAML file, checked by the same loader as curated files (raises ClaimgraphError if not)."""
+    return draft_annotation(result, text_path, yaml_path, title, date).source
+
+
+def draft_annotation(result, text_path, yaml_path, title=None, date=None):
+    """The draft as a loaded :class:`~claimgraph.model.Annotation` (its ``source`` is the YAML
+    text), checked by the same loader as curated files (raises ClaimgraphError if not)."""
     import os
     import yaml
     from claimgraph.annotation import parse_annotation
@@ -1656,9 +1662,37 @@ def draft_yaml(result, text_path, yaml_path, title=None, date=None) -> str:
     ann["article"]["text"] = Path(rel).as_posix()
     header = (f"# Draft annotation written by {EXTRACTOR_VERSION}: review every statement, set\n"
               f"# method: curated on what you checked, then run claimgraph build.\n")
-    source = header + yaml.safe_dump(ann, sort_keys=False, allow_unicode=True, width=100)
-    parse_annotation(source, yaml_path)
-    return source
+    return parse_annotation(header + yaml.safe_dump(ann, sort_keys=False, allow_unicode=True, width=100),
+                            yaml_path)
+
+
+def file_date(path) -> str:
+    """The date a raw article gets in its draft: its file's modification day (it has no date of its own)."""
+    import datetime
+
+    return datetime.date.fromtimestamp(Path(path).stat().st_mtime).isoformat()
+
+
+def write_draft(result, text_path, out_dir=None, force=False, title=None, date=None) -> Path:
+    """Write the draft ``NAME.yaml`` of one extracted article (beside it, or in ``out_dir``), atomically.
+
+    A file already there is never overwritten without ``force`` (it may be curated), and a
+    draft the loader would refuse is not written: both raise ClaimgraphError naming the file.
+    """
+    from claimgraph.annotation import ClaimgraphError
+    from claimgraph.build import write_atomic
+
+    text_path = Path(text_path)
+    target = (Path(out_dir) if out_dir else text_path.parent) / f"{text_path.stem}.yaml"
+    if target.exists() and not force:
+        raise ClaimgraphError(f"{target}: exists; not overwritten (review it, or use --force)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        draft = draft_yaml(result, text_path, target, title=title, date=date or file_date(text_path))
+    except ClaimgraphError as exc:
+        raise ClaimgraphError(f"{text_path}: draft not valid: {exc}") from None
+    write_atomic(target, draft.encode("utf-8"))
+    return target
 
 
 def _main(argv=None):
