@@ -211,3 +211,23 @@ def test_layout_scales(benchmark_sizes=(1500, 5000)):
         took = time.perf_counter() - start
         assert len(pos) == n
         assert took < 30, f"{n} nodes took {took:.1f} s"
+
+
+def test_stance_counts_and_most_active_match_the_curated_seed(seed_store):
+    """The networkx analysis helpers count what the curated annotation says."""
+    from collections import Counter
+
+    from claimgraph.analysis import most_active, project, stance_counts
+    from claimgraph.annotation import load_annotation
+    from claimgraph.rdf import STANCE_CLASS
+    from tests.conftest import SEED_YAML
+
+    ann = load_annotation(SEED_YAML)
+    labels = {"assert": "Assertion", "accuse": "Accusation", "deny": "Denial", "commit": "Commitment",
+              "endorse": "Endorsement", "demand": "Demand", "report": "Report"}
+    assert set(labels) == set(STANCE_CLASS)
+    graph = project(seed_store)
+    assert stance_counts(graph) == Counter(labels[st.stance] for st in ann.statements)
+    speakers = {a.id: a.label for a in ann.actors}
+    accusers = Counter(speakers[st.speaker] for st in ann.statements if st.stance == "accuse")
+    assert dict(most_active(graph, "Accusation")) == dict(accusers)
