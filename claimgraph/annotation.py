@@ -46,6 +46,9 @@ class AnnotationError(ClaimgraphError):
         where = self.path + (f":{line}" if line else "")
         super().__init__(f"{where}: {field + ': ' if field else ''}{message}")
 
+    def __reduce__(self):  # pickled from a build's worker process to the main one
+        return type(self), (self.path, self.message, self.line, self.field)
+
 
 # --- YAML with line numbers -------------------------------------------------------
 

@@ -35,15 +35,14 @@ from .annotation import AnnotationError, ClaimgraphError, find_annotations, load
 from .model import Annotation
 from .store import BUILD_GRAPH, LAYOUT_VERSION, MATERIALIZE_UNION, document_quads, unview
 from .rdf import (CG, article_graph, article_iri, article_metadata, build_dataset, content_hash, graph_iri,
-                  load_shapes, ontology_path, serialize_trig, validate_dataset, validate_graph)
+                  ontology_path, serialize_trig, validate_dataset)
 
 ONTOLOGY_GRAPH = URIRef(str(CG).rstrip("#"))
 BUILD = "https://w3id.org/claimgraph/build#"
-BATCH_ARTICLES = 200
-BATCH_SECONDS = 2.0
-#: Articles validated together in one pySHACL run (measured: about half the time of one run per
-#: article at 25; pySHACL gets slower per article on much bigger graphs).
-VALIDATE_ARTICLES = 25
+BATCH_ARTICLES = 1000
+BATCH_SECONDS = 10.0
+#: Below this many changed articles the build runs in one process: starting workers costs more.
+PARALLEL_MIN_ARTICLES = 100
 #: Oxigraph's bulk loader ingests what it is given in one atomic step up to 1,000,000 quads
 #: (``DEFAULT_BULK_LOAD_BATCH_SIZE`` in oxigraph 0.5); a batch is committed well before that.
 BULK_BATCH_QUADS = 500_000
@@ -127,7 +126,8 @@ def load_annotations(paths: list[Path], extract: bool = False) -> list[Annotatio
 
 
 def build_graph(paths: list[Path], output: Path | None, validate: bool = True, store: Path | None = None,
-                progress=None, batch_articles: int = BATCH_ARTICLES, extract: bool = False) -> BuildResult:
+                progress=None, batch_articles: int = BATCH_ARTICLES, extract: bool = False,
+                jobs: int | None = None) -> BuildResult:
     """Build ``output`` (TriG) from the annotations under ``paths``.
 
     The dataset holds one named graph per article, the document descriptions in the
@@ -140,10 +140,14 @@ def build_graph(paths: list[Path], output: Path | None, validate: bool = True, s
 
     With ``extract``, raw ``.txt`` articles that have no annotation are drafted by the
     extractor and enter the graph marked ``cg:extracted``.
+
+    ``jobs`` is the number of worker processes that load, convert and check changed
+    articles in a store build (default: one per core; 1 keeps everything in this process).
     """
     if store is not None:
         try:
-            return _build_incremental(paths, output, validate, Path(store), progress, batch_articles, extract)
+            return _build_incremental(paths, output, validate, Path(store), progress, batch_articles, extract,
+                                      default_jobs() if jobs is None else jobs)
         except ClaimgraphError as exc:
             # Clear the finished frames' locals (the open store among them) so the store's
             # write lock is released now, not when the caller lets go of the exception:
@@ -210,17 +214,9 @@ class _Terms:
             raise ClaimgraphError(f"blank node {term.n3()} in the graph; every node needs an IRI")
         raise ClaimgraphError(f"cannot store RDF term {term!r}")
 
-    def quads(self, triples, graph, view: bool = False) -> list:
-        """``triples`` in ``graph``; with ``view``, each one also in the default graph (the
-        deduplicated union view, see ``store.add_union_view``)."""
+    def quads(self, triples, graph) -> list:
         quad, term = self.ox.Quad, self.term
-        if not view:
-            return [quad(term(s), term(p), term(o), graph) for s, p, o in triples]
-        default, out = self.ox.DefaultGraph(), []
-        for s, p, o in triples:
-            s, p, o = term(s), term(p), term(o)
-            out += (quad(s, p, o, graph), quad(s, p, o, default))
-        return out
+        return [quad(term(s), term(p), term(o), graph) for s, p, o in triples]
 
 
 # --- the store's build graph ---------------------------------------------------------------
@@ -331,7 +327,7 @@ class _Writer:
         self.thread.start()
 
     def _run(self):
-        from pyoxigraph import RdfFormat
+        from pyoxigraph import RdfFormat, parse
 
         while True:
             job = self.queue.get()
@@ -342,20 +338,18 @@ class _Writer:
                 continue
             try:
                 if removals:
-                    self.store.update(" ;\n".join(removals + [_insert_data(quads)]))
-                else:  # N-Quads bytes: bulk_load releases the GIL (bulk_extend over Python objects does not)
+                    inserts = _insert_data(parse(quads, format=RdfFormat.N_QUADS))
+                    self.store.update(" ;\n".join(removals + [inserts]))
+                else:  # bulk_load on bytes releases the GIL (bulk_extend over Python objects does not)
                     self.store.bulk_load(quads, format=RdfFormat.N_QUADS)
             except BaseException as exc:  # reported by the main thread
                 self.error = exc
 
-    def submit(self, removals: list[str], quads: list) -> None:
+    def submit(self, removals: list[str], nquads: bytes) -> None:
+        """Queue one batch: SPARQL updates removing old data, and the new data as N-Quads."""
         self.check()
-        if quads and not removals:
-            import pyoxigraph as ox
-
-            quads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-        if removals or quads:
-            self.queue.put((removals, quads))
+        if removals or nquads:
+            self.queue.put((removals, nquads))
 
     def check(self):
         if self.error is not None:
@@ -365,75 +359,6 @@ class _Writer:
         self.queue.put(None)
         self.thread.join()
         self.check()
-
-
-def _protected_iris(shapes) -> set:
-    """IRIs of the ontology and the shapes (classes, relations, statuses, methods): never renamed."""
-    ontology, shacl = shapes
-    return {term for graph in (ontology, shacl) for triple in graph for term in triple if isinstance(term, URIRef)}
-
-
-def _disjoint_union(articles: list[list], protected: set, ontology=()):
-    """One rdflib graph holding every article's triples, with the articles made disjoint.
-
-    Articles share nodes (actors, claims): validating their plain union would let one
-    article's triples satisfy another's ``sh:minCount``/``sh:class`` and flag labels that
-    differ between articles. So in article ``k`` every IRI that some article of the batch
-    describes (has as a subject), other than the ontology's and the shapes' own IRIs, is
-    renamed to a copy private to ``k``. Each article then sees exactly its own triples,
-    as when validated alone, and SHACL's targets are per node, so the union conforms
-    exactly when every article conforms.
-    """
-    from rdflib import Graph
-
-    described = {t[0] for triples in articles for t in triples if isinstance(t[0], URIRef)} - protected
-    merged = Graph()
-    add = merged.add
-    for triple in ontology:  # its class hierarchy and individuals, for sh:class and sh:in
-        add(triple)
-    for k, triples in enumerate(articles):
-        suffix = f"__cg_batch_{k}"
-        renamed: dict = {}
-
-        def term(node):
-            if node in described:
-                copy = renamed.get(node)
-                if copy is None:
-                    copy = renamed[node] = URIRef(str(node) + suffix)
-                return copy
-            return node
-
-        for s, p, o in triples:
-            add((term(s), p, term(o)))
-    return merged
-
-
-def validate_articles(articles: list[list], shapes) -> int | None:
-    """Validate several articles (their triples) in ONE pySHACL run; the index of the first
-    that does not conform, or None.
-
-    Full SHACL, same answer as validating each article alone (see :func:`_disjoint_union`),
-    at a fraction of the cost: pySHACL's fixed cost per run dominates a small article.
-    When the batch does not conform, the articles are validated one by one to name the
-    first offending one (that per-article check is the reference).
-    """
-    if not articles:
-        return None
-    if len(articles) > 1:
-        from pyshacl import validate
-
-        ontology, shacl = shapes
-        merged = _disjoint_union(articles, _protected_iris(shapes), ontology)
-        # the same call as rdf.validate_graph; in place, since the merged graph is ours to spend
-        conforms, _, _ = validate(merged, shacl_graph=shacl, inference="none", advanced=True, allow_warnings=True,
-                                  inplace=True)
-        if conforms:
-            return None
-    for index, triples in enumerate(articles):
-        conforms, _ = validate_graph(triples, shapes)
-        if not conforms:
-            return index
-    return None
 
 
 def _conformance_error(source: Path, article_id: str, report: str) -> ClaimgraphError:
@@ -452,13 +377,129 @@ def _ontology_quads(terms: _Terms) -> tuple[list, str]:
     return terms.quads(Graph().parse(path, format="turtle"), terms.iri(str(ONTOLOGY_GRAPH))), digest
 
 
-def _build_incremental(paths, output, validate, store_dir: Path, progress, batch_articles, extract) -> BuildResult:
+@dataclass
+class _Prepared:
+    """One changed article, loaded, converted and checked, ready for the store."""
+
+    source: str  # annotation file (absolute path)
+    article_id: str
+    nquads: bytes  # its named graph, that graph's share of the union view, its description, its build record
+    quads: int
+
+
+_PROCESS_TERMS: list = []
+
+
+def prepare_article(source: str, validate: bool = True) -> _Prepared:
+    """Load, convert and (with ``validate``) check one article against the shapes.
+
+    Everything a build does to an article that needs no store, so that it can run in a
+    worker process; raises the article's :class:`AnnotationError` or ``ValidationError``.
+    """
+    import pyoxigraph as ox
+
+    from .rdf import check_article
+
+    if not _PROCESS_TERMS:
+        _PROCESS_TERMS.append(_Terms())
+    terms = _PROCESS_TERMS[0]
+    path = Path(source)
+    annotation = load_source(path)
+    article_id = annotation.article.id
+    digest = content_hash(source_bytes(path), annotation.article.text.encode("utf-8"))
+    content, description = _Triples(), _Triples()
+    article_graph(content, annotation)
+    article_metadata(description, annotation, digest)
+    # The default-graph quads are both what is validated (the article alone) and what the
+    # article adds to the store's default graph (its share of the union view, its description).
+    default = terms.quads(content + description, ox.DefaultGraph())
+    if validate:
+        conforms, report = check_article(ox.serialize(default, format=ox.RdfFormat.N_QUADS))
+        if not conforms:
+            raise _conformance_error(path, article_id, report)
+    graph, quad = terms.iri(str(graph_iri(article_id))), ox.Quad
+    quads = [quad(q.subject, q.predicate, q.object, graph) for q in default[:len(content)]] + default
+    quads += _record_quads(terms, _Record(source, article_id, str(annotation.article.text_path.resolve()), digest))
+    return _Prepared(source, article_id, ox.serialize(quads, format=ox.RdfFormat.N_QUADS), len(quads))
+
+
+def _start_workers(jobs: int, articles: int):
+    """A pool of ``jobs`` worker processes for :func:`prepare_article`, or None when the
+    build is too small to pay for them (or ``jobs`` is 1).
+
+    Workers are forked, and forked before the store is opened or any thread of ours
+    starts, so they copy a process with no RocksDB or writer threads. A fork server or
+    spawned workers would re-run the caller's main script, which breaks scripts and
+    notebooks that lack an ``if __name__ == "__main__"`` guard.
+    """
+    if jobs <= 1 or articles < PARALLEL_MIN_ARTICLES:
+        return None
+    import multiprocessing
+
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform: build in this process
+        return None
+    return context.Pool(jobs, initializer=_ignore_interrupts)
+
+
+def _ignore_interrupts():
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+
+
+def _prepare_all(sources: list[str], validate: bool, workers):
+    """:func:`prepare_article` for each source, in order, in the ``workers`` pool if there is
+    one. An article's error is raised here, at its place in the order, after every article
+    before it has been yielded."""
+    if workers is None:
+        for source in sources:
+            yield prepare_article(source, validate)
+        return
+    import functools
+
+    for prepared in workers.imap(functools.partial(_prepare_or_error, validate=validate), sources, chunksize=8):
+        if isinstance(prepared, ClaimgraphError):
+            raise prepared
+        yield prepared
+
+
+def _prepare_or_error(source: str, validate: bool):
+    """:func:`prepare_article`, with the article's error returned rather than raised: a
+    worker raising would lose the other articles of its chunk."""
+    try:
+        return prepare_article(source, validate)
+    except ClaimgraphError as exc:
+        return exc.with_traceback(None)
+
+
+def default_jobs() -> int:
+    """Worker processes for a build: one per core the process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _build_incremental(paths, output, validate, store_dir: Path, progress, batch_articles, extract,
+                       jobs) -> BuildResult:
+    started = time.perf_counter()
+    sources = [str(p.resolve()) for p in find_annotations(paths, extract)]  # errors out before touching the store
+    workers = _start_workers(jobs, len(sources))
+    try:
+        return _build_into_store(sources, output, validate, store_dir, progress, batch_articles, workers, started)
+    finally:
+        if workers is not None:
+            workers.terminate()
+
+
+def _build_into_store(sources, output, validate, store_dir, progress, batch_articles, workers,
+                      started) -> BuildResult:
     import pyoxigraph as ox
 
     from .store import open_store
 
-    started = time.perf_counter()
-    sources = [str(p.resolve()) for p in find_annotations(paths, extract)]  # errors out before touching the store
     store = open_store(store_dir, write=True)
     terms = _Terms()
     records, other = _read_records(store)
@@ -489,45 +530,23 @@ def _build_incremental(paths, output, validate, store_dir: Path, progress, batch
     if first_updates:
         store.update(" ;\n".join(first_updates))
 
-    shapes = load_shapes() if validate and changed else None
     writer = _Writer(store)
-    # Articles converted but not yet handed to the writer: (path, id, triples to validate,
-    # removals, quads). They are validated together, in one pySHACL run, when committed.
-    pending: list[tuple[Path, str, list, list[str], list]] = []
+    pending: list[tuple[list[str], bytes]] = []  # prepared articles not yet handed to the writer
     last_commit = time.perf_counter()
     done = pending_quads = 0
 
     def commit():
-        """Validate the pending articles in one run; hand every one before the first bad one to
-        the writer (all valid: keep them), then raise on the bad one."""
-        bad = None
-        for start in range(0, len(pending) if shapes is not None else 0, VALIDATE_ARTICLES):
-            bad = validate_articles([p[2] for p in pending[start:start + VALIDATE_ARTICLES]], shapes)
-            if bad is not None:
-                bad += start
-                break
-        good = pending if bad is None else pending[:bad]
-        writer.submit([r for p in good for r in p[3]], [q for p in good for q in p[4]])
-        if bad is not None:
-            path, article_id, triples = pending[bad][:3]
-            pending.clear()
-            _, report = validate_graph(triples, shapes)
-            raise _conformance_error(path, article_id, report)
+        writer.submit([r for p in pending for r in p[0]], b"".join(p[1] for p in pending))
         pending.clear()
 
+    prepared_articles = _prepare_all(changed, validate, workers)
     try:
-        for source in changed:
-            path = Path(source)
-            annotation = load_source(path)
-            article_id = annotation.article.id
+        for prepared in prepared_articles:
+            source, article_id = prepared.source, prepared.article_id
             if article_id in owner:
-                raise AnnotationError(path, f"duplicate article id {article_id!r} (also in {owner[article_id]}); "
+                raise AnnotationError(source, f"duplicate article id {article_id!r} (also in {owner[article_id]}); "
                                       f"give each article its own id", field="article.id")
             owner[article_id] = source
-            digest = content_hash(source_bytes(path), annotation.article.text.encode("utf-8"))
-            content, description = _Triples(), _Triples()
-            article_graph(content, annotation)
-            article_metadata(description, annotation, digest)
             removals: list[str] = []
             old = records.get(source)
             if old is not None:
@@ -540,13 +559,9 @@ def _build_incremental(paths, output, validate, store_dir: Path, progress, batch
                         terms.iri(str(article_iri(article_id))), None, None, ox.DefaultGraph())):
                     removals.append(_removal(article_id, source))  # left over from a moved file
                 result.added += 1
-            quads = terms.quads(content, terms.iri(str(graph_iri(article_id))), view=True)
-            quads += terms.quads(description, ox.DefaultGraph())
-            quads += _record_quads(terms, _Record(source, article_id, str(annotation.article.text_path.resolve()),
-                                                  digest))
-            pending.append((path, article_id, content + description if shapes is not None else [], removals, quads))
+            pending.append((removals, prepared.nquads))
             done += 1
-            pending_quads += len(quads)
+            pending_quads += prepared.quads
             if (len(pending) >= batch_articles or pending_quads >= BULK_BATCH_QUADS
                     or time.perf_counter() - last_commit > BATCH_SECONDS):
                 commit()
@@ -555,13 +570,15 @@ def _build_incremental(paths, output, validate, store_dir: Path, progress, batch
                 progress(done, len(changed))
         commit()
     except KeyboardInterrupt:
+        prepared_articles.close()
         in_flight = len(pending)
         writer.close()  # the batches already handed over are committed; the one being built is dropped
         raise ClaimgraphError(f"interrupted: {done - in_flight:,} of {len(changed):,} changed article(s) were "
                               f"saved to {store_dir}; run the build again to finish") from None
     except BaseException:
+        prepared_articles.close()
         try:
-            commit()  # the articles before the bad one: keep them if they are valid
+            commit()  # the articles before the bad one are loaded, converted and checked: keep them
         finally:
             writer.close()
         raise

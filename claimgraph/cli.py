@@ -177,7 +177,7 @@ def cli():
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=DEFAULT_GRAPH, show_default=True,
               help="TriG file to write.")
-@click.option("--no-validate", is_flag=True, help="Skip the SHACL check (not recommended).")
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL check of each changed article (not recommended).")
 @click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None,
               help="Oxigraph store folder to build into incrementally.  [default: store/ next to OUTPUT]")
 @click.option("--no-store", is_flag=True, help="Build everything in memory and write OUTPUT only (no store).")
@@ -185,8 +185,10 @@ def cli():
 @click.option("--extract", is_flag=True,
               help="Also take raw NAME.txt articles that have no NAME.yaml, drafted by the extractor "
                    "(marked extracted in the graph; a curated annotation always wins).")
+@click.option("--jobs", type=click.IntRange(1), default=None,
+              help="Worker processes that load, convert and check changed articles.  [default: one per core]")
 @library_errors
-def build(paths, output, no_validate, store_dir, no_store, no_export, extract):
+def build(paths, output, no_validate, store_dir, no_store, no_export, extract, jobs):
     """Build the graph from annotated articles (default: seeds/).
 
     Reads every NAME.yaml (with its NAME.txt) in PATHS, checks it, converts it to RDF
@@ -198,8 +200,11 @@ def build(paths, output, no_validate, store_dir, no_store, no_export, extract):
     build that stops (an error, Ctrl-C, a kill) keeps the articles it had saved, and
     OUTPUT is written only when every article succeeded.
 
+    Changed articles are checked against the shapes one by one with pyshacl-turbo;
+    `claimgraph validate` runs the reference engine, pySHACL, over the whole graph.
+
     Examples: claimgraph build seeds/ -o graph/claims.trig;
-    claimgraph build seeds/ news/ --extract
+    claimgraph build seeds/ news/ --extract --jobs 4
     """
     from .build import Progress, build_graph
 
@@ -207,7 +212,7 @@ def build(paths, output, no_validate, store_dir, no_store, no_export, extract):
         raise click.UsageError("--no-store builds OUTPUT in memory; it cannot go with --store or --no-export")
     store = None if no_store else (store_dir or output.parent / "store")
     result = build_graph(list(paths) or [DEFAULT_SEEDS], None if no_export else output, validate=not no_validate,
-                         store=store, progress=Progress(), extract=extract)
+                         store=store, progress=Progress(), extract=extract, jobs=jobs)
     where = f"{result.output}" if result.output else f"{store}"
     click.echo(f"{where}: {len(result.articles)} article(s), {result.statements} statements, "
                f"{result.triples} triples", err=True)

