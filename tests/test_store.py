@@ -74,6 +74,32 @@ def test_no_change_rebuild_skips_everything(tmp_path, corpus):
     assert build_graph([corpus], out, store=store).exported and out.exists()
 
 
+def test_rebuild_trusts_size_and_mtime_and_falls_back_to_the_content(tmp_path, make_article):
+    """Unchanged size and mtime skip reading the files; a touched file is hashed and found
+    unchanged; an edit that keeps the size is found by its new mtime."""
+    import claimgraph.build as build
+
+    folder = tmp_path / "articles"
+    path = make_article("one", folder=folder)
+    text = path.with_suffix(".txt")
+    store = tmp_path / "store"
+    build_graph([folder], None, store=store)
+    hashed = []
+    real = build.content_hash
+    build.content_hash = lambda *a: hashed.append(1) or real(*a)
+    try:
+        assert build_graph([folder], None, store=store).unchanged == 1 and hashed == []
+        os.utime(text, ns=(text.stat().st_atime_ns, text.stat().st_mtime_ns + 10**9))  # touch
+        assert build_graph([folder], None, store=store).unchanged == 1 and len(hashed) == 1
+        edited = text.read_text().replace("Alphaland", "Alphalanb")
+        assert len(edited) == len(text.read_text())
+        text.write_text(edited)
+        with pytest.raises(AnnotationError):  # the sentences no longer match the text: it was read again
+            build_graph([folder], None, store=store)
+    finally:
+        build.content_hash = real
+
+
 def test_edit_add_delete_rename_match_a_full_build(tmp_path, make_article):
     folder = tmp_path / "articles"
     a = make_article("one", folder=folder)
