@@ -506,12 +506,18 @@ def _prepare_or_error(source: str, validate: bool):
         return exc.with_traceback(None)
 
 
+#: More workers than this leave the one store writer behind, and cost memory (~150 MB each).
+MAX_DEFAULT_JOBS = 4
+
+
 def default_jobs() -> int:
-    """Worker processes for a build: one per core the process may use."""
+    """Worker processes for a build: one per core the process may use, at most
+    :data:`MAX_DEFAULT_JOBS`."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_DEFAULT_JOBS))
 
 
 def _build_incremental(paths, output, validate, store_dir: Path, progress, batch_articles, extract,

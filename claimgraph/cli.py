@@ -186,7 +186,8 @@ def cli():
               help="Also take raw NAME.txt articles that have no NAME.yaml, drafted by the extractor "
                    "(marked extracted in the graph; a curated annotation always wins).")
 @click.option("--jobs", type=click.IntRange(1), default=None,
-              help="Worker processes that load, convert and check changed articles.  [default: one per core]")
+              help="Worker processes that load, convert and check changed articles.  [default: one per core, "
+                   "at most 4]")
 @library_errors
 def build(paths, output, no_validate, store_dir, no_store, no_export, extract, jobs):
     """Build the graph from annotated articles (default: seeds/).
