@@ -302,7 +302,12 @@ def check_article(nquads: bytes) -> tuple[bool, str]:
     state = _FAST_SHAPES.get("state")
     if state is None:
         ontology, shacl = load_shapes()
-        compiled = pyshacl_turbo.CompiledShapes(shacl, advanced=True)
+        # Without prefix bindings: the engine copies the shapes graph's prefixes into an
+        # rdflib report graph on every call, a fifth of the check's time.
+        bare = Graph(bind_namespaces="none")
+        for triple in shacl:
+            bare.add(triple)
+        compiled = pyshacl_turbo.CompiledShapes(bare, advanced=True)
         state = _FAST_SHAPES["state"] = (compiled, ontology.serialize(format="nt", encoding="utf-8").decode())
     compiled, ontology_nt = state
     data = pyshacl_turbo.Input(ontology_nt + nquads.decode("utf-8"), "nquads", None, {})

@@ -54,9 +54,10 @@ def corpus(tmp_path_factory) -> Path:
 
 def test_store_build_is_byte_identical_to_in_memory_build(tmp_path, corpus):
     for name, paths in (("seed", [SEEDS]), ("synthetic", [corpus])):
-        build_graph(paths, tmp_path / f"{name}-memory.trig")
+        memory = build_graph(paths, tmp_path / f"{name}-memory.trig")
         result = build_graph(paths, tmp_path / f"{name}-store.trig", store=tmp_path / f"{name}-store")
         assert result.exported and result.added == len(result.articles)
+        assert (result.statements, result.triples) == (memory.statements, memory.triples)
         assert (tmp_path / f"{name}-store.trig").read_bytes() == (tmp_path / f"{name}-memory.trig").read_bytes()
     assert (tmp_path / "seed-store.trig").read_bytes() == (ROOT / "graph" / "claims.trig").read_bytes()
 
@@ -72,6 +73,23 @@ def test_no_change_rebuild_skips_everything(tmp_path, corpus):
     assert again.triples == first.triples and again.statements == first.statements
     out.unlink()  # a missing export is written again even when nothing changed
     assert build_graph([corpus], out, store=store).exported and out.exists()
+
+
+def test_counts_from_the_build_records_equal_counting_the_store(tmp_path, corpus):
+    """The counts summed from the articles' records, and Oxigraph's count for stores whose
+    records predate them, agree."""
+    from dataclasses import replace
+
+    from claimgraph.build import _counts, _ontology_quads, _read_records, _Terms
+
+    result = build_graph([corpus], None, store=tmp_path / "store")
+    store = open_store(tmp_path / "store")
+    records = list(_read_records(store)[0].values())
+    ontology = len(set(_ontology_quads(_Terms())[0]))
+    assert all(r.statements and r.triples for r in records)
+    assert _counts(store, records, ontology) == (result.statements, result.triples)
+    old = [replace(r, statements="", triples="") for r in records]
+    assert _counts(store, old, ontology) == (result.statements, result.triples)
 
 
 def test_rebuild_trusts_size_and_mtime_and_falls_back_to_the_content(tmp_path, make_article):
@@ -109,8 +127,9 @@ def test_edit_add_delete_rename_match_a_full_build(tmp_path, make_article):
 
     def check(expected):
         result = build_graph([folder], out, store=store_dir)
-        build_graph([folder], tmp_path / "ref.trig")
+        reference = build_graph([folder], tmp_path / "ref.trig")
         assert out.read_bytes() == (tmp_path / "ref.trig").read_bytes()
+        assert (result.statements, result.triples) == (reference.statements, reference.triples)
         assert (result.added, result.updated, result.removed) == expected
         return result
 
