@@ -660,41 +660,42 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
             store.update(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <urn:claimgraph:export> ?p ?o }} }} ;\n"
                          + _insert_data(mark))
             result.exported = True
-    if other.get("urn:claimgraph:counts#state") == state:
-        result.statements, result.triples = (int(other["urn:claimgraph:counts#statements"]),
-                                             int(other["urn:claimgraph:counts#triples"]))
-    else:
-        result.statements, result.triples = _counts(store, records.values(), len(set(ontology)))
-        node, graph = terms.iri("urn:claimgraph:counts"), terms.iri(BUILD_GRAPH)
-        mark = [ox.Quad(node, terms.iri(BUILD + k), ox.Literal(v), graph)
-                for k, v in (("state", state), ("statements", str(result.statements)),
-                             ("triples", str(result.triples)))]
-        store.update(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <urn:claimgraph:counts> ?p ?o }} }} ;\n"
-                     + _insert_data(mark))
+    missing = [r for r in records.values() if not (r.statements and r.triples)]
+    if missing:  # a store built before the records had counts: count once, keep them
+        filled = _fill_counts(store, missing)
+        store.extend([q for r in filled for q in _record_quads(terms, r)])
+        records.update((r.source, r) for r in filled)
+    result.statements, result.triples = _counts(store, records.values(), len(set(ontology)))
     store.flush()
     result.seconds = time.perf_counter() - started
     return result
 
 
 def _counts(store, records, ontology_triples: int) -> tuple[int, int]:
-    """(statements, triples) in the store, without its build graph.
-
-    Summed from the articles' build records where every record has its counts (counting
-    26M triples in Oxigraph takes 30 s); counted by Oxigraph in stores built before the
-    records had them.
-    """
+    """(statements, triples) in the store, without its build graph: summed from the
+    articles' build records (counting 26M triples in Oxigraph takes 30 s)."""
     from .store import count_document_quads
 
     records = list(records)
-    if all(r.statements and r.triples for r in records):
-        return (sum(int(r.statements) for r in records),
-                sum(int(r.triples) for r in records) + ontology_triples + count_document_quads(store))
-    found = store.query(f"""
-        SELECT (COUNT(*) AS ?t) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{BUILD_GRAPH}>) }}""")
-    triples = int(next(iter(found))["t"].value) + count_document_quads(store)
-    found = store.query("""
-        SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE { GRAPH ?g { ?st <https://w3id.org/claimgraph/ns#claim> ?c } }""")
-    return int(next(iter(found))["n"].value), triples
+    return (sum(int(r.statements) for r in records),
+            sum(int(r.triples) for r in records) + ontology_triples + count_document_quads(store))
+
+
+def _fill_counts(store, records) -> list[_Record]:
+    """The records with their statement and triple counts, counted in the store (for
+    stores built before the build records had them)."""
+    from dataclasses import replace
+
+    triples = {row["g"].value: row["n"].value for row in store.query(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
+    statements = {row["g"].value: row["n"].value for row in store.query(
+        "SELECT ?g (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s <https://w3id.org/claimgraph/ns#claim> ?c } } "
+        "GROUP BY ?g")}
+    filled = []
+    for record in records:
+        graph = str(graph_iri(record.article))
+        filled.append(replace(record, statements=statements.get(graph, "0"), triples=triples.get(graph, "0")))
+    return filled
 
 
 _OA = "http://www.w3.org/ns/oa#"

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimgraph.annotation import AnnotationError, ClaimgraphError
-from claimgraph.build import BUILD_GRAPH, build_graph
+from claimgraph.build import BUILD, BUILD_GRAPH, build_graph
 from claimgraph.cli import cli
 from claimgraph.query import contested_claims
 from claimgraph.store import StoreError, open_graph, open_source, open_store, rows, run_query
@@ -80,7 +80,7 @@ def test_counts_from_the_build_records_equal_counting_the_store(tmp_path, corpus
     records predate them, agree."""
     from dataclasses import replace
 
-    from claimgraph.build import _counts, _ontology_quads, _read_records, _Terms
+    from claimgraph.build import _counts, _fill_counts, _ontology_quads, _read_records, _Terms
 
     result = build_graph([corpus], None, store=tmp_path / "store")
     store = open_store(tmp_path / "store")
@@ -89,7 +89,14 @@ def test_counts_from_the_build_records_equal_counting_the_store(tmp_path, corpus
     assert all(r.statements and r.triples for r in records)
     assert _counts(store, records, ontology) == (result.statements, result.triples)
     old = [replace(r, statements="", triples="") for r in records]
-    assert _counts(store, old, ontology) == (result.statements, result.triples)
+    assert _counts(store, _fill_counts(store, old), ontology) == (result.statements, result.triples)
+    del store
+    writable = open_store(tmp_path / "store", write=True)  # as built before the records had counts
+    writable.update(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ ?r <{BUILD}statements> ?n }} }}")
+    del writable
+    again = build_graph([corpus], None, store=tmp_path / "store")
+    assert (again.statements, again.triples) == (result.statements, result.triples)
+    assert all(r.statements for r in _read_records(open_store(tmp_path / "store"))[0].values())  # kept
 
 
 def test_rebuild_trusts_size_and_mtime_and_falls_back_to_the_content(tmp_path, make_article):
