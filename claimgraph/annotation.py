@@ -13,13 +13,9 @@ from typing import Any
 
 import yaml
 
+from .errors import AnnotationError
+from .fileio import read_text_file
 from .model import (
-    ACTOR_TYPES,
-    MEDIATION_STATUSES,
-    METHODS,
-    OUTCOME_TYPES,
-    RELATIONS,
-    STANCES,
     Actor,
     Affiliation,
     Annotation,
@@ -29,25 +25,10 @@ from .model import (
     Span,
     Statement,
 )
+from .vocab import ACTOR_TYPES, MEDIATION_STATUSES, METHODS, OUTCOME_TYPES, RELATIONS, STANCES
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
-
-
-class ClaimgraphError(Exception):
-    """A user-facing error: the CLI prints its message on one line, no traceback."""
-
-
-class AnnotationError(ClaimgraphError):
-    """An annotation or article file is unusable; says where and what to fix."""
-
-    def __init__(self, path: Path | str, message: str, line: int | None = None, field: str | None = None):
-        self.path, self.line, self.field, self.message = str(path), line, field, message
-        where = self.path + (f":{line}" if line else "")
-        super().__init__(f"{where}: {field + ': ' if field else ''}{message}")
-
-    def __reduce__(self):  # pickled from a build's worker process to the main one
-        return type(self), (self.path, self.message, self.line, self.field)
 
 
 # --- YAML with line numbers -------------------------------------------------------
@@ -96,23 +77,6 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-
-
-def read_text_file(path: Path, what: str = "file") -> str:
-    """Read a UTF-8 text file, turning OS and decoding problems into one-line errors."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise AnnotationError(path, f"{what} not found") from None
-    except OSError as exc:
-        raise AnnotationError(path, f"cannot read {what}: {exc.strerror}") from None
-    if b"\x00" in data:
-        raise AnnotationError(path, f"{what} is binary, not UTF-8 text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise AnnotationError(path, f"{what} is not valid UTF-8 (byte {exc.start}); re-save it as UTF-8", line) from None
 
 
 # --- field access with locations ---------------------------------------------------

@@ -18,26 +18,35 @@ leaves a half-written graph behind.
 """
 from __future__ import annotations
 
+import csv
+import functools
 import hashlib
+import io
+import multiprocessing
 import os
 import queue
+import signal
 import sys
-import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+import traceback
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
 
-from rdflib import BNode, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
 
-from .annotation import AnnotationError, ClaimgraphError, find_annotations, load_annotation
+from . import extract
+from .annotation import find_annotations, load_annotation
+from .errors import AnnotationError, ClaimgraphError, ValidationError
+from .fileio import write_atomic
 from .model import Annotation
-from .store import BUILD_GRAPH, LAYOUT_VERSION, MATERIALIZE_UNION, document_quads, unview
-from .rdf import (CG, article_graph, article_iri, article_metadata, build_dataset, content_hash, graph_iri,
-                  ontology_path, serialize_trig, validate_dataset)
-
-ONTOLOGY_GRAPH = URIRef(str(CG).rstrip("#"))
+from .rdf import article_graph, article_metadata, build_dataset, content_hash
+from .shacl import check_article, first_message, validate_dataset
+from .store import (LAYOUT_VERSION, MATERIALIZE_UNION, count_document_quads, export_trig, open_store, sorted_trig,
+                    unview)
+from .vocab import BUILD_GRAPH, CG, ONTOLOGY_GRAPH, article_iri, graph_iri, ontology_path
 BUILD = "https://w3id.org/claimgraph/build#"
 BATCH_ARTICLES = 1000
 BATCH_SECONDS = 10.0
@@ -68,23 +77,6 @@ class BuildResult:
                 f"{self.unchanged:,} unchanged")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual permissions
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def load_source(path: Path) -> Annotation:
     """A curated annotation (``.yaml``), or the extractor's draft of a raw article (``.txt``).
 
@@ -94,17 +86,12 @@ def load_source(path: Path) -> Annotation:
     path = Path(path)
     if path.suffix != ".txt":
         return load_annotation(path)
-    from .extract import (ExtractionInputError, ExtractorUnavailable, draft_annotation, extract_text, file_date,
-                          read_article)
-
     try:
-        text = read_article(path)
-        result = extract_text(text, path.stem)
-    except ExtractionInputError as exc:
+        text = extract.read_article(path)
+        result = extract.extract_text(text, path.stem)
+    except extract.ExtractionInputError as exc:
         raise AnnotationError(path, str(exc).removeprefix(f"{path}: ")) from None
-    except ExtractorUnavailable as exc:
-        raise ClaimgraphError(str(exc)) from None
-    annotation = draft_annotation(result, path, path.with_suffix(".yaml"), date=file_date(path))
+    annotation = extract.draft_annotation(result, path, path.with_suffix(".yaml"), date=extract.file_date(path))
     annotation.source = source_bytes(path).decode("utf-8")  # a draft is identified by its extractor
     return annotation
 
@@ -114,9 +101,7 @@ def source_bytes(path: Path) -> bytes:
     article the extractor's version (a new extractor re-drafts it)."""
     path = Path(path)
     if path.suffix == ".txt":
-        from .extract import EXTRACTOR_VERSION
-
-        return EXTRACTOR_VERSION.encode("utf-8")
+        return extract.EXTRACTOR_VERSION.encode("utf-8")
     return path.read_bytes()
 
 
@@ -152,8 +137,6 @@ def build_graph(paths: list[Path], output: Path | None, validate: bool = True, s
             # Clear the finished frames' locals (the open store among them) so the store's
             # write lock is released now, not when the caller lets go of the exception:
             # frames of chained exceptions keep their callers alive through f_back.
-            import traceback
-
             traceback.clear_frames(exc.__traceback__)
             raise exc.with_traceback(None) from None
     started = time.perf_counter()
@@ -161,9 +144,9 @@ def build_graph(paths: list[Path], output: Path | None, validate: bool = True, s
     dataset = build_dataset(annotations)
     if validate:
         validate_dataset(dataset)
-    ontology = dataset.graph(ONTOLOGY_GRAPH)
+    ontology = dataset.graph(URIRef(ONTOLOGY_GRAPH))
     ontology.parse(ontology_path() / "claims.ttl", format="turtle")
-    data = serialize_trig(dataset)
+    data = sorted_trig(dataset.serialize(format="nquads", encoding="utf-8"))
     write_atomic(output, data)
     return BuildResult(
         output=Path(output),
@@ -188,8 +171,6 @@ class _Terms:
     """rdflib -> pyoxigraph term conversion with a cache for the (many repeated) IRIs."""
 
     def __init__(self):
-        import pyoxigraph as ox
-
         self.ox = ox
         self.nodes: dict[str, object] = {}
 
@@ -243,11 +224,6 @@ def _read_records(store) -> tuple[dict[str, _Record], dict[str, str]]:
     Read as one SPARQL CSV result, serialised by Oxigraph: a quarter of the time of
     walking the quads term by term from Python (100,000 articles have 500,000 of them).
     """
-    import csv
-    import io
-
-    import pyoxigraph as ox
-
     found = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{BUILD_GRAPH}> {{ ?s ?p ?o }} }}")
     table = csv.reader(io.StringIO(found.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8"), newline=""))
     next(table, None)  # the header
@@ -301,10 +277,8 @@ def _unchanged(source: str, record: _Record | None) -> bool:
 
 def _with_view(quads: list) -> list:
     """Named-graph quads plus their copies in the default graph, the deduplicated union view."""
-    from pyoxigraph import DefaultGraph, Quad
-
-    default = DefaultGraph()
-    return quads + [Quad(q.subject, q.predicate, q.object, default) for q in quads]
+    default = ox.DefaultGraph()
+    return quads + [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads]
 
 
 def _removal(article_id: str, source: str) -> str:
@@ -317,11 +291,9 @@ def _removal(article_id: str, source: str) -> str:
 
 
 def _insert_data(quads) -> str:
-    from pyoxigraph import DefaultGraph
-
     lines = []
     for q in quads:
-        if isinstance(q.graph_name, DefaultGraph):
+        if isinstance(q.graph_name, ox.DefaultGraph):
             lines.append(f"{q.subject} {q.predicate} {q.object} .")
         else:
             lines.append(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}")
@@ -356,8 +328,6 @@ class _Writer:
         self.thread.start()
 
     def _run(self):
-        from pyoxigraph import RdfFormat, parse
-
         while True:
             job = self.queue.get()
             if job is None:
@@ -367,10 +337,10 @@ class _Writer:
                 continue
             try:
                 if removals:
-                    inserts = _insert_data(parse(quads, format=RdfFormat.N_QUADS))
+                    inserts = _insert_data(ox.parse(quads, format=ox.RdfFormat.N_QUADS))
                     self.store.update(" ;\n".join(removals + [inserts]))
                 else:  # bulk_load on bytes releases the GIL (bulk_extend over Python objects does not)
-                    self.store.bulk_load(quads, format=RdfFormat.N_QUADS)
+                    self.store.bulk_load(quads, format=ox.RdfFormat.N_QUADS)
             except BaseException as exc:  # reported by the main thread
                 self.error = exc
 
@@ -391,19 +361,14 @@ class _Writer:
 
 
 def _conformance_error(source: Path, article_id: str, report: str) -> ClaimgraphError:
-    from .rdf import ValidationError
-
-    first = next((ln.strip() for ln in report.splitlines() if ln.strip().startswith("Message:")), "")
     return ValidationError(f"{source}: graph {graph_iri(article_id)} does not conform to ontology/shapes.ttl: "
-                           f"{first} (run `claimgraph validate` for the full report)")
+                           f"{first_message(report)} (run `claimgraph validate` for the full report)")
 
 
 def _ontology_quads(terms: _Terms) -> tuple[list, str]:
-    from rdflib import Graph
-
     path = ontology_path() / "claims.ttl"
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return terms.quads(Graph().parse(path, format="turtle"), terms.iri(str(ONTOLOGY_GRAPH))), digest
+    return terms.quads(Graph().parse(path, format="turtle"), terms.iri(ONTOLOGY_GRAPH)), digest
 
 
 @dataclass
@@ -424,10 +389,6 @@ def prepare_article(source: str, validate: bool = True) -> _Prepared:
     Everything a build does to an article that needs no store, so that it can run in a
     worker process; raises the article's :class:`AnnotationError` or ``ValidationError``.
     """
-    import pyoxigraph as ox
-
-    from .rdf import check_article
-
     if not _PROCESS_TERMS:
         _PROCESS_TERMS.append(_Terms())
     terms = _PROCESS_TERMS[0]
@@ -454,7 +415,7 @@ def prepare_article(source: str, validate: bool = True) -> _Prepared:
             raise _conformance_error(path, article_id, report)
     graph, quad = terms.iri(str(graph_iri(article_id))), ox.Quad
     named = [quad(q.subject, q.predicate, q.object, graph) for q in default[:len(content)]]
-    claim = terms.iri(str(CG.claim))
+    claim = terms.iri(CG + "claim")
     record = _Record(source, article_id, str(annotation.article.text_path.resolve()), digest, stats,
                      str(len({q.subject for q in named if q.predicate == claim})), str(len(set(named))))
     quads = named + default
@@ -473,8 +434,6 @@ def _start_workers(jobs: int, articles: int):
     """
     if jobs <= 1 or articles < PARALLEL_MIN_ARTICLES:
         return None
-    import multiprocessing
-
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this platform: build in this process
@@ -483,8 +442,6 @@ def _start_workers(jobs: int, articles: int):
 
 
 def _ignore_interrupts():
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
 
 
@@ -496,8 +453,6 @@ def _prepare_all(sources: list[str], validate: bool, workers):
         for source in sources:
             yield prepare_article(source, validate)
         return
-    import functools
-
     for prepared in workers.imap(functools.partial(_prepare_or_error, validate=validate), sources, chunksize=8):
         if isinstance(prepared, ClaimgraphError):
             raise prepared
@@ -541,10 +496,6 @@ def _build_incremental(paths, output, validate, store_dir: Path, progress, batch
 
 def _build_into_store(sources, output, validate, store_dir, progress, batch_articles, workers,
                       started) -> BuildResult:
-    import pyoxigraph as ox
-
-    from .store import open_store
-
     store = open_store(store_dir, write=True)
     terms = _Terms()
     records, other = _read_records(store)
@@ -563,7 +514,7 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
     if other.get("urn:claimgraph:ontology#hash") != ontology_digest:
         hash_quad = ox.Quad(terms.iri("urn:claimgraph:ontology"), terms.iri(BUILD + "hash"),
                             ox.Literal(ontology_digest), terms.iri(BUILD_GRAPH))
-        first_updates = [unview(str(ONTOLOGY_GRAPH)), f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}>",
+        first_updates = [unview(ONTOLOGY_GRAPH), f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}>",
                          f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <urn:claimgraph:ontology> ?p ?o }} }}",
                          _insert_data(_with_view(ontology) + [hash_quad])] + first_updates
     if other.get("urn:claimgraph:layout#version") != LAYOUT_VERSION:
@@ -674,8 +625,6 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
 def _counts(store, records, ontology_triples: int) -> tuple[int, int]:
     """(statements, triples) in the store, without its build graph: summed from the
     articles' build records (counting 26M triples in Oxigraph takes 30 s)."""
-    from .store import count_document_quads
-
     records = list(records)
     return (sum(int(r.statements) for r in records),
             sum(int(r.triples) for r in records) + ontology_triples + count_document_quads(store))
@@ -684,8 +633,6 @@ def _counts(store, records, ontology_triples: int) -> tuple[int, int]:
 def _fill_counts(store, records) -> list[_Record]:
     """The records with their statement and triple counts, counted in the store (for
     stores built before the build records had them)."""
-    from dataclasses import replace
-
     triples = {row["g"].value: row["n"].value for row in store.query(
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
     statements = {row["g"].value: row["n"].value for row in store.query(
@@ -696,58 +643,6 @@ def _fill_counts(store, records) -> list[_Record]:
         graph = str(graph_iri(record.article))
         filled.append(replace(record, statements=statements.get(graph, "0"), triples=triples.get(graph, "0")))
     return filled
-
-
-_OA = "http://www.w3.org/ns/oa#"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-#: Oxigraph stores xsd:nonNegativeInteger literals as xsd:integer (measured with pyoxigraph 0.5.13);
-#: the datatypes rdf.py writes are put back on the way out so exports and pushes equal the build.
-_RESTORED_DATATYPES = {_OA + "start": _XSD + "nonNegativeInteger", _OA + "end": _XSD + "nonNegativeInteger"}
-
-
-def restore_datatypes(quads):
-    """Undo Oxigraph's integer normalisation on the predicates where rdf.py uses a derived type."""
-    import pyoxigraph as ox
-
-    integer = _XSD + "integer"
-    cache: dict[str, object] = {}
-    for quad in quads:
-        wanted = _RESTORED_DATATYPES.get(quad.predicate.value)
-        obj = quad.object
-        if wanted and isinstance(obj, ox.Literal) and obj.datatype.value == integer:
-            datatype = cache.get(wanted) or cache.setdefault(wanted, ox.NamedNode(wanted))
-            quad = ox.Quad(quad.subject, quad.predicate, ox.Literal(obj.value, datatype=datatype), quad.graph_name)
-        yield quad
-
-
-def export_trig(store, output: Path) -> None:
-    """Write the store (without its build graph) as sorted TriG, byte-identical to :func:`serialize_trig`.
-
-    Streams one graph at a time, so memory stays bounded by the largest graph.
-    """
-    import pyoxigraph as ox
-
-    from .rdf import PREFIXES, _quad_order
-
-    def quads():
-        yield from sorted(restore_datatypes(document_quads(store)), key=_quad_order)
-        for graph in sorted((g for g in store.named_graphs() if g.value != BUILD_GRAPH), key=str):
-            yield from sorted(restore_datatypes(store.quads_for_pattern(None, None, None, graph)), key=_quad_order)
-
-    output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
-    os.close(fd)
-    try:
-        ox.serialize(quads(), tmp, format=ox.RdfFormat.TRIG,
-                     prefixes={prefix: str(ns) for prefix, ns in PREFIXES.items()})
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class Progress:

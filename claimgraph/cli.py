@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .annotation import ClaimgraphError
+from .errors import ClaimgraphError
 
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_GRAPH = Path("graph/claims.trig")
@@ -67,7 +67,7 @@ class Source:
         self.graph, self.store, self.endpoint, self.endpoint_options = graph, store, endpoint, endpoint_options
 
     def open(self):
-        from .store import open_source
+        from .source import open_source
 
         return open_source(self.graph, self.store, self.endpoint, **self.endpoint_options)
 
@@ -327,7 +327,7 @@ def render(source, output, title, actor, hops, contested_only, since, until, max
     Examples: claimgraph render -o graph/claims.html;
     claimgraph render --actor Pakistan --hops 1 --since 2025-10-01 -o pakistan.html
     """
-    from .analysis import narrow, project
+    from .projection import narrow, project
     from .render import render_file
 
     if hops != 1 and not actor:
@@ -362,7 +362,7 @@ def export(graph_file, fmt, output):
 
     store = open_graph(graph_file)
     if fmt == "graphml":
-        from .analysis import project, to_graphml
+        from .projection import project, to_graphml
 
         data = to_graphml(project(store))
     else:
@@ -370,7 +370,7 @@ def export(graph_file, fmt, output):
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
     else:
-        from .build import write_atomic
+        from .fileio import write_atomic
 
         write_atomic(output, data)
         click.echo(f"{output}: {fmt}", err=True)
@@ -386,9 +386,10 @@ def validate(graph_file):
 
     Example: claimgraph validate --graph graph/claims.trig
     """
-    from .rdf import validate_file
+    from .shacl import validate_source
+    from .store import open_graph
 
-    conforms, report = validate_file(graph_file)
+    conforms, report = validate_source(open_graph(graph_file))
     click.echo(report)
     if not conforms:
         sys.exit(1)
@@ -396,7 +397,7 @@ def validate(graph_file):
 
 def _local_source(graph_file, store_dir):
     """A local graph to read for push and serve: --graph FILE or --store DIR (default graph/store, else the TriG)."""
-    from .store import open_source
+    from .source import open_source
 
     return open_source(graph_file, store_dir)
 
@@ -561,7 +562,7 @@ def extract(articles, output, fmt, jobs, force, date, title):
     except ExtractorUnavailable as exc:
         raise EnvironmentProblem(str(exc)) from None
     if fmt == "jsonl" and output:
-        from .build import write_atomic
+        from .fileio import write_atomic
 
         write_atomic(output, sink.getvalue().encode("utf-8"))
     secs = max(time.monotonic() - started, 1e-6)

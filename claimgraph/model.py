@@ -2,25 +2,14 @@
 
 Annotation files (curated or extracted) load into these; ``rdf.py`` turns them into
 triples. Keeping the model free of rdflib lets the loader and the extractor be tested
-without any RDF, and keeps the vocabularies in one place.
+without any RDF; the words a field may take (stances, relations, actor types) are in
+:mod:`claimgraph.vocab`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-
-ACTOR_TYPES = ("state", "armed-group", "organisation", "person")
-STANCES = ("assert", "accuse", "deny", "commit", "endorse", "demand", "report")
-RELATIONS = ("harbours", "supports", "attacks", "kills", "violates", "agrees-to")
-METHODS = ("curated", "extracted")
-MEDIATION_STATUSES = ("held", "planned")
-OUTCOME_TYPES = ("ceasefire", "agreement")
-
-#: Stances whose speaker puts a claim forward (a supporter of it).
-SUPPORTING_STANCES = ("assert", "accuse")
-#: Stances whose speaker disputes a claim.
-DISPUTING_STANCES = ("deny",)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .store import QueryError, rows, run_query
+from .errors import QueryError
+from .store import rows, run_query
 
 
 @dataclass(frozen=True)

@@ -8,70 +8,54 @@ from __future__ import annotations
 import hashlib
 import re
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+from rdflib.namespace import DCTERMS, SKOS
 
-from .annotation import ClaimgraphError
+from . import vocab
+from .errors import ClaimgraphError
 from .model import Annotation, Span, Statement
+from .vocab import PREFIXES, SUPERCLASSES
 
-CG = Namespace("https://w3id.org/claimgraph/ns#")
-ID = Namespace("https://w3id.org/claimgraph/id/")
-OA = Namespace("http://www.w3.org/ns/oa#")
-SCHEMA = Namespace("https://schema.org/")
-WD = Namespace("http://www.wikidata.org/entity/")
+CG = Namespace(vocab.CG)
+ID = Namespace(vocab.ID)
+OA = Namespace(vocab.OA)
+SCHEMA = Namespace(vocab.SCHEMA)
+WD = Namespace(vocab.WD)
 
-PREFIXES = {
-    "cg": CG, "actor": ID["actor/"], "claim": ID["claim/"], "article": ID["article/"], "graph": ID["graph/"],
-    "affiliation": ID["affiliation/"], "oa": OA, "schema": SCHEMA, "wd": WD, "prov": PROV, "skos": SKOS,
-    "dcterms": DCTERMS, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL,
-}
-
-ACTOR_CLASS = {"state": CG.State, "armed-group": CG.ArmedGroup, "organisation": CG.Organisation,
-               "person": CG.Person}
-STANCE_CLASS = {"assert": CG.Assertion, "accuse": CG.Accusation, "deny": CG.Denial, "commit": CG.Commitment,
-                "endorse": CG.Endorsement, "demand": CG.Demand, "report": CG.Report}
-RELATION = {"harbours": CG.harbours, "supports": CG.supports, "attacks": CG.attacks, "kills": CG.kills,
-            "violates": CG.violates, "agrees-to": CG.agreesTo}
 QUOTE_CONTEXT = 32  # characters of prefix/suffix kept in a TextQuoteSelector
 
 
-class ValidationError(ClaimgraphError):
-    """The graph does not conform to the SHACL shapes."""
-
-
-def ontology_path() -> Path:
-    """The ontology folder: in a checkout the repository's ``ontology/``, in a wheel a copy inside the package."""
-    packaged = resources.files("claimgraph") / "ontology"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "ontology"
-
-
 def actor_iri(actor_id: str) -> URIRef:
-    return ID[f"actor/{actor_id}"]
+    return URIRef(vocab.actor_iri(actor_id))
 
 
 def claim_iri(claim_id: str) -> URIRef:
-    return ID[f"claim/{claim_id}"]
+    return URIRef(vocab.claim_iri(claim_id))
 
 
 def article_iri(article_id: str) -> URIRef:
-    return ID[f"article/{article_id}"]
+    return URIRef(vocab.article_iri(article_id))
 
 
 def graph_iri(article_id: str) -> URIRef:
-    return ID[f"graph/{article_id}"]
+    return URIRef(vocab.graph_iri(article_id))
 
 
 def statement_iri(article_id: str, statement_id: str) -> URIRef:
-    return ID[f"{article_id}/statement/{statement_id}"]
+    return URIRef(vocab.statement_iri(article_id, statement_id))
 
 
 def mediation_iri(article_id: str, mediation_id: str) -> URIRef:
-    return ID[f"{article_id}/mediation/{mediation_id}"]
+    return URIRef(vocab.mediation_iri(article_id, mediation_id))
+
+
+def _typed(g: Graph, node: URIRef, cls: str) -> None:
+    """``node a cls`` and its cg: superclasses, so ``?x a cg:Actor`` answers without a reasoner."""
+    g.add((node, RDF.type, URIRef(cls)))
+    for superclass in SUPERCLASSES.get(cls, ()):
+        g.add((node, RDF.type, URIRef(superclass)))
 
 
 def content_hash(source: bytes, text: bytes) -> str:
@@ -154,7 +138,7 @@ def article_graph(g: Graph, annotation: Annotation):
 
     for actor in annotation.actors:
         node = actor_iri(actor.id)
-        g.add((node, RDF.type, ACTOR_CLASS[actor.type]))
+        _typed(g, node, vocab.ACTOR_CLASS[actor.type])
         g.add((node, RDFS.label, Literal(actor.label)))
         for alias in actor.aliases:
             g.add((node, SKOS.altLabel, Literal(alias)))
@@ -177,7 +161,7 @@ def article_graph(g: Graph, annotation: Annotation):
         if claim.subject:
             g.add((node, CG.subject, actor_iri(claim.subject)))
         if claim.relation:
-            g.add((node, CG.relation, RELATION[claim.relation]))
+            g.add((node, CG.relation, URIRef(vocab.RELATION[claim.relation])))
         if claim.object:
             if claim.object_is_actor:
                 g.add((node, CG.object, actor_iri(claim.object)))
@@ -209,7 +193,7 @@ def article_graph(g: Graph, annotation: Annotation):
         if med.outcome:
             outcome = ID[f"{art.id}/agreement/{med.id}"]
             g.add((node, CG.outcome, outcome))
-            g.add((outcome, RDF.type, CG.Ceasefire if med.outcome_type == "ceasefire" else CG.Agreement))
+            _typed(g, outcome, vocab.OUTCOME_CLASS["ceasefire" if med.outcome_type == "ceasefire" else "agreement"])
             g.add((outcome, RDFS.label, Literal(med.outcome)))
         _method(g, node, med.method)
         _evidence(g, node, article, text, med.sentence)
@@ -217,7 +201,7 @@ def article_graph(g: Graph, annotation: Annotation):
 
 def _statement(g: Graph, annotation: Annotation, st: Statement, article: URIRef, text: str):
     node = statement_iri(annotation.article.id, st.id)
-    g.add((node, RDF.type, STANCE_CLASS[st.stance]))
+    _typed(g, node, vocab.STANCE_CLASS[st.stance])
     g.add((node, CG.claim, claim_iri(st.claim)))
     g.add((node, DCTERMS.source, article))
     when = st.date or annotation.article.date
@@ -257,129 +241,3 @@ def build_dataset(annotations: list[Annotation]) -> Dataset:
         article_metadata(ds.default_graph, ann)
         article_graph(ds.graph(graph_iri(ann.article.id)), ann)
     return ds
-
-
-def load_shapes() -> tuple[Graph, Graph]:
-    ontology = Graph().parse(ontology_path() / "claims.ttl", format="turtle")
-    shapes = Graph().parse(ontology_path() / "shapes.ttl", format="turtle")
-    return ontology, shapes
-
-
-def validate_graph(data: Graph, shapes: tuple[Graph, Graph] | None = None) -> tuple[bool, str]:
-    """Check one graph against the SHACL shapes (pySHACL); returns (conforms, report text)."""
-    from pyshacl import validate  # heavy: only when validating
-
-    ontology, shacl = shapes or load_shapes()
-    # The ontology's own individuals (relations, statuses, methods) and class hierarchy
-    # must be visible to sh:class checks, so it is merged into a copy of the data.
-    merged = Graph()
-    for triple in ontology:
-        merged.add(triple)
-    for triple in data:
-        merged.add(triple)
-    conforms, _, report = validate(merged, shacl_graph=shacl, inference="none", advanced=True,
-                                   allow_warnings=True)
-    return conforms, report
-
-
-_FAST_SHAPES: dict = {}
-
-
-def check_article(nquads: bytes) -> tuple[bool, str]:
-    """Check one article (its triples as N-Quads in the default graph) against the shapes
-    with pyshacl-turbo, a Rust SHACL engine: the check every changed article gets in a
-    store build. Returns (conforms, report text).
-
-    Same shapes and options as :func:`validate_graph` (the pySHACL reference, used by
-    ``claimgraph validate``); a test checks that both engines agree. Measured on the
-    synthetic corpus: 2.1 ms an article against 19 ms for pySHACL in batches of 25.
-    The shapes are compiled once per process; the data goes in as N-Quads text
-    (``pyshacl_turbo.Input``), which the engine parses natively instead of reading an
-    rdflib graph term by term.
-    """
-    import pyshacl_turbo
-
-    state = _FAST_SHAPES.get("state")
-    if state is None:
-        ontology, shacl = load_shapes()
-        # Without prefix bindings: the engine copies the shapes graph's prefixes into an
-        # rdflib report graph on every call, a fifth of the check's time.
-        bare = Graph(bind_namespaces="none")
-        for triple in shacl:
-            bare.add(triple)
-        compiled = pyshacl_turbo.CompiledShapes(bare, advanced=True)
-        state = _FAST_SHAPES["state"] = (compiled, ontology.serialize(format="nt", encoding="utf-8").decode())
-    compiled, ontology_nt = state
-    data = pyshacl_turbo.Input(ontology_nt + nquads.decode("utf-8"), "nquads", None, {})
-    conforms, _, report = compiled.validate(data, inference="none", allow_warnings=True)
-    return bool(conforms), report
-
-
-def _article_graphs(ds: Dataset):
-    """Each article's named graph joined with the document graph: the unit that is validated."""
-    skip = {ds.default_graph.identifier, URIRef(str(CG).rstrip("#"))}
-    for g in sorted(ds.graphs(), key=lambda x: str(x.identifier)):
-        if g.identifier in skip or len(g) == 0:
-            continue
-        data = Graph()
-        for triple in g:
-            data.add(triple)
-        for triple in ds.default_graph:
-            data.add(triple)
-        yield g.identifier, data
-
-
-def validate_dataset(ds: Dataset) -> None:
-    """Validate each article graph; raise on the first that does not conform."""
-    shapes = load_shapes()
-    for identifier, data in _article_graphs(ds):
-        conforms, report = validate_graph(data, shapes)
-        if not conforms:
-            first = next((ln.strip() for ln in report.splitlines() if ln.strip().startswith("Message:")), "")
-            raise ValidationError(f"graph {identifier} does not conform to ontology/shapes.ttl: {first} "
-                                  f"(run `claimgraph validate` for the full report)")
-
-
-def validate_file(path: Path) -> tuple[bool, str]:
-    """Validate a built graph file, article by article; returns (conforms, full report text)."""
-    from .store import QueryError
-
-    path = Path(path)
-    ds = Dataset()
-    try:
-        ds.parse(path, format="trig" if path.suffix == ".trig" else None)
-    except FileNotFoundError:
-        raise QueryError(f"{path}: graph file not found; run `claimgraph build` first") from None
-    except Exception as exc:  # rdflib's parsers raise many exception types
-        raise QueryError(f"{path}: cannot parse graph: {str(exc).splitlines()[0]}") from None
-    shapes = load_shapes()
-    reports, conforms = [], True
-    for identifier, data in _article_graphs(ds):
-        ok, report = validate_graph(data, shapes)
-        conforms &= ok
-        reports.append(f"# {identifier}\n{report.strip()}")
-    return conforms, "\n".join(reports)
-
-
-def _quad_order(quad) -> tuple:
-    """Default graph first, then by graph, subject, rdf:type before other predicates, object."""
-    from pyoxigraph import DefaultGraph
-
-    graph = "" if isinstance(quad.graph_name, DefaultGraph) else str(quad.graph_name)
-    predicate = "" if quad.predicate.value == str(RDF.type) else str(quad.predicate)
-    return (graph, str(quad.subject), predicate, str(quad.object))
-
-
-def serialize_trig(ds: Dataset) -> bytes:
-    """Sorted TriG, so equal graphs give equal bytes whatever the hash seed.
-
-    rdflib's own TriG writer orders subjects by heuristics that depend on set order;
-    here the quads go through N-Quads into pyoxigraph, are sorted, and are written by
-    pyoxigraph's TriG serialiser, which groups consecutive subjects and predicates.
-    """
-    import pyoxigraph as ox
-
-    nquads = ds.serialize(format="nquads", encoding="utf-8")
-    quads = sorted(ox.parse(nquads, format=ox.RdfFormat.N_QUADS), key=_quad_order)
-    prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)

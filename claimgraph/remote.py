@@ -14,7 +14,10 @@ import json
 import re
 from urllib.parse import urlsplit, urlunsplit
 
-from .store import QueryError
+import pyoxigraph as ox
+
+from .errors import QueryError, RemoteError
+from .store import data_graphs, document_quads, restore_datatypes
 
 PASSWORD_ENV = "CLAIMGRAPH_PASSWORD"
 DOCUMENTS_GRAPH = "https://w3id.org/claimgraph/id/graph/_documents"
@@ -22,12 +25,6 @@ SELECT_ACCEPT = "application/sparql-results+json"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
 _QUERY_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 _COMMENT = re.compile(r"^\s*#.*$", re.MULTILINE)
-
-
-class RemoteError(QueryError):
-    """The remote server could not answer: exit code 2 (an environment problem)."""
-
-    exit_code = 2
 
 
 def _public(url: str) -> str:
@@ -79,7 +76,7 @@ class Endpoint:
         self.union_default_graph = union_default_graph
         self._auth = None
         if user:
-            import httpx
+            import httpx  # 0.2 s to import (measured): only for remote endpoints, not every `claimgraph query`
 
             self._auth = (httpx.DigestAuth if auth_scheme == "digest" else httpx.BasicAuth)(user, password or "")
         self._client = None
@@ -92,7 +89,7 @@ class Endpoint:
     @property
     def client(self):
         if self._client is None:
-            import httpx
+            import httpx  # see __init__
 
             self._client = httpx.Client(auth=self._auth, timeout=self.timeout, follow_redirects=True,
                                         headers={"User-Agent": "claimgraph"})
@@ -104,7 +101,7 @@ class Endpoint:
             self._client = None
 
     def _request(self, method: str, url: str, **kwargs):
-        import httpx
+        import httpx  # see __init__
 
         shown = _public(url)
         try:
@@ -177,8 +174,6 @@ def _first_line(text: str, limit: int = 200) -> str:
 
 
 def _as_ntriples(data: bytes, content_type: str, url: str) -> str:
-    import pyoxigraph as ox
-
     if content_type in ("application/n-triples", "text/plain", ""):
         return data.decode("utf-8")
     fmt = ox.RdfFormat.from_media_type(content_type)
@@ -201,11 +196,6 @@ def push_units(store):
     articles on the server are left alone. The ontology keeps its own graph. Anything
     else in the local default graph goes to ``graph/_documents``.
     """
-    import pyoxigraph as ox
-
-    from .build import restore_datatypes
-    from .store import BUILD_GRAPH, document_quads
-
     cg_named_graph = ox.NamedNode("https://w3id.org/claimgraph/ns#namedGraph")
     publisher = ox.NamedNode("https://schema.org/publisher")
     default = ox.DefaultGraph()
@@ -213,9 +203,7 @@ def push_units(store):
     for quad in store.quads_for_pattern(None, cg_named_graph, None, default):
         described_by[quad.object] = quad.subject
     used = set()
-    for graph in sorted(store.named_graphs(), key=lambda g: g.value):
-        if graph.value == BUILD_GRAPH:
-            continue
+    for graph in data_graphs(store):
         triples = [q.triple for q in restore_datatypes(store.quads_for_pattern(None, None, None, graph))]
         article = described_by.get(graph)
         if article is not None:
@@ -232,8 +220,6 @@ def push_units(store):
 
 def push(store, endpoint: Endpoint, progress=None) -> tuple[int, int]:
     """PUT every graph of ``store`` to the endpoint's Graph Store; returns (graphs, triples)."""
-    import pyoxigraph as ox
-
     graphs = triples = 0
     for graph_iri, found in push_units(store):
         body = ox.serialize(sorted(set(found), key=str), format=ox.RdfFormat.N_TRIPLES)

@@ -7,12 +7,13 @@ vis-network inlined from pyvis's bundled copy. Article text reaches the page onl
 inside a non-executable script element and is put on screen with ``textContent``, never
 as HTML; links are only ever http(s).
 
-Positions are computed here (``analysis.layout``), physics is off, and above
+Positions are computed here (``layout.layout``), physics is off, and above
 ``max_nodes`` the page shows actors only with weighted accusation, denial and mediation
-edges (``analysis.aggregate``).
+edges (``projection.aggregate``).
 """
 from __future__ import annotations
 
+import html
 import json
 import math
 import re
@@ -21,8 +22,11 @@ from importlib import resources
 from pathlib import Path
 
 import networkx as nx
+from pyvis.network import Network
 
-from .analysis import aggregate, layout, sides_layout
+from .fileio import write_atomic
+from .layout import layout, sides_layout
+from .projection import aggregate
 
 DEFAULT_MAX_NODES = 1500
 
@@ -146,8 +150,6 @@ def _safe_url(url: str | None) -> str:
 
 def view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES, seed: int = 7):
     """The pyvis Network and the page data for a projection (aggregated above ``max_nodes``)."""
-    from pyvis.network import Network
-
     aggregated = graph.number_of_nodes() > max_nodes
     shown = aggregate(graph, max_nodes) if aggregated else graph
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
@@ -268,15 +270,11 @@ def render_html(graph: nx.MultiDiGraph, title: str = "claimgraph", max_nodes: in
 
 
 def _html_text(text: str) -> str:
-    import html
-
     return html.escape(text, quote=True)
 
 
 def render_file(graph: nx.MultiDiGraph, output: Path, title: str = "claimgraph",
                 max_nodes: int = DEFAULT_MAX_NODES, note: str = "") -> Path:
-    from .build import write_atomic
-
     write_atomic(Path(output), render_html(graph, title, max_nodes, note).encode("utf-8"))
     return Path(output)
 

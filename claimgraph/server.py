@@ -19,19 +19,25 @@ import csv
 import html
 import io
 import json
+import socket
 import time
 from dataclasses import dataclass
 from urllib.parse import parse_qs
 from xml.sax.saxutils import escape as xml_escape
 
 import anyio
+import pyoxigraph as ox
+import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from .errors import EnvironmentProblem
+from .projection import project
 from .query import canned_queries
 from .remote import query_form
+from .render import render_html
 
 JSON = "application/sparql-results+json"
 XML = "application/sparql-results+xml"
@@ -89,8 +95,6 @@ def negotiate(accept: str | None, offered: list[str], aliases: dict[str, str]) -
 
 
 def _term_json(term) -> dict:
-    import pyoxigraph as ox
-
     if isinstance(term, ox.NamedNode):
         return {"type": "uri", "value": term.value}
     if isinstance(term, ox.BlankNode):
@@ -106,8 +110,6 @@ def _term_json(term) -> dict:
 
 
 def _term_csv(term) -> str:
-    import pyoxigraph as ox
-
     if term is None:
         return ""
     if isinstance(term, ox.BlankNode):
@@ -122,8 +124,6 @@ def _term_tsv(term) -> str:
 
 
 def _term_xml(term) -> str:
-    import pyoxigraph as ox
-
     if isinstance(term, ox.NamedNode):
         return f"<uri>{xml_escape(term.value)}</uri>"
     if isinstance(term, ox.BlankNode):
@@ -180,8 +180,6 @@ class Answer:
 
 def evaluate(store, sparql: str, media_for, settings: Settings, default_graphs=None, named_graphs=None) -> Answer:
     """Run one query on a pyoxigraph store (in a worker thread) within the time and row limits."""
-    import pyoxigraph as ox
-
     deadline = time.monotonic() + settings.timeout
     options = {}
     if default_graphs:  # otherwise the default graph: the store's deduplicated union view
@@ -344,9 +342,6 @@ def create_app(store, settings: Settings | None = None) -> Starlette:
 
     async def home(request: Request) -> Response:
         if "page" not in page_cache:
-            from .analysis import project
-            from .render import render_html
-
             def draw():
                 return render_html(project(store), settings.title)
 
@@ -379,19 +374,13 @@ def _page(title: str, heading: str, body: str) -> str:
 
 def serve(store, port: int = 8000, settings: Settings | None = None, ready=None) -> None:
     """Serve ``store`` on 127.0.0.1:``port`` until interrupted."""
-    import socket
-
-    import uvicorn
-
-    from .store import QueryError
-
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind(("127.0.0.1", port))
     except OSError as exc:
         sock.close()
-        raise QueryError(f"cannot listen on 127.0.0.1:{port} ({exc.strerror}); choose another --port") from None
+        raise EnvironmentProblem(f"cannot listen on 127.0.0.1:{port} ({exc.strerror}); choose another --port") from None
     sock.listen(128)
     config = uvicorn.Config(create_app(store, settings), log_level="warning", access_log=False)
     server = uvicorn.Server(config)

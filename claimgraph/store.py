@@ -11,25 +11,22 @@ source, so the CLI, the tests and a notebook all handle one shape.
 from __future__ import annotations
 
 import errno
-import itertools
+import fcntl
 import json
 import os
 from pathlib import Path
 
-from .annotation import ClaimgraphError
+import pyoxigraph as ox
+
+from .errors import QueryError, StoreError
+from .fileio import atomic_path
+from .vocab import BUILD_GRAPH, PREFIXES, RDF, XSD
 
 DEFAULT_GRAPH_FILE = Path("graph/claims.trig")
 DEFAULT_STORE_DIR = Path("graph/store")
 
 FORMATS_BY_SUFFIX = {".trig": "TRIG", ".ttl": "TURTLE", ".nq": "N_QUADS", ".nt": "N_TRIPLES"}
 EXPORT_FORMATS = {"nt": "N_TRIPLES", "nq": "N_QUADS", "ttl": "TURTLE", "trig": "TRIG", "jsonld": "JSON_LD"}
-
-class QueryError(ClaimgraphError):
-    """The query cannot run: a syntax error, an unknown canned query, a missing graph."""
-
-
-class StoreError(QueryError):
-    """The on-disk store cannot be opened: missing, locked by a writer, or damaged."""
 
 
 def _writer_active(path: Path) -> bool:
@@ -38,8 +35,6 @@ def _writer_active(path: Path) -> bool:
     Oxigraph documents reading a store while another process writes it as undefined
     behaviour, so readers check first and refuse with a clear message instead.
     """
-    import fcntl
-
     try:
         fd = os.open(path / "LOCK", os.O_RDWR)
     except OSError:
@@ -76,8 +71,6 @@ def open_store(path: Path | str = DEFAULT_STORE_DIR, write: bool = False):
 
     Only one process can write a store; readers refuse while a writer is active.
     """
-    import pyoxigraph as ox
-
     path = Path(path)
     if write:
         if path.exists() and not path.is_dir():
@@ -104,30 +97,6 @@ def open_store(path: Path | str = DEFAULT_STORE_DIR, write: bool = False):
         raise _store_problem(path, exc) from None
 
 
-def open_source(graph: Path | str | None = None, store: Path | str | None = None, endpoint: str | None = None,
-                **endpoint_options):
-    """What to query: a graph file, an on-disk store or a remote SPARQL endpoint.
-
-    With none given: ``graph/store`` when it has been built, else ``graph/claims.trig``.
-    """
-    given = [name for name, value in (("--graph", graph), ("--store", store), ("--endpoint", endpoint)) if value]
-    if len(given) > 1:
-        raise QueryError(f"give only one of {', '.join(given)}")
-    if endpoint:
-        from .remote import Endpoint
-
-        return Endpoint(endpoint, **endpoint_options)
-    if store:
-        return open_store(store)
-    if graph:
-        return open_graph(graph)
-    if is_store(DEFAULT_STORE_DIR):
-        return open_store(DEFAULT_STORE_DIR)
-    return open_graph(DEFAULT_GRAPH_FILE)
-
-
-#: The bookkeeping graph of an on-disk store (content hashes); never part of the data.
-BUILD_GRAPH = "https://w3id.org/claimgraph/id/graph/_build"
 #: Version of the store layout: 2 = the default graph holds the deduplicated union view.
 LAYOUT_VERSION = "2"
 _CG_NAMED_GRAPH = "https://w3id.org/claimgraph/ns#namedGraph"
@@ -157,8 +126,6 @@ def document_quads(store):
     In a claimgraph store the default graph also holds the union view (every triple of
     every named graph, once); exports and pushes want only the documents' descriptions.
     """
-    import pyoxigraph as ox
-
     default = ox.DefaultGraph()
     articles = {q.subject for q in store.quads_for_pattern(None, ox.NamedNode(_CG_NAMED_GRAPH), None, default)}
     publishers = {q.object for a in articles
@@ -179,8 +146,6 @@ def count_document_quads(store) -> int:
 
 def open_graph(path: Path | str = DEFAULT_GRAPH_FILE):
     """Load a TriG/Turtle/N-Quads file into an in-memory Oxigraph store (a store folder opens read-only)."""
-    import pyoxigraph as ox
-
     path = Path(path)
     if path.is_dir():
         return open_store(path)
@@ -228,8 +193,6 @@ def run_query_serialized(store, sparql: str) -> tuple[str, bytes]:
     Writing Oxigraph's own serialisation saves re-encoding large results in Python
     (measured: 1.3 s of a 3.1 s `claimgraph query --format json` on 5,600 rows).
     """
-    import pyoxigraph as ox
-
     if hasattr(store, "sparql_json"):  # a remote endpoint
         results = store.sparql_json(sparql)
         if "triples" in results:
@@ -256,20 +219,90 @@ def rows(results: dict) -> tuple[list[str], list[dict[str, str]]]:
     return columns, out
 
 
+# --- serialisation: every file and push of RDF goes out through here ---------------------------
+
+#: Oxigraph stores xsd:nonNegativeInteger literals as xsd:integer (measured with pyoxigraph 0.5.13);
+#: the datatypes rdf.py writes are put back on the way out, so exports and pushes equal the build.
+_RESTORED_DATATYPES = {"http://www.w3.org/ns/oa#start": XSD + "nonNegativeInteger",
+                       "http://www.w3.org/ns/oa#end": XSD + "nonNegativeInteger"}
+
+
+def restore_datatypes(quads):
+    """Undo Oxigraph's integer normalisation on the predicates where rdf.py uses a derived type."""
+    integer = XSD + "integer"
+    cache: dict[str, ox.NamedNode] = {}
+    for quad in quads:
+        wanted = _RESTORED_DATATYPES.get(quad.predicate.value)
+        obj = quad.object
+        if wanted and isinstance(obj, ox.Literal) and obj.datatype.value == integer:
+            datatype = cache.get(wanted) or cache.setdefault(wanted, ox.NamedNode(wanted))
+            quad = ox.Quad(quad.subject, quad.predicate, ox.Literal(obj.value, datatype=datatype), quad.graph_name)
+        yield quad
+
+
+def quad_order(quad) -> tuple:
+    """Default graph first, then by graph, subject, rdf:type before other predicates, object."""
+    graph = "" if isinstance(quad.graph_name, ox.DefaultGraph) else str(quad.graph_name)
+    predicate = "" if quad.predicate.value == RDF + "type" else str(quad.predicate)
+    return (graph, str(quad.subject), predicate, str(quad.object))
+
+
+def sorted_trig(nquads: bytes) -> bytes:
+    """N-Quads as sorted TriG, so equal graphs give equal bytes whatever the hash seed.
+
+    rdflib's own TriG writer orders subjects by heuristics that depend on set order;
+    here the quads are parsed by pyoxigraph, sorted, and written by its TriG serialiser,
+    which groups consecutive subjects and predicates.
+    """
+    quads = sorted(ox.parse(nquads, format=ox.RdfFormat.N_QUADS), key=quad_order)
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES))
+
+
+def data_graphs(store) -> list:
+    """The store's named graphs that hold data (articles, the ontology), sorted; never the build graph."""
+    return sorted((g for g in store.named_graphs() if g.value != BUILD_GRAPH), key=str)
+
+
+def export_quads(store):
+    """Everything a graph file or a push should hold, in :func:`quad_order`: the document
+    descriptions, then each data graph. Streams one graph at a time, so memory stays
+    bounded by the largest graph; literals get back the datatypes the build wrote."""
+    yield from sorted(restore_datatypes(document_quads(store)), key=quad_order)
+    for graph in data_graphs(store):
+        yield from sorted(restore_datatypes(store.quads_for_pattern(None, None, None, graph)), key=quad_order)
+
+
+def export_trig(store, output: Path) -> None:
+    """Write the store (without its build graph) as sorted TriG, byte-identical to an in-memory build."""
+    with atomic_path(output) as tmp:
+        ox.serialize(export_quads(store), str(tmp), format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES))
+
+
 def dump(store, fmt: str) -> bytes:
-    """The whole store in an RDF format; ``nt`` and ``ttl`` merge the named graphs into one."""
-    import pyoxigraph as ox
+    """The whole store in an RDF format (``EXPORT_FORMATS``); ``nt`` and ``ttl`` merge the named graphs.
 
-    from .rdf import PREFIXES
-
+    JSON-LD is compacted with the project's prefixes as its ``@context``, with ``@type``
+    for rdf:type, one ``@graph`` per named graph.
+    """
+    if fmt == "jsonld":
+        return _jsonld(export_quads(store))
     rdf_format = getattr(ox.RdfFormat, EXPORT_FORMATS[fmt])
-    named = (q for g in store.named_graphs() if g.value != BUILD_GRAPH
-             for q in store.quads_for_pattern(None, None, None, g))
-    quads = sorted(itertools.chain(document_quads(store), named),
-                   key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
     if rdf_format.supports_datasets:
-        items = quads
+        items = export_quads(store)
     else:
-        items = sorted({q.triple for q in quads}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    prefixes = {p: str(ns) for p, ns in PREFIXES.items()} if fmt in ("ttl", "trig") else None
+        items = sorted({q.triple for q in export_quads(store)},
+                       key=lambda t: (str(t.subject), t.predicate.value != RDF + "type", str(t.predicate),
+                                      str(t.object)))
+    prefixes = dict(PREFIXES) if fmt in ("ttl", "trig") else None
     return ox.serialize(items, format=rdf_format, prefixes=prefixes)
+
+
+def _jsonld(quads) -> bytes:
+    """Compacted JSON-LD (pyld, the JSON-LD reference API in Python) of sorted quads."""
+    from pyld import jsonld  # only for this export
+
+    nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    expanded = jsonld.from_rdf(nquads, {"format": "application/n-quads", "useNativeTypes": False})
+    context = {"@context": dict(PREFIXES)}
+    compacted = jsonld.compact(expanded, context, {"compactArrays": True})
+    return (json.dumps(compacted, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")

@@ -34,7 +34,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=int, default=50_000)
     ap.add_argument("--rounds", type=int, default=2, help="alternating rounds; the best time of each counts")
-    ap.add_argument("--dev", default="/work/shared/eval/dev")
+    ap.add_argument("--dev", default=str(Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"),
+                    help="folder of .txt articles (default: ../shared/eval/dev beside the repository)")
     ap.add_argument("--jobs", type=int, default=0,
                     help="also time extract_files over the corpus written to files, with 1 and N processes")
     ap.add_argument("--seed", default=str(Path(__file__).resolve().parents[1] / "seeds" / "pak-afg-ceasefire.txt"))

@@ -34,7 +34,7 @@ def main(argv=None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    from claimgraph.analysis import project
+    from claimgraph.projection import project
     from claimgraph.render import render_file
     from claimgraph.store import open_graph
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimgraph.analysis import aggregate, project
+from claimgraph.projection import aggregate, project
 from claimgraph.cli import cli
 from claimgraph.query import contested_claims
 from claimgraph.render import render_file
@@ -309,7 +309,7 @@ def test_hostile_article_text_renders_as_text_and_runs_nothing(opened, make_arti
 
 @pytest.mark.skipif(shutil.which("claimgraph") is None, reason="console script not installed")
 def test_focused_render_page(opened, seed_trig, seed_graph, tmp_path):
-    from claimgraph.analysis import neighbourhood
+    from claimgraph.projection import neighbourhood
 
     page = tmp_path / "focus.html"
     result = CliRunner().invoke(cli, ["render", "--graph", str(seed_trig), "--actor", "Islamabad", "--hops", "1",

@@ -11,10 +11,12 @@ from rdflib import RDFS, Dataset, URIRef
 
 from claimgraph.annotation import load_annotation
 from claimgraph.build import build_graph
-from claimgraph.model import DISPUTING_STANCES, SUPPORTING_STANCES
+from claimgraph.vocab import DISPUTING_STANCES, SUPPORTING_STANCES
 from claimgraph.query import canned_queries, contested_claims
-from claimgraph.rdf import ValidationError, build_dataset, graph_iri, validate_dataset, validate_file
-from claimgraph.store import rows, run_query
+from claimgraph.errors import ValidationError
+from claimgraph.rdf import build_dataset, graph_iri
+from claimgraph.shacl import validate_dataset, validate_source
+from claimgraph.store import open_graph, rows, run_query
 from tests.conftest import ROOT, SEED_YAML, SEEDS
 
 
@@ -23,7 +25,7 @@ def test_seed_graph_parses_with_rdflib_and_conforms(seed_trig):
     ds.parse(seed_trig, format="trig")
     names = {str(g.identifier) for g in ds.graphs() if len(g)}
     assert str(graph_iri("pak-afg-ceasefire")) in names
-    conforms, report = validate_file(seed_trig)
+    conforms, report = validate_source(open_graph(seed_trig))
     assert conforms, report
 
 
@@ -169,7 +171,8 @@ def test_anonymous_only_claims(seed_store):
 def test_every_ontology_class_has_a_shape_and_every_term_a_label_and_comment():
     from rdflib import OWL, RDF, Graph, Namespace
 
-    from claimgraph.rdf import CG, ontology_path
+    from claimgraph.rdf import CG
+    from claimgraph.vocab import ontology_path
 
     SH = Namespace("http://www.w3.org/ns/shacl#")
     onto = Graph().parse(ontology_path() / "claims.ttl")
@@ -199,7 +202,7 @@ def test_wheel_ships_ontology_and_queries_and_builds_without_checkout(tmp_path):
     elsewhere = tmp_path / "elsewhere"
     shutil.copytree(SEEDS, elsewhere / "seeds")
     script = ("import claimgraph, sys; from claimgraph.build import build_graph; "
-              "from claimgraph.rdf import ontology_path; "
+              "from claimgraph.vocab import ontology_path; "
               "print(claimgraph.__file__); print(ontology_path()); "
               "build_graph(['seeds'], 'out.trig')")
     out = subprocess.run([sys.executable, "-c", script], cwd=elsewhere, check=True, capture_output=True, text=True,

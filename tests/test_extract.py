@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from claimgraph import extract as E
+from claimgraph.errors import EnvironmentProblem
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -305,7 +306,7 @@ def test_model_unavailable_names_install_command(monkeypatch):
             E.load_model()
     finally:
         E.load_model.cache_clear()
-    assert issubclass(E.ExtractorUnavailable, RuntimeError)
+    assert issubclass(E.ExtractorUnavailable, EnvironmentProblem) and E.ExtractorUnavailable.exit_code == 2
 
 
 def test_import_is_lazy():

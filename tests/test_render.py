@@ -7,8 +7,8 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from claimgraph.analysis import (aggregate, between, contested_only, layout, narrow, neighbourhood, project,
-                                 remove_overlaps)
+from claimgraph.layout import layout, remove_overlaps
+from claimgraph.projection import aggregate, between, contested_only, narrow, neighbourhood, project
 from claimgraph.cli import cli
 from claimgraph.render import render_html
 
@@ -217,9 +217,9 @@ def test_stance_counts_and_most_active_match_the_curated_seed(seed_store):
     """The networkx analysis helpers count what the curated annotation says."""
     from collections import Counter
 
-    from claimgraph.analysis import most_active, project, stance_counts
+    from claimgraph.projection import most_active, project, stance_counts
     from claimgraph.annotation import load_annotation
-    from claimgraph.rdf import STANCE_CLASS
+    from claimgraph.vocab import STANCE_CLASS
     from tests.conftest import SEED_YAML
 
     ann = load_annotation(SEED_YAML)

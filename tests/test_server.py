@@ -184,7 +184,7 @@ def test_port_in_use_is_a_clear_error(tmp_path, seed_trig):
         port = taken.getsockname()[1]
         result = subprocess.run([sys.executable, "-c", "from claimgraph.cli import main; main()", "serve", "--graph", str(seed_trig),
                                  "--port", str(port)], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 1
+    assert result.returncode == 2  # an environment error
     assert f"127.0.0.1:{port}" in result.stderr and "Traceback" not in result.stderr
 
 

@@ -15,11 +15,13 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from claimgraph.annotation import AnnotationError, ClaimgraphError
-from claimgraph.build import BUILD, BUILD_GRAPH, build_graph
+from claimgraph.build import BUILD, build_graph
+from claimgraph.errors import AnnotationError, ClaimgraphError, StoreError, ValidationError
 from claimgraph.cli import cli
 from claimgraph.query import contested_claims
-from claimgraph.store import StoreError, open_graph, open_source, open_store, rows, run_query
+from claimgraph.source import open_source
+from claimgraph.store import open_graph, open_store, rows, run_query
+from claimgraph.vocab import BUILD_GRAPH
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -379,7 +381,8 @@ def test_fast_shacl_check_agrees_with_pyshacl(make_article):
     from rdflib import Literal, URIRef
     from rdflib.namespace import RDF, RDFS, XSD
 
-    from claimgraph.rdf import CG, check_article, load_shapes, validate_graph
+    from claimgraph.rdf import CG
+    from claimgraph.shacl import check_article, load_shapes, validate_graph
 
     shapes = load_shapes()
     good = _article_triples(make_article("one"))
@@ -444,7 +447,6 @@ def test_shacl_failure_in_a_batch_names_the_file_and_keeps_the_articles_before(t
     from rdflib.namespace import RDFS
 
     import claimgraph.build as build
-    from claimgraph.rdf import ValidationError
 
     folder = tmp_path / "articles"
     paths = [make_article(name, folder=folder) for name in ("a-one", "b-two", "c-bad", "d-four")]

@@ -1,0 +1,40 @@
+"""Where a command reads the graph: a graph file, an on-disk store or a remote endpoint.
+
+Every command that reads the graph takes the same choice (``--graph FILE``,
+``--store DIR``, ``--endpoint URL``); :func:`open_source` turns it into something
+:func:`claimgraph.store.run_query` can query.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import QueryError
+from .remote import Endpoint
+from .store import DEFAULT_GRAPH_FILE, DEFAULT_STORE_DIR, is_store, open_graph, open_store
+
+
+def open_source(graph: Path | str | None = None, store: Path | str | None = None, endpoint: str | None = None,
+                **endpoint_options):
+    """What to query: a graph file, an on-disk store or a remote SPARQL endpoint.
+
+    With none given: ``graph/store`` when it has been built, else ``graph/claims.trig``.
+    ``endpoint_options`` go to :class:`~claimgraph.remote.Endpoint` (user, password,
+    auth_scheme, timeout).
+    """
+    given = [name for name, value in (("--graph", graph), ("--store", store), ("--endpoint", endpoint)) if value]
+    if len(given) > 1:
+        raise QueryError(f"give only one of {', '.join(given)}")
+    if endpoint:
+        return Endpoint(endpoint, **endpoint_options)
+    if store:
+        return open_store(store)
+    if graph:
+        return open_graph(graph)
+    if is_store(DEFAULT_STORE_DIR):
+        return open_store(DEFAULT_STORE_DIR)
+    return open_graph(DEFAULT_GRAPH_FILE)
+
+
+def open_local(graph: Path | str | None = None, store: Path | str | None = None):
+    """A local graph (for push and serve): ``graph`` or ``store``, else the default store or TriG."""
+    return open_source(graph, store)
