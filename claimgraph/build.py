@@ -44,10 +44,9 @@ from .fileio import write_atomic
 from .model import Annotation
 from .rdf import article_graph, article_metadata, build_dataset, content_hash
 from .shacl import check_article, first_message, validate_dataset
-from .store import (LAYOUT_VERSION, MATERIALIZE_UNION, count_document_quads, export_trig, open_store, sorted_trig,
-                    unview)
+from .store import (BUILD_NS, LAYOUT_VERSION, MATERIALIZE_UNION, count_document_quads, export_trig, mark_status,
+                    open_store, sorted_trig, unview)
 from .vocab import BUILD_GRAPH, CG, ONTOLOGY_GRAPH, article_iri, graph_iri, ontology_path
-BUILD = "https://w3id.org/claimgraph/build#"
 BATCH_ARTICLES = 1000
 BATCH_SECONDS = 10.0
 #: Below this many changed articles the build runs in one process: starting workers costs more.
@@ -229,7 +228,7 @@ def _read_records(store) -> tuple[dict[str, _Record], dict[str, str]]:
     next(table, None)  # the header
     by_node: dict[str, dict[str, str]] = {}
     for subject, predicate, value in table:
-        by_node.setdefault(subject, {})[predicate[len(BUILD):]] = value
+        by_node.setdefault(subject, {})[predicate[len(BUILD_NS):]] = value
     records, other = {}, {}
     for node, values in by_node.items():
         if node.startswith("urn:claimgraph:source:") and {"source", "article", "text", "hash"} <= values.keys():
@@ -245,7 +244,7 @@ def _read_records(store) -> tuple[dict[str, _Record], dict[str, str]]:
 def _record_quads(terms: _Terms, record: _Record) -> list:
     ox = terms.ox
     node, graph = terms.iri(_source_node(record.source)), terms.iri(BUILD_GRAPH)
-    return [ox.Quad(node, terms.iri(BUILD + key), ox.Literal(value), graph)
+    return [ox.Quad(node, terms.iri(BUILD_NS + key), ox.Literal(value), graph)
             for key, value in (("source", record.source), ("article", record.article), ("text", record.text),
                                ("hash", record.digest), ("stat", record.stat), ("statements", record.statements),
                                ("triples", record.triples)) if value]
@@ -512,20 +511,21 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
     ontology, ontology_digest = _ontology_quads(terms)
     first_updates = [_removal(r.article, r.source) for r in gone]
     if other.get("urn:claimgraph:ontology#hash") != ontology_digest:
-        hash_quad = ox.Quad(terms.iri("urn:claimgraph:ontology"), terms.iri(BUILD + "hash"),
+        hash_quad = ox.Quad(terms.iri("urn:claimgraph:ontology"), terms.iri(BUILD_NS + "hash"),
                             ox.Literal(ontology_digest), terms.iri(BUILD_GRAPH))
         first_updates = [unview(ONTOLOGY_GRAPH), f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}>",
                          f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <urn:claimgraph:ontology> ?p ?o }} }}",
                          _insert_data(_with_view(ontology) + [hash_quad])] + first_updates
     if other.get("urn:claimgraph:layout#version") != LAYOUT_VERSION:
         # a store from before the union view: build the view once, then keep it up to date
-        layout = ox.Quad(terms.iri("urn:claimgraph:layout"), terms.iri(BUILD + "version"),
+        layout = ox.Quad(terms.iri("urn:claimgraph:layout"), terms.iri(BUILD_NS + "version"),
                          ox.Literal(LAYOUT_VERSION), terms.iri(BUILD_GRAPH))
         first_updates += [MATERIALIZE_UNION,
                           f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <urn:claimgraph:layout> ?p ?o }} }}",
                           _insert_data([layout])]
-    if first_updates:
-        store.update(" ;\n".join(first_updates))
+    # Until this build finishes, readers are told the store is being (or was not wholly) built.
+    first_updates.append(mark_status("building", other))
+    store.update(" ;\n".join(first_updates))
 
     writer = _Writer(store)
     pending: list[tuple[list[str], bytes]] = []  # prepared articles not yet handed to the writer
@@ -605,7 +605,7 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
             export_trig(store, output)
             stat = output.stat()
             node, graph = terms.iri("urn:claimgraph:export"), terms.iri(BUILD_GRAPH)
-            mark = [ox.Quad(node, terms.iri(BUILD + k), ox.Literal(v), graph)
+            mark = [ox.Quad(node, terms.iri(BUILD_NS + k), ox.Literal(v), graph)
                     for k, v in (("file", key), ("state", state), ("size", str(stat.st_size)),
                                  ("mtime", str(stat.st_mtime_ns)))]
             store.update(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <urn:claimgraph:export> ?p ?o }} }} ;\n"
@@ -617,6 +617,7 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
         store.extend([q for r in filled for q in _record_quads(terms, r)])
         records.update((r.source, r) for r in filled)
     result.statements, result.triples = _counts(store, records.values(), len(set(ontology)))
+    store.update(mark_status("complete", other))
     store.flush()
     result.seconds = time.perf_counter() - started
     return result

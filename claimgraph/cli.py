@@ -1,8 +1,16 @@
 """The ``claimgraph`` command: a thin click layer over the library.
 
-Each command calls one library function and turns :class:`ClaimgraphError` into a
-one-line ``click.ClickException``. Exit codes: 0 ok; 1 bad input or no result;
-2 usage or environment error.
+Each command calls one library function. Library errors (:class:`ClaimgraphError`)
+become one-line messages with the error's exit code; anything else is a bug, reported
+as such with its own exit code (the traceback only with ``-v``).
+
+Exit codes: 0 ok; 1 bad input or no result; 2 usage or environment error;
+70 an unexpected error, a bug (``EX_SOFTWARE`` of sysexits.h).
+
+Library modules are imported inside the commands that use them: the CLI is one
+process per command, and importing them all costs 1.2 s (rdflib, networkx, numpy,
+pyvis, starlette, tabulate; measured with ``python -X importtime``) where ``claimgraph
+query`` needs 0.1 s.
 """
 from __future__ import annotations
 
@@ -10,40 +18,63 @@ import csv
 import functools
 import io
 import json
+import os
+import re
 import shutil
 import sys
 import textwrap
+import traceback
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .errors import ClaimgraphError
+from .errors import EXIT_ENVIRONMENT, ClaimgraphError
 
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_GRAPH = Path("graph/claims.trig")
 DEFAULT_HTML = Path("graph/claims.html")
+#: Exit code of an unexpected error (a bug): EX_SOFTWARE of sysexits.h.
+EXIT_BUG = 70
+PASSWORD_ENV = "CLAIMGRAPH_PASSWORD"
 
 
-class EnvironmentProblem(click.ClickException):
-    """Something outside the input is missing (a model, a server): exit code 2."""
+class ClaimgraphGroup(click.Group):
+    """The command group: turns library errors into one-line messages, and bugs into a report request."""
 
-    exit_code = 2
-
-
-def library_errors(func):
-    """Run a command body, turning library errors into one-line click errors (exit 1)."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
+    def invoke(self, ctx):
         try:
-            return func(*args, **kwargs)
+            return super().invoke(ctx)
         except ClaimgraphError as exc:
             error = click.ClickException(str(exc))
-            error.exit_code = getattr(exc, "exit_code", 1)  # e.g. 2 for an unreachable server
+            error.exit_code = exc.exit_code
             raise error from None
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit,
+                KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - anything else is a bug, said as one
+            if (ctx.obj or {}).get("verbose"):
+                traceback.print_exc()
+            click.echo(f"Error: unexpected {type(exc).__name__}: {exc}", err=True)
+            click.echo("This is a bug in claimgraph, please report it"
+                       + ("" if (ctx.obj or {}).get("verbose") else " (run again with -v for the traceback)")
+                       + ".", err=True)
+            ctx.exit(EXIT_BUG)
 
-    return wrapper
+
+def say(message: str) -> None:
+    """A message for people on stderr (a summary, a warning), unless ``-q``."""
+    ctx = click.get_current_context(silent=True)
+    if not (ctx and (ctx.find_root().obj or {}).get("quiet")):
+        click.echo(message, err=True)
+
+
+def progress_bar(label: str = "articles"):
+    """The progress reporter for long work (count, rate, ETA), or None with ``-q``."""
+    from .build import Progress
+
+    ctx = click.get_current_context(silent=True)
+    return None if ctx and (ctx.find_root().obj or {}).get("quiet") else Progress(label=label)
 
 
 def output_options(*formats: str):
@@ -56,38 +87,27 @@ def output_options(*formats: str):
     return decorator
 
 
-graph_option = click.option("--graph", "graph_file", type=click.Path(path_type=Path), default=DEFAULT_GRAPH,
-                            show_default=True, help="Graph file to read (TriG, Turtle, N-Quads or N-Triples).")
-
-
 class Source:
-    """Where a command reads the graph: ``--graph FILE``, ``--store DIR`` or ``--endpoint URL``, opened lazily."""
+    """Where a command reads the graph (``--graph FILE``, ``--store DIR`` or ``--endpoint URL``), opened lazily."""
 
     def __init__(self, graph=None, store=None, endpoint=None, **endpoint_options):
         self.graph, self.store, self.endpoint, self.endpoint_options = graph, store, endpoint, endpoint_options
 
-    def open(self):
-        from .source import open_source
+    def open(self, local_copy: bool = False):
+        """The graph to query; with ``local_copy`` an endpoint's graphs are copied into memory first
+        (for commands that read every quad: export, validate)."""
+        from .source import open_source, source_warning
 
-        return open_source(self.graph, self.store, self.endpoint, **self.endpoint_options)
-
-
-def endpoint_login_options(func):
-    """``--user``, ``--auth`` and ``--timeout`` for a remote server; the password never goes on the command line."""
-    func = click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
-                        help="Seconds to wait for the server.")(func)
-    func = click.option("--auth", "auth_scheme", type=click.Choice(["basic", "digest"]), default="basic",
-                        show_default=True, help="HTTP authentication scheme for --user.")(func)
-    return click.option("--user", metavar="NAME", default=None,
-                        help="User name for the server; the password is read from $CLAIMGRAPH_PASSWORD, "
-                             "else prompted for.")(func)
+        opened = open_source(self.graph, self.store, self.endpoint, **self.endpoint_options)
+        if local_copy and self.endpoint:
+            opened = opened.to_store()
+        warning = source_warning(opened)
+        if warning:
+            say(f"warning: {warning}")
+        return opened
 
 
 def _password(user: str | None) -> str | None:
-    import os
-
-    from .remote import PASSWORD_ENV
-
     if not user:
         return None
     password = os.environ.get(PASSWORD_ENV)
@@ -96,27 +116,57 @@ def _password(user: str | None) -> str | None:
     return password
 
 
-def source_options(func):
-    """The shared ``--graph FILE | --store DIR | --endpoint URL`` choice; passes ``source`` (a :class:`Source`)."""
+def login_options(func):
+    """``--user``, ``--auth`` and ``--timeout`` for a remote server; the password never goes on the command line."""
+    func = click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+                        help="Seconds to wait for the server.")(func)
+    func = click.option("--auth", "auth_scheme", type=click.Choice(["basic", "digest"]), default="basic",
+                        show_default=True, help="HTTP authentication scheme for --user.")(func)
+    return click.option("--user", metavar="NAME", default=None,
+                        help=f"User name for the server; the password is read from ${PASSWORD_ENV}, "
+                             "else prompted for.")(func)
 
-    @functools.wraps(func)
-    def wrapper(*args, graph_file, store_dir, endpoint, user, auth_scheme, timeout, **kwargs):
-        options = {}
-        if endpoint:
-            options = {"user": user, "password": _password(user), "auth_scheme": auth_scheme, "timeout": timeout}
-        elif user:
-            raise click.UsageError("--user is only for --endpoint")
-        return func(*args, source=Source(graph_file, store_dir, endpoint, **options), **kwargs)
 
-    wrapper = endpoint_login_options(wrapper)
-    wrapper = click.option("--endpoint", metavar="URL", default=None,
-                           help="Query a remote SPARQL 1.1 endpoint instead (Oxigraph, Fuseki, Virtuoso, "
-                                "GraphDB, Neptune).")(wrapper)
-    wrapper = click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None,
-                           help="Oxigraph store folder to read. Default: graph/store if built, "
-                                "else graph/claims.trig.")(wrapper)
-    return click.option("--graph", "graph_file", type=click.Path(path_type=Path), default=None,
-                        help="Graph file to read instead (TriG, Turtle, N-Quads or N-Triples).")(wrapper)
+def source_options(remote: bool = True):
+    """The one source option group: ``--graph FILE | --store DIR`` and, with ``remote``, ``--endpoint URL``
+    with its login options. Passes ``source`` (a :class:`Source`) to the command."""
+
+    def decorator(func):
+        if remote:
+            @functools.wraps(func)
+            def wrapper(*args, graph_file, store_dir, endpoint, user, auth_scheme, timeout, **kwargs):
+                options = {}
+                if endpoint:
+                    options = {"user": user, "password": _password(user), "auth_scheme": auth_scheme,
+                               "timeout": timeout}
+                elif user:
+                    raise click.UsageError("--user is only for --endpoint")
+                return func(*args, source=Source(graph_file, store_dir, endpoint, **options), **kwargs)
+        else:
+            @functools.wraps(func)
+            def wrapper(*args, graph_file, store_dir, **kwargs):
+                return func(*args, source=Source(graph_file, store_dir), **kwargs)
+
+        if remote:
+            wrapper = login_options(wrapper)
+            wrapper = click.option("--endpoint", metavar="URL", default=None,
+                                   help="Read a remote SPARQL 1.1 endpoint instead (Oxigraph, Fuseki, Virtuoso, "
+                                        "GraphDB, Neptune).")(wrapper)
+        wrapper = click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None,
+                               help="Oxigraph store folder to read. Default: graph/store if built, "
+                                    "else graph/claims.trig.")(wrapper)
+        return click.option("--graph", "graph_file", type=click.Path(path_type=Path), default=None,
+                            help="Graph file to read instead (TriG, Turtle, N-Quads, N-Triples or JSON-LD).")(wrapper)
+
+    return decorator
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """Text without control characters (ESC, BEL...), which article text must not send to a terminal."""
+    return _CONTROL.sub("", text)
 
 
 def print_rows(columns: list[str], rows: list[dict], fmt: str) -> None:
@@ -133,8 +183,9 @@ def print_rows(columns: list[str], rows: list[dict], fmt: str) -> None:
         from tabulate import tabulate
 
         width = shutil.get_terminal_size((160, 24)).columns if sys.stdout.isatty() else 160
+        rows = [{c: _printable(r[c]) for c in columns} for r in rows]
         limits = _column_widths(columns, rows, width)
-        cells = [[_wrap(r[c], limits[c]) for c in columns] for r in rows]
+        cells = [[_wrap(_printable(r[c]), limits[c]) for c in columns] for r in rows]
         click.echo(tabulate(cells, headers=columns, tablefmt="simple_grid"))
 
 
@@ -161,16 +212,27 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.fill(line, width) if len(line) > width else line for line in text.splitlines())
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=ClaimgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claimgraph")
-def cli():
+@click.option("-q", "--quiet", is_flag=True, help="Print only results and errors: no progress, summaries or warnings.")
+@click.option("-v", "--verbose", is_flag=True, help="Show the traceback of an unexpected error (a bug).")
+@click.pass_context
+def cli(ctx, quiet, verbose):
     """claimgraph: who said what about whom in the news, as a knowledge graph.
 
     Build the graph from annotated articles, ask it SPARQL questions, list the
     contested claims and draw it as an interactive page.
 
-    Exit codes: 0 ok, 1 bad input or no result, 2 usage or environment error.
+    Exit codes: 0 ok, 1 bad input or no result, 2 usage or environment error,
+    70 an unexpected error (a bug: please report it).
+
+    \b
+    Examples:
+      claimgraph build
+      claimgraph contested
+      claimgraph render
     """
+    ctx.obj = {"quiet": quiet, "verbose": verbose}
 
 
 @cli.command()
@@ -188,7 +250,6 @@ def cli():
 @click.option("--jobs", type=click.IntRange(1), default=None,
               help="Worker processes that load, convert and check changed articles.  [default: one per core, "
                    "at most 4]")
-@library_errors
 def build(paths, output, no_validate, store_dir, no_store, no_export, extract, jobs):
     """Build the graph from annotated articles (default: seeds/).
 
@@ -204,39 +265,42 @@ def build(paths, output, no_validate, store_dir, no_store, no_export, extract, j
     Changed articles are checked against the shapes one by one with pyshacl-turbo;
     `claimgraph validate` runs the reference engine, pySHACL, over the whole graph.
 
-    Examples: claimgraph build seeds/ -o graph/claims.trig;
-    claimgraph build seeds/ news/ --extract --jobs 4
+    \b
+    Examples:
+      claimgraph build
+      claimgraph build seeds/ -o graph/claims.trig
+      claimgraph build seeds/ news/ --extract --jobs 4
     """
-    from .build import Progress, build_graph
+    from .build import build_graph
 
     if no_store and (store_dir or no_export):
         raise click.UsageError("--no-store builds OUTPUT in memory; it cannot go with --store or --no-export")
     store = None if no_store else (store_dir or output.parent / "store")
     result = build_graph(list(paths) or [DEFAULT_SEEDS], None if no_export else output, validate=not no_validate,
-                         store=store, progress=Progress(), extract=extract, jobs=jobs)
+                         store=store, progress=progress_bar(), extract=extract, jobs=jobs)
     where = f"{result.output}" if result.output else f"{store}"
-    click.echo(f"{where}: {len(result.articles)} article(s), {result.statements} statements, "
-               f"{result.triples} triples", err=True)
+    say(f"{where}: {len(result.articles)} article(s), {result.statements} statements, {result.triples} triples")
     if store is not None:
         exported = "" if no_export else ("; TriG written" if result.exported else "; TriG already up to date")
-        click.echo(f"{store}: {result.summary()} in {result.seconds:.1f} s{exported}", err=True)
+        say(f"{store}: {result.summary()} in {result.seconds:.1f} s{exported}")
 
 
 @cli.command()
 @click.argument("query", required=False)
-@source_options
+@source_options()
 @output_options("table", "csv", "json")
 @click.option("--list", "list_queries", is_flag=True, help="List the canned queries and exit.")
-@library_errors
 def query(query, source, fmt, list_queries):
     """Run a SPARQL query: a canned query's name, a .rq file, or SPARQL text.
 
     JSON output is the standard SPARQL 1.1 Query Results JSON format. Exits 1 when the
     query returns no rows.
 
-    Examples: claimgraph query --list;
-    claimgraph query mediations --format json;
-    claimgraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+    \b
+    Examples:
+      claimgraph query --list
+      claimgraph query mediations --format json
+      claimgraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
     from .query import canned_queries, resolve_query
     from .store import rows, run_query, run_query_serialized
@@ -263,21 +327,23 @@ def query(query, source, fmt, list_queries):
         columns, found = rows(results)
         print_rows(columns, found, fmt)
     if not found:
-        click.echo("no results", err=True)
+        say("no results")
         sys.exit(1)
 
 
 @cli.command()
-@source_options
+@source_options()
 @output_options("table", "json", "csv")
-@library_errors
 def contested(source, fmt):
     """List the contested claims: who asserts each, who disputes it, and the evidence.
 
     A claim is contested when one actor asserts or accuses it and a different actor
     denies it (or asserts a claim marked as contradicting it). Exits 1 when there is none.
 
-    Example: claimgraph contested --format json
+    \b
+    Examples:
+      claimgraph contested
+      claimgraph contested --format json
     """
     from .query import contested_claims
 
@@ -294,12 +360,12 @@ def contested(source, fmt):
                  "source": "\n".join(sorted({e["source"] for e in c["evidence"]}))} for c in claims]
         print_rows(["claim", "supporters", "disputers", "evidence", "source"], flat, fmt)
     if not claims:
-        click.echo("no contested claims", err=True)
+        say("no contested claims")
         sys.exit(1)
 
 
 @cli.command()
-@source_options
+@source_options()
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=DEFAULT_HTML, show_default=True,
               help="HTML file to write.")
 @click.option("--title", default="claimgraph", show_default=True, help="Page title.")
@@ -314,7 +380,6 @@ def contested(source, fmt):
               help="Only statements dated on or before DATE (YYYY-MM-DD).")
 @click.option("--max-nodes", type=click.IntRange(1), default=1500, show_default=True,
               help="Above this many nodes draw actors only, with weighted accusation/denial/mediation edges.")
-@library_errors
 def render(source, output, title, actor, hops, contested_only, since, until, max_nodes):
     """Draw the graph as one self-contained HTML page that works offline.
 
@@ -324,99 +389,76 @@ def render(source, output, title, actor, hops, contested_only, since, until, max
     link reopens it; the visible statements download as CSV, the drawing as PNG. Above
     --max-nodes the page aggregates to actors only and says so.
 
-    Examples: claimgraph render -o graph/claims.html;
-    claimgraph render --actor Pakistan --hops 1 --since 2025-10-01 -o pakistan.html
+    \b
+    Examples:
+      claimgraph render -o graph/claims.html
+      claimgraph render --actor Pakistan --hops 1 --since 2025-10-01 -o pakistan.html
     """
-    from .projection import narrow, project
-    from .render import render_file
+    from .render import render_source
 
     if hops != 1 and not actor:
         raise click.UsageError("--hops needs --actor")
     if since and until and since > until:
         raise click.UsageError("--since is after --until")
-    graph = project(source.open())
-    graph, note = narrow(graph, actor=actor, hops=hops, contested=contested_only,
-                         since=since.date() if since else None, until=until.date() if until else None)
-    if graph.number_of_nodes() == 0:
-        raise click.ClickException("nothing to draw: no statement matches the options")
-    render_file(graph, output, title, max_nodes=max_nodes, note=note)
-    drawn = "aggregated to actors" if graph.number_of_nodes() > max_nodes else "drawn in full"
-    click.echo(f"{output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges, {drawn}", err=True)
+    drawn = render_source(source.open(), output, title=title, actor=actor, hops=hops, contested=contested_only,
+                          since=since.date() if since else None, until=until.date() if until else None,
+                          max_nodes=max_nodes)
+    say(f"{output}: {drawn.nodes} nodes, {drawn.edges} edges, "
+        f"{'aggregated to actors' if drawn.aggregated else 'drawn in full'}")
+
+
+EXPORT_FORMATS = ["graphml", "jsonld", "nt", "nq", "ttl", "trig"]
 
 
 @cli.command()
-@graph_option
-@click.option("--format", "fmt", type=click.Choice(["graphml", "jsonld", "nt", "nq", "ttl", "trig"]),
-              required=True, help="graphml for Gephi/Cytoscape (the network projection); RDF formats otherwise.")
+@source_options()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="graphml for Gephi/Cytoscape/igraph (the network projection); RDF formats otherwise.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File to write (default: standard output).")
-@library_errors
-def export(graph_file, fmt, output):
+def export(source, fmt, output):
     """Export the graph for other tools: GraphML, JSON-LD, N-Triples, N-Quads, Turtle or TriG.
 
     nt and ttl merge all named graphs into one graph; nq, trig and jsonld keep them.
+    JSON-LD is compacted with the claimgraph prefixes as its @context. Every RDF export
+    of a valid graph passes `claimgraph validate`.
 
-    Example: claimgraph export --format graphml -o graph/claims.graphml
+    \b
+    Examples:
+      claimgraph export --format graphml -o graph/claims.graphml
+      claimgraph export --format jsonld --store graph/store -o claims.jsonld
     """
-    from .store import dump, open_graph
+    from .fileio import write_atomic
+    from .projection import export_graph
 
-    store = open_graph(graph_file)
-    if fmt == "graphml":
-        from .projection import project, to_graphml
-
-        data = to_graphml(project(store))
-    else:
-        data = dump(store, fmt)
+    data = export_graph(source.open(local_copy=True), fmt)
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
     else:
-        from .fileio import write_atomic
-
         write_atomic(output, data)
-        click.echo(f"{output}: {fmt}", err=True)
+        say(f"{output}: {fmt}")
 
 
 @cli.command()
-@graph_option
-@library_errors
-def validate(graph_file):
-    """Check a graph file against ontology/shapes.ttl and print the full SHACL report.
+@source_options()
+def validate(source):
+    """Check the graph against ontology/shapes.ttl and print the full SHACL report.
 
+    Runs pySHACL, the reference engine, on each article's named graph with the
+    document descriptions (a file with one merged graph is checked as a whole).
     Exits 1 when the graph does not conform.
 
-    Example: claimgraph validate --graph graph/claims.trig
+    \b
+    Examples:
+      claimgraph validate
+      claimgraph validate --graph claims.jsonld
     """
     from .shacl import validate_source
-    from .store import open_graph
 
-    conforms, report = validate_source(open_graph(graph_file))
+    conforms, report = validate_source(source.open(local_copy=True))
     click.echo(report)
     if not conforms:
         sys.exit(1)
-
-
-def _local_source(graph_file, store_dir):
-    """A local graph to read for push and serve: --graph FILE or --store DIR (default graph/store, else the TriG)."""
-    from .source import open_source
-
-    return open_source(graph_file, store_dir)
-
-
-local_source_options = [
-    click.option("--graph", "graph_file", type=click.Path(path_type=Path), default=None,
-                 help="Graph file to read (TriG, Turtle, N-Quads or N-Triples)."),
-    click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None,
-                 help="Oxigraph store folder to read. Default: graph/store if built, else graph/claims.trig."),
-]
-
-
-def _apply(options):
-    def decorator(func):
-        for option in reversed(options):
-            func = option(func)
-        return func
-
-    return decorator
 
 
 @cli.command()
@@ -425,10 +467,9 @@ def _apply(options):
 @click.option("--graph-store", metavar="URL", default=None,
               help="The server's Graph Store endpoint. Default: from --endpoint, .../query -> .../store "
                    "(Oxigraph), .../sparql -> .../data (Fuseki).")
-@_apply(local_source_options)
-@endpoint_login_options
-@library_errors
-def push(endpoint, graph_store, graph_file, store_dir, user, auth_scheme, timeout):
+@source_options(remote=False)
+@login_options
+def push(endpoint, graph_store, source, user, auth_scheme, timeout):
     """Write the graph to a SPARQL server with the Graph Store HTTP Protocol.
 
     Each article's named graph is sent with one PUT (with the article's document
@@ -438,28 +479,22 @@ def push(endpoint, graph_store, graph_file, store_dir, user, auth_scheme, timeou
     the default graph (Oxigraph: sent per query; Virtuoso and GraphDB: by default;
     Fuseki: tdb2:unionDefaultGraph).
 
-    Example: CLAIMGRAPH_PASSWORD=... claimgraph push --endpoint http://127.0.0.1:7878/query --user me
+    \b
+    Examples:
+      claimgraph push --endpoint http://127.0.0.1:7878/query
+      CLAIMGRAPH_PASSWORD=... claimgraph push --endpoint https://example.org/sparql --user me
     """
-    from .build import Progress
-    from .remote import Endpoint
-    from .remote import push as push_graphs
+    from .remote import Endpoint, push_all
 
-    store = _local_source(graph_file, store_dir)
     remote = Endpoint(endpoint, user=user, password=_password(user), auth_scheme=auth_scheme, timeout=timeout,
                       graph_store=graph_store)
-    total = sum(1 for g in store.named_graphs()) + 1
-    progress = Progress(label="graphs")
-    try:
-        graphs, triples = push_graphs(store, remote, progress=lambda done: progress(min(done, total), total))
-        on_server = remote.count()
-    finally:
-        remote.close()
-    click.echo(f"{remote.graph_store}: pushed {graphs:,} graph(s), {triples:,} triples; "
-               f"the server now holds {on_server:,} triples in named graphs", err=True)
+    graphs, triples, on_server = push_all(source.open(), remote, progress=progress_bar("graphs"))
+    say(f"{remote.graph_store}: pushed {graphs:,} graph(s), {triples:,} triples; "
+        f"the server now holds {on_server:,} triples in named graphs")
 
 
 @cli.command()
-@_apply(local_source_options)
+@source_options(remote=False)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 to listen on (0: any free port).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
@@ -467,8 +502,7 @@ def push(endpoint, graph_store, graph_file, store_dir, user, auth_scheme, timeou
 @click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Rows (or triples) a result may have; longer results are cut and say so in a header.")
 @click.option("--title", default="claimgraph", show_default=True, help="Title of the pages.")
-@library_errors
-def serve(graph_file, store_dir, port, timeout, max_rows, title):
+def serve(source, port, timeout, max_rows, title):
     """Serve the graph read-only on 127.0.0.1: the page, a SPARQL endpoint and the canned queries.
 
     / is the interactive graph page; /sparql answers the SPARQL 1.1 Protocol (GET and
@@ -476,16 +510,18 @@ def serve(graph_file, store_dir, port, timeout, max_rows, title):
     Accept header) and refuses updates; /queries lists the canned queries, each at
     /queries/NAME with .json and .csv forms. Stop with Ctrl-C.
 
-    Example: claimgraph serve --port 8000, then open http://127.0.0.1:8000/
+    \b
+    Examples:
+      claimgraph serve --port 8000
+      (then open http://127.0.0.1:8000/)
     """
     from .server import Settings
     from .server import serve as run_server
 
-    store = _local_source(graph_file, store_dir)
+    store = source.open()
 
     def ready(bound):
-        click.echo(f"serving on http://127.0.0.1:{bound}/ (SPARQL at /sparql, queries at /queries); "
-                   f"Ctrl-C to stop", err=True)
+        say(f"serving on http://127.0.0.1:{bound}/ (SPARQL at /sparql, queries at /queries); Ctrl-C to stop")
 
     run_server(store, port, Settings(title=title, timeout=timeout, max_rows=max_rows), ready=ready)
 
@@ -503,7 +539,6 @@ def serve(graph_file, store_dir, port, timeout, max_rows, title):
 @click.option("--date", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="Article date for the drafts.  [default: each file's modification date]")
 @click.option("--title", default=None, help="Article title (one article only).  [default: from the file name]")
-@library_errors
 def extract(articles, output, fmt, jobs, force, date, title):
     """Draft annotations from raw news articles (.txt) by automatic attribution extraction.
 
@@ -515,59 +550,55 @@ def extract(articles, output, fmt, jobs, force, date, title):
     Unusable files (missing, empty, binary, not UTF-8) are reported one line each and the
     others still processed; exits 1 when any file failed.
 
-    Example: claimgraph extract news/*.txt -o drafts/ --jobs 4
+    \b
+    Examples:
+      claimgraph extract news/*.txt -o drafts/ --jobs 4
+      claimgraph extract article.txt --format jsonl
     """
     import time
 
-    from .extract import ExtractorUnavailable, extract_files, to_jsonl_records, write_draft
+    from .extract import extract_files, to_jsonl_records, write_draft
+    from .fileio import write_atomic
 
     if title and len(articles) > 1:
         raise click.UsageError("--title names one article; give a single ARTICLE or drop --title")
     if fmt == "jsonl" and (force or date or title):
         raise click.UsageError("--force, --date and --title are for --format yaml")
-    started, tty = time.monotonic(), sys.stderr.isatty()
+    started = time.monotonic()
+    bar = progress_bar()
 
     def progress(done, total, words):
-        if tty and total > 1 and (done == total or done % 5 == 0):
-            secs = max(time.monotonic() - started, 1e-6)
-            eta = (total - done) * secs / done
-            click.echo(f"\r{done}/{total} articles, {words / secs:,.0f} words/s, ETA {eta:.0f} s ",
-                       err=True, nl=done == total)
+        if bar is not None and total > 1:
+            bar(done, total)
 
     sink = None
     if fmt == "jsonl":
         sink = io.StringIO() if output else sys.stdout
     ok = failed = words = 0
-    try:
-        for path, result in extract_files(list(articles), jobs=jobs, progress=progress):
-            if not isinstance(result, dict):
-                failed += 1
-                click.echo(f"error: {result}", err=True)
-                continue
-            words += result.get("words", 0)
-            if fmt == "jsonl":
-                for record in to_jsonl_records(result):
-                    sink.write(json.dumps(record, ensure_ascii=False) + "\n")
-                ok += 1
-                continue
-            try:
-                target = write_draft(result, path, output, force=force, title=title,
-                                     date=date.date().isoformat() if date else None)
-            except ClaimgraphError as exc:  # an existing file, or a draft the loader would refuse
-                failed += 1
-                click.echo(f"error: {exc}", err=True)
-                continue
-            click.echo(f"{target}: {len(result['statements'])} statements", err=True)
+    for path, result in extract_files(list(articles), jobs=jobs, progress=progress):
+        if not isinstance(result, dict):
+            failed += 1
+            click.echo(f"error: {result}", err=True)
+            continue
+        words += result.get("words", 0)
+        if fmt == "jsonl":
+            for record in to_jsonl_records(result):
+                sink.write(json.dumps(record, ensure_ascii=False) + "\n")
             ok += 1
-    except ExtractorUnavailable as exc:
-        raise EnvironmentProblem(str(exc)) from None
+            continue
+        try:
+            target = write_draft(result, path, output, force=force, title=title,
+                                 date=date.date().isoformat() if date else None)
+        except ClaimgraphError as exc:  # an existing file, or a draft the loader would refuse
+            failed += 1
+            click.echo(f"error: {exc}", err=True)
+            continue
+        say(f"{target}: {len(result['statements'])} statements")
+        ok += 1
     if fmt == "jsonl" and output:
-        from .fileio import write_atomic
-
         write_atomic(output, sink.getvalue().encode("utf-8"))
     secs = max(time.monotonic() - started, 1e-6)
-    click.echo(f"{ok} extracted, {failed} failed ({words:,} words in {secs:.1f} s, {words / secs:,.0f} words/s)",
-               err=True)
+    say(f"{ok} extracted, {failed} failed ({words:,} words in {secs:.1f} s, {words / secs:,.0f} words/s)")
     if failed:
         sys.exit(1)
 

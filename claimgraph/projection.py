@@ -19,7 +19,7 @@ import networkx as nx
 
 from .errors import ClaimgraphError
 from .query import canned_queries
-from .store import rows, run_query
+from .store import dump, rows, run_query
 from .vocab import ACTOR_CLASS, CG, DISPUTING_CLASSES, SUPPORTING_CLASSES
 
 #: What the page calls each actor class (and the unnamed sources of reports).
@@ -353,3 +353,11 @@ def to_graphml(graph: nx.MultiDiGraph) -> bytes:
     buf = io.BytesIO()
     nx.write_graphml(flat, buf)
     return buf.getvalue()
+
+
+def export_graph(store, fmt: str) -> bytes:
+    """The graph for other tools: ``graphml`` (this projection) or an RDF format of :func:`claimgraph.store.dump`."""
+    if fmt == "graphml":
+        return to_graphml(project(store))
+    return dump(store, fmt)
+

@@ -229,3 +229,19 @@ def push(store, endpoint: Endpoint, progress=None) -> tuple[int, int]:
         if progress:
             progress(graphs)
     return graphs, triples
+
+
+def push_all(store, endpoint: Endpoint, progress=None) -> tuple[int, int, int]:
+    """Push every graph of ``store`` (see :func:`push`), then count what the server holds.
+
+    Returns (graphs pushed, triples pushed, triples now in the server's named graphs);
+    ``progress(done, total)`` is called after each graph. Closes the endpoint's connection.
+    """
+    total = sum(1 for _ in data_graphs(store)) + 1
+    try:
+        graphs, triples = push(store, endpoint, progress=(lambda done: progress(min(done, total), total))
+                               if progress else None)
+        return graphs, triples, endpoint.count()
+    finally:
+        endpoint.close()
+

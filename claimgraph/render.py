@@ -18,15 +18,17 @@ import json
 import math
 import re
 import textwrap
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import networkx as nx
 from pyvis.network import Network
 
+from .errors import ClaimgraphError
 from .fileio import write_atomic
 from .layout import layout, sides_layout
-from .projection import aggregate
+from .projection import aggregate, narrow, project
 
 DEFAULT_MAX_NODES = 1500
 
@@ -277,6 +279,31 @@ def render_file(graph: nx.MultiDiGraph, output: Path, title: str = "claimgraph",
                 max_nodes: int = DEFAULT_MAX_NODES, note: str = "") -> Path:
     write_atomic(Path(output), render_html(graph, title, max_nodes, note).encode("utf-8"))
     return Path(output)
+
+
+@dataclass
+class Drawn:
+    """What :func:`render_source` drew: the projection's size and whether it was aggregated to actors."""
+
+    output: Path
+    nodes: int
+    edges: int
+    aggregated: bool
+
+
+def render_source(store, output: Path, title: str = "claimgraph", actor: str | None = None, hops: int = 1,
+                  contested: bool = False, since=None, until=None, max_nodes: int = DEFAULT_MAX_NODES) -> Drawn:
+    """Project a graph source, cut it to the view asked for, and write the page to ``output``.
+
+    Raises :class:`ClaimgraphError` when nothing matches the view (an unknown actor, an
+    empty window).
+    """
+    graph, note = narrow(project(store), actor=actor, hops=hops, contested=contested, since=since, until=until)
+    if graph.number_of_nodes() == 0:
+        raise ClaimgraphError("nothing to draw: no statement matches the options")
+    render_file(graph, output, title, max_nodes=max_nodes, note=note)
+    return Drawn(Path(output), graph.number_of_nodes(), graph.number_of_edges(),
+                 graph.number_of_nodes() > max_nodes)
 
 
 PAGE = """<!DOCTYPE html>

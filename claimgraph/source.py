@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import QueryError
 from .remote import Endpoint
-from .store import DEFAULT_GRAPH_FILE, DEFAULT_STORE_DIR, is_store, open_graph, open_store
+from .store import DEFAULT_GRAPH_FILE, DEFAULT_STORE_DIR, is_store, open_graph, open_store, store_status
 
 
 def open_source(graph: Path | str | None = None, store: Path | str | None = None, endpoint: str | None = None,
@@ -35,6 +35,13 @@ def open_source(graph: Path | str | None = None, store: Path | str | None = None
     return open_graph(DEFAULT_GRAPH_FILE)
 
 
-def open_local(graph: Path | str | None = None, store: Path | str | None = None):
-    """A local graph (for push and serve): ``graph`` or ``store``, else the default store or TriG."""
-    return open_source(graph, store)
+def source_warning(source) -> str | None:
+    """What a reader should be told about a source before trusting its answers, or None.
+
+    A store whose last build stopped midway still answers, from the articles that build
+    had saved and the older versions of the rest.
+    """
+    if isinstance(source, Endpoint) or store_status(source) == "complete":
+        return None
+    return ("the store's last build did not finish: some articles may be missing or out of date "
+            "(run `claimgraph build`)")

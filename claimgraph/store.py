@@ -25,7 +25,7 @@ from .vocab import BUILD_GRAPH, PREFIXES, RDF, XSD
 DEFAULT_GRAPH_FILE = Path("graph/claims.trig")
 DEFAULT_STORE_DIR = Path("graph/store")
 
-FORMATS_BY_SUFFIX = {".trig": "TRIG", ".ttl": "TURTLE", ".nq": "N_QUADS", ".nt": "N_TRIPLES"}
+FORMATS_BY_SUFFIX = {".trig": "TRIG", ".ttl": "TURTLE", ".nq": "N_QUADS", ".nt": "N_TRIPLES", ".jsonld": "JSON_LD"}
 EXPORT_FORMATS = {"nt": "N_TRIPLES", "nq": "N_QUADS", "ttl": "TURTLE", "trig": "TRIG", "jsonld": "JSON_LD"}
 
 
@@ -61,15 +61,45 @@ def _store_problem(path: Path, exc: BaseException) -> StoreError:
     return StoreError(f"{path}: cannot open store: {text}")
 
 
+#: Predicates of the build graph's bookkeeping records.
+BUILD_NS = "https://w3id.org/claimgraph/build#"
+_STATE = "urn:claimgraph:state"
+
+
+def mark_status(status: str, recorded: dict[str, str]) -> str:
+    """SPARQL update recording the build's status: ``building`` when a build starts, ``complete``
+    when it has finished; ``recorded`` (the build graph's values read at the start) says whether
+    any build ever completed."""
+    completed = "true" if status == "complete" or recorded.get(f"{_STATE}#completed") == "true" else "false"
+    return (f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{_STATE}> ?p ?o }} }} ;\n"
+            f"INSERT DATA {{ GRAPH <{BUILD_GRAPH}> {{ <{_STATE}> <{BUILD_NS}status> \"{status}\" ; "
+            f"<{BUILD_NS}completed> \"{completed}\" }} }}")
+
+
+def store_status(store) -> str:
+    """``complete``; ``partial`` when the last build did not finish but an earlier one did;
+    ``unfinished`` when no build ever finished. A store without build records (filled by
+    hand, or loaded from a file) counts as complete."""
+    state = ox.NamedNode(_STATE)
+    graph = ox.NamedNode(BUILD_GRAPH)
+    values = {q.predicate.value.removeprefix(BUILD_NS): q.object.value
+              for q in store.quads_for_pattern(state, None, None, graph)}
+    if not values or values.get("status") == "complete":
+        return "complete"
+    return "partial" if values.get("completed") == "true" else "unfinished"
+
+
 def is_store(path: Path | str) -> bool:
     """Whether ``path`` looks like an Oxigraph store directory."""
     return (Path(path) / "CURRENT").is_file()
 
 
-def open_store(path: Path | str = DEFAULT_STORE_DIR, write: bool = False):
+def open_store(path: Path | str = DEFAULT_STORE_DIR, write: bool = False, unfinished_ok: bool = False):
     """Open the on-disk Oxigraph store: read-only by default, for writing with ``write=True``.
 
-    Only one process can write a store; readers refuse while a writer is active.
+    Only one process can write a store; readers refuse while a writer is active. A store
+    whose first build never finished is refused too (it would answer from a fraction of
+    the articles without a word), unless ``unfinished_ok`` (to inspect it).
     """
     path = Path(path)
     if write:
@@ -92,9 +122,13 @@ def open_store(path: Path | str = DEFAULT_STORE_DIR, write: bool = False):
         raise StoreError(f"{path}: store is being written by another process (a build still running?); "
                          f"try again when it has finished")
     try:
-        return ox.Store.read_only(str(path))
+        store = ox.Store.read_only(str(path))
     except (OSError, RuntimeError, ValueError) as exc:
         raise _store_problem(path, exc) from None
+    if not unfinished_ok and store_status(store) == "unfinished":
+        raise StoreError(f"{path}: the store's first build did not finish, so it holds only part of the graph; "
+                         f"fix what that build reported and run `claimgraph build` again")
+    return store
 
 
 #: Version of the store layout: 2 = the default graph holds the deduplicated union view.
@@ -151,7 +185,7 @@ def open_graph(path: Path | str = DEFAULT_GRAPH_FILE):
         return open_store(path)
     fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower())
     if fmt is None:
-        raise QueryError(f"{path}: unknown graph format {path.suffix!r}; use .trig, .ttl, .nq or .nt")
+        raise QueryError(f"{path}: unknown graph format {path.suffix!r}; use .trig, .ttl, .nq, .nt or .jsonld")
     if not path.is_file():
         hint = "run `claimgraph build` first" if path == DEFAULT_GRAPH_FILE else "check the path"
         raise QueryError(f"{path}: graph file not found; {hint}")

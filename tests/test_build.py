@@ -13,7 +13,7 @@ from claimgraph.annotation import load_annotation
 from claimgraph.build import build_graph
 from claimgraph.vocab import DISPUTING_STANCES, SUPPORTING_STANCES
 from claimgraph.query import canned_queries, contested_claims
-from claimgraph.errors import ValidationError
+from claimgraph.errors import AnnotationError, ClaimgraphError, ValidationError
 from claimgraph.rdf import build_dataset, graph_iri
 from claimgraph.shacl import validate_dataset, validate_source
 from claimgraph.store import open_graph, rows, run_query
@@ -91,7 +91,7 @@ def test_failed_build_does_not_overwrite_output(tmp_path, make_article):
     out = tmp_path / "g.trig"
     out.write_text("previous")
     bad = make_article(replace=("stance: deny", "stance: scold"))
-    with pytest.raises(Exception):
+    with pytest.raises(AnnotationError, match="stance"):
         build_graph([bad], out)
     assert out.read_text() == "previous"
     assert [p.name for p in out.parent.iterdir() if p.name.endswith(".tmp")] == []
@@ -101,7 +101,7 @@ def test_duplicate_article_id_across_files(tmp_path, make_article):
     a = make_article("same")
     other = tmp_path / "other"
     b = make_article("dup", folder=other, yaml_text=a.read_text().replace("same.txt", "dup.txt"))
-    with pytest.raises(Exception, match="duplicate article id 'same'"):
+    with pytest.raises(ClaimgraphError, match="duplicate article id 'same'"):
         build_graph([a, b], tmp_path / "g.trig")
 
 

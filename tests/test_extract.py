@@ -12,6 +12,8 @@ import yaml
 from claimgraph import extract as E
 from claimgraph.errors import EnvironmentProblem
 
+pytestmark = pytest.mark.nlp  # every test here needs spaCy and its English model
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -260,6 +262,7 @@ def test_empty_text(nlp):
     assert r["statements"] == [] and r["actors"] == []
 
 
+@pytest.mark.slow
 def test_long_single_paragraph_is_chunked(nlp):
     block = "Kenya's foreign minister said that the border would reopen. The river rose overnight. " * 2600
     assert len(block) > 2 * E.CHUNK_CHARS

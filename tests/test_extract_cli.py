@@ -15,6 +15,8 @@ from claimgraph.annotation import load_annotation
 from claimgraph.build import build_graph
 from claimgraph.cli import cli
 
+pytestmark = pytest.mark.nlp  # every test here needs spaCy and its English model
+
 DATA = Path(__file__).resolve().parent / "data" / "extract"
 
 
@@ -143,4 +145,4 @@ def test_missing_model_is_an_environment_error(runner, articles, monkeypatch):
 
 def test_help_has_an_example(runner):
     result = runner.invoke(cli, ["extract", "--help"])
-    assert result.exit_code == 0 and "Example: claimgraph extract" in result.output
+    assert result.exit_code == 0 and "Examples:" in result.output and "  claimgraph extract news/*.txt" in result.output

@@ -19,6 +19,8 @@ import yaml
 
 from claimgraph import extract as E
 
+pytestmark = pytest.mark.nlp  # every test here needs spaCy and its English model
+
 DATA = Path(__file__).resolve().parent / "data" / "extract"
 SHARED_SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 FLOORS = {"typed": 0.80, "attribution": 0.85, "contested": 0.70}

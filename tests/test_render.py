@@ -192,6 +192,7 @@ def test_narrow_says_what_it_did(seed_graph):
     assert narrow(seed_graph) == (seed_graph, "")
 
 
+@pytest.mark.slow
 def test_layout_scales(benchmark_sizes=(1500, 5000)):
     """A 5,000-node graph lays out in seconds (networkx's spring_layout took over a minute)."""
     import random
