@@ -152,10 +152,10 @@ def source_options(remote: bool = True):
             wrapper = click.option("--endpoint", metavar="URL", default=None,
                                    help="Read a remote SPARQL 1.1 endpoint instead (Oxigraph, Fuseki, Virtuoso, "
                                         "GraphDB, Neptune).")(wrapper)
-        wrapper = click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None,
+        wrapper = click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None, metavar="DIR",
                                help="Oxigraph store folder to read. Default: graph/store if built, "
                                     "else graph/claims.trig.")(wrapper)
-        return click.option("--graph", "graph_file", type=click.Path(path_type=Path), default=None,
+        return click.option("--graph", "graph_file", type=click.Path(path_type=Path), default=None, metavar="FILE",
                             help="Graph file to read instead (TriG, Turtle, N-Quads, N-Triples or JSON-LD).")(wrapper)
 
     return decorator

@@ -1,0 +1,112 @@
+"""Exact output of the main commands on the seed, as a user sees it (stdout and stderr apart).
+
+What is printed is part of the interface: scripts parse it and people learn it. These
+tests pin it down; a change to any of it must be deliberate (and the README, whose
+examples are generated from the same commands, regenerated with `cog -r README.md`).
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from claimgraph.cli import cli
+from tests.conftest import SEEDS
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def run(runner, *args, code=0):
+    result = runner.invoke(cli, [str(a) for a in args])
+    assert result.exit_code == code, result.output
+    return result
+
+
+CONTESTED_JSON = '[\n  {\n    "claim": "The Afghan Taliban harbours armed groups that attack Pakistan, giving sanctuary to the Pakistani Taliban (TTP)",\n    "supporters": [\n      "Pakistan"\n    ],\n    "disputers": [\n      "Afghan Taliban"\n    ],\n    "evidence": [\n      {\n        "sentence": "Pakistan has long accused the Taliban of harboring armed groups that carry out attacks within its borders, claims the Taliban denies.",\n        "source": "Pakistan and Afghan Taliban agree immediate ceasefire after Qatar- and Turkey-mediated talks",\n        "actor": "Pakistan",\n        "stance": "Accusation"\n      },\n      {\n        "sentence": "In the context of the historic relationship between the two nations, Pakistan was a significant supporter of the Taliban post-2001; however, relations have soured due to Islamabad\'s claims that the Taliban offers sanctuary to the Pakistan Taliban, responsible for numerous attacks.",\n        "source": "Pakistan and Afghan Taliban agree immediate ceasefire after Qatar- and Turkey-mediated talks",\n        "actor": "Pakistan",\n        "stance": "Accusation"\n      },\n      {\n        "sentence": "Pakistan has long accused the Taliban of harboring armed groups that carry out attacks within its borders, claims the Taliban denies.",\n        "source": "Pakistan and Afghan Taliban agree immediate ceasefire after Qatar- and Turkey-mediated talks",\n        "actor": "Afghan Taliban",\n        "stance": "Denial"\n      }\n    ]\n  }\n]\n'
+
+CONTESTED_TABLE = "┌──────────────────────────────────────────┬──────────────┬────────────────┬──────────────────────────────────────────┬──────────────────────────────────────┐\n│ claim                                    │ supporters   │ disputers      │ evidence                                 │ source                               │\n├──────────────────────────────────────────┼──────────────┼────────────────┼──────────────────────────────────────────┼──────────────────────────────────────┤\n│ The Afghan Taliban harbours armed groups │ Pakistan     │ Afghan Taliban │ [Pakistan, Accusation] Pakistan has long │ Pakistan and Afghan Taliban agree    │\n│ that attack Pakistan, giving sanctuary   │              │                │ accused the Taliban of harboring armed   │ immediate ceasefire after Qatar- and │\n│ to the Pakistani Taliban (TTP)           │              │                │ groups that carry out attacks within its │ Turkey-mediated talks                │\n│                                          │              │                │ borders, claims the Taliban denies.      │                                      │\n│                                          │              │                │ [Pakistan, Accusation] In the context of │                                      │\n│                                          │              │                │ the historic relationship between the    │                                      │\n│                                          │              │                │ two nations, Pakistan was a significant  │                                      │\n│                                          │              │                │ supporter of the Taliban post-2001;      │                                      │\n│                                          │              │                │ however, relations have soured due to    │                                      │\n│                                          │              │                │ Islamabad's claims that the Taliban      │                                      │\n│                                          │              │                │ offers sanctuary to the Pakistan         │                                      │\n│                                          │              │                │ Taliban, responsible for numerous        │                                      │\n│                                          │              │                │ attacks.                                 │                                      │\n│                                          │              │                │ [Afghan Taliban, Denial] Pakistan has    │                                      │\n│                                          │              │                │ long accused the Taliban of harboring    │                                      │\n│                                          │              │                │ armed groups that carry out attacks      │                                      │\n│                                          │              │                │ within its borders, claims the Taliban   │                                      │\n│                                          │              │                │ denies.                                  │                                      │\n└──────────────────────────────────────────┴──────────────┴────────────────┴──────────────────────────────────────────┴──────────────────────────────────────┘\n"
+
+QUERY_LIST_CSV = 'name,description\naccusations,"Who accuses whom: each accusation with accuser, accused (targets) and the claim."\nanonymous-only,Claims that rest only on anonymous reports: every statement about them is a cg:Report.\ncontested,"Contested claims: one row per (claim, side, actor, statement); a claim is contested when an actor asserts or accuses it and a different actor denies it or asserts a contradicting claim."\ndenials,"Denials: who denies which claim, and who had put that claim forward."\nextracted,"Machine-extracted statements awaiting review (cg:extracted), lowest confidence first, with speaker, stance, claim and evidence."\nharbouring,"Who harbours or supports which group, according to whom: claims with relation harbours or supports, with each claimant and stance."\nmediations,"Mediations: talks with their mediators, parties, place, status, outcome and follow-ups."\nstatements-by-actor,"All statements by each actor (speaker or the organisation it speaks for), with stance, claim and evidence; filter with VALUES or grep."\nstatements-by-date,"Statements by date: a timeline of who took which stance on what, oldest first."\n'
+
+MEDIATIONS_CSV = 'mediation,label,mediators,parties,place,status,outcome,followUpOf,sentence,source\nhttps://w3id.org/claimgraph/id/pak-afg-ceasefire/mediation/doha-talks,Doha talks,"Qatar, Turkey","Afghan Taliban, Pakistan",Doha,held,Immediate ceasefire,,"The foreign ministry of Qatar, which mediated talks alongside Turkey, stated that both sides agreed to establish mechanisms to consolidate lasting peace and stability.",Pakistan and Afghan Taliban agree immediate ceasefire after Qatar- and Turkey-mediated talks\nhttps://w3id.org/claimgraph/id/pak-afg-ceasefire/mediation/istanbul-talks,Istanbul talks,,"Afghan Taliban, Pakistan",Istanbul,planned,,Doha talks,Further discussions are planned in Istanbul as both parties aim to navigate the complex dynamics of their historical ties.,Pakistan and Afghan Taliban agree immediate ceasefire after Qatar- and Turkey-mediated talks\n'
+
+
+def test_contested_json(runner, seed_trig):
+    result = run(runner, "contested", "--graph", seed_trig, "--format", "json")
+    assert result.stdout == CONTESTED_JSON and result.stderr == ""
+
+
+def test_contested_table(runner, seed_trig):
+    result = run(runner, "contested", "--graph", seed_trig)
+    assert result.stdout == CONTESTED_TABLE and result.stderr == ""
+
+
+def test_query_list_csv(runner):
+    assert run(runner, "query", "--list", "--format", "csv").stdout == QUERY_LIST_CSV
+
+
+def test_query_csv(runner, seed_trig):
+    result = run(runner, "query", "mediations", "--graph", seed_trig, "--format", "csv")
+    assert result.stdout == MEDIATIONS_CSV and result.stderr == ""
+
+
+def test_build_reports_on_stderr_and_quiet_silences_it(runner, tmp_path):
+    out, store = tmp_path / "g.trig", tmp_path / "store"
+    first = run(runner, "build", SEEDS, "-o", out)
+    assert first.stdout == ""
+    assert re.fullmatch(
+        rf"{re.escape(str(out))}: 1 article\(s\), 21 statements, 1237 triples\n"
+        rf"{re.escape(str(store))}: 1 added, 0 updated, 0 removed, 0 unchanged in \d+\.\d s; TriG written\n",
+        first.stderr), first.stderr
+    again = run(runner, "build", SEEDS, "-o", out)
+    assert again.stderr.endswith(" s; TriG already up to date\n")
+    assert "0 added, 0 updated, 0 removed, 1 unchanged" in again.stderr
+    quiet = run(runner, "-q", "build", SEEDS, "-o", out)
+    assert quiet.stdout == quiet.stderr == ""
+
+
+def test_errors_are_one_line_on_stderr(runner, seed_trig, tmp_path):
+    unknown = run(runner, "query", "nosuch", "--graph", seed_trig, code=1)
+    assert unknown.stdout == ""
+    assert unknown.stderr == ("Error: 'nosuch' is not a canned query, a .rq file or SPARQL; "
+                              "see `claimgraph query --list` for the canned queries\n")
+    missing = run(runner, "contested", "--graph", tmp_path / "none.trig", code=1)
+    assert missing.stderr == f"Error: {tmp_path / 'none.trig'}: graph file not found; check the path\n"
+    nobody = run(runner, "render", "--graph", seed_trig, "--actor", "Nobody", "-o", tmp_path / "x.html", code=1)
+    assert nobody.stderr.startswith("Error: --actor 'Nobody': no actor with that label or alias; e.g. ")
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_no_result_exits_1_with_a_note(runner, seed_trig):
+    result = run(runner, "query", "SELECT ?s WHERE { ?s a <urn:nothing> }", "--graph", seed_trig, code=1)
+    assert result.stderr == "no results\n"
+    quiet = run(runner, "-q", "query", "SELECT ?s WHERE { ?s a <urn:nothing> }", "--graph", seed_trig, code=1)
+    assert quiet.stderr == ""
+
+
+def test_an_unexpected_error_is_reported_as_a_bug(runner, seed_trig, monkeypatch):
+    import claimgraph.query
+
+    def broken(store):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(claimgraph.query, "contested_claims", broken)
+    result = run(runner, "contested", "--graph", seed_trig, code=70)
+    assert result.stderr == ("Error: unexpected ZeroDivisionError: division by zero\n"
+                             "This is a bug in claimgraph, please report it (run again with -v for the traceback).\n")
+    verbose = run(runner, "-v", "contested", "--graph", seed_trig, code=70)
+    assert "Traceback (most recent call last)" in verbose.stderr and "ZeroDivisionError" in verbose.stderr
+
+
+def test_python_dash_m(seed_trig):
+    import subprocess
+    import sys
+
+    help_text = subprocess.run([sys.executable, "-m", "claimgraph", "--help"], capture_output=True, text=True,
+                               check=True).stdout
+    assert help_text.startswith("Usage: python -m claimgraph [OPTIONS] COMMAND [ARGS]...")
+    assert "  contested  " in help_text
