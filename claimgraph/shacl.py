@@ -30,7 +30,7 @@ def load_shapes() -> tuple[Graph, Graph]:
 
 def validate_graph(data: Graph, shapes: tuple[Graph, Graph] | None = None) -> tuple[bool, str]:
     """Check one graph against the SHACL shapes (pySHACL); returns (conforms, report text)."""
-    from pyshacl import validate  # heavy (0.4 s): only when validating
+    from pyshacl import validate  # 0.25 s to import (measured): only when validating with the reference engine
 
     ontology, shacl = shapes or load_shapes()
     # The ontology's own individuals (relations, statuses, methods) and class hierarchy

@@ -230,3 +230,20 @@ def test_query_does_not_import_nlp_stack(seed_trig):
             "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc', 'torch', 'pyshacl')); "
             "assert not heavy, heavy")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_build_extract_without_the_model_is_an_environment_error(runner, tmp_path, monkeypatch):
+    """A missing spaCy model exits 2 from every command that needs it, `build --extract` included."""
+    import claimgraph.extract as extract
+    from claimgraph.errors import ExtractorUnavailable
+
+    def unavailable():
+        raise ExtractorUnavailable(f"spaCy model en_core_web_sm is not installed; run: {extract.INSTALL_HINT}")
+
+    monkeypatch.setattr(extract, "load_model", unavailable)
+    (tmp_path / "raw.txt").write_text("Alphaland accused Betaland of shelling the town.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["build", str(tmp_path), "--extract", "-o", str(tmp_path / "g.trig"),
+                                 "--store", str(tmp_path / "store")])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().splitlines() == [
+        f"Error: spaCy model en_core_web_sm is not installed; run: {extract.INSTALL_HINT}"]
