@@ -46,12 +46,41 @@ class _Seq(list):
     item_lines: list
 
 
+#: Deepest nesting an annotation may have; the schema needs 4 levels. Refused before
+#: construction, which recurses once per level.
+MAX_DEPTH = 32
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """SafeLoader that keeps line numbers so errors can point into the file.
 
     Built on libyaml's parser when PyYAML has it (measured: parsing was 70% of a store
     build with the pure-Python parser); the constructors, and so the checks, are the same.
+    Dates are left as text and checked by the loader (YAML's own timestamp constructor
+    raises unlocated errors on dates such as 2025-02-30), and a value YAML cannot build
+    (an ``!!int ""``, a 5,000-digit number) becomes a located error.
     """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != _TIMESTAMP]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep=deep)
+        except yaml.MarkedYAMLError:
+            raise
+        except (ValueError, TypeError, IndexError, OverflowError, AttributeError) as exc:
+            reason = str(exc).split(";")[0] or type(exc).__name__
+            if "integer string conversion" in reason:
+                reason = "number too long"
+            text = node.value if isinstance(node.value, str) else ""
+            shown = repr(text if len(text) <= 30 else text[:30] + "...")
+            raise yaml.constructor.ConstructorError(
+                problem=f"cannot read {shown} as {node.tag.rsplit(':', 1)[-1]} ({reason})",
+                problem_mark=node.start_mark) from None
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
@@ -60,6 +89,9 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
     result.line = node.start_mark.line + 1
     result.key_lines = {}
     for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise yaml.constructor.ConstructorError(problem="a key must be plain text, not a list or a mapping",
+                                                    problem_mark=key_node.start_mark)
         key = loader.construct_object(key_node, deep=True)
         if key in result:
             raise yaml.MarkedYAMLError(problem=f"duplicate key {key!r}", problem_mark=key_node.start_mark)
@@ -147,10 +179,11 @@ class _Reader:
         if isinstance(value, dt.date):
             return value
         if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
+            for parse in (dt.date.fromisoformat, lambda v: dt.datetime.fromisoformat(v).date()):
+                try:
+                    return parse(value.strip())
+                except ValueError:
+                    pass
         self.fail(f"{value!r} is not a date (YYYY-MM-DD)", node, key, field)
 
     def known_keys(self, node: _Map, allowed: tuple[str, ...], field: str):
@@ -193,14 +226,25 @@ def parse_annotation(source: str, path: Path | str) -> Annotation:
     draft is held to exactly the rules of a curated file.
     """
     path = Path(path)
+    loader = _LineLoader(source)
+    root = None
     try:
-        tree = yaml.load(source, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        root = loader.get_single_node()
+        _check_depth(root, path)
+        tree = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise AnnotationError(path, f"malformed YAML: {exc.problem or exc.context}", line) from None
+        field = _field_at(root, mark) if root is not None and mark else None
+        raise AnnotationError(path, f"malformed YAML: {exc.problem or exc.context}", line, field) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = source[:exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
+        raise AnnotationError(path, f"malformed YAML: character {exc.character!r} is not allowed "
+                                    f"({exc.reason}); remove it", line) from None
     except yaml.YAMLError as exc:
-        raise AnnotationError(path, f"malformed YAML: {exc}") from None
+        raise AnnotationError(path, "malformed YAML: " + " ".join(str(exc).split())) from None
+    finally:
+        loader.dispose()
     r = _Reader(path)
     if not isinstance(tree, _Map):
         raise AnnotationError(path, "must be a YAML mapping with an 'article' section (see seeds/README.md)", 1)
@@ -218,6 +262,53 @@ def parse_annotation(source: str, path: Path | str) -> Annotation:
         if st.on_behalf_of is None and st.speaker and actor_by_id[st.speaker].affiliations:
             st.on_behalf_of = actor_by_id[st.speaker].affiliations[0].actor
     return Annotation(path, article, actors, claims + extra_claims, statements, mediations, source=source)
+
+
+def _check_depth(root, path: Path) -> None:
+    """Refuse YAML nested deeper than :data:`MAX_DEPTH` (walked without recursion)."""
+    stack = [(root, 1)] if root is not None else []
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise AnnotationError(path, f"malformed YAML: nested more than {MAX_DEPTH} levels deep",
+                                  node.start_mark.line + 1)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+
+
+def _field_at(root, mark) -> str | None:
+    """The field path (``statements[2].confidence``) of the node at ``mark``, for error messages."""
+    def walk(node, where):
+        if node.start_mark.index == mark.index and node.start_mark.line == mark.line:
+            return where
+        if isinstance(node, yaml.SequenceNode):
+            for i, child in enumerate(node.value):
+                found = walk(child, f"{where}[{i}]")
+                if found is not None:
+                    return found
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    if key.start_mark.index == mark.index:
+                        return where
+                    continue
+                label = f"{where}.{key.value}" if where else key.value
+                if key.start_mark.index == mark.index:
+                    return label
+                found = walk(value, label)
+                if found is not None:
+                    return found
+        return None
+
+    try:
+        return walk(root, "") or None
+    except RecursionError:
+        return None
+
+
+_URL = re.compile(r"^https?://[^\s<>\"{}|\\^`\x00-\x1f\x7f]+$", re.IGNORECASE)
 
 
 def _load_article(r: _Reader, tree: _Map, path: Path) -> Article:
@@ -239,8 +330,20 @@ def _load_article(r: _Reader, tree: _Map, path: Path) -> Article:
         text=text,
         text_path=text_path,
         publisher=r.string(node, "publisher", "article.publisher", required=False),
-        url=r.string(node, "url", "article.url", required=False),
+        url=_url(r, node),
     )
+
+
+def _url(r: _Reader, node: _Map) -> str | None:
+    """The article's URL: an http(s) IRI (it becomes a node of the graph), with spaces and
+    the characters IRIs forbid percent-encoded."""
+    url = r.string(node, "url", "article.url", required=False)
+    if url is not None and not _URL.match(url):
+        bad = next((c for c in url if c.isspace() or c in '<>"{}|\\^`' or ord(c) < 32), None)
+        reason = (f"contains {bad!r}; percent-encode it (e.g. a space as %20)" if bad
+                  else "must start with http:// or https://")
+        r.fail(f"{url!r} is not a valid URL: {reason}", node, "url", "article.url")
+    return url
 
 
 def _check_unique(r: _Reader, seen: set, value: str, field: str, node: _Map):

@@ -44,8 +44,8 @@ from .fileio import write_atomic
 from .model import Annotation
 from .rdf import article_graph, article_metadata, build_dataset, content_hash
 from .shacl import check_article, first_message, validate_dataset
-from .store import (BUILD_NS, LAYOUT_VERSION, MATERIALIZE_UNION, count_document_quads, export_trig, mark_status,
-                    open_store, sorted_trig, unview)
+from .store import (BUILD_NS, LAYOUT_VERSION, MATERIALIZE_UNION, count_document_quads, damaged, export_trig,
+                    is_damage, mark_status, open_store, sorted_trig, unview)
 from .vocab import BUILD_GRAPH, CG, ONTOLOGY_GRAPH, article_iri, graph_iri, ontology_path
 BATCH_ARTICLES = 1000
 BATCH_SECONDS = 10.0
@@ -351,6 +351,8 @@ class _Writer:
 
     def check(self):
         if self.error is not None:
+            if is_damage(self.error):
+                raise damaged(self.error) from None
             raise ClaimgraphError(f"cannot write the store: {self.error}") from None
 
     def close(self):
@@ -488,6 +490,10 @@ def _build_incremental(paths, output, validate, store_dir: Path, progress, batch
     workers = _start_workers(jobs, len(sources))
     try:
         return _build_into_store(sources, output, validate, store_dir, progress, batch_articles, workers, started)
+    except (OSError, RuntimeError) as exc:
+        if is_damage(exc):
+            raise damaged(exc, store_dir) from None
+        raise
     finally:
         if workers is not None:
             workers.terminate()

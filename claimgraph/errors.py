@@ -44,6 +44,10 @@ class AnnotationError(ClaimgraphError):
         return type(self), (self.path, self.message, self.line, self.field)
 
 
+class OutputError(ClaimgraphError):
+    """An output file cannot be written (a folder in the way, no permission, a full disk)."""
+
+
 class ValidationError(ClaimgraphError):
     """The graph does not conform to the SHACL shapes."""
 

@@ -10,7 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import AnnotationError
+from .errors import AnnotationError, OutputError
 
 
 @contextlib.contextmanager
@@ -18,27 +18,61 @@ def atomic_path(path: Path | str):
     """Yield a temporary path beside ``path``; on success it is renamed to ``path``.
 
     For writers that want a file name (``pyoxigraph.serialize(..., path)``); on any
-    error the temporary file is removed and ``path`` is left as it was.
+    error the temporary file is removed and ``path`` is left as it was. What the target
+    is decides how it is written, as editors and ``cp`` do:
+
+    * a symbolic link: the file it points to is replaced, the link is kept;
+    * a device, a pipe or a socket (``/dev/stdout``, ``/dev/null``): written through in
+      place, never replaced by a regular file;
+    * a folder: refused.
+
+    OS errors (no permission, a full disk, a file where a folder should be) become one
+    :class:`OutputError` line naming the file.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    try:
+        if path.is_symlink():
+            path = path.resolve()
+        if path.is_dir():
+            raise OutputError(f"{path}: is a folder; give a file name to write")
+        if path.exists() and not path.is_file():  # a device, a pipe, a socket
+            yield path
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise _output_error(path, exc) from None
     try:
         yield Path(tmp)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual permissions
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _output_error(path, exc) from None
         raise
 
 
+def _output_error(path: Path, exc: OSError) -> OutputError:
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        if blocking is not None:
+            return OutputError(f"{path}: cannot write: {blocking} is a file, not a folder")
+    reason = exc.strerror or str(exc)
+    where = exc.filename if exc.filename and str(exc.filename) != str(path) and not str(exc.filename).endswith(".tmp") \
+        else None
+    return OutputError(f"{path}: cannot write: {reason}" + (f" ({where})" if where else ""))
+
+
 def write_atomic(path: Path | str, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename
+    (see :func:`atomic_path` for links, devices and errors)."""
     with atomic_path(path) as tmp:
-        tmp.write_bytes(data)
+        with open(tmp, "wb") as handle:
+            handle.write(data)
 
 
 def read_text_file(path: Path | str, what: str = "file") -> str:

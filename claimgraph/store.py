@@ -14,6 +14,7 @@ import errno
 import fcntl
 import json
 import os
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -52,13 +53,27 @@ def _writer_active(path: Path) -> bool:
 
 def _store_problem(path: Path, exc: BaseException) -> StoreError:
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    if "lock" in text.lower():
+    if "/LOCK" in text or _writer_active(path):  # RocksDB's lock file, not any word containing "lock"
         return StoreError(f"{path}: store is locked by another process (a build or a push still running?); "
                           f"wait for it to finish")
     if isinstance(exc, RuntimeError) or "corrupt" in text.lower():
-        return StoreError(f"{path}: store is damaged ({text}); delete the folder and run `claimgraph build` "
-                          f"to rebuild it")
+        return damaged(exc, path)
     return StoreError(f"{path}: cannot open store: {text}")
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether an error from Oxigraph means the store's files are damaged (RocksDB's ``Corruption``)."""
+    return isinstance(exc, (RuntimeError, OSError)) and "corrupt" in str(exc).lower()
+
+
+def damaged(exc: BaseException, path: Path | str | None = None) -> StoreError:
+    """The one-line error for a damaged store: what RocksDB found, and how to recover."""
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if path is None:  # RocksDB names the damaged file: its folder is the store
+        found = re.search(r" in (/\S+)/[^/\s]+\.(?:sst|log)\b", text)
+        path = found.group(1) if found else "the store"
+    return StoreError(f"{path}: the store is damaged ({text.strip()}); rebuild it: delete the folder and run "
+                      f"`claimgraph build --store {path}`")
 
 
 #: Predicates of the build graph's bookkeeping records.
@@ -125,7 +140,11 @@ def open_store(path: Path | str = DEFAULT_STORE_DIR, write: bool = False, unfini
         store = ox.Store.read_only(str(path))
     except (OSError, RuntimeError, ValueError) as exc:
         raise _store_problem(path, exc) from None
-    if not unfinished_ok and store_status(store) == "unfinished":
+    try:
+        status = store_status(store)
+    except (OSError, RuntimeError) as exc:
+        raise _store_problem(path, exc) from None
+    if not unfinished_ok and status == "unfinished":
         raise StoreError(f"{path}: the store's first build did not finish, so it holds only part of the graph; "
                          f"fix what that build reported and run `claimgraph build` again")
     return store
@@ -241,6 +260,8 @@ def run_query_serialized(store, sparql: str) -> tuple[str, bytes]:
         message = str(exc).splitlines()[0] if str(exc) else "syntax error"
         raise QueryError(f"SPARQL syntax error: {message}") from None
     except (OSError, ValueError, RuntimeError) as exc:
+        if is_damage(exc):
+            raise damaged(exc) from None
         raise QueryError(f"query failed: {exc}") from None
 
 
@@ -301,15 +322,20 @@ def export_quads(store):
     """Everything a graph file or a push should hold, in :func:`quad_order`: the document
     descriptions, then each data graph. Streams one graph at a time, so memory stays
     bounded by the largest graph; literals get back the datatypes the build wrote."""
-    yield from sorted(restore_datatypes(document_quads(store)), key=quad_order)
-    for graph in data_graphs(store):
-        yield from sorted(restore_datatypes(store.quads_for_pattern(None, None, None, graph)), key=quad_order)
+    try:
+        yield from sorted(restore_datatypes(document_quads(store)), key=quad_order)
+        for graph in data_graphs(store):
+            yield from sorted(restore_datatypes(store.quads_for_pattern(None, None, None, graph)), key=quad_order)
+    except (OSError, RuntimeError) as exc:
+        if is_damage(exc):
+            raise damaged(exc) from None
+        raise
 
 
 def export_trig(store, output: Path) -> None:
     """Write the store (without its build graph) as sorted TriG, byte-identical to an in-memory build."""
-    with atomic_path(output) as tmp:
-        ox.serialize(export_quads(store), str(tmp), format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES))
+    with atomic_path(output) as tmp, open(tmp, "wb") as handle:
+        ox.serialize(export_quads(store), handle, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES))
 
 
 def dump(store, fmt: str) -> bytes:

@@ -281,7 +281,20 @@ def test_hostile_article_text_renders_as_text_and_runs_nothing(opened, make_arti
     path = make_article(name="hostile", text=HOSTILE_TEXT, yaml_text=HOSTILE_YAML)
     graph, page = tmp_path / "hostile.trig", tmp_path / "hostile.html"
     runner = CliRunner()
-    for args in (["build", str(path), "-o", str(graph)], ["render", "--graph", str(graph), "-o", str(page)]):
+    # the loader refuses a javascript: URL; the page must not trust the graph either, so it is planted there
+    hostile_yaml = path.read_text(encoding="utf-8")
+    path.write_text(hostile_yaml.replace("javascript:window.__pwned=4", "https://example.org/planted"), encoding="utf-8")
+    as_written = tmp_path / "as-written" / path.name
+    as_written.parent.mkdir()
+    as_written.write_text(hostile_yaml, encoding="utf-8")
+    as_written.with_name("hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    refused = runner.invoke(cli, ["build", str(as_written), "--no-store", "-o", str(tmp_path / "no.trig")])
+    assert refused.exit_code == 1 and "article.url: 'javascript:window.__pwned=4' is not a valid URL" in refused.output
+    for args in (["build", str(path), "--no-store", "-o", str(graph)],
+                 ["render", "--graph", str(graph), "-o", str(page)]):
+        if args[0] == "render":
+            graph.write_text(graph.read_text(encoding="utf-8").replace(
+                "<https://example.org/planted>", "<javascript:window.__pwned=4>"), encoding="utf-8")
         result = runner.invoke(cli, args)
         assert result.exit_code == 0, result.output
     p = opened(page)

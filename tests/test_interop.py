@@ -136,3 +136,39 @@ def test_language_tagged_aliases_conform(tmp_path):
     merged = Graph().parse(data=dump(data, "nt"), format="nt")
     conforms, report = validate_graph(merged)
     assert conforms, report
+
+
+def test_validate_reads_only_the_listed_formats_and_nothing_remote(runner, tmp_path):
+    """No format guessing (RDF/XML entity bombs) and no remote JSON-LD contexts: a loopback
+    listener named as the @context must receive nothing."""
+    import socket
+    import threading
+
+    xml = tmp_path / "bomb.rdf"
+    xml.write_text('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">]><r>&a;</r>', encoding="utf-8")
+    refused = runner.invoke(cli, ["validate", "--graph", str(xml)])
+    assert refused.exit_code == 1 and "unknown graph format '.rdf'" in refused.output
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(3)
+    contacted = []
+
+    def accept():
+        try:
+            contacted.append(listener.accept())
+        except OSError:
+            pass
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    port = listener.getsockname()[1]
+    remote = tmp_path / "remote.jsonld"
+    remote.write_text(json.dumps({"@context": f"http://127.0.0.1:{port}/context.jsonld",
+                                  "@id": "http://example.org/a", "name": "x"}), encoding="utf-8")
+    result = runner.invoke(cli, ["validate", "--graph", str(remote)])
+    thread.join(timeout=4)
+    listener.close()
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert contacted == [], "validate fetched a remote JSON-LD context"

@@ -550,3 +550,28 @@ def test_a_store_whose_last_build_failed_answers_with_a_warning(runner, tmp_path
     assert answer.stderr == ("warning: the store's last build did not finish: some articles may be missing or out "
                              "of date (run `claimgraph build`)\n")
     assert runner.invoke(cli, ["-q", "contested", "--store", str(store)]).stderr == ""
+
+
+def test_a_damaged_store_says_so_and_how_to_rebuild(runner, tmp_path):
+    """Bit flips in the store's data files: every command that reads it gives one line naming the
+    store and the way out, never "locked" (which a message match on "lock" in "block" used to say)."""
+    store = tmp_path / "store"
+    build_graph([SEEDS], None, store=store)
+    damaged = 0
+    for sst in sorted(store.glob("*.sst")):
+        if sst.stat().st_size > 10_000:
+            data = bytearray(sst.read_bytes())
+            for i in range(100, min(len(data), 4000), 97):
+                data[i] ^= 0xFF
+            sst.write_bytes(bytes(data))
+            damaged += 1
+    assert damaged
+    for args in (["export", "--store", store, "--format", "nq"], ["contested", "--store", store],
+                 ["build", SEEDS, "--store", store, "--no-export"]):
+        result = runner.invoke(cli, [str(a) for a in args])
+        assert result.exit_code == 1, result.output
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and "Traceback" not in result.output
+        assert lines[0].startswith(f"Error: {store}: the store is damaged (Corruption: ")
+        assert lines[0].endswith(f"rebuild it: delete the folder and run `claimgraph build --store {store}`")
+        assert "locked" not in lines[0]
