@@ -110,3 +110,19 @@ def test_python_dash_m(seed_trig):
                                check=True).stdout
     assert help_text.startswith("Usage: python -m claimgraph [OPTIONS] COMMAND [ARGS]...")
     assert "  contested  " in help_text
+
+
+def test_tables_strip_terminal_control_sequences(runner, tmp_path, make_article):
+    """ESC and BEL from article text never reach a terminal through a table (CSV and JSON keep
+    the text as it is: programs read those)."""
+    hostile = "Alphaland accused Betaland of shelling the border town.\x1b[2J\x07 Betaland denied the accusation.\n"
+    path = make_article(text=hostile, replace=('sentence: "Betaland denied the accusation."',
+                                               'sentence: "Betaland of shelling the border town.\\e[2J\\a Betaland '
+                                               'denied the accusation."'))
+    out = tmp_path / "g.trig"
+    run(runner, "build", path, "--no-store", "-o", out)
+    table = run(runner, "contested", "--graph", out).stdout
+    assert "\x1b" not in table and "\x07" not in table and "[2J" in table
+    query = run(runner, "query", "denials", "--graph", out).stdout
+    assert "\x1b" not in query and "\x07" not in query
+    assert "\\u001b[2J\\u0007" in run(runner, "contested", "--graph", out, "--format", "json").stdout
