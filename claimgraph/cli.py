@@ -332,36 +332,79 @@ def query(query, source, fmt, list_queries):
 
 
 @cli.command()
+@click.argument("claim", required=False)
 @source_options()
 @output_options("table", "json", "csv")
-def contested(source, fmt):
-    """List the contested claims: who asserts each, who disputes it, and the evidence.
+@click.option("--sort", type=click.Choice(["contested", "latest", "claim"]), default="contested", show_default=True,
+              help="contested: most supporters and disputers first; latest: newest dispute first; claim: A-Z.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most N disputes.  [default: all]")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Skip the first N disputes (with --limit: pages).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="DATE",
+              help="Only statements dated on or after DATE: contested within the window.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="DATE",
+              help="Only statements dated on or before DATE.")
+def contested(claim, source, fmt, sort, limit, offset, since, until):
+    """List the contested claims, most disputed first; or one dispute in full.
 
     A claim is contested when one actor asserts or accuses it and a different actor
-    denies it (or asserts a claim marked as contradicting it). Exits 1 when there is none.
+    denies it (or asserts a claim marked as contradicting it); a person's statement
+    counts for the state or organisation it speaks for. The list gives each claim's
+    supporters and disputers, how many articles carry it, its first and latest date and
+    whether it was curated or extracted. With CLAIM (its IRI, the end of its IRI, or its
+    label) every statement on both sides is shown with its sentence and article.
+
+    JSON is lossless: every dispute with all its evidence (article id, title, date and
+    URL, method and confidence). Exits 1 when there is no contested claim.
 
     \b
     Examples:
       claimgraph contested
+      claimgraph contested --since 2025-10-01 --until 2025-10-31 --limit 10
+      claimgraph contested taliban-harbours-militants
       claimgraph contested --format json
     """
     from .query import contested_claims
 
-    claims = contested_claims(source.open())
+    if since and until and since > until:
+        raise click.UsageError("--since is after --until")
+    claims = contested_claims(source.open(), since=since.date() if since else None,
+                              until=until.date() if until else None, sort=sort, claim=claim)
+    total = len(claims)
+    claims = claims[offset:offset + limit if limit else None]
+    if claim:
+        _print_dispute(claims[0], fmt)
+        return
     if fmt == "json":
-        out = [{"claim": c["claim"], "supporters": c["supporters"], "disputers": c["disputers"],
-                "evidence": [{"sentence": e["sentence"], "source": e["source"], "actor": e["actor"],
-                              "stance": e["stance"]} for e in c["evidence"]]} for c in claims]
-        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
-    else:
-        flat = [{"claim": c["claim"], "supporters": ", ".join(c["supporters"]),
-                 "disputers": ", ".join(c["disputers"]),
-                 "evidence": "\n".join(f"[{e['actor']}, {e['stance']}] {e['sentence']}" for e in c["evidence"]),
-                 "source": "\n".join(sorted({e["source"] for e in c["evidence"]}))} for c in claims]
-        print_rows(["claim", "supporters", "disputers", "evidence", "source"], flat, fmt)
-    if not claims:
+        click.echo(json.dumps(claims, indent=2, ensure_ascii=False))
+    elif claims or fmt == "csv":
+        columns = ["#", "claim", "supporters", "disputers", "articles", "first", "latest", "method"]
+        print_rows(columns, [{"#": str(offset + i), "claim": c["claim"], "supporters": ", ".join(c["supporters"]),
+                              "disputers": ", ".join(c["disputers"]), "articles": str(c["articles"]),
+                              "first": c["first"] or "", "latest": c["latest"] or "",
+                              "method": ", ".join(c["methods"])} for i, c in enumerate(claims, 1)], fmt)
+    if fmt == "table" and total > len(claims):
+        say(f"{len(claims)} of {total} contested claims shown (--limit, --offset)")
+    if not total:
         say("no contested claims")
         sys.exit(1)
+
+
+def _print_dispute(dispute: dict, fmt: str) -> None:
+    """One contested claim in full: its sides, then every statement with its evidence."""
+    if fmt == "json":
+        click.echo(json.dumps(dispute, indent=2, ensure_ascii=False))
+        return
+    rows = [{"side": e["side"], "actor": e["actor"], "stance": e["stance"], "date": e["date"] or "",
+             "sentence": e["sentence"], "article": e["article"]["title"] or e["article"]["id"],
+             "method": e["method"] + (f" {e['confidence']:.2f}" if e["confidence"] is not None else "")}
+            for e in sorted(dispute["evidence"], key=lambda e: (e["side"] != "supporter", e["date"] or "",
+                                                                 e["actor"]))]
+    if fmt == "table":
+        click.echo(_printable(f"{dispute['claim']}\n  for:     {', '.join(dispute['supporters'])}\n"
+                              f"  against: {', '.join(dispute['disputers'])}\n"
+                              f"  {dispute['articles']} article(s), {dispute['first']} to {dispute['latest']}"))
+    print_rows(["side", "actor", "stance", "date", "sentence", "article", "method"], rows, fmt)
 
 
 @cli.command()

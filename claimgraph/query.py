@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -47,23 +48,85 @@ def resolve_query(query: str) -> str:
     return query
 
 
-def contested_claims(store) -> list[dict]:
-    """The headline answer: each contested claim with its supporters, disputers and evidence.
+#: How ``contested_claims`` can order the disputes.
+SORTS = ("contested", "latest", "claim")
 
-    Returns a list of ``{"claim", "claim_iri", "supporters", "disputers", "evidence"}``
-    where supporters/disputers are actor labels and evidence is a list of
-    ``{"sentence", "source", "actor", "stance", "side"}``, in a stable order.
+
+def contested_claims(store, since: date | None = None, until: date | None = None, sort: str = "contested",
+                     claim: str | None = None) -> list[dict]:
+    """The headline answer: each contested claim with its two sides and every piece of evidence.
+
+    A claim is contested when an actor asserts or accuses it and a different actor
+    denies it (or puts forward a claim marked as contradicting it); statements count for
+    the actor they are attributed to (a minister for the state). With ``since``/``until``
+    only statements dated in that window count, so a claim is contested *within* it.
+
+    Each dispute is a dict: ``claim`` (label), ``claim_iri``, ``supporters`` and
+    ``disputers`` (actor labels), ``articles`` (how many articles carry its evidence),
+    ``first`` and ``latest`` (dates of its statements), ``methods`` (curated, extracted)
+    and ``evidence``: one entry per statement with ``sentence``, ``actor``, ``stance``,
+    ``side``, ``date``, ``method``, ``confidence`` and ``article`` (``id``, ``title``,
+    ``date``, ``url``), plus ``source`` (the article's title).
+
+    ``sort``: ``contested`` ranks by distinct supporters plus disputers, then articles,
+    then the latest date (the most disputed first); ``latest`` puts the newest disputes
+    first; ``claim`` is alphabetical. ``claim`` keeps only the dispute whose IRI, label
+    or IRI ending matches (for ``claimgraph contested CLAIM``).
     """
+    if sort not in SORTS:
+        raise QueryError(f"unknown sort {sort!r}; use one of: {', '.join(SORTS)}")
     _, found = rows(run_query(store, canned_queries()["contested"].sparql))
     claims: dict[str, dict] = {}
+    sides: dict[str, dict[str, set]] = {}
     for row in found:
+        when = row["date"] or row["published"]
+        if (since and when and when < since.isoformat()) or (until and when and when > until.isoformat()):
+            continue
         entry = claims.setdefault(row["claim"], {"claim": row["claimLabel"], "claim_iri": row["claim"],
                                                  "supporters": [], "disputers": [], "evidence": []})
         side = "supporters" if row["side"] == "supporter" else "disputers"
+        sides.setdefault(row["claim"], {"supporters": set(), "disputers": set()})[side].add(row["actor"])
         if row["actorLabel"] not in entry[side]:
             entry[side].append(row["actorLabel"])
-        evidence = {"sentence": row["sentence"], "source": row["source"] or row["article"],
-                    "actor": row["actorLabel"], "stance": row["stance"], "side": row["side"]}
+        evidence = {
+            "sentence": row["sentence"], "source": row["source"] or row["article"], "actor": row["actorLabel"],
+            "stance": row["stance"], "side": row["side"], "date": when, "method": row["method"] or "curated",
+            "confidence": float(row["confidence"]) if row["confidence"] else None,
+            "article": {"id": row["article"].rsplit("/", 1)[-1], "title": row["source"],
+                        "date": row["published"], "url": row["url"] or None},
+        }
         if evidence not in entry["evidence"]:
             entry["evidence"].append(evidence)
-    return sorted(claims.values(), key=lambda c: c["claim"])
+    out = []
+    for iri, entry in claims.items():
+        pro, con = sides[iri]["supporters"], sides[iri]["disputers"]
+        if not pro or not con or (len(pro) == len(con) == 1 and pro == con):
+            continue  # within the window one side is missing, or an actor only disputes itself
+        dates = sorted(e["date"] for e in entry["evidence"] if e["date"])
+        entry.update(articles=len({e["article"]["id"] for e in entry["evidence"]}),
+                     first=dates[0] if dates else None, latest=dates[-1] if dates else None,
+                     methods=sorted({e["method"] for e in entry["evidence"]}))
+        out.append(entry)
+    if claim:
+        out = [c for c in out if _names(c, claim)]
+        if not out:
+            raise QueryError(f"{claim!r}: no contested claim with that IRI or label; "
+                             f"see `claimgraph contested` for the list")
+    return _ranked(out, sort)
+
+
+def _names(entry: dict, wanted: str) -> bool:
+    """Whether ``wanted`` names this dispute: its IRI, the end of its IRI, or its label (any case)."""
+    wanted = wanted.strip()
+    return (wanted == entry["claim_iri"] or entry["claim_iri"].endswith("/" + wanted)
+            or wanted.casefold() == entry["claim"].casefold())
+
+
+def _ranked(claims: list[dict], sort: str) -> list[dict]:
+    claims = sorted(claims, key=lambda c: (c["claim"], c["claim_iri"]))
+    if sort == "latest":
+        claims.sort(key=lambda c: c["latest"] or "", reverse=True)
+    elif sort == "contested":
+        claims.sort(key=lambda c: (len(c["supporters"]) + len(c["disputers"]), c["articles"], c["latest"] or ""),
+                    reverse=True)
+    return claims

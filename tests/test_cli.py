@@ -48,19 +48,31 @@ def test_contested_json_names_pakistan_and_taliban(runner, seed_trig):
     data = json.loads(ok(runner, "contested", "--graph", seed_trig, "--format", "json").stdout)
     assert isinstance(data, list) and data
     harbour = next(c for c in data if "harbour" in c["claim"].lower())
-    assert set(harbour) == {"claim", "supporters", "disputers", "evidence"}
+    assert {"claim", "supporters", "disputers", "evidence", "articles", "first", "latest", "methods"} <= set(harbour)
     assert "Pakistan" in harbour["supporters"]
     assert "Afghan Taliban" in harbour["disputers"]
-    assert all({"sentence", "source"} <= set(e) for e in harbour["evidence"])
+    assert all({"sentence", "source", "article", "method", "confidence", "date"} <= set(e) for e in harbour["evidence"])
+    assert {e["article"]["id"] for e in harbour["evidence"]} == {"pak-afg-ceasefire"}
 
 
 def test_contested_table_and_csv(runner, seed_trig):
     table = ok(runner, "contested", "--graph", seed_trig).stdout
     header = table.splitlines()[1]
-    assert header.index("claim") < header.index("supporters") < header.index("disputers") < header.index("evidence")
-    assert "Pakistan has long" in table and "Afghan Taliban" in table
+    assert header.index("claim") < header.index("supporters") < header.index("disputers") < header.index("articles")
+    assert "Afghan Taliban" in table and "2025-10-19" in table
     rows = list(csv.DictReader(io.StringIO(ok(runner, "contested", "--graph", seed_trig, "--format", "csv").stdout)))
     assert {"Pakistan"} <= {r["supporters"] for r in rows}
+    full = ok(runner, "contested", "taliban-harbours-militants", "--graph", seed_trig).stdout
+    assert "Pakistan has long" in full and "Denial" in full
+
+
+def test_contested_window_and_paging(runner, seed_trig):
+    assert runner.invoke(cli, ["contested", "--graph", str(seed_trig), "--until", "2025-10-18"]).exit_code == 1
+    assert ok(runner, "contested", "--graph", seed_trig, "--since", "2025-10-19", "--until", "2025-10-19").stdout
+    paged = runner.invoke(cli, ["contested", "--graph", str(seed_trig), "--offset", "1"])
+    assert paged.exit_code == 0 and "0 of 1 contested claims shown" in paged.stderr
+    unknown = runner.invoke(cli, ["contested", "no-such-claim", "--graph", str(seed_trig)])
+    assert unknown.exit_code == 1 and "no contested claim with that IRI or label" in unknown.output
 
 
 def test_contested_with_none_exits_1(runner, tmp_path, make_article):

@@ -483,7 +483,7 @@ def test_rewritten_contested_and_anonymous_only_answer_as_before(tmp_path):
     queries = canned_queries()
     prefixes = queries["contested"].sparql[:queries["contested"].sparql.index("SELECT")]
     old_contested = prefixes + """
-SELECT DISTINCT ?claim ?claimLabel ?side ?actor ?actorLabel ?stance ?statement ?sentence ?article ?source ?date
+SELECT DISTINCT ?claim ?claimLabel ?side ?actor ?actorLabel ?stance ?statement ?sentence ?article ?source ?date ?published ?url ?method ?confidence
 WHERE {
   {
     ?statement cg:claim ?claim ; a ?cls .
@@ -503,6 +503,10 @@ WHERE {
   ?claim rdfs:label ?claimLabel .
   ?actor rdfs:label ?actorLabel .
   OPTIONAL { ?article schema:headline ?source }
+  OPTIONAL { ?article schema:datePublished ?published }
+  OPTIONAL { ?article schema:url ?url }
+  OPTIONAL { ?statement cg:method/rdfs:label ?method }
+  OPTIONAL { ?statement cg:confidence ?confidence }
   FILTER EXISTS {
     ?s1 cg:claim ?claim ; a ?c1 ; cg:attributedTo ?a1 .
     VALUES ?c1 { cg:Assertion cg:Accusation }
