@@ -472,22 +472,23 @@ def serve(graph_file, store_dir, port, timeout, max_rows, title):
     """Serve the graph read-only on 127.0.0.1: the page, a SPARQL endpoint and the canned queries.
 
     / is the interactive graph page; /sparql answers the SPARQL 1.1 Protocol (GET and
-    POST; JSON, XML, CSV or TSV results and Turtle, N-Triples or RDF/XML graphs by the
-    Accept header) and refuses updates; /queries lists the canned queries, each at
-    /queries/NAME with .json and .csv forms. Stop with Ctrl-C.
+    POST; JSON, XML, CSV or TSV results and Turtle, N-Triples, N-Quads, RDF/XML or
+    JSON-LD graphs by the Accept header) and refuses updates; /queries lists the canned
+    queries, each at /queries/NAME with .json and .csv forms. A rebuild of the store
+    (or graph file) is picked up at the next request, without a restart. Stop with Ctrl-C.
 
     Example: claimgraph serve --port 8000, then open http://127.0.0.1:8000/
     """
-    from .server import Settings
+    from .server import Served, Settings
     from .server import serve as run_server
 
-    store = _local_source(graph_file, store_dir)
+    served = Served(graph_file, store_dir)
 
     def ready(bound):
         click.echo(f"serving on http://127.0.0.1:{bound}/ (SPARQL at /sparql, queries at /queries); "
                    f"Ctrl-C to stop", err=True)
 
-    run_server(store, port, Settings(title=title, timeout=timeout, max_rows=max_rows), ready=ready)
+    run_server(served, port, Settings(title=title, timeout=timeout, max_rows=max_rows), ready=ready)
 
 
 @cli.command()

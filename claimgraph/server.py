@@ -1,29 +1,28 @@
 """``claimgraph serve``: a read-only web service on 127.0.0.1 (Starlette + uvicorn).
 
 * ``/`` the interactive graph page;
-* ``/sparql`` a SPARQL 1.1 Protocol endpoint (GET and POST; results as SPARQL JSON,
-  XML, CSV or TSV, graphs as Turtle, N-Triples or RDF/XML, chosen by ``Accept``);
-  updates are refused with 403, other methods with 405;
+* ``/sparql`` a SPARQL 1.1 Protocol endpoint (GET, HEAD and POST; results as SPARQL
+  JSON, XML, CSV or TSV, graphs as Turtle, N-Triples, N-Quads, RDF/XML or JSON-LD,
+  chosen by ``Accept``); updates are refused with 403, other methods with 405;
 * ``/queries`` the canned queries, each at ``/queries/NAME`` (an HTML table) with
   ``/queries/NAME.json`` (SPARQL JSON) and ``/queries/NAME.csv`` forms, as Datasette
   does for SQL.
 
-Every query runs with a timeout and a row limit. Oxigraph cannot cancel a running
-query, so a query past its timeout is answered with 503 and left to finish in its
-worker thread; at most ``workers`` queries run at once, so runaway queries cannot pile
-up. A result cut at the row limit says so in the ``Claimgraph-Truncated`` header.
+Every query runs with a timeout and a row limit; a result cut at the row limit says so
+in the ``Claimgraph-Truncated`` header and, where the format has a place for it, in the
+body. Results are written by pyoxigraph's own serialisers. The internal build graph
+(which records the paths of the user's files) is never part of a query's dataset.
+The server watches the store (or graph file) it serves and reopens it after a rebuild.
 """
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
+import os
 import socket
-import time
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import parse_qs
-from xml.sax.saxutils import escape as xml_escape
 
 import anyio
 import pyoxigraph as ox
@@ -33,11 +32,13 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from .errors import EnvironmentProblem
+from .errors import EnvironmentProblem, QueryError
 from .projection import project
 from .query import canned_queries
-from .remote import query_form
 from .render import render_html
+from .sparql import QueryFacts, check_query
+from .store import DEFAULT_GRAPH_FILE, DEFAULT_STORE_DIR, is_store, open_graph, open_store
+from .vocab import BUILD_GRAPH
 
 JSON = "application/sparql-results+json"
 XML = "application/sparql-results+xml"
@@ -45,12 +46,10 @@ CSV = "text/csv"
 TSV = "text/tab-separated-values"
 SOLUTION_TYPES = [JSON, XML, CSV, TSV]
 SOLUTION_ALIASES = {"application/json": JSON, "application/xml": XML, "text/xml": XML}
-GRAPH_TYPES = ["text/turtle", "application/n-triples", "application/rdf+xml"]
-GRAPH_ALIASES = {"text/plain": "application/n-triples", "application/x-turtle": "text/turtle"}
-
-
-class QueryTimeout(Exception):
-    pass
+GRAPH_TYPES = ["text/turtle", "application/n-triples", "application/n-quads", "application/rdf+xml",
+               "application/ld+json"]
+GRAPH_ALIASES = {"text/plain": "application/n-triples", "application/x-turtle": "text/turtle",
+                 "application/json": "application/ld+json"}
 
 
 @dataclass
@@ -91,84 +90,15 @@ def negotiate(accept: str | None, offered: list[str], aliases: dict[str, str]) -
     return best
 
 
-# --- result writers (with the row limit) ----------------------------------------------------
+# --- answering one query (the row limit, the dataset, pyoxigraph's serialisers) --------------
 
 
-def _term_json(term) -> dict:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            out["datatype"] = term.datatype.value
-        return out
-    return {"type": "triple", "value": str(term)}
+class Refused(Exception):
+    """A request the endpoint answers with an HTTP error status and a one-line reason."""
 
-
-def _term_csv(term) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return getattr(term, "value", str(term))
-
-
-def _term_tsv(term) -> str:
-    if term is None:
-        return ""
-    return str(term).replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-
-
-def _term_xml(term) -> str:
-    if isinstance(term, ox.NamedNode):
-        return f"<uri>{xml_escape(term.value)}</uri>"
-    if isinstance(term, ox.BlankNode):
-        return f"<bnode>{xml_escape(term.value)}</bnode>"
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return f'<literal xml:lang="{xml_escape(term.language)}">{xml_escape(term.value)}</literal>'
-        if term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
-            return f"<literal>{xml_escape(term.value)}</literal>"
-        return f'<literal datatype="{xml_escape(term.datatype.value)}">{xml_escape(term.value)}</literal>'
-    return f"<literal>{xml_escape(str(term))}</literal>"
-
-
-def write_solutions(variables: list[str], solutions: list, media: str) -> bytes:
-    """SELECT results in one of the SPARQL 1.1 result formats (JSON, XML, CSV, TSV)."""
-    if media == JSON:
-        bindings = [{v: _term_json(s[v]) for v in variables if s[v] is not None} for s in solutions]
-        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
-                          ensure_ascii=False).encode("utf-8")
-    if media == CSV:
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(variables)
-        for s in solutions:
-            writer.writerow([_term_csv(s[v]) for v in variables])
-        return buf.getvalue().encode("utf-8")
-    if media == TSV:
-        lines = ["\t".join("?" + v for v in variables)]
-        lines += ["\t".join(_term_tsv(s[v]) for v in variables) for s in solutions]
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    head = "".join(f'<variable name="{xml_escape(v)}"/>' for v in variables)
-    body = "".join("<result>" + "".join(f'<binding name="{xml_escape(v)}">{_term_xml(s[v])}</binding>'
-                                         for v in variables if s[v] is not None) + "</result>"
-                   for s in solutions)
-    return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>{head}</head>'
-            f"<results>{body}</results></sparql>\n").encode("utf-8")
-
-
-def write_boolean(value: bool, media: str) -> bytes:
-    if media == JSON:
-        return json.dumps({"head": {}, "boolean": value}).encode()
-    if media in (CSV, TSV):
-        return (("_askResult" if media == CSV else "?_askResult") + f"\r\n{'true' if value else 'false'}\r\n").encode()
-    return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
-            f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode()
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
 
 
 @dataclass
@@ -178,79 +108,221 @@ class Answer:
     truncated: bool = False
 
 
-def evaluate(store, sparql: str, media_for, settings: Settings, default_graphs=None, named_graphs=None) -> Answer:
-    """Run one query on a pyoxigraph store (in a worker thread) within the time and row limits."""
-    deadline = time.monotonic() + settings.timeout
-    options = {}
-    if default_graphs:  # otherwise the default graph: the store's deduplicated union view
-        options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    if named_graphs:
-        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-    result = store.query(sparql, **options)
-    if isinstance(result, ox.QueryBoolean):
-        media = media_for("boolean")
-        return Answer(write_boolean(bool(result), media), media)
-    if isinstance(result, ox.QueryTriples):
-        media = media_for("graph")
-        triples, truncated = _take(result, settings.max_rows, deadline)
-        fmt = ox.RdfFormat.from_media_type(media)
-        return Answer(ox.serialize(triples, format=fmt), media, truncated)
-    media = media_for("solutions")
-    variables = [v.value for v in result.variables]
-    solutions, truncated = _take(result, settings.max_rows, deadline)
-    return Answer(write_solutions(variables, solutions, media), media, truncated)
+class _RowCut:
+    """A binary writer that keeps a TSV result up to ``limit`` rows, then stops the engine.
+
+    TSV has one line per solution (newlines in literals are escaped), so counting lines
+    counts rows; raising from ``write`` stops Oxigraph's serialiser, and with it the
+    query, as soon as the limit is passed.
+    """
+
+    class Full(Exception):
+        pass
+
+    def __init__(self, limit: int):
+        self.wanted = limit + 1  # the header line, then the rows
+        self.parts: list[bytes] = []
+        self.full = False
+
+    def write(self, data) -> int:
+        data = bytes(data)
+        lines = data.count(b"\n")
+        if lines >= self.wanted:
+            end = -1
+            for _ in range(self.wanted):
+                end = data.index(b"\n", end + 1)
+            self.parts.append(data[: end + 1])
+            self.full = True
+            raise _RowCut.Full()
+        self.parts.append(data)
+        self.wanted -= lines
+        return len(data)
+
+    def flush(self) -> None:
+        pass
 
 
-def _take(iterator, limit: int, deadline: float) -> tuple[list, bool]:
-    taken = []
-    for item in iterator:
-        if len(taken) >= limit:
-            return taken, True
-        taken.append(item)
-        if len(taken) % 1000 == 0 and time.monotonic() > deadline:
-            raise QueryTimeout()
-    if time.monotonic() > deadline:
-        raise QueryTimeout()
-    return taken, False
+def solutions_bytes(solutions, media: str, limit: int) -> tuple[bytes, bool]:
+    """SELECT results in ``media``, cut at ``limit`` rows, written by pyoxigraph's serialisers.
+
+    The solutions are written as TSV through :class:`_RowCut`; the kept rows are read back
+    and written in the wanted format, so every format shows the same rows and blank nodes.
+    """
+    cut = _RowCut(limit + 1)  # one more row than shown tells whether the result was cut
+    try:
+        solutions.serialize(cut, format=ox.QueryResultsFormat.TSV)
+    except _RowCut.Full:
+        pass
+    lines = b"".join(cut.parts).split(b"\n")
+    truncated = cut.full
+    kept = b"\n".join(lines[: limit + 1]) + b"\n" if truncated else b"".join(cut.parts)
+    rows = ox.parse_query_results(kept, format=ox.QueryResultsFormat.TSV)
+    return rows.serialize(format=ox.QueryResultsFormat.from_media_type(media)), truncated
+
+
+def triples_bytes(triples, media: str, limit: int) -> tuple[bytes, bool]:
+    """CONSTRUCT/DESCRIBE results in ``media``, cut at ``limit`` triples."""
+    state = {"truncated": False}
+
+    def capped():
+        for count, triple in enumerate(triples):
+            if count == limit:
+                state["truncated"] = True
+                return
+            yield triple
+
+    body = ox.serialize(capped(), format=ox.RdfFormat.from_media_type(media))
+    return body, state["truncated"]
+
+
+def mark_truncated(body: bytes, media: str, note: str) -> bytes:
+    """Say in the body itself that a result was cut: a ``link`` in the head of SPARQL JSON and
+    XML results (the formats' place for metadata about the results), a comment in Turtle,
+    N-Triples, N-Quads and RDF/XML. CSV, TSV and JSON-LD have no such place: only the
+    ``Claimgraph-Truncated`` header says so there."""
+    if media == JSON:
+        return body.replace(b"]},", f'],"link":["{note}"]}},'.encode(), 1)
+    if media == XML:
+        return body.replace(b"</head>", f'<link href="{note}"/></head>'.encode(), 1)
+    if media in ("text/turtle", "application/n-triples", "application/n-quads"):
+        return f"# {note}\n".encode() + body
+    if media == "application/rdf+xml":
+        return body + f"\n<!-- {note} -->\n".encode()
+    return body
+
+
+def dataset_options(query: QueryFacts, default_graphs: list[str], named_graphs: list[str],
+                    data_graphs: list) -> dict:
+    """The RDF dataset a query runs on, never with the internal build graph in it.
+
+    The protocol's ``default-graph-uri``/``named-graph-uri`` win over the query's FROM /
+    FROM NAMED (SPARQL 1.1 Protocol 2.1.4); without either, the default graph is the
+    store's union view and the named graphs are the data graphs. The lists are always
+    given to the engine explicitly, so no spelling of the build graph's IRI reaches it.
+    """
+    def visible(iris):
+        return [ox.NamedNode(iri) for iri in iris if iri and iri != BUILD_GRAPH]
+
+    if default_graphs or named_graphs:
+        return {"default_graph": visible(default_graphs), "named_graphs": visible(named_graphs)}
+    if query.from_graphs or query.from_named:
+        return {"default_graph": visible(query.from_graphs), "named_graphs": visible(query.from_named)}
+    return {"named_graphs": data_graphs}
+
+
+def evaluate(store, sparql: str, accept: str | None, settings: Settings, base_iri: str | None = None,
+             default_graphs=(), named_graphs=(), data_graphs=None) -> Answer:
+    """Run one query on a pyoxigraph store within the row limit; its result in the best media type."""
+    try:
+        query = check_query(sparql)
+    except QueryError as exc:
+        raise Refused(400, str(exc)) from None
+    if data_graphs is None:
+        data_graphs = [g for g in store.named_graphs() if g.value != BUILD_GRAPH]
+    options = dataset_options(query, list(default_graphs), list(named_graphs), data_graphs)
+    try:
+        result = store.query(sparql, base_iri=base_iri, **options)
+    except SyntaxError as exc:
+        message = str(exc).splitlines()[0] if str(exc) else "syntax error"
+        raise Refused(400, f"SPARQL syntax error: {message}") from None
+    kind = ("boolean" if isinstance(result, ox.QueryBoolean)
+            else "graph" if isinstance(result, ox.QueryTriples) else "solutions")
+    offered, aliases = (GRAPH_TYPES, GRAPH_ALIASES) if kind == "graph" else (SOLUTION_TYPES, SOLUTION_ALIASES)
+    media = negotiate(accept, offered, aliases)
+    if media is None:
+        raise Refused(406, f"cannot answer in {accept!r}; this endpoint offers: {', '.join(offered)}")
+    truncated = False
+    if kind == "boolean":
+        body = result.serialize(format=ox.QueryResultsFormat.from_media_type(media))
+    elif kind == "graph":
+        body, truncated = triples_bytes(result, media, settings.max_rows)
+    else:
+        body, truncated = solutions_bytes(result, media, settings.max_rows)
+    if truncated:
+        body = mark_truncated(body, media, f"urn:claimgraph:truncated:max-rows={settings.max_rows}")
+    return Answer(body, media, truncated)
+
+
+# --- what is served: a store or graph file, reopened after a rebuild ----------------------
+
+
+class Served:
+    """The graph being served: an on-disk store (read-only) or a graph file loaded in memory.
+
+    A rebuild changes the files under it, which a read-only store or an in-memory copy
+    would not see. Before each query :meth:`current` compares a cheap stamp (the store's
+    ``CURRENT`` and ``MANIFEST`` files, or the graph file's size and time) with the one it
+    opened, and reopens when they differ; while a build still holds the store's write lock,
+    the last complete store keeps being served.
+    """
+
+    def __init__(self, graph: Path | str | None = None, store: Path | str | None = None):
+        if graph and store:
+            raise QueryError("give only one of --graph, --store")
+        if store or (not graph and is_store(DEFAULT_STORE_DIR)):
+            self.path, self.is_store = Path(store or DEFAULT_STORE_DIR), True
+        else:
+            self.path, self.is_store = Path(graph or DEFAULT_GRAPH_FILE), False
+        self.generation = 0
+        self._stamp = self.stamp()
+        self.store = self._open()
+        self.data_graphs = self._data_graphs()
+
+    def _open(self):
+        return open_store(self.path) if self.is_store else open_graph(self.path)
+
+    def _data_graphs(self) -> list:
+        return sorted((g for g in self.store.named_graphs() if g.value != BUILD_GRAPH), key=str)
+
+    def stamp(self) -> tuple:
+        """What changes on disk when the graph is rebuilt (a few stat calls, no reading of data)."""
+        try:
+            if not self.is_store:
+                info = self.path.stat()
+                return info.st_ino, info.st_size, info.st_mtime_ns
+            current = (self.path / "CURRENT").read_text(encoding="ascii", errors="replace").strip()
+            manifest = os.stat(self.path / current)
+            return current, manifest.st_size, manifest.st_mtime_ns
+        except OSError:
+            return getattr(self, "_stamp", ())
+
+    def current(self):
+        """The store to query now, reopened first if the graph changed on disk since."""
+        stamp = self.stamp()
+        if stamp != self._stamp:
+            try:
+                store = self._open()
+            except QueryError:  # being rebuilt right now (or the file is half-written): keep the old one
+                return self.store
+            self.store, self._stamp, self.generation = store, stamp, self.generation + 1
+            self.data_graphs = self._data_graphs()
+        return self.store
 
 
 # --- the application ---------------------------------------------------------------------
 
 
-def create_app(store, settings: Settings | None = None) -> Starlette:
-    """The Starlette app serving ``store`` (a pyoxigraph store opened read-only, or an in-memory one)."""
+def create_app(served: Served, settings: Settings | None = None) -> Starlette:
+    """The Starlette app serving ``served`` (a :class:`Served` graph)."""
     settings = settings or Settings()
     limiter = anyio.CapacityLimiter(settings.workers)
-    page_cache: dict[str, str] = {}
+    page_cache: dict[int, str] = {}
 
-    async def run(sparql: str, accept: str | None, default_graphs=None, named_graphs=None) -> Response:
-        form = query_form(sparql)
-        chosen = {}
-
-        def media_for(kind: str) -> str:
-            offered, aliases = (GRAPH_TYPES, GRAPH_ALIASES) if kind == "graph" else (SOLUTION_TYPES, SOLUTION_ALIASES)
-            media = negotiate(accept, offered, aliases)
-            if media is None:
-                chosen["refused"] = offered
-                raise LookupError
-            return media
+    async def run(sparql: str, accept: str | None, base_iri: str | None = None, default_graphs=(),
+                  named_graphs=()) -> Response:
+        store, data_graphs = served.current(), served.data_graphs
 
         def work():
-            return evaluate(store, sparql, media_for, settings, default_graphs, named_graphs)
+            return evaluate(store, sparql, accept, settings, base_iri, default_graphs, named_graphs, data_graphs)
 
         try:
             with anyio.fail_after(settings.timeout):
                 answer = await anyio.to_thread.run_sync(work, limiter=limiter, abandon_on_cancel=True)
-        except (TimeoutError, QueryTimeout):
+        except TimeoutError:
             return PlainTextResponse(f"query timed out after {settings.timeout:g} s (the server's --timeout)\n",
                                      status_code=503)
-        except LookupError:
-            offered = chosen.get("refused") or (GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else SOLUTION_TYPES)
-            return PlainTextResponse(f"cannot answer in {accept!r}; this endpoint offers: {', '.join(offered)}\n",
-                                     status_code=406)
-        except SyntaxError as exc:
-            message = str(exc).splitlines()[0] if str(exc) else "syntax error"
-            return PlainTextResponse(f"SPARQL syntax error: {message}\n", status_code=400)
+        except Refused as exc:
+            return PlainTextResponse(f"{exc}\n", status_code=exc.status)
         except (OSError, ValueError, RuntimeError) as exc:
             return PlainTextResponse(f"query failed: {exc}\n", status_code=500)
         headers = {"Vary": "Accept"}
@@ -262,35 +334,49 @@ def create_app(store, settings: Settings | None = None) -> Starlette:
     def refuse_update() -> Response:
         return PlainTextResponse("this SPARQL endpoint is read-only: updates are refused\n", status_code=403)
 
+    def bad(message: str, status: int = 400) -> Response:
+        return PlainTextResponse(message + "\n", status_code=status)
+
     async def sparql(request: Request) -> Response:
+        """The SPARQL 1.1 Protocol's query operation: GET (and HEAD), URL-encoded POST, direct POST."""
         params = request.query_params
         accept = request.headers.get("accept")
         if "update" in params:
             return refuse_update()
-        if request.method == "GET":
-            query = params.get("query")
-            default_graphs, named_graphs = params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
-        else:
-            content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            if content_type == "application/sparql-update":
+        queries = params.getlist("query")
+        default_graphs, named_graphs = params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
+        if request.method == "POST":
+            media, _, rest = request.headers.get("content-type", "").partition(";")
+            media = media.strip().lower()
+            charset = next((p.split("=", 1)[1].strip().strip('"').lower() for p in rest.split(";")
+                            if p.strip().lower().startswith("charset=")), "utf-8")
+            if media == "application/sparql-update":
                 return refuse_update()
-            if content_type == "application/x-www-form-urlencoded":
-                form = parse_qs((await request.body()).decode("utf-8", errors="replace"), keep_blank_values=True)
-                if "update" in form:
-                    return refuse_update()
-                query = (form.get("query") or [None])[0]
-                default_graphs = form.get("default-graph-uri") or params.getlist("default-graph-uri")
-                named_graphs = form.get("named-graph-uri") or params.getlist("named-graph-uri")
-            elif content_type == "application/sparql-query":
-                query = (await request.body()).decode("utf-8", errors="replace")
-                default_graphs, named_graphs = params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
-            else:
-                return PlainTextResponse("POST a query as application/x-www-form-urlencoded (query=...) or "
-                                         "application/sparql-query\n", status_code=415)
-        if not query:
-            return PlainTextResponse("give a SPARQL query in the 'query' parameter "
-                                     "(SPARQL 1.1 Protocol); this endpoint is read-only\n", status_code=400)
-        return await run(query, accept, default_graphs, named_graphs)
+            if media not in ("application/x-www-form-urlencoded", "application/sparql-query"):
+                return bad("POST a query as application/x-www-form-urlencoded (query=...) or "
+                           "application/sparql-query", 415)
+            if charset not in ("utf-8", "utf8"):
+                return bad(f"the query must be sent in UTF-8, not {charset}", 415)
+            try:
+                text = (await request.body()).decode("utf-8")
+                if media == "application/sparql-query":
+                    queries.append(text)
+                else:
+                    form = parse_qs(text, keep_blank_values=True, encoding="utf-8", errors="strict")
+                    if "update" in form:
+                        return refuse_update()
+                    queries += form.get("query", [])
+                    default_graphs += form.get("default-graph-uri", [])
+                    named_graphs += form.get("named-graph-uri", [])
+            except UnicodeDecodeError:
+                return bad("the request body is not UTF-8 text")
+        if len(queries) > 1:
+            return bad(f"give one query, not {len(queries)} (SPARQL 1.1 Protocol: one 'query' parameter)")
+        if not queries or not queries[0].strip():
+            return bad("give a SPARQL query in the 'query' parameter (SPARQL 1.1 Protocol); "
+                       "this endpoint is read-only")
+        base_iri = f"{request.url.scheme}://{request.url.netloc}{request.url.path}"
+        return await run(queries[0], accept, base_iri, default_graphs, named_graphs)
 
     def visible() -> dict:
         return {name: q for name, q in canned_queries().items() if not name.startswith("_")}
@@ -341,22 +427,26 @@ def create_app(store, settings: Settings | None = None) -> Starlette:
                                   f"<table><tr>{head}</tr>{body}</table>"))
 
     async def home(request: Request) -> Response:
-        if "page" not in page_cache:
+        store = served.current()
+        if served.generation not in page_cache:
             def draw():
                 return render_html(project(store), settings.title)
 
             try:
-                page_cache["page"] = await anyio.to_thread.run_sync(draw, limiter=limiter)
+                page = await anyio.to_thread.run_sync(draw, limiter=limiter)
             except Exception as exc:  # noqa: BLE001 - shown to the user, the server keeps running
                 return PlainTextResponse(f"cannot draw the graph page: {exc}\n", status_code=500)
-        return HTMLResponse(page_cache["page"])
+            page_cache.clear()
+            page_cache[served.generation] = page
+        return HTMLResponse(page_cache[served.generation])
 
     async def queries_redirect(request: Request) -> Response:
         return RedirectResponse("/queries")
 
     return Starlette(routes=[
         Route("/", home, methods=["GET"]),
-        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/sparql", sparql, methods=["GET", "HEAD", "POST"]),
+        Route("/sparql/", sparql, methods=["GET", "HEAD", "POST"]),
         Route("/queries", queries_index, methods=["GET"]),
         Route("/queries.json", queries_index, methods=["GET"]),
         Route("/queries/", queries_redirect, methods=["GET"]),
@@ -372,8 +462,8 @@ def _page(title: str, heading: str, body: str) -> str:
             f'<a href="/sparql">sparql</a></p><h1>{heading}</h1>{body}</body></html>')
 
 
-def serve(store, port: int = 8000, settings: Settings | None = None, ready=None) -> None:
-    """Serve ``store`` on 127.0.0.1:``port`` until interrupted."""
+def serve(served: Served, port: int = 8000, settings: Settings | None = None, ready=None) -> None:
+    """Serve ``served`` on 127.0.0.1:``port`` until interrupted."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
@@ -382,7 +472,7 @@ def serve(store, port: int = 8000, settings: Settings | None = None, ready=None)
         sock.close()
         raise EnvironmentProblem(f"cannot listen on 127.0.0.1:{port} ({exc.strerror}); choose another --port") from None
     sock.listen(128)
-    config = uvicorn.Config(create_app(store, settings), log_level="warning", access_log=False)
+    config = uvicorn.Config(create_app(served, settings), log_level="warning", access_log=False)
     server = uvicorn.Server(config)
     if ready:
         ready(sock.getsockname()[1])

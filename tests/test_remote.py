@@ -243,3 +243,24 @@ def test_helpers():
     assert query_form("# SELECT in a comment\nPREFIX a: <x:>\nCONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }") == \
         "CONSTRUCT"
     assert query_form("ask { ?s ?p ?o }") == "ASK"
+
+
+def test_query_form_is_not_fooled_by_keywords_in_iris_strings_or_comments():
+    assert query_form("PREFIX c: <http://example.org/construct#>\nSELECT ?s WHERE { ?s a c:Thing }") == "SELECT"
+    assert query_form("PREFIX s: <http://example.org/select/>\nCONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }") == \
+        "CONSTRUCT"
+    assert query_form('ASK { ?s ?p "SELECT" }') == "ASK"
+    assert query_form("PREFIX describe: <http://x/>\nSELECT ?describe WHERE { ?describe describe:p ?o }") == "SELECT"
+
+
+def test_same_query_works_locally_and_remotely_whatever_its_prefixes(runner, oxigraph, seed_trig):
+    assert invoke(runner, "push", "--endpoint", oxigraph, "--graph", seed_trig).exit_code == 0
+    select = ("PREFIX construct: <https://w3id.org/claimgraph/ns#>\n"
+              "SELECT ?c WHERE { ?c a construct:Claim } ORDER BY ?c")
+    graph = ("PREFIX select: <https://w3id.org/claimgraph/ns#>\n"
+             "CONSTRUCT { ?c a select:Claim } WHERE { ?c a select:Claim }")
+    for query in (select, graph):
+        remote = invoke(runner, "query", query, "--endpoint", oxigraph, "--format", "csv")
+        local = invoke(runner, "query", query, "--graph", seed_trig, "--format", "csv")
+        assert remote.exit_code == 0, remote.output
+        assert sorted(remote.stdout.splitlines()) == sorted(local.stdout.splitlines()) and local.stdout.strip()

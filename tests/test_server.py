@@ -3,24 +3,29 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import subprocess
 import sys
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import httpx
+import pyoxigraph as ox
 import pytest
 
 from claimgraph.query import contested_claims
 from claimgraph.server import CSV, JSON, TSV, XML, negotiate
-from claimgraph.store import open_graph
-from tests.conftest import stop_process
+from claimgraph.store import open_graph, open_store
+from claimgraph.vocab import BUILD_GRAPH
+from tests.conftest import SEEDS, stop_process
 
 pytestmark = pytest.mark.server
 
 CLAIM_QUERY = "SELECT ?claim ?label WHERE { ?claim a <https://w3id.org/claimgraph/ns#Claim> ; " \
               "<http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?claim"
+RESULTS = "{http://www.w3.org/2005/sparql-results#}"
 SLOW_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
@@ -140,6 +145,88 @@ def test_row_limit_is_announced(server, client):
     assert response.headers["claimgraph-truncated"] == "max-rows=5"
     small = client.get(f"{url}/sparql", params={"query": CLAIM_QUERY + " LIMIT 2"})
     assert "claimgraph-truncated" not in small.headers
+    assert "link" not in small.json()["head"]
+    exact = client.get(f"{url}/sparql", params={"query": CLAIM_QUERY + " LIMIT 5"})
+    assert "claimgraph-truncated" not in exact.headers and len(exact.json()["results"]["bindings"]) == 5
+
+
+def test_a_truncated_result_says_so_in_the_body(server, client):
+    url, _ = server
+    note = "urn:claimgraph:truncated:max-rows=5"
+    as_json = client.get(f"{url}/sparql", params={"query": CLAIM_QUERY}).json()
+    assert as_json["head"] == {"vars": ["claim", "label"], "link": [note]}
+    as_xml = client.get(f"{url}/sparql", params={"query": CLAIM_QUERY}, headers={"Accept": XML})
+    root = ET.fromstring(as_xml.content)
+    assert root.find(f"{RESULTS}head/{RESULTS}link").get("href") == note
+    assert len(root.findall(f"{RESULTS}results/{RESULTS}result")) == 5
+    construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    turtle = client.get(f"{url}/sparql", params={"query": construct}, headers={"Accept": "text/turtle"})
+    assert turtle.headers["claimgraph-truncated"] == "max-rows=5" and turtle.text.startswith(f"# {note}\n")
+    assert len(list(ox.parse(turtle.content, format=ox.RdfFormat.TURTLE))) == 5
+
+
+def test_head_ask_tsv_and_more_graph_formats(server, client):
+    url, _ = server
+    ask = {"query": "ASK { ?s a <https://w3id.org/claimgraph/ns#Claim> }"}
+    head = client.head(f"{url}/sparql", params=ask)
+    get = client.get(f"{url}/sparql", params=ask)
+    assert head.status_code == get.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers["content-length"] == get.headers["content-length"]
+    tsv = client.get(f"{url}/sparql", params=ask, headers={"Accept": TSV})
+    assert tsv.headers["content-type"].startswith(TSV) and b"\r" not in tsv.content and tsv.text.strip() == "true"
+    construct = {"query": "CONSTRUCT { ?c a <https://w3id.org/claimgraph/ns#Claim> } "
+                          "WHERE { ?c a <https://w3id.org/claimgraph/ns#Claim> } LIMIT 2"}
+    jsonld = client.get(f"{url}/sparql", params=construct, headers={"Accept": "application/ld+json"})
+    assert jsonld.headers["content-type"].startswith("application/ld+json")
+    assert len(list(ox.parse(jsonld.content, format=ox.RdfFormat.JSON_LD))) == 2
+    nquads = client.get(f"{url}/sparql", params=construct, headers={"Accept": "application/n-quads"})
+    assert nquads.headers["content-type"].startswith("application/n-quads")
+    assert len(list(ox.parse(nquads.content, format=ox.RdfFormat.N_QUADS))) == 2
+
+
+def test_the_build_graph_is_not_exposed(server, client):
+    url, trig = server
+    folder = str(trig.parent)
+    stored = open_store(trig.parent / "store")
+    assert any(folder in q.object.value for q in stored.quads_for_pattern(None, None, None, ox.NamedNode(BUILD_GRAPH))), \
+        "test setup: the build graph records the user's paths"
+    g = "https://w3id.org/claimgraph/id/graph/"
+    leaks = {
+        "GRAPH ?g": {"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"},
+        "named-graph-uri": {"query": "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", "named-graph-uri": BUILD_GRAPH},
+        "default-graph-uri": {"query": "SELECT * WHERE { ?s ?p ?o }", "default-graph-uri": BUILD_GRAPH},
+        "FROM NAMED": {"query": f"SELECT * FROM NAMED <{BUILD_GRAPH}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"},
+        "FROM": {"query": f"SELECT * FROM <{BUILD_GRAPH}> WHERE {{ ?s ?p ?o }}"},
+        "FROM prefixed": {"query": f"PREFIX g: <{g}> SELECT * FROM g:_build WHERE {{ ?s ?p ?o }}"},
+        "FROM relative": {"query": f"BASE <{g}> SELECT * FROM NAMED <_build> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"},
+        "a path anywhere": {"query": f"SELECT * WHERE {{ {{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} }} "
+                                     f"FILTER(CONTAINS(STR(?o), {json.dumps(folder)})) }}"},
+    }
+    for name, params in leaks.items():
+        response = client.get(f"{url}/sparql", params=params)
+        assert response.status_code == 200, (name, response.text)
+        assert "_build" not in response.text and folder not in response.text, name
+    graphs = client.get(f"{url}/sparql", params=leaks["GRAPH ?g"]).json()["results"]["bindings"]
+    assert graphs, "the data graphs are still there"
+
+
+def test_serve_sees_a_rebuild(tmp_path, client, make_article):
+    from claimgraph.build import build_graph
+
+    store = tmp_path / "store"
+    build_graph([SEEDS], tmp_path / "claims.trig", store=store)
+    process, url = start("--store", str(store))
+    query = {"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"}
+    try:
+        before = [b["g"]["value"] for b in client.get(f"{url}/sparql", params=query).json()["results"]["bindings"]]
+        article = make_article("another-article")
+        build_graph([SEEDS, article.parent], tmp_path / "claims.trig", store=store)
+        after = [b["g"]["value"] for b in client.get(f"{url}/sparql", params=query).json()["results"]["bindings"]]
+        assert sorted(set(after) - set(before)) == ["https://w3id.org/claimgraph/id/graph/another-article"]
+        assert "Alphaland" in client.get(f"{url}/").text, "the page is drawn again too"
+    finally:
+        stop_process(process)
 
 
 def test_timeout_answers_503_and_server_keeps_serving(server, client):
