@@ -283,3 +283,34 @@ def test_negotiate():
     assert negotiate("text/csv;q=0.5, text/tab-separated-values", offered, {}) == TSV
     assert negotiate("application/json", offered, {"application/json": JSON}) == JSON
     assert negotiate("image/png", offered, {}) is None
+
+
+DEEP_QUERIES = {
+    "braces": "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000,
+    "parentheses": "SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }",
+    "negations": "ASK { FILTER(" + "!" * 10000 + "true) }",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DEEP_QUERIES))
+def test_a_query_nested_too_deep_is_refused_before_parsing(server, client, name):
+    url, _ = server
+    for response in (client.get(f"{url}/sparql", params={"query": DEEP_QUERIES[name]}),
+                     client.post(f"{url}/sparql", content=DEEP_QUERIES[name],
+                                 headers={"Content-Type": "application/sparql-query"})):
+        assert response.status_code == 400 and "nested" in response.text
+    assert client.get(f"{url}/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+
+
+def test_a_query_nested_too_deep_is_one_error_line_locally(tmp_path, seed_trig):
+    from click.testing import CliRunner
+
+    from claimgraph.cli import cli
+
+    fine = "SELECT * WHERE " + "{" * 100 + " ?s ?p ?o " + "}" * 100 + " LIMIT 1"
+    assert CliRunner().invoke(cli, ["query", fine, "--graph", str(seed_trig)]).exit_code == 0
+    for query in DEEP_QUERIES.values():
+        result = subprocess.run([sys.executable, "-c", "from claimgraph.cli import main; main()", "query", query,
+                                 "--graph", str(seed_trig)], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 1, result.stderr[-300:]
+        assert len(result.stderr.strip().splitlines()) == 1 and "nested" in result.stderr
