@@ -467,8 +467,14 @@ def push(endpoint, graph_store, graph_file, store_dir, user, auth_scheme, timeou
 @click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Rows (or triples) a result may have; longer results are cut and say so in a header.")
 @click.option("--title", default="claimgraph", show_default=True, help="Title of the pages.")
+@click.option("--workers", type=click.IntRange(min=1), default=4, show_default=True,
+              help="Queries that may run at once, each in its own process.")
+@click.option("--max-memory", type=click.IntRange(min=64), default=2048, show_default=True, metavar="MB",
+              help="Memory a query's process may use; a query that needs more is answered with 503.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this host name (default: only 127.0.0.1 and localhost). Repeatable.")
 @library_errors
-def serve(graph_file, store_dir, port, timeout, max_rows, title):
+def serve(graph_file, store_dir, port, timeout, max_rows, title, workers, max_memory, allow_hosts):
     """Serve the graph read-only on 127.0.0.1: the page, a SPARQL endpoint and the canned queries.
 
     / is the interactive graph page; /sparql answers the SPARQL 1.1 Protocol (GET and
@@ -476,6 +482,11 @@ def serve(graph_file, store_dir, port, timeout, max_rows, title):
     JSON-LD graphs by the Accept header) and refuses updates; /queries lists the canned
     queries, each at /queries/NAME with .json and .csv forms. A rebuild of the store
     (or graph file) is picked up at the next request, without a restart. Stop with Ctrl-C.
+
+    Each query runs in a worker process that is stopped at --timeout. Queries that call
+    other servers (SERVICE), nest deeper than the parser can take, or POST more than
+    1 MB are refused, and so are requests for host names other than 127.0.0.1 and
+    localhost unless given with --allow-host.
 
     Example: claimgraph serve --port 8000, then open http://127.0.0.1:8000/
     """
@@ -488,7 +499,8 @@ def serve(graph_file, store_dir, port, timeout, max_rows, title):
         click.echo(f"serving on http://127.0.0.1:{bound}/ (SPARQL at /sparql, queries at /queries); "
                    f"Ctrl-C to stop", err=True)
 
-    run_server(served, port, Settings(title=title, timeout=timeout, max_rows=max_rows), ready=ready)
+    run_server(served, port, Settings(title=title, timeout=timeout, max_rows=max_rows, workers=workers,
+                                      max_memory_mb=max_memory, allowed_hosts=list(allow_hosts)), ready=ready)
 
 
 @cli.command()

@@ -8,48 +8,45 @@
   ``/queries/NAME.json`` (SPARQL JSON) and ``/queries/NAME.csv`` forms, as Datasette
   does for SQL.
 
-Every query runs with a timeout and a row limit; a result cut at the row limit says so
+Every query runs in a worker process (:mod:`claimgraph.evaluation`) with a timeout, a
+memory cap and a row limit; a query past its timeout is answered with 503 and its worker
+killed, so nothing keeps running after the answer. A result cut at the row limit says so
 in the ``Claimgraph-Truncated`` header and, where the format has a place for it, in the
 body. Results are written by pyoxigraph's own serialisers. The internal build graph
 (which records the paths of the user's files) is never part of a query's dataset.
-The server watches the store (or graph file) it serves and reopens it after a rebuild.
+
+Hostile requests are refused before they cost anything: a query nested too deep for the
+parser (400), SERVICE calls to other servers (400), a body over ``max_body`` (413), and
+a ``Host`` other than 127.0.0.1 or localhost unless allowed (400; DNS rebinding). The
+server watches the store (or graph file) it serves and reopens it after a rebuild.
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
-import os
 import socket
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 from urllib.parse import parse_qs
 
 import anyio
-import pyoxigraph as ox
 import uvicorn
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from .errors import EnvironmentProblem, QueryError
+from .errors import EnvironmentProblem
+from .evaluation import CSV, JSON, TSV, XML, QueryTimeout, Refused, Served, WorkerPool, negotiate  # noqa: F401
 from .projection import project
 from .query import canned_queries
 from .render import render_html
-from .sparql import QueryFacts, check_query
-from .store import DEFAULT_GRAPH_FILE, DEFAULT_STORE_DIR, is_store, open_graph, open_store
-from .vocab import BUILD_GRAPH
 
-JSON = "application/sparql-results+json"
-XML = "application/sparql-results+xml"
-CSV = "text/csv"
-TSV = "text/tab-separated-values"
-SOLUTION_TYPES = [JSON, XML, CSV, TSV]
-SOLUTION_ALIASES = {"application/json": JSON, "application/xml": XML, "text/xml": XML}
-GRAPH_TYPES = ["text/turtle", "application/n-triples", "application/n-quads", "application/rdf+xml",
-               "application/ld+json"]
-GRAPH_ALIASES = {"text/plain": "application/n-triples", "application/x-turtle": "text/turtle",
-                 "application/json": "application/ld+json"}
+#: Host names the server answers to without --allow-host: a page on another site that
+#: makes the browser resolve its own name to 127.0.0.1 (DNS rebinding) is refused.
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
 
 
 @dataclass
@@ -58,273 +55,51 @@ class Settings:
     timeout: float = 10.0
     max_rows: int = 10_000
     workers: int = 4
+    max_memory_mb: int | None = 2048  # per query worker
+    max_body: int = 1_000_000  # bytes of a POSTed query
+    allowed_hosts: list[str] = field(default_factory=list)
 
 
-# --- content negotiation -------------------------------------------------------------------
+class BodyTooLarge(Exception):
+    pass
 
 
-def negotiate(accept: str | None, offered: list[str], aliases: dict[str, str]) -> str | None:
-    """The offered media type the Accept header likes best (the first offered on a tie); None if none fits."""
-    if not accept or not accept.strip():
-        return offered[0]
-    best, best_q = None, 0.0
-    for position, item in enumerate(accept.split(",")):
-        parts = [p.strip() for p in item.split(";")]
-        media = parts[0].lower()
-        q = 1.0
-        for param in parts[1:]:
-            if param.startswith("q="):
-                try:
-                    q = float(param[2:])
-                except ValueError:
-                    q = 0.0
-        media = aliases.get(media, media)
-        if media in ("*/*", "application/*", "text/*"):
-            prefix = media.split("/")[0]
-            candidates = [o for o in offered if media == "*/*" or o.startswith(prefix + "/")]
-        else:
-            candidates = [media] if media in offered else []
-        for candidate in candidates[:1]:
-            if q > best_q:
-                best, best_q = candidate, q
-    return best
-
-
-# --- answering one query (the row limit, the dataset, pyoxigraph's serialisers) --------------
-
-
-class Refused(Exception):
-    """A request the endpoint answers with an HTTP error status and a one-line reason."""
-
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status = status
-
-
-@dataclass
-class Answer:
-    body: bytes
-    media: str
-    truncated: bool = False
-
-
-class _RowCut:
-    """A binary writer that keeps a TSV result up to ``limit`` rows, then stops the engine.
-
-    TSV has one line per solution (newlines in literals are escaped), so counting lines
-    counts rows; raising from ``write`` stops Oxigraph's serialiser, and with it the
-    query, as soon as the limit is passed.
-    """
-
-    class Full(Exception):
-        pass
-
-    def __init__(self, limit: int):
-        self.wanted = limit + 1  # the header line, then the rows
-        self.parts: list[bytes] = []
-        self.full = False
-
-    def write(self, data) -> int:
-        data = bytes(data)
-        lines = data.count(b"\n")
-        if lines >= self.wanted:
-            end = -1
-            for _ in range(self.wanted):
-                end = data.index(b"\n", end + 1)
-            self.parts.append(data[: end + 1])
-            self.full = True
-            raise _RowCut.Full()
-        self.parts.append(data)
-        self.wanted -= lines
-        return len(data)
-
-    def flush(self) -> None:
-        pass
-
-
-def solutions_bytes(solutions, media: str, limit: int) -> tuple[bytes, bool]:
-    """SELECT results in ``media``, cut at ``limit`` rows, written by pyoxigraph's serialisers.
-
-    The solutions are written as TSV through :class:`_RowCut`; the kept rows are read back
-    and written in the wanted format, so every format shows the same rows and blank nodes.
-    """
-    cut = _RowCut(limit + 1)  # one more row than shown tells whether the result was cut
-    try:
-        solutions.serialize(cut, format=ox.QueryResultsFormat.TSV)
-    except _RowCut.Full:
-        pass
-    lines = b"".join(cut.parts).split(b"\n")
-    truncated = cut.full
-    kept = b"\n".join(lines[: limit + 1]) + b"\n" if truncated else b"".join(cut.parts)
-    rows = ox.parse_query_results(kept, format=ox.QueryResultsFormat.TSV)
-    return rows.serialize(format=ox.QueryResultsFormat.from_media_type(media)), truncated
-
-
-def triples_bytes(triples, media: str, limit: int) -> tuple[bytes, bool]:
-    """CONSTRUCT/DESCRIBE results in ``media``, cut at ``limit`` triples."""
-    state = {"truncated": False}
-
-    def capped():
-        for count, triple in enumerate(triples):
-            if count == limit:
-                state["truncated"] = True
-                return
-            yield triple
-
-    body = ox.serialize(capped(), format=ox.RdfFormat.from_media_type(media))
-    return body, state["truncated"]
-
-
-def mark_truncated(body: bytes, media: str, note: str) -> bytes:
-    """Say in the body itself that a result was cut: a ``link`` in the head of SPARQL JSON and
-    XML results (the formats' place for metadata about the results), a comment in Turtle,
-    N-Triples, N-Quads and RDF/XML. CSV, TSV and JSON-LD have no such place: only the
-    ``Claimgraph-Truncated`` header says so there."""
-    if media == JSON:
-        return body.replace(b"]},", f'],"link":["{note}"]}},'.encode(), 1)
-    if media == XML:
-        return body.replace(b"</head>", f'<link href="{note}"/></head>'.encode(), 1)
-    if media in ("text/turtle", "application/n-triples", "application/n-quads"):
-        return f"# {note}\n".encode() + body
-    if media == "application/rdf+xml":
-        return body + f"\n<!-- {note} -->\n".encode()
-    return body
-
-
-def dataset_options(query: QueryFacts, default_graphs: list[str], named_graphs: list[str],
-                    data_graphs: list) -> dict:
-    """The RDF dataset a query runs on, never with the internal build graph in it.
-
-    The protocol's ``default-graph-uri``/``named-graph-uri`` win over the query's FROM /
-    FROM NAMED (SPARQL 1.1 Protocol 2.1.4); without either, the default graph is the
-    store's union view and the named graphs are the data graphs. The lists are always
-    given to the engine explicitly, so no spelling of the build graph's IRI reaches it.
-    """
-    def visible(iris):
-        return [ox.NamedNode(iri) for iri in iris if iri and iri != BUILD_GRAPH]
-
-    if default_graphs or named_graphs:
-        return {"default_graph": visible(default_graphs), "named_graphs": visible(named_graphs)}
-    if query.from_graphs or query.from_named:
-        return {"default_graph": visible(query.from_graphs), "named_graphs": visible(query.from_named)}
-    return {"named_graphs": data_graphs}
-
-
-def evaluate(store, sparql: str, accept: str | None, settings: Settings, base_iri: str | None = None,
-             default_graphs=(), named_graphs=(), data_graphs=None) -> Answer:
-    """Run one query on a pyoxigraph store within the row limit; its result in the best media type."""
-    try:
-        query = check_query(sparql)
-    except QueryError as exc:
-        raise Refused(400, str(exc)) from None
-    if data_graphs is None:
-        data_graphs = [g for g in store.named_graphs() if g.value != BUILD_GRAPH]
-    options = dataset_options(query, list(default_graphs), list(named_graphs), data_graphs)
-    try:
-        result = store.query(sparql, base_iri=base_iri, **options)
-    except SyntaxError as exc:
-        message = str(exc).splitlines()[0] if str(exc) else "syntax error"
-        raise Refused(400, f"SPARQL syntax error: {message}") from None
-    kind = ("boolean" if isinstance(result, ox.QueryBoolean)
-            else "graph" if isinstance(result, ox.QueryTriples) else "solutions")
-    offered, aliases = (GRAPH_TYPES, GRAPH_ALIASES) if kind == "graph" else (SOLUTION_TYPES, SOLUTION_ALIASES)
-    media = negotiate(accept, offered, aliases)
-    if media is None:
-        raise Refused(406, f"cannot answer in {accept!r}; this endpoint offers: {', '.join(offered)}")
-    truncated = False
-    if kind == "boolean":
-        body = result.serialize(format=ox.QueryResultsFormat.from_media_type(media))
-    elif kind == "graph":
-        body, truncated = triples_bytes(result, media, settings.max_rows)
-    else:
-        body, truncated = solutions_bytes(result, media, settings.max_rows)
-    if truncated:
-        body = mark_truncated(body, media, f"urn:claimgraph:truncated:max-rows={settings.max_rows}")
-    return Answer(body, media, truncated)
-
-
-# --- what is served: a store or graph file, reopened after a rebuild ----------------------
-
-
-class Served:
-    """The graph being served: an on-disk store (read-only) or a graph file loaded in memory.
-
-    A rebuild changes the files under it, which a read-only store or an in-memory copy
-    would not see. Before each query :meth:`current` compares a cheap stamp (the store's
-    ``CURRENT`` and ``MANIFEST`` files, or the graph file's size and time) with the one it
-    opened, and reopens when they differ; while a build still holds the store's write lock,
-    the last complete store keeps being served.
-    """
-
-    def __init__(self, graph: Path | str | None = None, store: Path | str | None = None):
-        if graph and store:
-            raise QueryError("give only one of --graph, --store")
-        if store or (not graph and is_store(DEFAULT_STORE_DIR)):
-            self.path, self.is_store = Path(store or DEFAULT_STORE_DIR), True
-        else:
-            self.path, self.is_store = Path(graph or DEFAULT_GRAPH_FILE), False
-        self.generation = 0
-        self._stamp = self.stamp()
-        self.store = self._open()
-        self.data_graphs = self._data_graphs()
-
-    def _open(self):
-        return open_store(self.path) if self.is_store else open_graph(self.path)
-
-    def _data_graphs(self) -> list:
-        return sorted((g for g in self.store.named_graphs() if g.value != BUILD_GRAPH), key=str)
-
-    def stamp(self) -> tuple:
-        """What changes on disk when the graph is rebuilt (a few stat calls, no reading of data)."""
-        try:
-            if not self.is_store:
-                info = self.path.stat()
-                return info.st_ino, info.st_size, info.st_mtime_ns
-            current = (self.path / "CURRENT").read_text(encoding="ascii", errors="replace").strip()
-            manifest = os.stat(self.path / current)
-            return current, manifest.st_size, manifest.st_mtime_ns
-        except OSError:
-            return getattr(self, "_stamp", ())
-
-    def current(self):
-        """The store to query now, reopened first if the graph changed on disk since."""
-        stamp = self.stamp()
-        if stamp != self._stamp:
-            try:
-                store = self._open()
-            except QueryError:  # being rebuilt right now (or the file is half-written): keep the old one
-                return self.store
-            self.store, self._stamp, self.generation = store, stamp, self.generation + 1
-            self.data_graphs = self._data_graphs()
-        return self.store
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused past ``limit`` bytes without reading the rest into memory."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge()
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge()
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 # --- the application ---------------------------------------------------------------------
 
 
-def create_app(served: Served, settings: Settings | None = None) -> Starlette:
-    """The Starlette app serving ``served`` (a :class:`Served` graph)."""
+def create_app(served: Served, settings: Settings | None = None, pool: WorkerPool | None = None) -> Starlette:
+    """The Starlette app serving ``served`` (a :class:`Served` graph), its queries run by ``pool``."""
     settings = settings or Settings()
+    pool = pool or WorkerPool(served, settings.workers, settings.max_memory_mb)
     limiter = anyio.CapacityLimiter(settings.workers)
     page_cache: dict[int, str] = {}
 
     async def run(sparql: str, accept: str | None, base_iri: str | None = None, default_graphs=(),
                   named_graphs=()) -> Response:
-        store, data_graphs = served.current(), served.data_graphs
-
-        def work():
-            return evaluate(store, sparql, accept, settings, base_iri, default_graphs, named_graphs, data_graphs)
-
+        request = {"sparql": sparql, "accept": accept, "max_rows": settings.max_rows, "base_iri": base_iri,
+                   "default_graphs": list(default_graphs), "named_graphs": list(named_graphs)}
         try:
-            with anyio.fail_after(settings.timeout):
-                answer = await anyio.to_thread.run_sync(work, limiter=limiter, abandon_on_cancel=True)
-        except TimeoutError:
-            return PlainTextResponse(f"query timed out after {settings.timeout:g} s (the server's --timeout)\n",
-                                     status_code=503)
+            answer = await anyio.to_thread.run_sync(functools.partial(pool.run, request, settings.timeout),
+                                                    limiter=limiter)
+        except QueryTimeout:
+            return PlainTextResponse(f"query timed out after {settings.timeout:g} s (the server's --timeout); "
+                                     f"it was stopped\n", status_code=503)
         except Refused as exc:
             return PlainTextResponse(f"{exc}\n", status_code=exc.status)
-        except (OSError, ValueError, RuntimeError) as exc:
-            return PlainTextResponse(f"query failed: {exc}\n", status_code=500)
         headers = {"Vary": "Accept"}
         if answer.truncated:
             headers["Claimgraph-Truncated"] = f"max-rows={settings.max_rows}"
@@ -358,7 +133,7 @@ def create_app(served: Served, settings: Settings | None = None) -> Starlette:
             if charset not in ("utf-8", "utf8"):
                 return bad(f"the query must be sent in UTF-8, not {charset}", 415)
             try:
-                text = (await request.body()).decode("utf-8")
+                text = (await read_body(request, settings.max_body)).decode("utf-8")
                 if media == "application/sparql-query":
                     queries.append(text)
                 else:
@@ -370,6 +145,10 @@ def create_app(served: Served, settings: Settings | None = None) -> Starlette:
                     named_graphs += form.get("named-graph-uri", [])
             except UnicodeDecodeError:
                 return bad("the request body is not UTF-8 text")
+            except BodyTooLarge:
+                return bad(f"the request body is larger than {settings.max_body:,} bytes", 413)
+            except ClientDisconnect:
+                return bad("the client went away")
         if len(queries) > 1:
             return bad(f"give one query, not {len(queries)} (SPARQL 1.1 Protocol: one 'query' parameter)")
         if not queries or not queries[0].strip():
@@ -443,7 +222,8 @@ def create_app(served: Served, settings: Settings | None = None) -> Starlette:
     async def queries_redirect(request: Request) -> Response:
         return RedirectResponse("/queries")
 
-    return Starlette(routes=[
+    hosts = [*LOCAL_HOSTS, *settings.allowed_hosts]
+    return Starlette(middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=hosts)], routes=[
         Route("/", home, methods=["GET"]),
         Route("/sparql", sparql, methods=["GET", "HEAD", "POST"]),
         Route("/sparql/", sparql, methods=["GET", "HEAD", "POST"]),
@@ -463,7 +243,8 @@ def _page(title: str, heading: str, body: str) -> str:
 
 
 def serve(served: Served, port: int = 8000, settings: Settings | None = None, ready=None) -> None:
-    """Serve ``served`` on 127.0.0.1:``port`` until interrupted."""
+    """Serve ``served`` on 127.0.0.1:``port`` until interrupted (Ctrl-C or SIGTERM), then stop every worker."""
+    settings = settings or Settings()
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
@@ -472,8 +253,13 @@ def serve(served: Served, port: int = 8000, settings: Settings | None = None, re
         sock.close()
         raise EnvironmentProblem(f"cannot listen on 127.0.0.1:{port} ({exc.strerror}); choose another --port") from None
     sock.listen(128)
-    config = uvicorn.Config(create_app(served, settings), log_level="warning", access_log=False)
+    pool = WorkerPool(served, settings.workers, settings.max_memory_mb)
+    config = uvicorn.Config(create_app(served, settings, pool), log_level="warning", access_log=False,
+                            timeout_graceful_shutdown=2)
     server = uvicorn.Server(config)
     if ready:
         ready(sock.getsockname()[1])
-    server.run(sockets=[sock])
+    try:
+        server.run(sockets=[sock])
+    finally:
+        pool.close()

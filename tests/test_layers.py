@@ -28,6 +28,7 @@ LAYERS = [
     "claimgraph.build",
     "claimgraph.query",  # store -> answers
     "claimgraph.projection", "claimgraph.layout", "claimgraph.render",  # -> analysis and the page
+    "claimgraph.evaluation",  # one query for the server, in a worker process
     "claimgraph.server",
     "claimgraph.cli", "claimgraph.__main__",
 ]

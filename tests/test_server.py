@@ -314,3 +314,148 @@ def test_a_query_nested_too_deep_is_one_error_line_locally(tmp_path, seed_trig):
                                  "--graph", str(seed_trig)], capture_output=True, text=True, timeout=60)
         assert result.returncode == 1, result.stderr[-300:]
         assert len(result.stderr.strip().splitlines()) == 1 and "nested" in result.stderr
+
+
+# --- hostile requests: nothing leaves the machine, nothing keeps running -----------------------
+
+
+def test_service_is_refused_and_nothing_is_sent(server, client):
+    import socket
+
+    url, _ = server
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(4)
+        target = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+        for query in (f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
+                      f"select * where {{ service silent <{target}> {{ ?s ?p ?o }} }}",
+                      f"PREFIX r: <http://127.0.0.1/>\nASK {{ ?s ?p ?o SERVICE r:x {{ ?s ?p ?o }} }}"):
+            response = client.get(f"{url}/sparql", params={"query": query})
+            assert response.status_code == 400 and "SERVICE" in response.text
+        listener.settimeout(1.0)
+        with pytest.raises(socket.timeout):
+            listener.accept()  # the endpoint never connected
+    ok = client.get(f"{url}/sparql", params={"query": "SELECT ?service WHERE { ?service ?p ?o } LIMIT 1"})
+    assert ok.status_code == 200, "a variable named ?service is not a SERVICE call"
+
+
+def test_only_local_host_names_unless_allowed(seed_trig, client):
+    process, url = start("--graph", str(seed_trig), "--allow-host", "graph.lan")
+    port = url.rsplit(":", 1)[1]
+    ask = {"query": "ASK { ?s ?p ?o }"}
+    try:
+        for host, status in ((f"127.0.0.1:{port}", 200), (f"localhost:{port}", 200), ("localhost", 200),
+                             ("graph.lan", 200), ("attacker.example", 400), (f"attacker.example:{port}", 400),
+                             ("127.0.0.1.attacker.example", 400)):
+            response = client.get(f"{url}/sparql", params=ask, headers={"Host": host})
+            assert response.status_code == status, host
+            assert client.get(f"{url}/", headers={"Host": host}).status_code == status, host
+    finally:
+        stop_process(process)
+
+
+def test_a_large_request_body_is_refused(server, client):
+    url, _ = server
+    query = "ASK { ?s ?p ?o }" + " " * 2_000_000
+    for headers, content in (({"Content-Type": "application/sparql-query"}, query.encode()),
+                             ({"Content-Type": "application/x-www-form-urlencoded"},
+                              iter([b"query=ASK+%7B%7D"] + [b"+" * 65536] * 40))):  # streamed, no Content-Length
+        response = client.post(f"{url}/sparql", content=content, headers=headers)
+        assert response.status_code == 413
+    assert client.get(f"{url}/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+
+
+def _tree(pid: int) -> list[int]:
+    """The process and all its descendants (Linux /proc)."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            todo += [int(c) for c in task.read_text().split()]
+    return found
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _threads(pid: int) -> int:
+    return len(list(Path(f"/proc/{pid}/task").iterdir()))
+
+
+def test_timed_out_queries_really_stop(seed_trig, client):
+    process, url = start("--graph", str(seed_trig), "--timeout", "1", "--workers", "2")
+    try:
+        assert client.get(f"{url}/sparql", params={"query": "ASK { ?s ?p ?o }"}).status_code == 200
+        from concurrent.futures import ThreadPoolExecutor
+
+        counts = []
+        for _ in range(2):  # two waves of more slow queries than workers
+            with ThreadPoolExecutor(4) as wave:
+                answers = list(wave.map(lambda _: client.get(f"{url}/sparql", params={"query": SLOW_QUERY}),
+                                        range(4)))
+            assert [a.status_code for a in answers] == [503] * 4
+            time.sleep(0.5)
+            counts.append((_threads(process.pid), len(_tree(process.pid)) - 1))
+        assert counts[1][0] <= counts[0][0], f"threads grew from wave to wave: {counts}"
+        assert counts[1][1] <= 2, f"more query processes than --workers: {counts}"
+        tree = _tree(process.pid)
+        before = _cpu_seconds(tree)
+        time.sleep(1.5)
+        assert _cpu_seconds(tree) - before < 0.5, "something is still computing after the 503s"
+        assert client.get(f"{url}/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+    finally:
+        stop_process(process)
+
+
+@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGTERM"])
+def test_ctrl_c_and_sigterm_stop_the_server_and_its_workers_promptly(seed_trig, client, signal_name):
+    import signal
+    import threading
+
+    process, url = start("--graph", str(seed_trig), "--timeout", "60")
+    busy = threading.Thread(target=lambda: _ignore_errors(client.get, f"{url}/sparql", params={"query": SLOW_QUERY}),
+                            daemon=True)
+    busy.start()
+    deadline = time.monotonic() + 20
+    while len(_tree(process.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    workers = _tree(process.pid)[1:]
+    assert workers, "a worker runs the slow query"
+    started = time.monotonic()
+    process.send_signal(getattr(signal, signal_name))
+    try:
+        process.wait(timeout=10)
+    finally:
+        stop_process(process)
+    assert time.monotonic() - started < 10
+    time.sleep(0.5)
+    alive = [pid for pid in workers if Path(f"/proc/{pid}").exists()
+             and Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"]
+    assert not alive, "the query workers stopped with the server"
+
+
+def _ignore_errors(func, *args, **kwargs):
+    try:
+        return func(*args, **kwargs)
+    except httpx.HTTPError:
+        return None
+
+
+def test_a_query_over_its_memory_is_stopped_alone(seed_trig, client):
+    process, url = start("--graph", str(seed_trig), "--timeout", "60", "--max-memory", "300")
+    greedy = "SELECT (GROUP_CONCAT(STR(?o) ; separator=' ') AS ?all) WHERE { ?a ?b ?o . ?c ?d ?e . ?f ?g ?h }"
+    try:
+        response = client.get(f"{url}/sparql", params={"query": greedy}, timeout=90)
+        assert response.status_code == 503 and "memory" in response.text
+        assert client.get(f"{url}/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+    finally:
+        stop_process(process)
