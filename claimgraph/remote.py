@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from urllib.parse import urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
 from .errors import QueryError, RemoteError
 from .sparql import query_form
-from .store import data_graphs, document_quads, restore_datatypes
+from .store import add_union_view, data_graphs, document_quads, restore_datatypes
 
 PASSWORD_ENV = "CLAIMGRAPH_PASSWORD"
 DOCUMENTS_GRAPH = "https://w3id.org/claimgraph/id/graph/_documents"
@@ -95,14 +96,42 @@ class Endpoint:
             self._client.close()
             self._client = None
 
+    def _within_deadline(self, method: str, url: str, **kwargs):
+        """One HTTP request, answered in full within ``timeout`` seconds in total.
+
+        httpx's timeouts apply to each read, so a server trickling a byte a second would
+        hold a command for ever. The request runs in a daemon thread instead; past the
+        deadline it is abandoned (its client dropped, its own read timeout ends it) and
+        the caller gets a timeout at once. Ctrl-C interrupts the wait too.
+        """
+        import httpx  # see __init__
+
+        client, outcome = self.client, {}
+
+        def call():
+            try:
+                outcome["response"] = client.request(method, url, **kwargs)
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=call, daemon=True, name="claimgraph-http")
+        worker.start()
+        worker.join(self.timeout)
+        if worker.is_alive():
+            self._client = None  # the abandoned request keeps its connection; later ones get a new client
+            raise httpx.TimeoutException("total deadline passed")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["response"]
+
     def _request(self, method: str, url: str, **kwargs):
         import httpx  # see __init__
 
         shown = _public(url)
         try:
-            response = self.client.request(method, url, **kwargs)
+            response = self._within_deadline(method, url, **kwargs)
         except httpx.TimeoutException:
-            raise RemoteError(f"{shown}: no answer within {self.timeout:g} s (timeout); "
+            raise RemoteError(f"{shown}: no complete answer within {self.timeout:g} s (timeout); "
                               f"raise --timeout or try again later") from None
         except httpx.ConnectError as exc:
             raise RemoteError(f"{shown}: cannot connect ({_reason(exc)}); is the server running?") from None
@@ -158,6 +187,27 @@ class Endpoint:
             return int(found["results"]["bindings"][0]["n"]["value"])
         except (LookupError, ValueError):
             raise RemoteError(f"{self.public_url}: answer to a COUNT query has no number") from None
+
+    def to_store(self):
+        """Every named graph of the endpoint copied into an in-memory pyoxigraph store, with the
+        union view as its default graph (:func:`~claimgraph.store.add_union_view`), so what
+        reads a local store (export, validate, render) can read an endpoint too.
+
+        One SELECT over ``GRAPH ?g``; its SPARQL JSON is read by pyoxigraph, so literals
+        keep their datatypes and languages exactly.
+        """
+        query = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+        response = self._request("POST", self.url, data={"query": query}, headers={"Accept": RESULTS_TYPES[0]})
+        try:
+            solutions = ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
+            quads = [ox.Quad(s["s"], s["p"], s["o"], s["g"]) for s in solutions]
+        except (SyntaxError, ValueError, TypeError, KeyError) as exc:
+            raise RemoteError(f"{self.public_url}: answer is not SPARQL JSON results of quads "
+                              f"({_reason(exc)})") from None
+        store = ox.Store()
+        store.extend(quads)
+        add_union_view(store)
+        return store
 
     # --- Graph Store protocol -----------------------------------------------------
 
