@@ -26,7 +26,7 @@ MAX_DEPTH = 256
 _TOKEN = re.compile(r'''
     (?P<space>\s+)
   | (?P<comment>\#[^\n\r]*)
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
   | (?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
                |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
   | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
@@ -47,6 +47,7 @@ class QueryFacts:
     form: str = "SELECT"
     depth: int = 0
     service: bool = False
+    graph: bool = False  # a GRAPH pattern: the only way a query reads named graphs
     base: str | None = None
     prefixes: dict = field(default_factory=dict)
     from_graphs: list = field(default_factory=list)  # IRIs, resolved where the tokens allow
@@ -103,6 +104,8 @@ def facts(text: str, base: str | None = None) -> QueryFacts:
             pending = word
         elif word == "SERVICE":
             found.service = True
+        elif word == "GRAPH":
+            found.graph = True
         elif word in FORMS and form is None:
             form = word
     found.form = form or "SELECT"
@@ -110,6 +113,8 @@ def facts(text: str, base: str | None = None) -> QueryFacts:
 
 
 def _resolve(iri: str, base: str | None) -> str:
+    """An IRI token's text as the engine reads it: ``\\u`` escapes decoded, resolved against the base."""
+    iri = re.sub(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})", lambda m: chr(int(m.group(1) or m.group(2), 16)), iri)
     return urljoin(base, iri) if base and not re.match(r"[A-Za-z][\w+.\-]*:", iri) else iri
 
 

@@ -200,6 +200,11 @@ def test_the_build_graph_is_not_exposed(server, client):
         "FROM": {"query": f"SELECT * FROM <{BUILD_GRAPH}> WHERE {{ ?s ?p ?o }}"},
         "FROM prefixed": {"query": f"PREFIX g: <{g}> SELECT * FROM g:_build WHERE {{ ?s ?p ?o }}"},
         "FROM relative": {"query": f"BASE <{g}> SELECT * FROM NAMED <_build> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"},
+        "GRAPH <build>": {"query": f"SELECT * WHERE {{ GRAPH <{BUILD_GRAPH}> {{ ?s ?p ?o }} }}"},
+        "FROM escaped": {"query": "SELECT * FROM <https://w3id.org/claimgraph/id/graph/\\u005Fbuild> "
+                                  "WHERE { ?s ?p ?o }"},
+        "FROM NAMED escaped prefix": {"query": "PREFIX g: <https://w3id.org/claimgraph/id/graph/\\u005F>\n"
+                                               "SELECT * FROM NAMED g:build WHERE { GRAPH ?g { ?s ?p ?o } }"},
         "a path anywhere": {"query": f"SELECT * WHERE {{ {{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} }} "
                                      f"FILTER(CONTAINS(STR(?o), {json.dumps(folder)})) }}"},
     }
@@ -459,3 +464,18 @@ def test_a_query_over_its_memory_is_stopped_alone(seed_trig, client):
         assert client.get(f"{url}/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
     finally:
         stop_process(process)
+
+
+def test_what_the_tokens_tell():
+    from claimgraph.sparql import facts
+
+    found = facts('BASE <http://ex.org/a/>\nPREFIX g: <http://ex.org/\\u0067/>  # SERVICE in a comment\n'
+                  'SELECT ?service FROM <b> FROM g:c FROM NAMED <../d> WHERE { ?s ?p "GRAPH ( SERVICE" '
+                  'FILTER(?x < 3 && !(?y > 2)) }')
+    assert (found.form, found.service, found.graph) == ("SELECT", False, False)
+    assert found.from_graphs == ["http://ex.org/a/b", "http://ex.org/g/c"]
+    assert found.from_named == ["http://ex.org/d"]
+    assert found.depth == 3
+    assert facts("ASK { SERVICE <http://x/> { ?s ?p ?o } }").service
+    assert facts("ask { graph ?g { ?s ?p ?o } }").graph
+    assert facts("SELECT * WHERE { ?s ?p ?o FILTER(" + "!" * 300 + "true) }").depth > 300
