@@ -17,13 +17,16 @@ of a second.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
+import socket
+import subprocess
+import sys
 import resource
 import signal
 import threading
 import time
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -351,12 +354,12 @@ def _worker_main(conn, path: str, is_a_store: bool, memory_bytes: int | None) ->
 
 @dataclass(eq=False)
 class _Worker:
-    process: multiprocessing.Process
-    conn: object
+    process: subprocess.Popen
+    conn: Connection
 
     def kill(self) -> None:
         self.process.kill()
-        self.process.join(5)
+        self.process.wait(5)
         self.conn.close()
 
 
@@ -370,22 +373,29 @@ class WorkerPool:
     """
 
     def __init__(self, served: Served, size: int = 4, memory_mb: int | None = 2048, start_timeout: float = 120.0):
-        self.path, self.is_store = str(served.path), served.is_store
+        self.path, self.is_store = str(served.path.resolve()), served.is_store
         self.size, self.start_timeout = size, start_timeout
         self.memory_bytes = memory_mb * 1024 * 1024 if memory_mb else None
-        self._context = multiprocessing.get_context("spawn")  # never fork a process with server threads
         self._idle: list[_Worker] = []
         self._all: set = set()
         self._lock = threading.Lock()
         self._closed = False
 
     def _start(self) -> _Worker:
-        mine, theirs = self._context.Pipe()
-        process = self._context.Process(target=_worker_main, args=(theirs, self.path, self.is_store,
-                                                                   self.memory_bytes),
-                                        daemon=True, name="claimgraph-query")
-        process.start()
-        theirs.close()
+        """A new worker: ``python -m claimgraph.evaluation`` on one end of a socket pair.
+
+        A fresh interpreter rather than a fork (never fork a process with server threads)
+        and rather than multiprocessing's spawn, which re-runs the caller's main script.
+        """
+        mine, theirs = socket.socketpair()
+        with theirs:
+            process = subprocess.Popen([sys.executable, "-m", "claimgraph.evaluation", str(theirs.fileno()),
+                                        self.path, "store" if self.is_store else "graph",
+                                        str(self.memory_bytes or 0)],
+                                       pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
+                                       stdout=subprocess.DEVNULL,
+                                       env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)})
+        mine = Connection(mine.detach())
         worker = _Worker(process, mine)
         with self._lock:
             self._all.add(worker)
@@ -436,3 +446,10 @@ class WorkerPool:
             workers, self._all, self._idle = list(self._all), set(), []
         for worker in workers:
             worker.kill()
+
+
+if __name__ == "__main__":  # a query worker, started by WorkerPool._start
+    from claimgraph.evaluation import _worker_main  # this module's classes by their real name, for pickling
+
+    _fd, _path, _kind, _memory = sys.argv[1:5]
+    _worker_main(Connection(int(_fd)), _path, _kind == "store", int(_memory) or None)

@@ -479,3 +479,17 @@ def test_what_the_tokens_tell():
     assert facts("ASK { SERVICE <http://x/> { ?s ?p ?o } }").service
     assert facts("ask { graph ?g { ?s ?p ?o } }").graph
     assert facts("SELECT * WHERE { ?s ?p ?o FILTER(" + "!" * 300 + "true) }").depth > 300
+
+
+def test_workers_do_not_rerun_the_callers_script(tmp_path, seed_trig):
+    """A script or notebook without an ``if __name__ == "__main__"`` guard can use the pool."""
+    script = tmp_path / "unguarded.py"
+    script.write_text("from claimgraph.evaluation import Served, WorkerPool\n"
+                      "print('script ran')\n"
+                      f"pool = WorkerPool(Served(graph={str(seed_trig)!r}), 1)\n"
+                      "request = {'sparql': 'ASK { ?s ?p ?o }', 'accept': None, 'max_rows': 10}\n"
+                      "print(pool.run(request, 30).body.decode())\n"
+                      "pool.close()\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["script ran", '{"head":{},"boolean":true}']
