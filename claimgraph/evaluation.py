@@ -271,7 +271,7 @@ class Served:
         else:
             self.path, self.is_store = Path(graph or DEFAULT_GRAPH_FILE), False
         self.generation = 0
-        self._stamp = self.stamp()
+        self._stamp = self.stamp()  # before opening: a rebuild in between is then seen at the next query
         self.store = self._open()
         self.data_graphs = self._data_graphs()
 
@@ -294,7 +294,7 @@ class Served:
             current = (self.path / "CURRENT").read_text(encoding="ascii", errors="replace").strip()
             manifest = os.stat(self.path / current)
             return current, manifest.st_size, manifest.st_mtime_ns
-        except OSError:
+        except (OSError, ValueError):  # gone for a moment, or a damaged CURRENT file: as before
             return getattr(self, "_stamp", ())
 
     def current(self):
