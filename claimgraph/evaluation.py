@@ -17,12 +17,13 @@ of a second.
 """
 from __future__ import annotations
 
+import ctypes
 import os
+import resource
+import signal
 import socket
 import subprocess
 import sys
-import resource
-import signal
 import threading
 import time
 from dataclasses import dataclass
@@ -310,8 +311,6 @@ class Served:
         return self.store
 
 
-
-
 # --- worker processes ------------------------------------------------------------------------
 
 
@@ -323,8 +322,6 @@ def _worker_main(conn, path: str, is_a_store: bool, memory_bytes: int | None) ->
     """A worker's life: open the graph, then answer queries one at a time until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the server stops us
     try:  # die with the server even if it is killed outright (Linux)
-        import ctypes
-
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
