@@ -545,28 +545,41 @@ def push(endpoint, graph_store, source, user, auth_scheme, timeout):
 @click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Rows (or triples) a result may have; longer results are cut and say so in a header.")
 @click.option("--title", default="claimgraph", show_default=True, help="Title of the pages.")
-def serve(source, port, timeout, max_rows, title):
+@click.option("--workers", type=click.IntRange(min=1), default=4, show_default=True,
+              help="Queries that may run at once, each in its own process.")
+@click.option("--max-memory", type=click.IntRange(min=64), default=2048, show_default=True, metavar="MB",
+              help="Memory a query's process may use; a query that needs more is answered with 503.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this host name (default: only 127.0.0.1 and localhost). Repeatable.")
+def serve(source, port, timeout, max_rows, title, workers, max_memory, allow_hosts):
     """Serve the graph read-only on 127.0.0.1: the page, a SPARQL endpoint and the canned queries.
 
     / is the interactive graph page; /sparql answers the SPARQL 1.1 Protocol (GET and
-    POST; JSON, XML, CSV or TSV results and Turtle, N-Triples or RDF/XML graphs by the
-    Accept header) and refuses updates; /queries lists the canned queries, each at
-    /queries/NAME with .json and .csv forms. Stop with Ctrl-C.
+    POST; JSON, XML, CSV or TSV results and Turtle, N-Triples, N-Quads, RDF/XML or
+    JSON-LD graphs by the Accept header) and refuses updates; /queries lists the canned
+    queries, each at /queries/NAME with .json and .csv forms. A rebuild of the store
+    (or graph file) is picked up at the next request, without a restart. Stop with Ctrl-C.
+
+    Each query runs in a worker process that is stopped at --timeout. Queries that call
+    other servers (SERVICE), nest deeper than the parser can take, or POST more than
+    1 MB are refused, and so are requests for host names other than 127.0.0.1 and
+    localhost unless given with --allow-host.
 
     \b
     Examples:
       claimgraph serve --port 8000
       (then open http://127.0.0.1:8000/)
     """
-    from .server import Settings
+    from .server import Served, Settings
     from .server import serve as run_server
 
-    store = source.open()
+    served = Served(source.graph, source.store)
 
     def ready(bound):
         say(f"serving on http://127.0.0.1:{bound}/ (SPARQL at /sparql, queries at /queries); Ctrl-C to stop")
 
-    run_server(store, port, Settings(title=title, timeout=timeout, max_rows=max_rows), ready=ready)
+    run_server(served, port, Settings(title=title, timeout=timeout, max_rows=max_rows, workers=workers,
+                                      max_memory_mb=max_memory, allowed_hosts=list(allow_hosts)), ready=ready)
 
 
 @cli.command()

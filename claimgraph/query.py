@@ -34,7 +34,7 @@ def resolve_query(query: str) -> str:
     canned = canned_queries()
     if query in canned:
         return canned[query].sparql
-    if query.endswith(".rq") or ("\n" not in query and Path(query).is_file()):
+    if query.endswith(".rq") or ("\n" not in query and len(query) < 4096 and Path(query).is_file()):
         path = Path(query)
         try:
             return path.read_text(encoding="utf-8")

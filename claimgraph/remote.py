@@ -12,19 +12,21 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from urllib.parse import urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
 from .errors import QueryError, RemoteError
-from .store import data_graphs, document_quads, restore_datatypes
+from .sparql import query_form
+from .store import add_union_view, data_graphs, document_quads, restore_datatypes
 
 PASSWORD_ENV = "CLAIMGRAPH_PASSWORD"
 DOCUMENTS_GRAPH = "https://w3id.org/claimgraph/id/graph/_documents"
-SELECT_ACCEPT = "application/sparql-results+json"
-GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
-_QUERY_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
-_COMMENT = re.compile(r"^\s*#.*$", re.MULTILINE)
+#: One Accept for every query: the server answers in the kind its query form has, and
+#: the Content-Type of the answer says which kind came back.
+ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+RESULTS_TYPES = ("application/sparql-results+json", "application/json")
 
 
 def _public(url: str) -> str:
@@ -36,12 +38,6 @@ def _public(url: str) -> str:
             host += f":{parts.port}"
         return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
     return url
-
-
-def query_form(sparql: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first query-form keyword outside comments."""
-    found = _QUERY_FORM.search(_COMMENT.sub("", sparql))
-    return found.group(1).upper() if found else "SELECT"
 
 
 def default_graph_store(endpoint: str) -> str:
@@ -100,14 +96,42 @@ class Endpoint:
             self._client.close()
             self._client = None
 
+    def _within_deadline(self, method: str, url: str, **kwargs):
+        """One HTTP request, answered in full within ``timeout`` seconds in total.
+
+        httpx's timeouts apply to each read, so a server trickling a byte a second would
+        hold a command for ever. The request runs in a daemon thread instead; past the
+        deadline it is abandoned (its client dropped, its own read timeout ends it) and
+        the caller gets a timeout at once. Ctrl-C interrupts the wait too.
+        """
+        import httpx  # see __init__
+
+        client, outcome = self.client, {}
+
+        def call():
+            try:
+                outcome["response"] = client.request(method, url, **kwargs)
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=call, daemon=True, name="claimgraph-http")
+        worker.start()
+        worker.join(self.timeout)
+        if worker.is_alive():
+            self._client = None  # the abandoned request keeps its connection; later ones get a new client
+            raise httpx.TimeoutException("total deadline passed")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["response"]
+
     def _request(self, method: str, url: str, **kwargs):
         import httpx  # see __init__
 
         shown = _public(url)
         try:
-            response = self.client.request(method, url, **kwargs)
+            response = self._within_deadline(method, url, **kwargs)
         except httpx.TimeoutException:
-            raise RemoteError(f"{shown}: no answer within {self.timeout:g} s (timeout); "
+            raise RemoteError(f"{shown}: no complete answer within {self.timeout:g} s (timeout); "
                               f"raise --timeout or try again later") from None
         except httpx.ConnectError as exc:
             raise RemoteError(f"{shown}: cannot connect ({_reason(exc)}); is the server running?") from None
@@ -127,30 +151,63 @@ class Endpoint:
     # --- queries ------------------------------------------------------------------
 
     def sparql_json(self, sparql: str) -> dict:
-        """Run a query; SPARQL 1.1 Query Results JSON, or ``{"triples": N-Triples}`` for CONSTRUCT/DESCRIBE."""
-        form = query_form(sparql)
+        """Run a query; SPARQL 1.1 Query Results JSON, or ``{"triples": N-Triples}`` for CONSTRUCT/DESCRIBE.
+
+        What came back is read by the answer's Content-Type; only an answer without a
+        usable one is read by the query's form (from its tokens, see :mod:`claimgraph.sparql`).
+        """
         data = {"query": sparql}
         if self.union_default_graph:
             data["union-default-graph"] = ""
-        accept = GRAPH_ACCEPT if form in ("CONSTRUCT", "DESCRIBE") else SELECT_ACCEPT
-        response = self._request("POST", self.url, data=data, headers={"Accept": accept})
+        response = self._request("POST", self.url, data=data, headers={"Accept": ACCEPT})
         content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-        if form in ("CONSTRUCT", "DESCRIBE"):
+        if content_type in RESULTS_TYPES:
+            graph = False
+        elif content_type not in ("", "text/plain"):
+            graph = ox.RdfFormat.from_media_type(content_type) is not None
+        else:  # no media type, or text/plain (old N-Triples): the query's form tells
+            graph = query_form(sparql) in ("CONSTRUCT", "DESCRIBE")
+        if graph:
             return {"triples": _as_ntriples(response.content, content_type, self.public_url)}
         try:
             results = json.loads(response.content)
         except ValueError:
             raise RemoteError(f"{self.public_url}: answer is not SPARQL JSON results "
                               f"(HTTP {response.status_code}, {content_type or 'no content type'})") from None
-        if not isinstance(results, dict) or not ("boolean" in results or "results" in results):
-            raise RemoteError(f"{self.public_url}: answer is not SPARQL JSON results")
+        problem = _results_problem(results)
+        if problem:
+            raise RemoteError(f"{self.public_url}: answer is not SPARQL JSON results ({problem})")
         results.setdefault("head", {}).setdefault("vars", [])
         return results
 
     def count(self) -> int:
         """Number of triples in the server's named graphs (where claimgraph pushes)."""
         found = self.sparql_json("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return int(found["results"]["bindings"][0]["n"]["value"])
+        try:
+            return int(found["results"]["bindings"][0]["n"]["value"])
+        except (LookupError, ValueError):
+            raise RemoteError(f"{self.public_url}: answer to a COUNT query has no number") from None
+
+    def to_store(self):
+        """Every named graph of the endpoint copied into an in-memory pyoxigraph store, with the
+        union view as its default graph (:func:`~claimgraph.store.add_union_view`), so what
+        reads a local store (export, validate, render) can read an endpoint too.
+
+        One SELECT over ``GRAPH ?g``; its SPARQL JSON is read by pyoxigraph, so literals
+        keep their datatypes and languages exactly.
+        """
+        query = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+        response = self._request("POST", self.url, data={"query": query}, headers={"Accept": RESULTS_TYPES[0]})
+        try:
+            solutions = ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
+            quads = [ox.Quad(s["s"], s["p"], s["o"], s["g"]) for s in solutions]
+        except (SyntaxError, ValueError, TypeError, KeyError) as exc:
+            raise RemoteError(f"{self.public_url}: answer is not SPARQL JSON results of quads "
+                              f"({_reason(exc)})") from None
+        store = ox.Store()
+        store.extend(quads)
+        add_union_view(store)
+        return store
 
     # --- Graph Store protocol -----------------------------------------------------
 
@@ -158,6 +215,26 @@ class Endpoint:
         """Replace one named graph (Graph Store HTTP Protocol PUT)."""
         self._request("PUT", self.graph_store, params={"graph": graph_iri}, content=turtle,
                       headers={"Content-Type": "text/turtle"})
+
+
+def _results_problem(results) -> str | None:
+    """What makes ``results`` not SPARQL 1.1 Query Results JSON, or None when it is well formed."""
+    if not isinstance(results, dict):
+        return "not a JSON object"
+    head = results.get("head", {})
+    if not isinstance(head, dict) or not isinstance(head.get("vars", []), list) \
+            or not all(isinstance(v, str) for v in head.get("vars", [])):
+        return "bad head"
+    if "boolean" in results:
+        return None if isinstance(results["boolean"], bool) else "boolean is not true or false"
+    bindings = results.get("results", {}).get("bindings") if isinstance(results.get("results"), dict) else None
+    if not isinstance(bindings, list):
+        return "no results.bindings list"
+    for row in bindings:
+        if not isinstance(row, dict) or not all(isinstance(t, dict) and isinstance(t.get("type"), str)
+                                                and isinstance(t.get("value"), str) for t in row.values()):
+            return "a binding without a type and a value"
+    return None
 
 
 def _reason(exc: BaseException) -> str:
@@ -175,7 +252,10 @@ def _first_line(text: str, limit: int = 200) -> str:
 
 def _as_ntriples(data: bytes, content_type: str, url: str) -> str:
     if content_type in ("application/n-triples", "text/plain", ""):
-        return data.decode("utf-8")
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise RemoteError(f"{url}: answer is not UTF-8 N-Triples") from None
     fmt = ox.RdfFormat.from_media_type(content_type)
     if fmt is None:
         raise RemoteError(f"{url}: answer is not RDF ({content_type})")

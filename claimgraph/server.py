@@ -1,56 +1,52 @@
 """``claimgraph serve``: a read-only web service on 127.0.0.1 (Starlette + uvicorn).
 
 * ``/`` the interactive graph page;
-* ``/sparql`` a SPARQL 1.1 Protocol endpoint (GET and POST; results as SPARQL JSON,
-  XML, CSV or TSV, graphs as Turtle, N-Triples or RDF/XML, chosen by ``Accept``);
-  updates are refused with 403, other methods with 405;
+* ``/sparql`` a SPARQL 1.1 Protocol endpoint (GET, HEAD and POST; results as SPARQL
+  JSON, XML, CSV or TSV, graphs as Turtle, N-Triples, N-Quads, RDF/XML or JSON-LD,
+  chosen by ``Accept``); updates are refused with 403, other methods with 405;
 * ``/queries`` the canned queries, each at ``/queries/NAME`` (an HTML table) with
   ``/queries/NAME.json`` (SPARQL JSON) and ``/queries/NAME.csv`` forms, as Datasette
   does for SQL.
 
-Every query runs with a timeout and a row limit. Oxigraph cannot cancel a running
-query, so a query past its timeout is answered with 503 and left to finish in its
-worker thread; at most ``workers`` queries run at once, so runaway queries cannot pile
-up. A result cut at the row limit says so in the ``Claimgraph-Truncated`` header.
+Every query runs in a worker process (:mod:`claimgraph.evaluation`) with a timeout, a
+memory cap and a row limit; a query past its timeout is answered with 503 and its worker
+killed, so nothing keeps running after the answer. A result cut at the row limit says so
+in the ``Claimgraph-Truncated`` header and, where the format has a place for it, in the
+body. Results are written by pyoxigraph's own serialisers. The internal build graph
+(which records the paths of the user's files) is never part of a query's dataset.
+
+Hostile requests are refused before they cost anything: a query nested too deep for the
+parser (400), SERVICE calls to other servers (400), a body over ``max_body`` (413), and
+a ``Host`` other than 127.0.0.1 or localhost unless allowed (400; DNS rebinding). The
+server watches the store (or graph file) it serves and reopens it after a rebuild.
 """
 from __future__ import annotations
 
-import csv
+import functools
 import html
-import io
 import json
 import socket
-import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import parse_qs
-from xml.sax.saxutils import escape as xml_escape
 
 import anyio
-import pyoxigraph as ox
 import uvicorn
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from .errors import EnvironmentProblem
+from .evaluation import CSV, JSON, TSV, XML, QueryTimeout, Refused, Served, WorkerPool, negotiate  # noqa: F401
 from .projection import project
 from .query import canned_queries
-from .remote import query_form
 from .render import render_html
 
-JSON = "application/sparql-results+json"
-XML = "application/sparql-results+xml"
-CSV = "text/csv"
-TSV = "text/tab-separated-values"
-SOLUTION_TYPES = [JSON, XML, CSV, TSV]
-SOLUTION_ALIASES = {"application/json": JSON, "application/xml": XML, "text/xml": XML}
-GRAPH_TYPES = ["text/turtle", "application/n-triples", "application/rdf+xml"]
-GRAPH_ALIASES = {"text/plain": "application/n-triples", "application/x-turtle": "text/turtle"}
-
-
-class QueryTimeout(Exception):
-    pass
+#: Host names the server answers to without --allow-host: a page on another site that
+#: makes the browser resolve its own name to 127.0.0.1 (DNS rebinding) is refused.
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
 
 
 @dataclass
@@ -59,200 +55,51 @@ class Settings:
     timeout: float = 10.0
     max_rows: int = 10_000
     workers: int = 4
+    max_memory_mb: int | None = 2048  # per query worker
+    max_body: int = 1_000_000  # bytes of a POSTed query
+    allowed_hosts: list[str] = field(default_factory=list)
 
 
-# --- content negotiation -------------------------------------------------------------------
+class BodyTooLarge(Exception):
+    pass
 
 
-def negotiate(accept: str | None, offered: list[str], aliases: dict[str, str]) -> str | None:
-    """The offered media type the Accept header likes best (the first offered on a tie); None if none fits."""
-    if not accept or not accept.strip():
-        return offered[0]
-    best, best_q = None, 0.0
-    for position, item in enumerate(accept.split(",")):
-        parts = [p.strip() for p in item.split(";")]
-        media = parts[0].lower()
-        q = 1.0
-        for param in parts[1:]:
-            if param.startswith("q="):
-                try:
-                    q = float(param[2:])
-                except ValueError:
-                    q = 0.0
-        media = aliases.get(media, media)
-        if media in ("*/*", "application/*", "text/*"):
-            prefix = media.split("/")[0]
-            candidates = [o for o in offered if media == "*/*" or o.startswith(prefix + "/")]
-        else:
-            candidates = [media] if media in offered else []
-        for candidate in candidates[:1]:
-            if q > best_q:
-                best, best_q = candidate, q
-    return best
-
-
-# --- result writers (with the row limit) ----------------------------------------------------
-
-
-def _term_json(term) -> dict:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            out["datatype"] = term.datatype.value
-        return out
-    return {"type": "triple", "value": str(term)}
-
-
-def _term_csv(term) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return getattr(term, "value", str(term))
-
-
-def _term_tsv(term) -> str:
-    if term is None:
-        return ""
-    return str(term).replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-
-
-def _term_xml(term) -> str:
-    if isinstance(term, ox.NamedNode):
-        return f"<uri>{xml_escape(term.value)}</uri>"
-    if isinstance(term, ox.BlankNode):
-        return f"<bnode>{xml_escape(term.value)}</bnode>"
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return f'<literal xml:lang="{xml_escape(term.language)}">{xml_escape(term.value)}</literal>'
-        if term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
-            return f"<literal>{xml_escape(term.value)}</literal>"
-        return f'<literal datatype="{xml_escape(term.datatype.value)}">{xml_escape(term.value)}</literal>'
-    return f"<literal>{xml_escape(str(term))}</literal>"
-
-
-def write_solutions(variables: list[str], solutions: list, media: str) -> bytes:
-    """SELECT results in one of the SPARQL 1.1 result formats (JSON, XML, CSV, TSV)."""
-    if media == JSON:
-        bindings = [{v: _term_json(s[v]) for v in variables if s[v] is not None} for s in solutions]
-        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
-                          ensure_ascii=False).encode("utf-8")
-    if media == CSV:
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(variables)
-        for s in solutions:
-            writer.writerow([_term_csv(s[v]) for v in variables])
-        return buf.getvalue().encode("utf-8")
-    if media == TSV:
-        lines = ["\t".join("?" + v for v in variables)]
-        lines += ["\t".join(_term_tsv(s[v]) for v in variables) for s in solutions]
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    head = "".join(f'<variable name="{xml_escape(v)}"/>' for v in variables)
-    body = "".join("<result>" + "".join(f'<binding name="{xml_escape(v)}">{_term_xml(s[v])}</binding>'
-                                         for v in variables if s[v] is not None) + "</result>"
-                   for s in solutions)
-    return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>{head}</head>'
-            f"<results>{body}</results></sparql>\n").encode("utf-8")
-
-
-def write_boolean(value: bool, media: str) -> bytes:
-    if media == JSON:
-        return json.dumps({"head": {}, "boolean": value}).encode()
-    if media in (CSV, TSV):
-        return (("_askResult" if media == CSV else "?_askResult") + f"\r\n{'true' if value else 'false'}\r\n").encode()
-    return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
-            f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode()
-
-
-@dataclass
-class Answer:
-    body: bytes
-    media: str
-    truncated: bool = False
-
-
-def evaluate(store, sparql: str, media_for, settings: Settings, default_graphs=None, named_graphs=None) -> Answer:
-    """Run one query on a pyoxigraph store (in a worker thread) within the time and row limits."""
-    deadline = time.monotonic() + settings.timeout
-    options = {}
-    if default_graphs:  # otherwise the default graph: the store's deduplicated union view
-        options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    if named_graphs:
-        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-    result = store.query(sparql, **options)
-    if isinstance(result, ox.QueryBoolean):
-        media = media_for("boolean")
-        return Answer(write_boolean(bool(result), media), media)
-    if isinstance(result, ox.QueryTriples):
-        media = media_for("graph")
-        triples, truncated = _take(result, settings.max_rows, deadline)
-        fmt = ox.RdfFormat.from_media_type(media)
-        return Answer(ox.serialize(triples, format=fmt), media, truncated)
-    media = media_for("solutions")
-    variables = [v.value for v in result.variables]
-    solutions, truncated = _take(result, settings.max_rows, deadline)
-    return Answer(write_solutions(variables, solutions, media), media, truncated)
-
-
-def _take(iterator, limit: int, deadline: float) -> tuple[list, bool]:
-    taken = []
-    for item in iterator:
-        if len(taken) >= limit:
-            return taken, True
-        taken.append(item)
-        if len(taken) % 1000 == 0 and time.monotonic() > deadline:
-            raise QueryTimeout()
-    if time.monotonic() > deadline:
-        raise QueryTimeout()
-    return taken, False
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused past ``limit`` bytes without reading the rest into memory."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge()
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge()
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 # --- the application ---------------------------------------------------------------------
 
 
-def create_app(store, settings: Settings | None = None) -> Starlette:
-    """The Starlette app serving ``store`` (a pyoxigraph store opened read-only, or an in-memory one)."""
+def create_app(served: Served, settings: Settings | None = None, pool: WorkerPool | None = None) -> Starlette:
+    """The Starlette app serving ``served`` (a :class:`Served` graph), its queries run by ``pool``."""
     settings = settings or Settings()
+    pool = pool or WorkerPool(served, settings.workers, settings.max_memory_mb)
     limiter = anyio.CapacityLimiter(settings.workers)
-    page_cache: dict[str, str] = {}
+    page_cache: dict[int, str] = {}
 
-    async def run(sparql: str, accept: str | None, default_graphs=None, named_graphs=None) -> Response:
-        form = query_form(sparql)
-        chosen = {}
-
-        def media_for(kind: str) -> str:
-            offered, aliases = (GRAPH_TYPES, GRAPH_ALIASES) if kind == "graph" else (SOLUTION_TYPES, SOLUTION_ALIASES)
-            media = negotiate(accept, offered, aliases)
-            if media is None:
-                chosen["refused"] = offered
-                raise LookupError
-            return media
-
-        def work():
-            return evaluate(store, sparql, media_for, settings, default_graphs, named_graphs)
-
+    async def run(sparql: str, accept: str | None, base_iri: str | None = None, default_graphs=(),
+                  named_graphs=()) -> Response:
+        request = {"sparql": sparql, "accept": accept, "max_rows": settings.max_rows, "base_iri": base_iri,
+                   "default_graphs": list(default_graphs), "named_graphs": list(named_graphs)}
         try:
-            with anyio.fail_after(settings.timeout):
-                answer = await anyio.to_thread.run_sync(work, limiter=limiter, abandon_on_cancel=True)
-        except (TimeoutError, QueryTimeout):
-            return PlainTextResponse(f"query timed out after {settings.timeout:g} s (the server's --timeout)\n",
-                                     status_code=503)
-        except LookupError:
-            offered = chosen.get("refused") or (GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else SOLUTION_TYPES)
-            return PlainTextResponse(f"cannot answer in {accept!r}; this endpoint offers: {', '.join(offered)}\n",
-                                     status_code=406)
-        except SyntaxError as exc:
-            message = str(exc).splitlines()[0] if str(exc) else "syntax error"
-            return PlainTextResponse(f"SPARQL syntax error: {message}\n", status_code=400)
-        except (OSError, ValueError, RuntimeError) as exc:
-            return PlainTextResponse(f"query failed: {exc}\n", status_code=500)
+            answer = await anyio.to_thread.run_sync(functools.partial(pool.run, request, settings.timeout),
+                                                    limiter=limiter)
+        except QueryTimeout:
+            return PlainTextResponse(f"query timed out after {settings.timeout:g} s (the server's --timeout); "
+                                     f"it was stopped\n", status_code=503)
+        except Refused as exc:
+            return PlainTextResponse(f"{exc}\n", status_code=exc.status)
         headers = {"Vary": "Accept"}
         if answer.truncated:
             headers["Claimgraph-Truncated"] = f"max-rows={settings.max_rows}"
@@ -262,35 +109,53 @@ def create_app(store, settings: Settings | None = None) -> Starlette:
     def refuse_update() -> Response:
         return PlainTextResponse("this SPARQL endpoint is read-only: updates are refused\n", status_code=403)
 
+    def bad(message: str, status: int = 400) -> Response:
+        return PlainTextResponse(message + "\n", status_code=status)
+
     async def sparql(request: Request) -> Response:
+        """The SPARQL 1.1 Protocol's query operation: GET (and HEAD), URL-encoded POST, direct POST."""
         params = request.query_params
         accept = request.headers.get("accept")
         if "update" in params:
             return refuse_update()
-        if request.method == "GET":
-            query = params.get("query")
-            default_graphs, named_graphs = params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
-        else:
-            content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            if content_type == "application/sparql-update":
+        queries = params.getlist("query")
+        default_graphs, named_graphs = params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
+        if request.method == "POST":
+            media, _, rest = request.headers.get("content-type", "").partition(";")
+            media = media.strip().lower()
+            charset = next((p.split("=", 1)[1].strip().strip('"').lower() for p in rest.split(";")
+                            if p.strip().lower().startswith("charset=")), "utf-8")
+            if media == "application/sparql-update":
                 return refuse_update()
-            if content_type == "application/x-www-form-urlencoded":
-                form = parse_qs((await request.body()).decode("utf-8", errors="replace"), keep_blank_values=True)
-                if "update" in form:
-                    return refuse_update()
-                query = (form.get("query") or [None])[0]
-                default_graphs = form.get("default-graph-uri") or params.getlist("default-graph-uri")
-                named_graphs = form.get("named-graph-uri") or params.getlist("named-graph-uri")
-            elif content_type == "application/sparql-query":
-                query = (await request.body()).decode("utf-8", errors="replace")
-                default_graphs, named_graphs = params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
-            else:
-                return PlainTextResponse("POST a query as application/x-www-form-urlencoded (query=...) or "
-                                         "application/sparql-query\n", status_code=415)
-        if not query:
-            return PlainTextResponse("give a SPARQL query in the 'query' parameter "
-                                     "(SPARQL 1.1 Protocol); this endpoint is read-only\n", status_code=400)
-        return await run(query, accept, default_graphs, named_graphs)
+            if media not in ("application/x-www-form-urlencoded", "application/sparql-query"):
+                return bad("POST a query as application/x-www-form-urlencoded (query=...) or "
+                           "application/sparql-query", 415)
+            if charset not in ("utf-8", "utf8"):
+                return bad(f"the query must be sent in UTF-8, not {charset}", 415)
+            try:
+                text = (await read_body(request, settings.max_body)).decode("utf-8")
+                if media == "application/sparql-query":
+                    queries.append(text)
+                else:
+                    form = parse_qs(text, keep_blank_values=True, encoding="utf-8", errors="strict")
+                    if "update" in form:
+                        return refuse_update()
+                    queries += form.get("query", [])
+                    default_graphs += form.get("default-graph-uri", [])
+                    named_graphs += form.get("named-graph-uri", [])
+            except UnicodeDecodeError:
+                return bad("the request body is not UTF-8 text")
+            except BodyTooLarge:
+                return bad(f"the request body is larger than {settings.max_body:,} bytes", 413)
+            except ClientDisconnect:
+                return bad("the client went away")
+        if len(queries) > 1:
+            return bad(f"give one query, not {len(queries)} (SPARQL 1.1 Protocol: one 'query' parameter)")
+        if not queries or not queries[0].strip():
+            return bad("give a SPARQL query in the 'query' parameter (SPARQL 1.1 Protocol); "
+                       "this endpoint is read-only")
+        base_iri = f"{request.url.scheme}://{request.url.netloc}{request.url.path}"
+        return await run(queries[0], accept, base_iri, default_graphs, named_graphs)
 
     def visible() -> dict:
         return {name: q for name, q in canned_queries().items() if not name.startswith("_")}
@@ -341,22 +206,27 @@ def create_app(store, settings: Settings | None = None) -> Starlette:
                                   f"<table><tr>{head}</tr>{body}</table>"))
 
     async def home(request: Request) -> Response:
-        if "page" not in page_cache:
+        store = served.current()
+        if served.generation not in page_cache:
             def draw():
                 return render_html(project(store), settings.title)
 
             try:
-                page_cache["page"] = await anyio.to_thread.run_sync(draw, limiter=limiter)
+                page = await anyio.to_thread.run_sync(draw, limiter=limiter)
             except Exception as exc:  # noqa: BLE001 - shown to the user, the server keeps running
                 return PlainTextResponse(f"cannot draw the graph page: {exc}\n", status_code=500)
-        return HTMLResponse(page_cache["page"])
+            page_cache.clear()
+            page_cache[served.generation] = page
+        return HTMLResponse(page_cache[served.generation])
 
     async def queries_redirect(request: Request) -> Response:
         return RedirectResponse("/queries")
 
-    return Starlette(routes=[
+    hosts = [*LOCAL_HOSTS, *settings.allowed_hosts]
+    return Starlette(middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=hosts)], routes=[
         Route("/", home, methods=["GET"]),
-        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/sparql", sparql, methods=["GET", "HEAD", "POST"]),
+        Route("/sparql/", sparql, methods=["GET", "HEAD", "POST"]),
         Route("/queries", queries_index, methods=["GET"]),
         Route("/queries.json", queries_index, methods=["GET"]),
         Route("/queries/", queries_redirect, methods=["GET"]),
@@ -372,8 +242,9 @@ def _page(title: str, heading: str, body: str) -> str:
             f'<a href="/sparql">sparql</a></p><h1>{heading}</h1>{body}</body></html>')
 
 
-def serve(store, port: int = 8000, settings: Settings | None = None, ready=None) -> None:
-    """Serve ``store`` on 127.0.0.1:``port`` until interrupted."""
+def serve(served: Served, port: int = 8000, settings: Settings | None = None, ready=None) -> None:
+    """Serve ``served`` on 127.0.0.1:``port`` until interrupted (Ctrl-C or SIGTERM), then stop every worker."""
+    settings = settings or Settings()
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
@@ -382,8 +253,13 @@ def serve(store, port: int = 8000, settings: Settings | None = None, ready=None)
         sock.close()
         raise EnvironmentProblem(f"cannot listen on 127.0.0.1:{port} ({exc.strerror}); choose another --port") from None
     sock.listen(128)
-    config = uvicorn.Config(create_app(store, settings), log_level="warning", access_log=False)
+    pool = WorkerPool(served, settings.workers, settings.max_memory_mb)
+    config = uvicorn.Config(create_app(served, settings, pool), log_level="warning", access_log=False,
+                            timeout_graceful_shutdown=2)
     server = uvicorn.Server(config)
     if ready:
         ready(sock.getsockname()[1])
-    server.run(sockets=[sock])
+    try:
+        server.run(sockets=[sock])
+    finally:
+        pool.close()

@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError, StoreError
 from .fileio import atomic_path
+from .sparql import check_query
 from .vocab import BUILD_GRAPH, PREFIXES, RDF, XSD
 
 DEFAULT_GRAPH_FILE = Path("graph/claims.trig")
@@ -251,6 +252,7 @@ def run_query_serialized(store, sparql: str) -> tuple[str, bytes]:
         if "triples" in results:
             return "triples", results["triples"].encode("utf-8")
         return "results", json.dumps(results, ensure_ascii=False).encode("utf-8")
+    check_query(sparql)  # a query nested too deep would crash the parser: refused before parsing
     try:
         result = store.query(sparql)
         if isinstance(result, ox.QueryTriples):

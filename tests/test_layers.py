@@ -19,6 +19,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "claimgraph"
 LAYERS = [
     "claimgraph",  # __init__: the version only
     "claimgraph.errors", "claimgraph.vocab", "claimgraph.fileio",  # the bottom: errors, vocabulary, file I/O
+    "claimgraph.sparql",  # what a query's tokens tell (form, nesting, SERVICE, FROM)
     "claimgraph.model", "claimgraph.annotation",  # text -> statements
     "claimgraph.extract",
     "claimgraph.rdf",  # statements -> RDF
@@ -27,6 +28,7 @@ LAYERS = [
     "claimgraph.build",
     "claimgraph.query",  # store -> answers
     "claimgraph.projection", "claimgraph.layout", "claimgraph.render",  # -> analysis and the page
+    "claimgraph.evaluation",  # one query for the server, in a worker process
     "claimgraph.server",
     "claimgraph.cli", "claimgraph.__main__",
 ]

@@ -243,3 +243,104 @@ def test_helpers():
     assert query_form("# SELECT in a comment\nPREFIX a: <x:>\nCONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }") == \
         "CONSTRUCT"
     assert query_form("ask { ?s ?p ?o }") == "ASK"
+
+
+def test_query_form_is_not_fooled_by_keywords_in_iris_strings_or_comments():
+    assert query_form("PREFIX c: <http://example.org/construct#>\nSELECT ?s WHERE { ?s a c:Thing }") == "SELECT"
+    assert query_form("PREFIX s: <http://example.org/select/>\nCONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }") == \
+        "CONSTRUCT"
+    assert query_form('ASK { ?s ?p "SELECT" }') == "ASK"
+    assert query_form("PREFIX describe: <http://x/>\nSELECT ?describe WHERE { ?describe describe:p ?o }") == "SELECT"
+
+
+def test_same_query_works_locally_and_remotely_whatever_its_prefixes(runner, oxigraph, seed_trig):
+    assert invoke(runner, "push", "--endpoint", oxigraph, "--graph", seed_trig).exit_code == 0
+    select = ("PREFIX construct: <https://w3id.org/claimgraph/ns#>\n"
+              "SELECT ?c WHERE { ?c a construct:Claim } ORDER BY ?c")
+    graph = ("PREFIX select: <https://w3id.org/claimgraph/ns#>\n"
+             "CONSTRUCT { ?c a select:Claim } WHERE { ?c a select:Claim }")
+    for query in (select, graph):
+        remote = invoke(runner, "query", query, "--endpoint", oxigraph, "--format", "csv")
+        local = invoke(runner, "query", query, "--graph", seed_trig, "--format", "csv")
+        assert remote.exit_code == 0, remote.output
+        assert sorted(remote.stdout.splitlines()) == sorted(local.stdout.splitlines()) and local.stdout.strip()
+
+
+# --- servers that misbehave: a total deadline, and one line for a malformed answer ---------------
+
+
+@pytest.fixture
+def trickler():
+    """A server that answers every request one byte every 0.3 s, for ever (each read is quick)."""
+    stop = threading.Event()
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    listener.settimeout(0.2)
+
+    def trickle(conn):
+        with conn:
+            conn.recv(65536)
+            answer = b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nX-Padding: " + b"a" * 10_000
+            for byte in answer:
+                if stop.wait(0.3):
+                    return
+                try:
+                    conn.sendall(bytes([byte]))
+                except OSError:
+                    return
+
+    def accept():
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            threading.Thread(target=trickle, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/query"
+    finally:
+        stop.set()
+        listener.close()
+
+
+@pytest.mark.parametrize("command", [["query", "accusations"], ["push", "--graph", "graph/claims.trig"]])
+def test_timeout_is_a_total_deadline(runner, trickler, command):
+    started = time.monotonic()
+    result = invoke(runner, *command, "--endpoint", trickler, "--timeout", "1.5")
+    elapsed = time.monotonic() - started
+    one_line_error(result, "timeout", "1.5 s")
+    assert result.exit_code == 2
+    assert elapsed < 6, f"took {elapsed:.1f} s with a 1.5 s --timeout"
+
+
+@pytest.mark.parametrize("body", [b"[1, 2]", b'{"head": {"vars": "x"}, "results": {"bindings": []}}',
+                                  b'{"head": {"vars": ["x"]}, "results": {"bindings": [1]}}',
+                                  b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"value": 3}}]}}',
+                                  b'{"head": {}, "results": []}', b'{"boolean": "yes"}', b'"text"'])
+def test_malformed_sparql_json_is_one_line(runner, stub, body):
+    Stub.body = body
+    try:
+        for command in (["contested"], ["query", "accusations"]):
+            one_line_error(invoke(runner, *command, "--endpoint", stub), stub, "not SPARQL JSON results")
+        one_line_error(invoke(runner, "push", "--endpoint", stub, "--graph", "graph/claims.trig"), stub)
+    finally:
+        Stub.body = b'{"head": {"vars": []}, "results": {"bindings": []}}'
+
+
+def test_endpoint_to_store_copies_every_named_graph_with_the_union_view(runner, oxigraph, seed_trig):
+    from claimgraph.query import contested_claims
+    from claimgraph.store import document_quads, open_graph
+
+    assert invoke(runner, "push", "--endpoint", oxigraph, "--graph", seed_trig).exit_code == 0
+    local = open_graph(seed_trig)
+    copied = Endpoint(oxigraph).to_store()
+    assert sorted(map(str, copied.named_graphs())) == sorted(map(str, local.named_graphs()))
+    described = {q.triple for q in document_quads(local)}  # push sends each article with its description
+    for graph in local.named_graphs():
+        got = {q.triple for q in copied.quads_for_pattern(None, None, None, graph)}
+        sent = {q.triple for q in local.quads_for_pattern(None, None, None, graph)}
+        assert sent <= got and got - sent <= described
+    assert contested_claims(copied) == contested_claims(local), "the union view answers as locally"
