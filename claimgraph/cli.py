@@ -52,6 +52,10 @@ class ClaimgraphGroup(click.Group):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit,
                 KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as other Unix tools do
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(1)
         except Exception as exc:  # noqa: BLE001 - anything else is a bug, said as one
             if (ctx.obj or {}).get("verbose"):
                 traceback.print_exc()
@@ -90,15 +94,17 @@ def output_options(*formats: str):
 class Source:
     """Where a command reads the graph (``--graph FILE``, ``--store DIR`` or ``--endpoint URL``), opened lazily."""
 
-    def __init__(self, graph=None, store=None, endpoint=None, **endpoint_options):
+    def __init__(self, graph=None, store=None, endpoint=None, timeout=None, **endpoint_options):
         self.graph, self.store, self.endpoint, self.endpoint_options = graph, store, endpoint, endpoint_options
+        self.timeout = timeout  # for local queries; an endpoint has its own in endpoint_options
 
     def open(self, local_copy: bool = False):
         """The graph to query; with ``local_copy`` an endpoint's graphs are copied into memory first
         (for commands that read every quad: export, validate)."""
         from .source import open_source, source_warning
 
-        opened = open_source(self.graph, self.store, self.endpoint, **self.endpoint_options)
+        options = dict(self.endpoint_options, timeout=self.timeout or 60.0) if self.endpoint else {}
+        opened = open_source(self.graph, self.store, self.endpoint, **options)
         if local_copy and self.endpoint:
             opened = opened.to_store()
         warning = source_warning(opened)
@@ -116,10 +122,15 @@ def _password(user: str | None) -> str | None:
     return password
 
 
-def login_options(func):
+def login_options(func, local_timeout: bool = False):
     """``--user``, ``--auth`` and ``--timeout`` for a remote server; the password never goes on the command line."""
-    func = click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
-                        help="Seconds to wait for the server.")(func)
+    if local_timeout:
+        func = click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
+                            help="Seconds a query may take, locally or on the server.  [default: 60 for --endpoint, "
+                                 "none locally]")(func)
+    else:
+        func = click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+                            help="Seconds to wait for the server.")(func)
     func = click.option("--auth", "auth_scheme", type=click.Choice(["basic", "digest"]), default="basic",
                         show_default=True, help="HTTP authentication scheme for --user.")(func)
     return click.option("--user", metavar="NAME", default=None,
@@ -137,18 +148,18 @@ def source_options(remote: bool = True):
             def wrapper(*args, graph_file, store_dir, endpoint, user, auth_scheme, timeout, **kwargs):
                 options = {}
                 if endpoint:
-                    options = {"user": user, "password": _password(user), "auth_scheme": auth_scheme,
-                               "timeout": timeout}
+                    options = {"user": user, "password": _password(user), "auth_scheme": auth_scheme}
                 elif user:
                     raise click.UsageError("--user is only for --endpoint")
-                return func(*args, source=Source(graph_file, store_dir, endpoint, **options), **kwargs)
+                return func(*args, source=Source(graph_file, store_dir, endpoint, timeout=timeout, **options),
+                            **kwargs)
         else:
             @functools.wraps(func)
             def wrapper(*args, graph_file, store_dir, **kwargs):
                 return func(*args, source=Source(graph_file, store_dir), **kwargs)
 
         if remote:
-            wrapper = login_options(wrapper)
+            wrapper = login_options(wrapper, local_timeout=True)
             wrapper = click.option("--endpoint", metavar="URL", default=None,
                                    help="Read a remote SPARQL 1.1 endpoint instead (Oxigraph, Fuseki, Virtuoso, "
                                         "GraphDB, Neptune).")(wrapper)
@@ -303,7 +314,7 @@ def query(query, source, fmt, list_queries):
       claimgraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
     from .query import canned_queries, resolve_query
-    from .store import rows, run_query, run_query_serialized
+    from .store import rows, run_query, write_query
 
     if list_queries:
         found = [{"name": q.name, "description": q.description} for q in canned_queries().values()
@@ -312,15 +323,14 @@ def query(query, source, fmt, list_queries):
         return
     if not query:
         raise click.UsageError("give a QUERY (a canned query name, a .rq file or SPARQL), or --list")
-    if fmt == "json":  # the engine's own serialisation, written as is
-        kind, data = run_query_serialized(source.open(), resolve_query(query))
-        click.echo(data, nl=kind != "triples")
+    if fmt == "json":  # the engine's own serialisation, streamed as is
+        stdout = sys.stdout.buffer
+        kind, found = write_query(source.open(), resolve_query(query), stdout, timeout=source.timeout)
         if kind == "triples":
             return
-        results = json.loads(data)
-        found = "boolean" in results or results["results"]["bindings"]
+        stdout.write(b"\n")
     else:
-        results = run_query(source.open(), resolve_query(query))
+        results = run_query(source.open(), resolve_query(query), timeout=source.timeout)
         if "triples" in results:
             click.echo(results["triples"], nl=False)
             return

@@ -133,3 +133,39 @@ def test_tables_strip_terminal_control_sequences(runner, tmp_path, make_article)
     query = run(runner, "query", "denials", "--graph", out).stdout
     assert "\x1b" not in query and "\x07" not in query
     assert "\\u001b[2J\\u0007" in run(runner, "contested", "--graph", out, "--format", "json").stdout
+
+
+def test_local_query_timeout_and_interrupt(seed_trig):
+    """A local query past --timeout stops the command with one line (exit 1); Ctrl-C stops it too.
+    Run as processes: the abandoned query ends with its process."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    command = [sys.executable, "-m", "claimgraph", "query", endless, "--graph", str(seed_trig)]
+    started = time.monotonic()
+    timed = subprocess.run(command + ["--timeout", "1"], capture_output=True, text=True, timeout=60)
+    assert timed.returncode == 1 and time.monotonic() - started < 30
+    assert timed.stderr == ("Error: query took longer than 1 s (--timeout); narrow it down or raise the timeout\n")
+    process = subprocess.Popen(command + ["--format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    time.sleep(3)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode != 0 and "Traceback" not in stderr and "Aborted!" in stderr
+
+
+def test_a_closed_pipe_is_not_a_bug(seed_trig):
+    import subprocess
+    import sys
+
+    everything = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"  # about 200 kB: more than a pipe holds
+    reader = subprocess.Popen([sys.executable, "-m", "claimgraph", "query", everything, "--graph",
+                               str(seed_trig), "--format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    reader.stdout.read(10)
+    reader.stdout.close()
+    stderr = reader.stderr.read().decode()
+    reader.wait(timeout=30)
+    assert stderr == ""
