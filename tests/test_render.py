@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -231,3 +232,34 @@ def test_stance_counts_and_most_active_match_the_curated_seed(seed_store):
     speakers = {a.id: a.label for a in ann.actors}
     accusers = Counter(speakers[st.speaker] for st in ann.statements if st.stance == "accuse")
     assert dict(most_active(graph, "Accusation")) == dict(accusers)
+
+
+def page_source_in(source: str) -> list[str]:
+    """The string literals of a Python module (docstrings aside) that look like HTML, CSS or JS."""
+    import ast
+
+    tree = ast.parse(source)
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
+                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    looks_like_page = re.compile(r"<(script|style|html|head|body|div|!doctype)\b"  # HTML
+                                 r"|[\w#.\]\)-]\s*\{[^{}]*:[^{}]*;"  # a CSS rule block
+                                 r"|\bfunction\b\s*\w*\s*\(|=>|addEventListener|document\.", re.I)  # JS
+    return [node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+            and looks_like_page.search(node.value)]
+
+
+def test_render_py_holds_no_page_source(seed_graph):
+    """The page is real files in claimgraph/web (linted in CI), inlined verbatim at render time."""
+    from importlib import resources
+
+    import claimgraph.render
+
+    assert page_source_in('X = "<style>a { color: red; }</style>"\nY = "function f() {}"') != []  # the check bites
+    assert page_source_in(Path(claimgraph.render.__file__).read_text(encoding="utf-8")) == []
+    html = render_html(seed_graph)
+    web = resources.files("claimgraph") / "web"
+    for name in ("page.css", "page.js"):
+        assert (web / name).read_text(encoding="utf-8") in html
+    assert not re.search(r"@@[A-Z_]+@@", html)  # every placeholder filled

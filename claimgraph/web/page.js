@@ -1,0 +1,519 @@
+(() => {
+  // biome-ignore lint/suspicious/noRedundantUseStrict: the page inlines this file as a classic script, not a module
+  "use strict";
+  const data = JSON.parse(document.getElementById("cg-data").textContent);
+  const info = data.info, nodeMeta = data.nodes, edgeMeta = data.edges, statements = data.statements;
+  const aggregated = info.mode === "aggregated";
+  const $ = (id) => document.getElementById(id);
+
+  function el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null && text !== "") e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+  function add(parent, ...children) { children.forEach((c) => { if (c) parent.appendChild(c); }); return parent; }
+
+  // ---- state: filters and selection, mirrored in the URL fragment ------------------------------
+  const state = {hs: [], ht: [], actor: "", src: "", since: "", until: "", hm: [], contested: false, sel: ""};
+  function readHash() {
+    const p = new URLSearchParams(location.hash.replace(/^#/, ""));
+    const list = (k) => p.get(k) ? p.get(k).split("|").filter(Boolean) : [];
+    state.hs = list("hs"); state.ht = list("ht"); state.hm = list("hm");
+    state.actor = p.get("actor") || ""; state.src = p.get("src") || "";
+    state.since = p.get("since") || ""; state.until = p.get("until") || "";
+    state.contested = p.get("contested") === "1"; state.sel = p.get("sel") || "";
+  }
+  function writeHash() {
+    const p = new URLSearchParams();
+    if (state.sel) p.set("sel", state.sel);
+    if (state.hs.length) p.set("hs", state.hs.join("|"));
+    if (state.ht.length) p.set("ht", state.ht.join("|"));
+    if (state.hm.length) p.set("hm", state.hm.join("|"));
+    ["actor", "src", "since", "until"].forEach((k) => { if (state[k]) p.set(k, state[k]); });
+    if (state.contested) p.set("contested", "1");
+    const hash = p.toString();
+    history.replaceState(null, "", hash ? `#${hash}` : location.pathname + location.search);
+  }
+
+  // ---- filtering: hide, never grey out --------------------------------------------------------
+  let visibleEdge = Object.create(null), visibleNode = Object.create(null), visibleStatements = [];
+  function statementPasses(s) {
+    if (state.hm.indexOf(s.method) >= 0) return false;
+    if (state.src && s.src !== state.src) return false;
+    if (s.date && state.since && s.date < state.since) return false;
+    if (s.date && state.until && s.date > state.until) return false;
+    return true;
+  }
+  function typeOf(id) { const n = nodeMeta[id]; return n.kind === "actor" ? n.type : n.kind; }
+  function edgePasses(e) {
+    if (state.hs.indexOf(e.kind === "affiliation" ? "affiliation" : e.stance) >= 0) return false;
+    if (state.ht.indexOf(typeOf(e.from)) >= 0 || state.ht.indexOf(typeOf(e.to)) >= 0) return false;
+    if (state.contested && !(e.kind === "statement" && nodeMeta[e.to].contested)) return false;
+    if (state.actor && e.actors.indexOf(state.actor) < 0) return false;
+    return true;
+  }
+  function computeVisible() {
+    visibleEdge = Object.create(null); visibleNode = Object.create(null); visibleStatements = [];
+    const ids = Object.keys(edgeMeta), later = [];
+    ids.forEach((id) => {
+      const e = edgeMeta[id];
+      if (e.kind === "affiliation") { later.push(id); return; }
+      if (!edgePasses(e)) return;
+      let ok = e.st.length === 0 || aggregated;
+      const passing = [];
+      e.st.forEach((i) => { if (aggregated || statementPasses(statements[i])) { ok = true; passing.push(i); } });
+      if (!ok) return;
+      visibleEdge[id] = true; visibleNode[e.from] = true; visibleNode[e.to] = true;
+      passing.forEach((i) => { visibleStatements.push(i); });
+    });
+    later.forEach((id) => {
+      const e = edgeMeta[id];
+      if (visibleNode[e.from] && visibleNode[e.to] && edgePasses(Object.assign({}, e, {actors: [e.from, e.to]}))) {
+        visibleEdge[id] = true;
+      }
+    });
+    if (state.actor && nodeMeta[state.actor] && state.ht.indexOf(typeOf(state.actor)) < 0) visibleNode[state.actor] = true;
+    if (!state.actor && !state.contested && !state.src && !state.since && !state.until) {
+      lonely.forEach((id) => { if (state.ht.indexOf(typeOf(id)) < 0) visibleNode[id] = true; });
+    }
+  }
+  const linked = Object.create(null);
+  Object.keys(edgeMeta).forEach((id) => { linked[edgeMeta[id].from] = true; linked[edgeMeta[id].to] = true; });
+  const lonely = Object.keys(nodeMeta).filter((id) => !linked[id]);
+
+  // ---- the network ------------------------------------------------------------------------------
+  const nodes = new vis.DataSet(data.vis.nodes);
+  const edges = new vis.DataSet(data.vis.edges);
+  computeVisible();
+  const nodeView = new vis.DataView(nodes, {filter: (n) => !!visibleNode[n.id]});
+  const edgeView = new vis.DataView(edges, {filter: (e) => !!visibleEdge[e.id]});
+  const container = $("network");
+  const network = new vis.Network(container, {nodes: nodeView, edges: edgeView}, data.vis.options);
+  window.network = network;
+  network.on("beforeDrawing", (ctx) => {  // white, not transparent, so the PNG export reads
+    ctx.save(); ctx.setTransform(1, 0, 0, 1, 0, 0); ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height); ctx.restore();
+  });
+  const home = {};
+  data.vis.nodes.forEach((n) => { home[n.id] = {x: n.x, y: n.y}; });
+  let inSides = false;
+  function arrange() {  // contested view: supporters left, claims in the middle, disputers right
+    if (state.contested === inSides) return;
+    inSides = state.contested;
+    const moves = [];
+    Object.keys(nodeMeta).forEach((id) => {
+      const m = nodeMeta[id];
+      if (inSides && m.cx !== undefined) moves.push({id: id, x: m.cx, y: m.cy});
+      else if (!inSides) moves.push({id: id, x: home[id].x, y: home[id].y});
+    });
+    nodes.update(moves);
+  }
+
+  function refresh(fit) {
+    computeVisible();
+    arrange();
+    nodeView.refresh(); edgeView.refresh();
+    updateCounts();
+    if (tableOpen) fillTable();
+    if (fit) network.fit({animation: false});
+    writeHash();
+  }
+
+  // ---- legend with counts; clicking an entry toggles it --------------------------------------
+  function swatchNode(type) {
+    const spec = data.types[type], ns = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(ns, "svg"); svg.setAttribute("width", "18"); svg.setAttribute("height", "14");
+    svg.setAttribute("aria-hidden", "true");
+    let shape, c = spec[0], s = spec[1];
+    if (s === "box") { shape = document.createElementNS(ns, "rect"); shape.setAttribute("x", "1"); shape.setAttribute("y", "2");
+      shape.setAttribute("width", "16"); shape.setAttribute("height", "10"); shape.setAttribute("stroke", "#8a7a00"); }
+    else if (s === "square") { shape = document.createElementNS(ns, "rect"); shape.setAttribute("x", "3"); shape.setAttribute("y", "1");
+      shape.setAttribute("width", "12"); shape.setAttribute("height", "12"); }
+    else if (s === "triangle" || s === "triangleDown" || s === "hexagon") { shape = document.createElementNS(ns, "polygon");
+      shape.setAttribute("points", s === "triangle" ? "9,1 17,13 1,13" : s === "triangleDown" ? "1,1 17,1 9,13" : "5,1 13,1 17,7 13,13 5,13 1,7"); }
+    else { shape = document.createElementNS(ns, "circle"); shape.setAttribute("cx", "9"); shape.setAttribute("cy", "7");
+      shape.setAttribute("r", type === "person" ? "5" : "6"); }
+    shape.setAttribute("fill", c);
+    svg.appendChild(shape); return svg;
+  }
+  function swatchEdge(stance) {
+    const spec = data.stances[stance], ns = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(ns, "svg"); svg.setAttribute("width", "30"); svg.setAttribute("height", "10");
+    svg.setAttribute("aria-hidden", "true");
+    const line = document.createElementNS(ns, "line");
+    line.setAttribute("x1", "1"); line.setAttribute("y1", "5"); line.setAttribute("x2", "29"); line.setAttribute("y2", "5");
+    line.setAttribute("stroke", spec[0]); line.setAttribute("stroke-width", stance === "Accusation" || stance === "Denial" ? "3" : "2");
+    if (spec[1]) line.setAttribute("stroke-dasharray", spec[1].join(" "));
+    svg.appendChild(line); return svg;
+  }
+  const legendCounts = {};
+  function legendEntry(list, key, label, swatch, hidden) {
+    const li = el("li"), b = el("button");
+    b.type = "button"; b.dataset.key = key;
+    b.setAttribute("aria-pressed", hidden.indexOf(key) >= 0 ? "false" : "true");
+    const n = el("span", "", "n");
+    add(b, swatch, el("span", label), n);
+    b.addEventListener("click", () => {
+      const i = hidden.indexOf(key);
+      if (i >= 0) hidden.splice(i, 1); else hidden.push(key);
+      b.setAttribute("aria-pressed", i >= 0 ? "true" : "false");
+      refresh(false);
+    });
+    legendCounts[`${list.id}:${key}`] = n;
+    list.appendChild(add(li, b));
+  }
+  const typeKeys = [], stanceKeys = [];
+  Object.keys(nodeMeta).forEach((id) => { const t = typeOf(id); if (typeKeys.indexOf(t) < 0) typeKeys.push(t); });
+  Object.keys(edgeMeta).forEach((id) => {
+    const e = edgeMeta[id], k = e.kind === "affiliation" ? "affiliation" : e.stance;
+    if (stanceKeys.indexOf(k) < 0) stanceKeys.push(k);
+  });
+  const typeOrder = Object.keys(data.types), stanceOrder = Object.keys(data.stances);
+  typeKeys.sort((a, b) => typeOrder.indexOf(a) - typeOrder.indexOf(b));
+  stanceKeys.sort((a, b) => stanceOrder.indexOf(a) - stanceOrder.indexOf(b));
+  function buildLegend() {
+    $("legend-types").replaceChildren(); $("legend-stances").replaceChildren();
+    typeKeys.forEach((t) => { legendEntry($("legend-types"), t, data.types[t][2], swatchNode(t), state.ht); });
+    stanceKeys.forEach((s) => {
+      const verb = (data.stances[s] || ["", false, s])[2];
+      legendEntry($("legend-stances"), s, verb, swatchEdge(data.stances[s] ? s : "Report"), state.hs);
+    });
+  }
+  function updateCounts() {
+    const tc = {}, sc = {};
+    let shownNodes = 0;
+    Object.keys(visibleNode).forEach((id) => { shownNodes++; const t = typeOf(id); tc[t] = (tc[t] || 0) + 1; });
+    Object.keys(visibleEdge).forEach((id) => {
+      const e = edgeMeta[id], k = e.kind === "affiliation" ? "affiliation" : e.stance;
+      sc[k] = (sc[k] || 0) + (aggregated ? e.weight : e.kind === "affiliation" ? 1 : e.st.filter((i) => statementPasses(statements[i])).length);
+    });
+    typeKeys.forEach((t) => { legendCounts[`legend-types:${t}`].textContent = String(tc[t] || 0); });
+    stanceKeys.forEach((s) => { legendCounts[`legend-stances:${s}`].textContent = String(sc[s] || 0); });
+    const total = Object.keys(nodeMeta).length;
+    $("summary").textContent = aggregated
+      ? `${shownNodes} of ${total} actors shown \u00b7 ${info.aggregated.statements} statements aggregated`
+      : `${shownNodes} of ${total} nodes \u00b7 ${visibleStatements.length} statements shown`;
+  }
+
+  // ---- filters ----------------------------------------------------------------------------------
+  function fillSelect(select, entries) {
+    entries.forEach((pair) => { const o = el("option", pair[1]); o.value = pair[0]; select.appendChild(o); });
+  }
+  const actorIds = Object.keys(nodeMeta).filter((id) => nodeMeta[id].kind === "actor");
+  actorIds.sort((a, b) => nodeMeta[a].label.localeCompare(nodeMeta[b].label));
+  fillSelect($("f-actor"), actorIds.map((id) => [id, nodeMeta[id].label]));
+  const srcIds = Object.keys(data.sources).sort((a, b) => data.sources[a].title.localeCompare(data.sources[b].title));
+  fillSelect($("f-source"), srcIds.map((id) => { const s = data.sources[id]; return [id, s.title + (s.date ? ` (${s.date})` : "")]; }));
+  if (aggregated) {
+    ["f-source", "f-since", "f-until", "f-curated", "f-extracted"].forEach((id) => { $(id).disabled = true; });
+    $("f-contested").disabled = true;
+  }
+  function controlsFromState() {
+    $("f-actor").value = state.actor; $("f-source").value = state.src;
+    $("f-since").value = state.since; $("f-until").value = state.until;
+    $("f-curated").checked = state.hm.indexOf("curated") < 0; $("f-extracted").checked = state.hm.indexOf("extracted") < 0;
+    $("f-contested").checked = state.contested;
+    buildLegend();
+  }
+  function stateFromControls() {
+    state.actor = $("f-actor").value; state.src = $("f-source").value;
+    state.since = $("f-since").value; state.until = $("f-until").value;
+    state.hm = [];
+    if (!$("f-curated").checked) state.hm.push("curated");
+    if (!$("f-extracted").checked) state.hm.push("extracted");
+    state.contested = $("f-contested").checked;
+  }
+  ["f-actor", "f-source", "f-since", "f-until", "f-curated", "f-extracted", "f-contested"].forEach((id) => {
+    $(id).addEventListener("change", () => { stateFromControls(); refresh(id === "f-contested" || id === "f-actor"); });
+  });
+  $("reset").addEventListener("click", () => {
+    state.hs = []; state.ht = []; state.hm = []; state.actor = ""; state.src = ""; state.since = ""; state.until = "";
+    state.contested = false; controlsFromState(); refresh(true);
+  });
+
+  // ---- evidence panel ---------------------------------------------------------------------------
+  const panel = $("panel");
+  function stanceVerb(s) { return (data.stances[s.kind === "affiliation" ? "affiliation" : s.stance] || ["", false, s.stance])[2]; }
+  function stanceColour(s) { return (data.stances[s.kind === "affiliation" ? "affiliation" : s.stance] || ["#777"])[0]; }
+  function quote(sentence, span) {
+    const q = el("blockquote");
+    const i = span ? sentence.indexOf(span) : -1;
+    if (i < 0) { q.textContent = sentence; return q; }
+    add(q, document.createTextNode(sentence.slice(0, i)), el("mark", span), document.createTextNode(sentence.slice(i + span.length)));
+    return q;
+  }
+  function sourceLine(s) {
+    const src = data.sources[s.src] || {title: s.src}, p = el("div", "", "src");
+    const bits = [src.title, src.publisher, src.date || s.date].filter(Boolean).join(" \u00b7 ");
+    p.appendChild(document.createTextNode(`Source: ${bits}`));
+    if (src.url) {
+      const a = el("a", src.url); a.href = src.url; a.rel = "noopener noreferrer"; a.target = "_blank";
+      add(p, document.createTextNode(" \u00b7 "), a);
+    }
+    const how = s.method ? s.method + (s.conf !== null && s.conf !== undefined ? ` (confidence ${s.conf})` : "") : "";
+    if (how) p.appendChild(document.createTextNode(` \u00b7 ${how}`));
+    return p;
+  }
+  function card(s, context) {
+    const box = el("div", "", "card");
+    box.style.borderLeftColor = stanceColour(s);
+    const head = el("div");
+    const who = el("span", s.from, "who");
+    head.appendChild(who);
+    if (s.obo && s.obo !== s.from) head.appendChild(document.createTextNode(` (acting for ${s.obo})`));
+    const st = el("span", stanceVerb(s), "stance"); st.style.color = stanceColour(s) === "#000000" ? "#000" : stanceColour(s);
+    head.appendChild(st);
+    if (context) head.appendChild(document.createTextNode(` ${s.to}`));
+    if (s.date) head.appendChild(el("span", ` \u00b7 ${s.date}`, "muted"));
+    add(box, head);
+    if (s.sentence) box.appendChild(quote(s.sentence, s.span));
+    if (s.src) box.appendChild(sourceLine(s));
+    return box;
+  }
+  function cards(parent, list, context, limit) {
+    limit = limit || 200;
+    list.slice(0, limit).forEach((i) => { parent.appendChild(card(statements[i], context)); });
+    if (list.length > limit) parent.appendChild(el("p", `\u2026 and ${list.length - limit} more (open the table for all)`, "muted"));
+  }
+  function dl(pairs) {
+    const d = el("dl");
+    pairs.forEach((p) => { if (p[1]) add(d, el("dt", p[0]), el("dd", p[1])); });
+    return d;
+  }
+  function bySort(a, b) {
+    const x = statements[a], y = statements[b];
+    return (x.date || "").localeCompare(y.date || "") || x.id.localeCompare(y.id);
+  }
+  function intro() {
+    panel.replaceChildren();
+    add(panel, el("h2", "Evidence"),
+        el("p", "Click a node or an edge to see the statements behind it: who said it, for whom, when, the exact sentence and its source."),
+        el("p", "Search by name or alias, hide kinds and stances in the legend, narrow with the filters; \u201cCopy link\u201d shares this exact view.", "muted"));
+    if (aggregated) add(panel, el("p", "This is the aggregated view: click an actor for the command that draws its neighbourhood in full.", "muted"));
+  }
+  function showNode(id) {
+    const n = nodeMeta[id];
+    if (!n) return false;
+    panel.replaceChildren();
+    add(panel, el("h2", n.label), el("p", n.kind === "actor" ? `Actor \u00b7 ${n.type}` : n.kind === "claim" ? "Claim" : "Mediation", "kind"));
+    const touching = [];
+    Object.keys(edgeMeta).forEach((eid) => {
+      const e = edgeMeta[eid];
+      if (e.from === id || e.to === id || (!aggregated && e.actors.indexOf(id) >= 0 && e.kind === "statement")) {
+        e.st.forEach((i) => { if (touching.indexOf(i) < 0) touching.push(i); });
+      }
+    });
+    touching.sort(bySort);
+    if (n.kind === "claim") {
+      if (n.contested) {
+        panel.appendChild(el("p", "", "")).appendChild(el("span", "CONTESTED", "badge"));
+        const sides = el("div", "", "sides"), pro = el("div", "", "for"), con = el("div", "", "against");
+        add(pro, el("h4", "For (asserts, accuses)"), el("div", n.supporters.join(", ")));
+        add(con, el("h4", "Against (denies)"), el("div", n.disputers.join(", ")));
+        panel.appendChild(add(sides, pro, con));
+      }
+      panel.appendChild(el("h3", `Statements about this claim (${touching.length})`));
+      const order = {Accusation: 0, Assertion: 1, Denial: 2};
+      touching.sort((a, b) => {
+        const x = order[statements[a].stance], y = order[statements[b].stance];
+        return (x === undefined ? 3 : x) - (y === undefined ? 3 : y) || bySort(a, b);
+      });
+      cards(panel, touching, false);
+    } else if (n.kind === "actor") {
+      panel.appendChild(dl([["Also called", n.aliases.join("; ")], ["Acts as", n.affiliations.join("; ")]]));
+      if (aggregated) {
+        const counts = Object.keys(n.by_stance || {}).map((k) => `${stanceVerb({stance: k})} ${n.by_stance[k]}`).join(", ");
+        panel.appendChild(dl([["Statements", String(n.statements)], ["By stance", counts], ["Aimed at it", String(n.received)]]));
+        panel.appendChild(el("h3", "Draw its neighbourhood in full"));
+        panel.appendChild(el("pre", `claimgraph render --actor '${n.label.replace(/'/g, "'\\''")}' --hops 1 -o actor.html`, "cmd"));
+        panel.appendChild(el("h3", "Sample evidence"));
+      } else {
+        const own = touching.filter((i) => { const s = statements[i]; return s.fromId === id || s.by === id; });
+        const about = touching.filter((i) => own.indexOf(i) < 0);
+        panel.appendChild(el("h3", `Its statements (${own.length})`));
+        cards(panel, own, true);
+        if (about.length) { panel.appendChild(el("h3", `Statements about it or with it (${about.length})`)); cards(panel, about, true); }
+        return true;
+      }
+      cards(panel, touching, true, 30);
+    } else {
+      panel.appendChild(el("h3", "Mediators and parties"));
+      cards(panel, touching, true);
+    }
+    return true;
+  }
+  function showEdge(id) {
+    const e = edgeMeta[id];
+    if (!e) return false;
+    panel.replaceChildren();
+    const verb = e.kind === "affiliation" ? e.stance : stanceVerb({stance: e.stance, kind: e.kind});
+    add(panel, el("h2", `${nodeMeta[e.from].label} ${verb} ${nodeMeta[e.to].label}`));
+    if (aggregated) panel.appendChild(el("p", `${e.weight} statement(s) or mediation(s); a sample of the evidence:`, "kind"));
+    else panel.appendChild(el("p", `${e.st.length} statement(s)`, "kind"));
+    cards(panel, e.st.slice().sort(bySort), true);
+    return true;
+  }
+  function select(sel, focus) {
+    state.sel = "";
+    let kind = sel.slice(0, 2), id = sel.slice(2), ok = false;
+    if (kind === "n:" && visibleNode[id]) {
+      ok = showNode(id);
+      if (ok) { network.selectNodes([id]); if (focus) network.focus(id, {scale: Math.max(network.getScale(), 1.1), animation: false}); }
+    } else if (kind === "e:" && visibleEdge[id]) {
+      ok = showEdge(id);
+      if (ok) { network.setSelection({nodes: [], edges: [id]}); if (focus) network.fit({nodes: [edgeMeta[id].from, edgeMeta[id].to], animation: false}); }
+    }
+    if (ok) state.sel = sel; else { network.unselectAll(); intro(); }
+    writeHash();
+    return ok;
+  }
+  network.on("click", (params) => {
+    if (params.nodes.length) select(`n:${params.nodes[0]}`, false);
+    else if (params.edges.length) select(`e:${params.edges[0]}`, false);
+    else select("", false);
+  });
+
+  // ---- search by label or alias -----------------------------------------------------------------
+  const names = [];
+  Object.keys(nodeMeta).forEach((id) => {
+    const n = nodeMeta[id];
+    names.push([n.label.toLowerCase(), id, n.label]);
+    (n.aliases || []).forEach((a) => { names.push([a.toLowerCase(), id, `${a} \u2192 ${n.label}`, a]); });
+  });
+  const dlist = $("search-names");
+  names.filter((x) => nodeMeta[x[1]].kind !== "claim").slice(0, 5000).forEach((x) => {
+    const o = document.createElement("option"); o.value = x[3] || nodeMeta[x[1]].label; o.label = x[2]; dlist.appendChild(o);
+  });
+  function find(q) {
+    q = q.trim().toLowerCase();
+    if (!q) return null;
+    const tests = [(s) => s === q, (s) => s.indexOf(q) === 0, (s) => s.indexOf(q) >= 0];
+    for (let t = 0; t < tests.length; t++) {
+      const hits = names.filter((x) => tests[t](x[0]));
+      if (hits.length) {
+        hits.sort((a, b) => (nodeMeta[a[1]].kind === "actor" ? 0 : 1) - (nodeMeta[b[1]].kind === "actor" ? 0 : 1) || a[0].length - b[0].length || (a[1] < b[1] ? -1 : 1));
+        return hits[0][1];
+      }
+    }
+    return null;
+  }
+  function search() {
+    const q = $("search").value, status = $("search-status");
+    if (!q.trim()) { status.textContent = ""; return; }
+    const hit = find(q);
+    if (!hit) { status.textContent = "no match"; return; }
+    if (!visibleNode[hit]) { status.textContent = `${nodeMeta[hit].label} is hidden by the filters`; return; }
+    status.textContent = `\u2192 ${nodeMeta[hit].label}`;
+    select(`n:${hit}`, true);
+  }
+  $("search").addEventListener("change", search);
+  $("search").addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter") { ev.preventDefault(); search(); }
+    if (ev.key === "Escape") { $("search").value = ""; $("search-status").textContent = ""; }
+  });
+
+  // ---- table, CSV, PNG, permalink ---------------------------------------------------------------
+  let tableOpen = false;
+  const COLUMNS = aggregated
+    ? [["from", "From"], ["stance", "Stance"], ["to", "To"], ["weight", "Count"]]
+    : [["from", "Speaker"], ["obo", "Acting for"], ["stance", "Stance"], ["to", "Claim"], ["date", "Date"],
+       ["sentence", "Evidence"], ["source", "Source"], ["method", "Method"], ["conf", "Confidence"], ["id", "Statement"]];
+  function tableRows() {
+    if (aggregated) {
+      return Object.keys(visibleEdge).sort().map((id) => {
+        const e = edgeMeta[id];
+        return {from: nodeMeta[e.from].label, stance: e.stance, to: nodeMeta[e.to].label, weight: e.weight};
+      });
+    }
+    return visibleStatements.slice().sort(bySort).filter((i) => statements[i].kind === "statement").map((i) => {
+      const s = statements[i], src = data.sources[s.src] || {title: s.src};
+      return {from: s.from, obo: s.obo, stance: s.stance, to: s.to, date: s.date, sentence: s.sentence,
+              source: src.title, method: s.method, conf: s.conf === null || s.conf === undefined ? "" : s.conf, id: s.id};
+    });
+  }
+  function fillTable() {
+    const rows = tableRows(), head = $("table").tHead, body = $("table").tBodies[0];
+    head.replaceChildren(); body.replaceChildren();
+    const tr = el("tr");
+    COLUMNS.forEach((c) => { const th = el("th", c[1]); th.scope = "col"; tr.appendChild(th); });
+    head.appendChild(tr);
+    const limit = 1000, frag = document.createDocumentFragment();
+    rows.slice(0, limit).forEach((r) => {
+      const row = el("tr");
+      COLUMNS.forEach((c) => { row.appendChild(el("td", r[c[0]])); });
+      frag.appendChild(row);
+    });
+    body.appendChild(frag);
+    $("table-title").textContent = aggregated ? "Visible actor pairs" : "Visible statements";
+    $("table-count").textContent = `${rows.length} row(s)${rows.length > limit ? `, first ${limit} shown; the CSV has all` : ""}`;
+  }
+  $("toggle-table").addEventListener("click", () => {
+    tableOpen = !tableOpen;
+    $("table-box").hidden = !tableOpen;
+    $("toggle-table").setAttribute("aria-expanded", String(tableOpen));
+    if (tableOpen) fillTable();
+    network.redraw();
+  });
+  function csvCell(v) {
+    let s = v === null || v === undefined ? "" : String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;  // never a formula in a spreadsheet
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  }
+  function toCsv() {
+    const lines = [COLUMNS.map((c) => csvCell(c[0])).join(",")];
+    tableRows().forEach((r) => { lines.push(COLUMNS.map((c) => csvCell(r[c[0]])).join(",")); });
+    return `${lines.join("\r\n")}\r\n`;
+  }
+  window.cgCsv = toCsv;
+  function download(name, href) {
+    const a = document.createElement("a"); a.href = href; a.download = name;
+    document.body.appendChild(a); a.click(); a.remove();
+  }
+  $("csv").addEventListener("click", () => {
+    const url = URL.createObjectURL(new Blob([toCsv()], {type: "text/csv;charset=utf-8"}));
+    download("claimgraph-statements.csv", url);
+    setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
+  });
+  $("png").addEventListener("click", () => {
+    download("claimgraph.png", container.querySelector("canvas").toDataURL("image/png"));
+  });
+  $("copy-link").addEventListener("click", () => {
+    writeHash();
+    const b = $("copy-link"), done = () => { b.textContent = "Link copied"; setTimeout(() => { b.textContent = "Copy link"; }, 1500); };
+    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(location.href).then(done, () => { window.prompt("Copy this link", location.href); });
+    else window.prompt("Copy this link", location.href);
+  });
+  $("fit").addEventListener("click", () => { network.fit({animation: false}); });
+
+  // ---- what the command line chose, and the aggregated notice ------------------------------------
+  const notice = $("notice"), bits = [];
+  if (data.note) bits.push(el("span", `${data.note}. `));
+  if (aggregated) {
+    const a = info.aggregated;
+    bits.push(el("strong", "Aggregated view. "));
+    bits.push(el("span", "The graph has " + a.nodes + " nodes, more than --max-nodes " + a.max_nodes +
+      ", so only actors are drawn (" + a.actors_shown + " of " + a.actors + ", the most active), joined by accusation, denial and mediation edges weighted by their count" +
+      (a.pairs_dropped ? ` (the ${a.pairs_shown} heaviest of ${a.pairs} pairs)` : "") + ". Drill in with "));
+    ["--actor NAME --hops 1", "--since DATE", "--contested-only", "--max-nodes N"].forEach((c, i) => {
+      if (i) bits.push(document.createTextNode(i === 3 ? " or a larger " : ", "));
+      bits.push(el("code", c));
+    });
+    bits.push(document.createTextNode("."));
+  }
+  if (bits.length) { bits.forEach((b) => { notice.appendChild(b); }); notice.hidden = false; }
+
+  // ---- start: restore the view from the URL fragment --------------------------------------------
+  function restore() {
+    readHash();
+    controlsFromState();
+    computeVisible(); arrange(); nodeView.refresh(); edgeView.refresh(); updateCounts();
+    network.fit({animation: false});
+    if (state.sel) select(state.sel, true); else intro();
+    writeHash();
+  }
+  window.addEventListener("hashchange", restore);
+  restore();
+  network.once("afterDrawing", () => { window.cgReady = true; document.body.dataset.ready = "1"; });
+  network.redraw();
+})();
