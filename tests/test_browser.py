@@ -319,3 +319,13 @@ def test_focused_render_page(opened, seed_trig, seed_graph, tmp_path):
     assert p.drawn_nodes() == set(neighbourhood(seed_graph, "Pakistan", 1).nodes)
     assert "Pakistan" in p.page.inner_text("#notice")
     assert p.errors == [] and p.blocked == []
+
+
+def test_header_counts_the_statements_in_the_graph(opened, seed_page, seed_graph):
+    """Mediation records are not statements: the header counts speech acts only (issue 12: 27 shown for 21)."""
+    statements = [d for _, _, d in seed_graph.edges(data=True) if d["kind"] == "statement"]
+    p = opened(seed_page)
+    assert f"{len(statements)} statements shown" in p.page.inner_text("#summary")
+    p.page.click("#legend-stances button[data-key='Accusation']")
+    left = sum(1 for d in statements if d["stance"] != "Accusation")
+    assert f"{left} statements shown" in p.page.inner_text("#summary")

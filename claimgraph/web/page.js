@@ -45,6 +45,9 @@
     if (s.date && state.until && s.date > state.until) return false;
     return true;
   }
+  function shownStatements() {  // speech acts only: mediation records ride on the same list
+    return visibleStatements.filter((i) => statements[i].kind === "statement");
+  }
   function typeOf(id) { const n = nodeMeta[id]; return n.kind === "actor" ? n.type : n.kind; }
   function edgePasses(e) {
     if (state.hs.indexOf(e.kind === "affiliation" ? "affiliation" : e.stance) >= 0) return false;
@@ -193,7 +196,7 @@
     const total = Object.keys(nodeMeta).length;
     $("summary").textContent = aggregated
       ? `${shownNodes} of ${total} actors shown \u00b7 ${info.aggregated.statements} statements aggregated`
-      : `${shownNodes} of ${total} nodes \u00b7 ${visibleStatements.length} statements shown`;
+      : `${shownNodes} of ${total} nodes \u00b7 ${shownStatements().length} statements shown`;
   }
 
   // ---- filters ----------------------------------------------------------------------------------
@@ -426,7 +429,7 @@
         return {from: nodeMeta[e.from].label, stance: e.stance, to: nodeMeta[e.to].label, weight: e.weight};
       });
     }
-    return visibleStatements.slice().sort(bySort).filter((i) => statements[i].kind === "statement").map((i) => {
+    return shownStatements().sort(bySort).map((i) => {
       const s = statements[i], src = data.sources[s.src] || {title: s.src};
       return {from: s.from, obo: s.obo, stance: s.stance, to: s.to, date: s.date, sentence: s.sentence,
               source: src.title, method: s.method, conf: s.conf === null || s.conf === undefined ? "" : s.conf, id: s.id};
