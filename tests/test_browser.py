@@ -329,3 +329,24 @@ def test_header_counts_the_statements_in_the_graph(opened, seed_page, seed_graph
     p.page.click("#legend-stances button[data-key='Accusation']")
     left = sum(1 for d in statements if d["stance"] != "Accusation")
     assert f"{left} statements shown" in p.page.inner_text("#summary")
+
+
+def test_actor_filter_offers_said_by_and_says_which(opened, seed_page, seed_graph):
+    pakistan = next(n for n, d in seed_graph.nodes(data=True) if d["label"] == "Pakistan")
+    statements = [(u, v, d) for u, v, d in seed_graph.edges(data=True) if d["kind"] == "statement"]
+    said = [d for u, v, d in statements if pakistan in (u, d.get("attributed_to"))]
+    involving = [d for u, v, d in statements if pakistan in (u, v, d.get("attributed_to"), *(d.get("targets") or []))]
+    assert 0 < len(said) < len(involving)
+    p = opened(seed_page)
+    p.page.select_option("#f-actor", pakistan)
+    assert "involving Pakistan" in p.page.inner_text("#f-actor-hint")
+    assert "involving Pakistan" in p.page.inner_text("#summary")
+    p.page.select_option("#f-actor-mode", "said")
+    assert "said by Pakistan" in p.page.inner_text("#f-actor-hint")
+    assert f"{len(said)} statements shown" in p.page.inner_text("#summary")
+    p.page.click("#toggle-table")
+    assert p.js("document.querySelectorAll('#table tbody tr').length") == len(said)
+    again = opened(seed_page, p.page.url[p.page.url.index("#"):])  # the permalink keeps the mode
+    assert again.js("document.getElementById('f-actor-mode').value") == "said"
+    assert f"{len(said)} statements shown" in again.page.inner_text("#summary")
+    assert p.errors == [] and again.errors == []

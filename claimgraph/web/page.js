@@ -15,12 +15,13 @@
   function add(parent, ...children) { children.forEach((c) => { if (c) parent.appendChild(c); }); return parent; }
 
   // ---- state: filters and selection, mirrored in the URL fragment ------------------------------
-  const state = {hs: [], ht: [], actor: "", src: "", since: "", until: "", hm: [], contested: false, sel: ""};
+  // am: what the actor filter matches: "" = statements involving the actor, "said" = said by it (or for it)
+  const state = {hs: [], ht: [], actor: "", am: "", src: "", since: "", until: "", hm: [], contested: false, sel: ""};
   function readHash() {
     const p = new URLSearchParams(location.hash.replace(/^#/, ""));
     const list = (k) => p.get(k) ? p.get(k).split("|").filter(Boolean) : [];
     state.hs = list("hs"); state.ht = list("ht"); state.hm = list("hm");
-    state.actor = p.get("actor") || ""; state.src = p.get("src") || "";
+    state.actor = p.get("actor") || ""; state.am = p.get("am") === "said" ? "said" : ""; state.src = p.get("src") || "";
     state.since = p.get("since") || ""; state.until = p.get("until") || "";
     state.contested = p.get("contested") === "1"; state.sel = p.get("sel") || "";
   }
@@ -30,7 +31,7 @@
     if (state.hs.length) p.set("hs", state.hs.join("|"));
     if (state.ht.length) p.set("ht", state.ht.join("|"));
     if (state.hm.length) p.set("hm", state.hm.join("|"));
-    ["actor", "src", "since", "until"].forEach((k) => { if (state[k]) p.set(k, state[k]); });
+    ["actor", "am", "src", "since", "until"].forEach((k) => { if (state[k]) p.set(k, state[k]); });
     if (state.contested) p.set("contested", "1");
     const hash = p.toString();
     history.replaceState(null, "", hash ? `#${hash}` : location.pathname + location.search);
@@ -43,6 +44,7 @@
     if (state.src && s.src !== state.src) return false;
     if (s.date && state.since && s.date < state.since) return false;
     if (s.date && state.until && s.date > state.until) return false;
+    if (state.actor && state.am === "said" && s.kind === "statement" && s.fromId !== state.actor && s.by !== state.actor) return false;
     return true;
   }
   function shownStatements() {  // speech acts only: mediation records ride on the same list
@@ -53,7 +55,10 @@
     if (state.hs.indexOf(e.kind === "affiliation" ? "affiliation" : e.stance) >= 0) return false;
     if (state.ht.indexOf(typeOf(e.from)) >= 0 || state.ht.indexOf(typeOf(e.to)) >= 0) return false;
     if (state.contested && !(e.kind === "statement" && nodeMeta[e.to].contested)) return false;
-    if (state.actor && e.actors.indexOf(state.actor) < 0) return false;
+    if (state.actor && state.am === "said") {  // statement edges: each statement is checked in statementPasses
+      if (e.kind === "affiliation" ? e.from !== state.actor && e.to !== state.actor
+          : e.kind !== "statement" && e.from !== state.actor) return false;
+    } else if (state.actor && e.actors.indexOf(state.actor) < 0) return false;
     return true;
   }
   function computeVisible() {
@@ -183,6 +188,12 @@
       legendEntry($("legend-stances"), s, verb, swatchEdge(data.stances[s] ? s : "Report"), state.hs);
     });
   }
+  function actorFilterText() {
+    const name = nodeMeta[state.actor].label;
+    if (aggregated) return state.am === "said" ? `what ${name} said` : `everything involving ${name}`;
+    return state.am === "said" ? `statements said by ${name} (or by someone for it)`
+      : `statements involving ${name} (said by it, about it, aimed at it, or mediations it is party to)`;
+  }
   function updateCounts() {
     const tc = {}, sc = {};
     let shownNodes = 0;
@@ -194,9 +205,11 @@
     typeKeys.forEach((t) => { legendCounts[`legend-types:${t}`].textContent = String(tc[t] || 0); });
     stanceKeys.forEach((s) => { legendCounts[`legend-stances:${s}`].textContent = String(sc[s] || 0); });
     const total = Object.keys(nodeMeta).length;
+    const who = state.actor && nodeMeta[state.actor] ? actorFilterText() : "";
+    $("f-actor-hint").textContent = who ? `Showing ${who}.` : "Pick an actor to show only its statements, or every statement that involves it.";
     $("summary").textContent = aggregated
-      ? `${shownNodes} of ${total} actors shown \u00b7 ${info.aggregated.statements} statements aggregated`
-      : `${shownNodes} of ${total} nodes \u00b7 ${shownStatements().length} statements shown`;
+      ? `${shownNodes} of ${total} actors shown \u00b7 ${info.aggregated.statements} statements aggregated${who ? `; ${who}` : ""}`
+      : `${shownNodes} of ${total} nodes \u00b7 ${shownStatements().length} statements shown${who ? `, ${who}` : ""}`;
   }
 
   // ---- filters ----------------------------------------------------------------------------------
@@ -213,25 +226,25 @@
     $("f-contested").disabled = true;
   }
   function controlsFromState() {
-    $("f-actor").value = state.actor; $("f-source").value = state.src;
+    $("f-actor").value = state.actor; $("f-actor-mode").value = state.am; $("f-source").value = state.src;
     $("f-since").value = state.since; $("f-until").value = state.until;
     $("f-curated").checked = state.hm.indexOf("curated") < 0; $("f-extracted").checked = state.hm.indexOf("extracted") < 0;
     $("f-contested").checked = state.contested;
     buildLegend();
   }
   function stateFromControls() {
-    state.actor = $("f-actor").value; state.src = $("f-source").value;
+    state.actor = $("f-actor").value; state.am = $("f-actor-mode").value; state.src = $("f-source").value;
     state.since = $("f-since").value; state.until = $("f-until").value;
     state.hm = [];
     if (!$("f-curated").checked) state.hm.push("curated");
     if (!$("f-extracted").checked) state.hm.push("extracted");
     state.contested = $("f-contested").checked;
   }
-  ["f-actor", "f-source", "f-since", "f-until", "f-curated", "f-extracted", "f-contested"].forEach((id) => {
-    $(id).addEventListener("change", () => { stateFromControls(); refresh(id === "f-contested" || id === "f-actor"); });
+  ["f-actor", "f-actor-mode", "f-source", "f-since", "f-until", "f-curated", "f-extracted", "f-contested"].forEach((id) => {
+    $(id).addEventListener("change", () => { stateFromControls(); refresh(id === "f-contested" || id === "f-actor" || id === "f-actor-mode"); });
   });
   $("reset").addEventListener("click", () => {
-    state.hs = []; state.ht = []; state.hm = []; state.actor = ""; state.src = ""; state.since = ""; state.until = "";
+    state.hs = []; state.ht = []; state.hm = []; state.actor = ""; state.am = ""; state.src = ""; state.since = ""; state.until = "";
     state.contested = false; controlsFromState(); refresh(true);
   });
 
