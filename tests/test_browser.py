@@ -350,3 +350,35 @@ def test_actor_filter_offers_said_by_and_says_which(opened, seed_page, seed_grap
     assert again.js("document.getElementById('f-actor-mode').value") == "said"
     assert f"{len(said)} statements shown" in again.page.inner_text("#summary")
     assert p.errors == [] and again.errors == []
+
+
+def test_search_steps_through_every_match(opened, seed_page, seed_graph):
+    query = "pakistan"
+    expected = {n for n, d in seed_graph.nodes(data=True)
+                if any(query in name.lower() for name in [d["label"], *d.get("aliases", [])])}
+    assert len(expected) >= 3
+    p = opened(seed_page)
+    p.page.fill("#search", query)
+    p.page.press("#search", "Enter")
+    status = p.page.inner_text("#search-status")
+    assert status.startswith(f"1 of {len(expected)}:")
+    first = p.js("network.getSelectedNodes()")[0]
+    assert seed_graph.nodes[first]["label"] == "Pakistan"  # the exact name comes first
+    seen = [first]
+    for n in range(2, len(expected) + 1):
+        p.page.click("#search-next")
+        assert p.page.inner_text("#search-status").startswith(f"{n} of {len(expected)}:")
+        seen.append(p.js("network.getSelectedNodes()")[0])
+    assert set(seen) == expected and len(seen) == len(expected)
+    p.page.click("#search-next")  # wraps around
+    assert p.js("network.getSelectedNodes()") == [first]
+    p.page.press("#search", "Shift+Enter")  # and back
+    assert p.js("network.getSelectedNodes()") == [seen[-1]]
+    p.page.click("#legend-types button[data-key='claim']")  # hidden matches are counted, not visited
+    visible = expected & expected_nodes(seed_graph, hide_types={"claim"})
+    assert 0 < len(visible) < len(expected)
+    p.page.fill("#search", query)
+    p.page.press("#search", "Enter")
+    assert p.page.inner_text("#search-status").startswith(
+        f"1 of {len(visible)} ({len(expected) - len(visible)} more hidden by the filters)")
+    assert p.errors == []

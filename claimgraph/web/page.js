@@ -401,33 +401,51 @@
   names.filter((x) => nodeMeta[x[1]].kind !== "claim").slice(0, 5000).forEach((x) => {
     const o = document.createElement("option"); o.value = x[3] || nodeMeta[x[1]].label; o.label = x[2]; dlist.appendChild(o);
   });
-  function find(q) {
-    q = q.trim().toLowerCase();
-    if (!q) return null;
-    const tests = [(s) => s === q, (s) => s.indexOf(q) === 0, (s) => s.indexOf(q) >= 0];
-    for (let t = 0; t < tests.length; t++) {
-      const hits = names.filter((x) => tests[t](x[0]));
-      if (hits.length) {
-        hits.sort((a, b) => (nodeMeta[a[1]].kind === "actor" ? 0 : 1) - (nodeMeta[b[1]].kind === "actor" ? 0 : 1) || a[0].length - b[0].length || (a[1] < b[1] ? -1 : 1));
-        return hits[0][1];
-      }
-    }
-    return null;
+  function compareKeys(a, b) {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    return 0;
   }
-  function search() {
+  function matches(q) {  // every node whose label or alias matches: exact, then prefix, then anywhere; actors first
+    q = q.trim().toLowerCase();
+    if (!q) return [];
+    const best = new Map();
+    names.forEach((x) => {
+      const tier = x[0] === q ? 0 : x[0].startsWith(q) ? 1 : x[0].includes(q) ? 2 : -1;
+      if (tier < 0) return;
+      const key = [tier, nodeMeta[x[1]].kind === "actor" ? 0 : 1, x[0].length, x[1]];
+      if (!best.has(x[1]) || compareKeys(key, best.get(x[1])) < 0) best.set(x[1], key);
+    });
+    return [...best.keys()].sort((a, b) => compareKeys(best.get(a), best.get(b)));
+  }
+  const found = {q: "", ids: [], at: -1};
+  function search(step) {  // step 0: a new query (first match); +1 / -1: next / previous match
     const q = $("search").value, status = $("search-status");
-    if (!q.trim()) { status.textContent = ""; return; }
-    const hit = find(q);
-    if (!hit) { status.textContent = "no match"; return; }
-    if (!visibleNode[hit]) { status.textContent = `${nodeMeta[hit].label} is hidden by the filters`; return; }
-    status.textContent = `\u2192 ${nodeMeta[hit].label}`;
+    if (q.trim() !== found.q || step === 0) {
+      found.q = q.trim(); found.ids = matches(q); found.at = -1; step = 1;
+    }
+    const shown = found.ids.filter((id) => visibleNode[id]), hidden = found.ids.length - shown.length;
+    $("search-prev").disabled = $("search-next").disabled = shown.length < 2;
+    if (!found.q) { status.textContent = ""; return; }
+    if (!found.ids.length) { status.textContent = "no match"; return; }
+    if (!shown.length) {
+      status.textContent = found.ids.length === 1 ? `${nodeMeta[found.ids[0]].label} is hidden by the filters`
+        : `${found.ids.length} matches, all hidden by the filters`;
+      return;
+    }
+    const current = shown.indexOf(found.ids[found.at]);
+    const next = current < 0 ? (step > 0 ? 0 : shown.length - 1) : (current + step + shown.length) % shown.length;
+    const hit = shown[next];
+    found.at = found.ids.indexOf(hit);
+    status.textContent = `${next + 1} of ${shown.length}${hidden ? ` (${hidden} more hidden by the filters)` : ""}: ${nodeMeta[hit].label}`;
     select(`n:${hit}`, true);
   }
-  $("search").addEventListener("change", search);
+  $("search").addEventListener("change", () => { if ($("search").value.trim() !== found.q) search(0); });
   $("search").addEventListener("keydown", (ev) => {
-    if (ev.key === "Enter") { ev.preventDefault(); search(); }
-    if (ev.key === "Escape") { $("search").value = ""; $("search-status").textContent = ""; }
+    if (ev.key === "Enter") { ev.preventDefault(); search(ev.shiftKey ? -1 : 1); }
+    if (ev.key === "Escape") { $("search").value = ""; found.q = ""; found.ids = []; search(0); }
   });
+  $("search-next").addEventListener("click", () => { search(1); });
+  $("search-prev").addEventListener("click", () => { search(-1); });
 
   // ---- table, CSV, PNG, permalink ---------------------------------------------------------------
   let tableOpen = false;
