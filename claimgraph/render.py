@@ -54,6 +54,13 @@ STANCE_STYLE = {  # colour, dash pattern (False = solid), verb on the edge, widt
     "party": ("#777777", [5, 5], "party to", 1.2, "arrow"),
     "affiliation": ("#CC79A7", [1, 4], "acts for", 1.2, "arrow"),
 }
+# The stance as text (the tags on evidence cards): darker shades of the line colours above, so that
+# each reads at WCAG AA (4.5:1) on the page's backgrounds; tests/test_render.py computes the ratios.
+STANCE_INK = {
+    "Assertion": "#0072B2", "Accusation": "#A94400", "Denial": "#000000", "Commitment": "#00785A",
+    "Endorsement": "#1F6F9F", "Demand": "#8F5F00", "Report": "#666666", "mediates": "#9E3F78",
+    "party": "#666666", "affiliation": "#9E3F78",
+}
 CONTESTED_BORDER = "#D55E00"
 FONT = "Arial"
 FONT_SIZE = 14
@@ -260,7 +267,7 @@ def view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES, seed: int =
         info["focus"] = graph.graph["focus"]
     data = {"info": info, "nodes": node_meta, "edges": edge_meta, "statements": statements, "sources": sources,
             "types": {t: [c, s, name] for t, (c, s, name) in TYPE_STYLE.items()},
-            "stances": {s: [c, d, verb] for s, (c, d, verb, _, _) in STANCE_STYLE.items()}}
+            "stances": {s: [c, d, verb, STANCE_INK[s]] for s, (c, d, verb, _, _) in STANCE_STYLE.items()}}
     return net, data
 
 

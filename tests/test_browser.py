@@ -42,9 +42,9 @@ def browser():
 class Page:
     """A page opened offline: ``errors`` (uncaught exceptions), ``blocked`` (aborted requests)."""
 
-    def __init__(self, browser, path: Path, fragment: str = ""):
+    def __init__(self, browser, path: Path, fragment: str = "", width: int = 1400):
         self.url = path.resolve().as_uri()
-        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
+        self.context = browser.new_context(viewport={"width": width, "height": 900})
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.blocked: list[str] = []
@@ -98,8 +98,8 @@ def seed_page(seed_graph, tmp_path_factory) -> Path:
 def opened(browser):
     pages = []
 
-    def open_(path, fragment=""):
-        pages.append(Page(browser, path, fragment))
+    def open_(path, fragment="", width=1400):
+        pages.append(Page(browser, path, fragment, width))
         return pages[-1]
 
     yield open_
@@ -381,4 +381,44 @@ def test_search_steps_through_every_match(opened, seed_page, seed_graph):
     p.page.press("#search", "Enter")
     assert p.page.inner_text("#search-status").startswith(
         f"1 of {len(visible)} ({len(expected) - len(visible)} more hidden by the filters)")
+    assert p.errors == []
+
+
+def test_keyboard_focus_on_the_drawing_is_visible(opened, seed_page):
+    p = opened(seed_page)
+    for _ in range(80):  # tab until the drawing has the focus
+        p.page.keyboard.press("Tab")
+        if p.js("!!document.activeElement.closest('#network')"):
+            break
+    assert p.js("!!document.activeElement.closest('#network')"), "the drawing is not reachable by Tab"
+    style = p.js("() => { var s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; }")
+    assert style[0] != "none" and float(style[1].rstrip("px")) >= 2
+
+
+def test_panels_stack_on_a_narrow_window(opened, seed_page, seed_store):
+    claim = harbouring(seed_store)
+    p = opened(seed_page, width=800)
+    assert p.js("document.documentElement.scrollWidth") <= 800  # nothing sticks out sideways
+    p.click_node(claim["claim_iri"])
+    p.page.wait_for_function("document.querySelector('#panel h2') !== null")
+    box = p.js("() => { var r = document.getElementById('panel-box').getBoundingClientRect(); return [r.left, r.right]; }")
+    net = p.js("() => { var r = document.getElementById('network').getBoundingClientRect(); return [r.width, r.height]; }")
+    assert box[0] >= 0 and box[1] <= 800 and box[1] - box[0] > 700  # the evidence panel is whole, full width
+    assert net[0] > 700 and net[1] > 300
+    assert p.page.is_visible("#side") and p.errors == []
+
+
+def test_names_in_the_panel_select_their_node(opened, seed_page, seed_graph, seed_store):
+    claim = harbouring(seed_store)
+    p = opened(seed_page)
+    p.click_node(claim["claim_iri"])
+    disputer = claim["disputers"][0]
+    p.page.click(f".sides .against button.name:text-is('{disputer}')")
+    selected = p.js("network.getSelectedNodes()")
+    assert [seed_graph.nodes[n]["label"] for n in selected] == [disputer]
+    assert p.page.inner_text("#panel h2") == disputer
+    p.page.focus("#panel .card button.name:not(.who)")  # the claim named on a card, by keyboard
+    target = p.js("document.activeElement.dataset.node")
+    p.page.keyboard.press("Enter")
+    assert p.js("network.getSelectedNodes()") == [target]
     assert p.errors == []

@@ -263,3 +263,55 @@ def test_render_py_holds_no_page_source(seed_graph):
     for name in ("page.css", "page.js"):
         assert (web / name).read_text(encoding="utf-8") in html
     assert not re.search(r"@@[A-Z_]+@@", html)  # every placeholder filled
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two #rgb / #rrggbb colours."""
+    def luminance(colour):
+        h = colour.lstrip("#")
+        h = "".join(c * 2 for c in h) if len(h) == 3 else h
+        channels = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_contrast_formula():
+    assert round(contrast("#777777", "#ffffff"), 2) == 4.48  # the WCAG reference values
+    assert contrast("#000", "#fff") == pytest.approx(21)
+
+
+def test_text_colours_meet_wcag_aa():
+    """Every stance tag and every text colour of the page reads at 4.5:1 on the backgrounds it can sit on."""
+    from importlib import resources
+
+    from claimgraph.render import FONT, STANCE_INK, STANCE_STYLE, _edge_look, _node_look
+
+    css = re.sub(r"/\*.*?\*/", "", (resources.files("claimgraph") / "web" / "page.css").read_text(), flags=re.S)
+    hexcolour = r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b"
+    rules = []
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        text = re.search(rf"(?:^|;)\s*color:\s*({hexcolour})", body)
+        ground = re.search(rf"background(?:-color)?:\s*({hexcolour})", body)
+        rules.append((selector.strip(), text and text.group(1), ground and ground.group(1)))
+    assert len([r for r in rules if r[1]]) >= 8  # the parse found the page's text colours
+    light = {"#ffffff"} | {g for _, t, g in rules if g and not t and contrast(g, "#000") > 10}
+    failures = []
+    for selector, text, ground in rules:
+        for back in ([ground] if ground else light) if text else []:
+            if contrast(text, back) < 4.5:
+                failures.append(f"{selector}: {text} on {back} is {contrast(text, back):.2f}:1")
+    assert set(STANCE_INK) == set(STANCE_STYLE)
+    for stance, ink in STANCE_INK.items():  # the tag on a white evidence card
+        if contrast(ink, "#ffffff") < 4.5:
+            failures.append(f"{stance} tag: {ink} is {contrast(ink, '#ffffff'):.2f}:1")
+    claim = {"kind": "claim", "type": "claim", "label": "x", "contested": True, "supporters": [], "disputers": []}
+    look = _node_look("c", claim, 1)[0]
+    for back in (look["color"]["background"], look["color"]["highlight"]["background"], look["color"]["hover"]["background"]):
+        assert contrast(look["font"]["color"], back) >= 4.5
+    actor = _node_look("a", {"kind": "actor", "type": "state", "label": "x"}, 1)[0]
+    assert contrast(actor["font"]["color"], "#ffffff") >= 4.5 and actor["font"]["face"] == FONT
+    assert contrast(_edge_look("Assertion", "statement")["font"]["color"], "#ffffff") >= 4.5
+    assert failures == []

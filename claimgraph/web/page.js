@@ -252,6 +252,27 @@
   const panel = $("panel");
   function stanceVerb(s) { return (data.stances[s.kind === "affiliation" ? "affiliation" : s.stance] || ["", false, s.stance])[2]; }
   function stanceColour(s) { return (data.stances[s.kind === "affiliation" ? "affiliation" : s.stance] || ["#777"])[0]; }
+  function stanceInk(s) { return (data.stances[s.kind === "affiliation" ? "affiliation" : s.stance] || [0, 0, 0, "#595959"])[3]; }
+  const idByLabel = Object.create(null);
+  Object.keys(nodeMeta).sort().forEach((id) => { const n = nodeMeta[id]; if (n.kind === "actor" && !idByLabel[n.label]) idByLabel[n.label] = id; });
+  function goTo(id) {  // a name in the panel or the table: select that node, or say why not
+    if (!nodeMeta[id]) return;
+    if (visibleNode[id]) select(`n:${id}`, true);
+    else $("search-status").textContent = `${nodeMeta[id].label} is hidden by the filters`;
+  }
+  function nameButton(label, id, cls) {  // a name that selects its node; plain text when it has none
+    if (!id || !nodeMeta[id]) return el("span", label, cls);
+    const b = el("button", label, cls ? `name ${cls}` : "name");
+    b.type = "button"; b.dataset.node = id;
+    b.title = `Select ${label}`;
+    b.addEventListener("click", (ev) => { ev.stopPropagation(); goTo(id); });
+    return b;
+  }
+  function nameList(list) {  // labels joined by commas, each one a button
+    const span = el("span");
+    list.forEach((label, i) => { if (i) span.appendChild(document.createTextNode(", ")); span.appendChild(nameButton(label, idByLabel[label])); });
+    return span;
+  }
   function quote(sentence, span) {
     const q = el("blockquote");
     const i = span ? sentence.indexOf(span) : -1;
@@ -275,12 +296,11 @@
     const box = el("div", "", "card");
     box.style.borderLeftColor = stanceColour(s);
     const head = el("div");
-    const who = el("span", s.from, "who");
-    head.appendChild(who);
-    if (s.obo && s.obo !== s.from) head.appendChild(document.createTextNode(` (acting for ${s.obo})`));
-    const st = el("span", stanceVerb(s), "stance"); st.style.color = stanceColour(s) === "#000000" ? "#000" : stanceColour(s);
+    head.appendChild(nameButton(s.from, s.fromId, "who"));
+    if (s.obo && s.obo !== s.from) add(head, document.createTextNode(" (acting for "), nameButton(s.obo, s.by), document.createTextNode(")"));
+    const st = el("span", stanceVerb(s), "stance"); st.style.color = stanceInk(s);
     head.appendChild(st);
-    if (context) head.appendChild(document.createTextNode(` ${s.to}`));
+    if (context) add(head, document.createTextNode(" "), nameButton(s.to, s.toId));
     if (s.date) head.appendChild(el("span", ` \u00b7 ${s.date}`, "muted"));
     add(box, head);
     if (s.sentence) box.appendChild(quote(s.sentence, s.span));
@@ -325,8 +345,8 @@
       if (n.contested) {
         panel.appendChild(el("p", "", "")).appendChild(el("span", "CONTESTED", "badge"));
         const sides = el("div", "", "sides"), pro = el("div", "", "for"), con = el("div", "", "against");
-        add(pro, el("h4", "For (asserts, accuses)"), el("div", n.supporters.join(", ")));
-        add(con, el("h4", "Against (denies)"), el("div", n.disputers.join(", ")));
+        add(pro, el("h4", "For (asserts, accuses)"), add(el("div"), nameList(n.supporters)));
+        add(con, el("h4", "Against (denies)"), add(el("div"), nameList(n.disputers)));
         panel.appendChild(add(sides, pro, con));
       }
       panel.appendChild(el("h3", `Statements about this claim (${touching.length})`));
