@@ -223,13 +223,15 @@ def test_table_lists_visible_statements_as_csv(opened, seed_page, seed_graph):
     statements = [d for _, _, d in seed_graph.edges(data=True) if d["kind"] == "statement"]
     assert p.js("document.querySelectorAll('#table tbody tr').length") == len(statements)
     p.page.click("#legend-stances button[data-key='Accusation']")
-    rows = list(csv.DictReader(io.StringIO(p.js("window.cgCsv()"))))
-    assert len(rows) == sum(1 for d in statements if d["stance"] != "Accusation")
-    assert {r["sentence"] for r in rows} <= {d["sentence"] for d in statements}
-    assert p.js("document.querySelectorAll('#table tbody tr').length") == len(rows)
     with p.page.expect_download() as download:
-        p.page.click("#png")
-    assert download.value.suggested_filename.endswith(".png")
+        p.page.click("#csv")
+    raw = Path(download.value.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # a BOM: Excel reads the file as UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert list(rows[0])[:4] == ["Speaker", "Acting for", "Stance", "Claim"]  # headers for people
+    assert len(rows) == sum(1 for d in statements if d["stance"] != "Accusation")
+    assert {r["Evidence"] for r in rows} <= {d["sentence"] for d in statements}
+    assert p.js("document.querySelectorAll('#table tbody tr').length") == len(rows)
 
 
 def test_aggregated_page_draws_actors_only(opened, seed_graph, tmp_path):
@@ -421,4 +423,51 @@ def test_names_in_the_panel_select_their_node(opened, seed_page, seed_graph, see
     target = p.js("document.activeElement.dataset.node")
     p.page.keyboard.press("Enter")
     assert p.js("network.getSelectedNodes()") == [target]
+    assert p.errors == []
+
+
+@pytest.fixture(scope="module")
+def crowded_page(seed_graph, tmp_path_factory) -> tuple[Path, int]:
+    """The seed drawing with each statement repeated a thousand times over the days: about 20,000 rows."""
+    graph = seed_graph.copy()
+    for u, v, key, d in list(seed_graph.edges(keys=True, data=True)):
+        if d["kind"] == "statement":
+            for n in range(1, 1000):
+                graph.add_edge(u, v, key=f"{key}/{n:04d}", **{**d, "date": f"20{10 + n % 15}-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                                                            "sentence": f"{d['sentence']} ({n})"})
+    rows = sum(1 for _, _, d in graph.edges(data=True) if d["kind"] == "statement")
+    return render_file(graph, tmp_path_factory.mktemp("crowded") / "crowded.html"), rows
+
+
+def test_table_has_every_row_sorted_and_clickable(opened, crowded_page, seed_graph):
+    page, rows = crowded_page
+    assert rows > 20_000
+    p = opened(page)
+    p.page.click("#toggle-table")
+    assert p.page.inner_text("#table-count").startswith(f"{rows} row(s)")
+    drawn = p.js("document.querySelectorAll('#table tbody tr:not(.pad)').length")
+    assert 10 < drawn < 200  # a window of rows, not 20,000
+    p.js("document.getElementById('table-scroll').scrollTop = 1e9")
+    p.page.wait_for_timeout(100)
+    last = p.js("[...document.querySelectorAll('#table tbody tr:not(.pad)')].pop().getAttribute('aria-rowindex')")
+    assert int(last) == rows + 1  # the last row is reachable
+    p.page.click("#table th button[data-key='date']")
+    p.page.click("#table th button[data-key='date']")  # descending
+    assert p.js("document.querySelector(\"#table th button[data-key='date']\").parentNode.getAttribute('aria-sort')") \
+        == "descending"
+    p.js("document.getElementById('table-scroll').scrollTop = 0")
+    p.page.wait_for_timeout(100)
+    dates = p.js("[...document.querySelectorAll('#table tbody tr:not(.pad) td:nth-child(5)')].map(td => td.textContent)")
+    newest = max(d["date"] for _, _, d in seed_graph.edges(data=True) if d["kind"] == "statement")
+    assert dates == sorted(dates, reverse=True) and dates[0] >= newest
+    first = p.page.locator("#table tbody tr:not(.pad)").first
+    first.locator("td:nth-child(6)").click()  # a row: its evidence
+    sel = p.js("location.hash")
+    assert "sel=e%3A" in sel and p.js("network.getSelectedEdges().length") == 1
+    first.locator("button.name").first.click()  # a name in a row: that node
+    assert p.page.inner_text("#panel h2") == first.locator("button.name").first.inner_text()
+    p.page.focus("#table tbody tr:not(.pad)")
+    p.page.keyboard.press("ArrowDown")
+    p.page.keyboard.press("Enter")
+    assert p.js("network.getSelectedEdges().length") == 1
     assert p.errors == []

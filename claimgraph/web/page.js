@@ -467,41 +467,120 @@
   $("search-next").addEventListener("click", () => { search(1); });
   $("search-prev").addEventListener("click", () => { search(-1); });
 
-  // ---- table, CSV, PNG, permalink ---------------------------------------------------------------
+  // ---- table: every visible row, sortable by column, drawn a window of rows at a time -------------
   let tableOpen = false;
-  const COLUMNS = aggregated
-    ? [["from", "From"], ["stance", "Stance"], ["to", "To"], ["weight", "Count"]]
-    : [["from", "Speaker"], ["obo", "Acting for"], ["stance", "Stance"], ["to", "Claim"], ["date", "Date"],
-       ["sentence", "Evidence"], ["source", "Source"], ["method", "Method"], ["conf", "Confidence"], ["id", "Statement"]];
-  function tableRows() {
+  const COLUMNS = aggregated  // key, header (also the CSV's), width, numeric
+    ? [["from", "From", "35%"], ["stance", "Stance", "15%"], ["to", "To", "35%"], ["weight", "Count", "15%", true]]
+    : [["from", "Speaker", "12%"], ["obo", "Acting for", "9%"], ["stance", "Stance", "8%"], ["to", "Claim", "17%"],
+       ["date", "Date", "7%"], ["sentence", "Evidence", "22%"], ["source", "Source", "10%"], ["method", "Method", "5%"],
+       ["conf", "Confidence", "5%", true], ["id", "Statement", "5%"]];
+  const table = {rows: [], key: "", dir: 1, rowHeight: 0, pending: false};
+  const collator = new Intl.Collator(undefined, {numeric: true, sensitivity: "base"});
+  function tableRows() {  // in the default order: by date, then statement
     if (aggregated) {
       return Object.keys(visibleEdge).sort().map((id) => {
         const e = edgeMeta[id];
-        return {from: nodeMeta[e.from].label, stance: e.stance, to: nodeMeta[e.to].label, weight: e.weight};
+        return {from: nodeMeta[e.from].label, stance: e.stance, to: nodeMeta[e.to].label, weight: e.weight,
+                sel: `e:${id}`, ids: {from: e.from, to: e.to}};
       });
     }
     return shownStatements().sort(bySort).map((i) => {
       const s = statements[i], src = data.sources[s.src] || {title: s.src};
       return {from: s.from, obo: s.obo, stance: s.stance, to: s.to, date: s.date, sentence: s.sentence,
-              source: src.title, method: s.method, conf: s.conf === null || s.conf === undefined ? "" : s.conf, id: s.id};
+              source: src.title, method: s.method, conf: s.conf === null || s.conf === undefined ? "" : s.conf, id: s.id,
+              sel: `e:${s.edge}`, ids: {from: s.fromId, obo: s.by, to: s.toId}};
     });
+  }
+  function sortedRows() {
+    const rows = tableRows();
+    const column = COLUMNS.find((c) => c[0] === table.key);
+    if (!column) return rows;
+    const k = column[0], dir = table.dir;
+    const order = [...rows.keys()];
+    const cmp = column[3]
+      ? (a, b) => (rows[a][k] === "" ? -1 : rows[a][k]) - (rows[b][k] === "" ? -1 : rows[b][k])
+      : (a, b) => collator.compare(String(rows[a][k] ?? ""), String(rows[b][k] ?? ""));
+    order.sort((a, b) => dir * cmp(a, b) || a - b);
+    return order.map((n) => rows[n]);
+  }
+  function tableHead() {
+    const tr = el("tr");
+    COLUMNS.forEach((c) => {
+      const th = el("th"), b = el("button", c[1], "sort");
+      th.scope = "col"; th.style.width = c[2];
+      th.setAttribute("aria-sort", table.key === c[0] ? (table.dir > 0 ? "ascending" : "descending") : "none");
+      b.type = "button"; b.dataset.key = c[0]; b.title = `Sort by ${c[1].toLowerCase()}`;
+      b.addEventListener("click", () => {
+        if (table.key === c[0]) table.dir = -table.dir; else { table.key = c[0]; table.dir = 1; }
+        fillTable();
+      });
+      tr.appendChild(add(th, b));
+    });
+    $("table").tHead.replaceChildren(tr);
+  }
+  function tableRow(r, n) {
+    const tr = el("tr");
+    tr.tabIndex = 0; tr.dataset.sel = r.sel; tr.setAttribute("aria-rowindex", String(n + 2));
+    COLUMNS.forEach((c) => {
+      const v = r[c[0]], text = v === null || v === undefined ? "" : String(v), td = el("td");
+      if (r.ids[c[0]] && nodeMeta[r.ids[c[0]]]) td.appendChild(nameButton(text, r.ids[c[0]]));
+      else td.textContent = text;
+      if (text.length > 24) td.title = text;
+      tr.appendChild(td);
+    });
+    return tr;
+  }
+  function padRow(height) {
+    const tr = el("tr", "", "pad"), td = el("td");
+    tr.setAttribute("aria-hidden", "true"); td.colSpan = COLUMNS.length; td.style.height = `${height}px`;
+    return add(tr, td);
+  }
+  function drawRows() {  // only the rows in (and near) the scrolled-to window are in the DOM
+    table.pending = false;
+    const scroller = $("table-scroll"), rows = table.rows, n = rows.length;
+    const h = table.rowHeight || 24, view = Math.max(scroller.clientHeight, 200);
+    const count = Math.ceil(view / h) + 20;
+    const first = Math.max(0, Math.min(Math.floor(scroller.scrollTop / h) - 10, n - count));
+    const last = Math.min(n, first + count);
+    const frag = document.createDocumentFragment();
+    if (first > 0) frag.appendChild(padRow(first * h));
+    for (let i = first; i < last; i++) frag.appendChild(tableRow(rows[i], i));
+    if (last < n) frag.appendChild(padRow((n - last) * h));
+    $("table").tBodies[0].replaceChildren(frag);
+    if (!table.rowHeight && last > first) {
+      const row = $("table").tBodies[0].querySelector("tr:not(.pad)");
+      table.rowHeight = row.getBoundingClientRect().height || 24;
+      if (Math.abs(table.rowHeight - h) > 0.5) drawRows();
+    }
   }
   function fillTable() {
-    const rows = tableRows(), head = $("table").tHead, body = $("table").tBodies[0];
-    head.replaceChildren(); body.replaceChildren();
-    const tr = el("tr");
-    COLUMNS.forEach((c) => { const th = el("th", c[1]); th.scope = "col"; tr.appendChild(th); });
-    head.appendChild(tr);
-    const limit = 1000, frag = document.createDocumentFragment();
-    rows.slice(0, limit).forEach((r) => {
-      const row = el("tr");
-      COLUMNS.forEach((c) => { row.appendChild(el("td", r[c[0]])); });
-      frag.appendChild(row);
-    });
-    body.appendChild(frag);
+    table.rows = sortedRows();
+    tableHead();
+    $("table").setAttribute("aria-rowcount", String(table.rows.length + 1));
+    drawRows();
+    const column = COLUMNS.find((c) => c[0] === table.key);
     $("table-title").textContent = aggregated ? "Visible actor pairs" : "Visible statements";
-    $("table-count").textContent = `${rows.length} row(s)${rows.length > limit ? `, first ${limit} shown; the CSV has all` : ""}`;
+    $("table-count").textContent = `${table.rows.length} row(s)` +
+      (column ? `, sorted by ${column[1].toLowerCase()} (${table.dir > 0 ? "ascending" : "descending"})` : ", by date") +
+      "; click a row for its evidence, a name to select it";
   }
+  $("table-scroll").addEventListener("scroll", () => {
+    if (!table.pending) { table.pending = true; requestAnimationFrame(drawRows); }
+  });
+  $("table").tBodies[0].addEventListener("click", (ev) => {
+    const tr = ev.target.closest("tr[data-sel]");
+    if (tr) select(tr.dataset.sel, true);
+  });
+  $("table").tBodies[0].addEventListener("keydown", (ev) => {
+    const tr = ev.target.closest("tr[data-sel]");
+    if (!tr || ev.target !== tr) return;
+    if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); select(tr.dataset.sel, true); }
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      ev.preventDefault();
+      const next = ev.key === "ArrowDown" ? tr.nextElementSibling : tr.previousElementSibling;
+      if (next?.dataset.sel) next.focus();
+    }
+  });
   $("toggle-table").addEventListener("click", () => {
     tableOpen = !tableOpen;
     $("table-box").hidden = !tableOpen;
@@ -509,15 +588,17 @@
     if (tableOpen) fillTable();
     network.redraw();
   });
+
+  // ---- exports: CSV, PNG, SVG; permalink --------------------------------------------------------
   function csvCell(v) {
     let s = v === null || v === undefined ? "" : String(v);
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;  // never a formula in a spreadsheet
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   }
-  function toCsv() {
-    const lines = [COLUMNS.map((c) => csvCell(c[0])).join(",")];
-    tableRows().forEach((r) => { lines.push(COLUMNS.map((c) => csvCell(r[c[0]])).join(",")); });
-    return `${lines.join("\r\n")}\r\n`;
+  function toCsv() {  // the table as shown (sorted, filtered), with a BOM so that Excel reads UTF-8
+    const lines = [COLUMNS.map((c) => csvCell(c[1])).join(",")];
+    sortedRows().forEach((r) => { lines.push(COLUMNS.map((c) => csvCell(r[c[0]])).join(",")); });
+    return `\ufeff${lines.join("\r\n")}\r\n`;
   }
   window.cgCsv = toCsv;
   function download(name, href) {
