@@ -471,3 +471,56 @@ def test_table_has_every_row_sorted_and_clickable(opened, crowded_page, seed_gra
     p.page.keyboard.press("Enter")
     assert p.js("network.getSelectedEdges().length") == 1
     assert p.errors == []
+
+
+def png_size(raw: bytes) -> tuple[int, int]:
+    import struct
+
+    assert raw[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", raw[16:24])
+
+
+def test_png_is_the_whole_drawing_at_full_resolution_with_legend(opened, seed_page):
+    import base64
+
+    p = opened(seed_page)
+    view = p.js("[network.getScale(), network.getViewPosition()]")
+    screen = p.js("[document.querySelector('#network canvas').width, document.querySelector('#network canvas').height]")
+    box = p.js("""() => { var ids = network.body.nodeIndices, l = 1e9, t = 1e9, r = -1e9, b = -1e9;
+        ids.forEach(function (id) { var x = network.getBoundingBox(id); l = Math.min(l, x.left); t = Math.min(t, x.top);
+                                    r = Math.max(r, x.right); b = Math.max(b, x.bottom); });
+        return [r - l, b - t]; }""")
+    width, height = png_size(base64.b64decode(p.js("window.cgPng()").split(",", 1)[1]))
+    assert width >= box[0] and width > screen[0]  # one layout unit per pixel: bigger than the window shows
+    assert height > box[1] + 60  # and the legend under it
+    after = p.js("[network.getScale(), network.getViewPosition()]")  # the view is put back
+    assert after[0] == pytest.approx(view[0]) and after[1] == pytest.approx(view[1])
+    assert p.js("[document.querySelector('#network canvas').width, document.querySelector('#network canvas').height]") \
+        == screen
+    with p.page.expect_download() as download:
+        p.page.click("#png")
+    assert download.value.suggested_filename == "claimgraph.png"
+    assert png_size(Path(download.value.path()).read_bytes()) == (width, height)
+    assert p.errors == [] and p.blocked == []
+
+
+def test_svg_export_draws_the_visible_graph_and_legend(opened, seed_page, seed_graph):
+    import xml.etree.ElementTree as ET
+
+    p = opened(seed_page)
+    p.page.click("#legend-stances button[data-key='Denial']")
+    with p.page.expect_download() as download:
+        p.page.click("#svg")
+    assert download.value.suggested_filename == "claimgraph.svg"
+    root = ET.fromstring(Path(download.value.path()).read_bytes())
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    drawn = {g.get("data-node") for g in root.iterfind(".//s:g[@class='nodes']/s:g", ns)}
+    assert drawn == expected_nodes(seed_graph, hide_stances={"Denial"})
+    lines = root.findall(".//s:g[@class='edges']/s:line", ns)
+    assert len(lines) == len(p.drawn_edges())
+    legend = " ".join(t.text or "" for t in root.iterfind(".//s:g[@class='legend']//s:text", ns))
+    accusations = sum(1 for _, _, d in seed_graph.edges(data=True) if d["stance"] == "Accusation")
+    assert f"accuses ({accusations})" in legend and "denies" not in legend
+    texts = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert "Pakistan" in texts and root.find(".//s:script", ns) is None
+    assert p.errors == [] and p.blocked == []

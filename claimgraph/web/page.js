@@ -194,7 +194,7 @@
     return state.am === "said" ? `statements said by ${name} (or by someone for it)`
       : `statements involving ${name} (said by it, about it, aimed at it, or mediations it is party to)`;
   }
-  function updateCounts() {
+  function visibleCounts() {  // per node type and per stance, of what is drawn
     const tc = {}, sc = {};
     let shownNodes = 0;
     Object.keys(visibleNode).forEach((id) => { shownNodes++; const t = typeOf(id); tc[t] = (tc[t] || 0) + 1; });
@@ -202,6 +202,10 @@
       const e = edgeMeta[id], k = e.kind === "affiliation" ? "affiliation" : e.stance;
       sc[k] = (sc[k] || 0) + (aggregated ? e.weight : e.kind === "affiliation" ? 1 : e.st.filter((i) => statementPasses(statements[i])).length);
     });
+    return {tc, sc, shownNodes};
+  }
+  function updateCounts() {
+    const {tc, sc, shownNodes} = visibleCounts();
     typeKeys.forEach((t) => { legendCounts[`legend-types:${t}`].textContent = String(tc[t] || 0); });
     stanceKeys.forEach((s) => { legendCounts[`legend-stances:${s}`].textContent = String(sc[s] || 0); });
     const total = Object.keys(nodeMeta).length;
@@ -610,8 +614,208 @@
     download("claimgraph-statements.csv", url);
     setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
   });
+
+  // The exported legend: what is drawn, with counts. Laid out once, painted on a canvas (PNG) or as SVG.
+  const LEGEND_FONT = "14px Arial, Helvetica, sans-serif", LEGEND_TITLE_FONT = "bold 15px Arial, Helvetica, sans-serif";
+  const measurer = document.createElement("canvas").getContext("2d");
+  function textWidth(text, font) { measurer.font = font; return measurer.measureText(text).width; }
+  function legendLayout(width) {  // items placed in rows within `width` CSS px; {items, height}
+    const {tc, sc} = visibleCounts(), items = [];
+    typeKeys.forEach((t) => { if (tc[t]) items.push({node: t, text: `${data.types[t][2]} (${tc[t]})`}); });
+    stanceKeys.forEach((k) => { if (sc[k]) items.push({stance: k, text: `${(data.stances[k] || ["", false, k])[2]} (${sc[k]})`}); });
+    const title = `${data.title} \u00b7 ${$("summary").textContent}`;
+    let x = 12, y = 40;
+    items.forEach((item) => {
+      const w = 40 + textWidth(item.text, LEGEND_FONT);
+      if (x > 12 && x + w > width - 12) { x = 12; y += 24; }
+      item.x = x; item.y = y; x += w + 18;
+    });
+    return {title, items, height: y + 22};
+  }
+  function polygon(shape, x, y, r) {  // the corners of a node shape of radius r around (x, y)
+    if (shape === "triangle") return [[x, y - r], [x + r, y + 0.8 * r], [x - r, y + 0.8 * r]];
+    if (shape === "triangleDown") return [[x - r, y - 0.8 * r], [x + r, y - 0.8 * r], [x, y + r]];
+    if (shape === "hexagon") return [0, 1, 2, 3, 4, 5].map((k) => [x + r * Math.cos(k * Math.PI / 3), y + r * Math.sin(k * Math.PI / 3)]);
+    if (shape === "square") return [[x - r, y - r], [x + r, y - r], [x + r, y + r], [x - r, y + r]];
+    return null;
+  }
+  function paintLegend(ctx, layout, top) {
+    ctx.save();
+    ctx.translate(0, top);
+    ctx.fillStyle = "#ffffff"; ctx.fillRect(0, 0, ctx.canvas.width, layout.height);
+    ctx.fillStyle = "#1a1a1a"; ctx.font = LEGEND_TITLE_FONT; ctx.textBaseline = "middle";
+    ctx.fillText(layout.title, 12, 16);
+    ctx.font = LEGEND_FONT;
+    layout.items.forEach((item) => {
+      const cx = item.x + 15, cy = item.y;
+      ctx.setLineDash([]);
+      if (item.node) {
+        const [colour, shape] = data.types[item.node], corners = polygon(shape, cx, cy, 7);
+        ctx.fillStyle = colour; ctx.beginPath();
+        if (shape === "box") { ctx.rect(cx - 12, cy - 7, 24, 14); }
+        else if (corners) { corners.forEach((c, k) => { if (k) ctx.lineTo(c[0], c[1]); else ctx.moveTo(c[0], c[1]); }); ctx.closePath(); }
+        else ctx.arc(cx, cy, 7, 0, 2 * Math.PI);
+        ctx.fill();
+        if (shape === "box") { ctx.strokeStyle = "#8a7a00"; ctx.lineWidth = 1; ctx.stroke(); }
+      } else {
+        const [colour, dashes] = data.stances[item.stance] || ["#777777", false];
+        ctx.strokeStyle = colour; ctx.lineWidth = item.stance === "Accusation" || item.stance === "Denial" ? 3 : 2;
+        ctx.setLineDash(dashes || []);
+        ctx.beginPath(); ctx.moveTo(cx - 14, cy); ctx.lineTo(cx + 14, cy); ctx.stroke();
+      }
+      ctx.fillStyle = "#1a1a1a"; ctx.fillText(item.text, item.x + 38, cy);
+    });
+    ctx.restore();
+  }
+  function drawingBox() {  // the bounding box of everything drawn, in canvas coordinates
+    let box = null;
+    Object.keys(visibleNode).forEach((id) => {
+      const b = network.getBoundingBox(id);
+      if (!b) return;
+      box = box ? {left: Math.min(box.left, b.left), top: Math.min(box.top, b.top), right: Math.max(box.right, b.right),
+                   bottom: Math.max(box.bottom, b.bottom)} : {left: b.left, top: b.top, right: b.right, bottom: b.bottom};
+    });
+    if (!box) return {left: 0, top: 0, right: 1, bottom: 1};
+    const m = 40;  // room for edge labels and arrow heads at the rim
+    return {left: box.left - m, top: box.top - m, right: box.right + m, bottom: box.bottom + m};
+  }
+  function fullDrawing() {
+    // The whole drawing at its full resolution (one layout unit = one CSS px), the legend under it: the network is
+    // drawn once more on a canvas the drawing's size, copied, and put back, all before the browser paints.
+    const box = drawingBox(), ratio = window.devicePixelRatio || 1;
+    let w = box.right - box.left, h = box.bottom - box.top;
+    const scale = Math.min(1, 16000 / (w * ratio), 16000 / (h * ratio), Math.sqrt(1.2e8 / (w * h * ratio * ratio)));
+    w = Math.ceil(w * scale); h = Math.ceil(h * scale);
+    const view = {position: network.getViewPosition(), scale: network.getScale()};
+    const layout = legendLayout(Math.max(w, 480));
+    const out = document.createElement("canvas");
+    out.width = Math.ceil(Math.max(w, 480) * ratio); out.height = Math.ceil((h + layout.height) * ratio);
+    const ctx = out.getContext("2d");
+    ctx.fillStyle = "#ffffff"; ctx.fillRect(0, 0, out.width, out.height);
+    try {
+      network.setSize(`${w}px`, `${h}px`);
+      network.moveTo({position: {x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2}, scale: scale, animation: false});
+      network.redraw();
+      ctx.drawImage(container.querySelector("canvas"), 0, 0);
+    } finally {
+      network.setSize("100%", "100%");
+      network.moveTo({position: view.position, scale: view.scale, animation: false});
+      network.redraw();
+    }
+    ctx.scale(ratio, ratio);
+    paintLegend(ctx, layout, h);
+    return out;
+  }
+  window.cgPng = () => fullDrawing().toDataURL("image/png");
   $("png").addEventListener("click", () => {
-    download("claimgraph.png", container.querySelector("canvas").toDataURL("image/png"));
+    fullDrawing().toBlob((blob) => {
+      const url = URL.createObjectURL(blob);
+      download("claimgraph.png", url);
+      setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
+    }, "image/png");
+  });
+
+  // SVG: the same drawing as vector shapes (straight edges), for print and for editing in Inkscape or Illustrator.
+  const SVG_NS = "http://www.w3.org/2000/svg";
+  function svgEl(tag, attrs, text) {
+    const e = document.createElementNS(SVG_NS, tag);
+    Object.keys(attrs).forEach((k) => { if (attrs[k] !== undefined && attrs[k] !== null) e.setAttribute(k, String(attrs[k])); });
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function trim(from, to, node, pad) {  // where the line from `from` to `to` meets the shape of `node`
+    const dx = to.x - from.x, dy = to.y - from.y, len = Math.hypot(dx, dy) || 1;
+    let r;
+    if (node.shape === "box") {
+      const b = network.getBoundingBox(node.id), hw = (b.right - b.left) / 2, hh = (b.bottom - b.top) / 2;
+      r = Math.min(Math.abs(dx) > 1e-9 ? hw / Math.abs(dx / len) : Infinity, Math.abs(dy) > 1e-9 ? hh / Math.abs(dy / len) : Infinity);
+    } else r = node.size || 10;
+    r = Math.min(r + pad, len / 2);
+    return {x: to.x - (dx / len) * r, y: to.y - (dy / len) * r};
+  }
+  function drawingSvg() {
+    const box = drawingBox(), w = Math.ceil(box.right - box.left), h = Math.ceil(box.bottom - box.top);
+    const layout = legendLayout(Math.max(w, 480)), width = Math.max(w, 480);
+    const svg = svgEl("svg", {width: width, height: h + layout.height,
+                              viewBox: `0 0 ${width} ${h + layout.height}`, "font-family": "Arial, Helvetica, sans-serif"});
+    svg.appendChild(svgEl("title", {}, `${data.title} \u00b7 ${$("summary").textContent}`));
+    svg.appendChild(svgEl("rect", {width: "100%", height: "100%", fill: "#ffffff"}));
+    const defs = svg.appendChild(svgEl("defs", {})), markers = {};
+    function marker(colour, type) {
+      const id = `m${Object.keys(markers).length}`, key = `${colour}|${type}`;
+      if (markers[key]) return markers[key];
+      const m = svgEl("marker", {id: id, viewBox: "0 0 10 10", refX: type === "bar" ? 5 : 10, refY: 5, markerWidth: 9, markerHeight: 9,
+                                 markerUnits: "userSpaceOnUse", orient: "auto"});
+      m.appendChild(type === "bar" ? svgEl("path", {d: "M5,0 L5,10", stroke: colour, "stroke-width": 3})
+        : svgEl("path", {d: "M0,0 L10,5 L0,10 z", fill: colour}));
+      defs.appendChild(m);
+      markers[key] = id;
+      return id;
+    }
+    const drawing = svg.appendChild(svgEl("g", {transform: `translate(${-box.left} ${-box.top})`}));
+    const ids = Object.keys(visibleNode).sort(), pos = network.getPositions(ids);
+    const edgeGroup = drawing.appendChild(svgEl("g", {class: "edges"})), labelGroup = svgEl("g", {class: "edge-labels"});
+    Object.keys(visibleEdge).sort().forEach((id) => {
+      const e = edges.get(id), a = pos[e.from], b = pos[e.to];
+      if (!a || !b) return;
+      const start = trim(b, a, nodes.get(e.from), 0), end = trim(a, b, nodes.get(e.to), 3);
+      const colour = e.color.color, head = e.arrows.to.type;
+      edgeGroup.appendChild(svgEl("line", {x1: start.x, y1: start.y, x2: end.x, y2: end.y, stroke: colour,
+        "stroke-opacity": e.color.opacity, "stroke-width": e.width, "stroke-dasharray": e.dashes ? e.dashes.join(" ") : null,
+        "marker-end": `url(#${marker(colour, head)})`}));
+      if (e.label) {
+        labelGroup.appendChild(svgEl("text", {x: (start.x + end.x) / 2, y: (start.y + end.y) / 2, "text-anchor": "middle",
+          "dominant-baseline": "middle", "font-size": 11, fill: "#333333", stroke: "#ffffff", "stroke-width": 3,
+          "paint-order": "stroke"}, e.label));
+      }
+    });
+    drawing.appendChild(labelGroup);
+    const nodeGroup = drawing.appendChild(svgEl("g", {class: "nodes"}));
+    ids.forEach((id) => {
+      const n = nodes.get(id), p = pos[id], c = n.color, g = svgEl("g", {"data-node": id});
+      const lines = String(n.label || "").split("\n");
+      if (n.shape === "box") {
+        const b = network.getBoundingBox(id);
+        g.appendChild(svgEl("rect", {x: b.left, y: b.top, width: b.right - b.left, height: b.bottom - b.top, rx: 3,
+          fill: c.background, stroke: c.border, "stroke-width": n.borderWidth}));
+        lines.forEach((line, k) => {
+          g.appendChild(svgEl("text", {x: p.x, y: p.y + (k - (lines.length - 1) / 2) * 17, "text-anchor": "middle",
+            "dominant-baseline": "middle", "font-size": 14, fill: n.font.color}, line));
+        });
+      } else {
+        const corners = polygon(n.shape, p.x, p.y, n.size);
+        const attrs = {fill: c.background, stroke: c.border, "stroke-width": n.borderWidth};
+        g.appendChild(corners ? svgEl("polygon", {...attrs, points: corners.map((q) => q.join(",")).join(" ")})
+          : svgEl("circle", {...attrs, cx: p.x, cy: p.y, r: n.size}));
+        g.appendChild(svgEl("text", {x: p.x, y: p.y + n.size + 14, "text-anchor": "middle", "dominant-baseline": "middle",
+          "font-size": 14, fill: n.font.color, stroke: "#ffffff", "stroke-width": 3, "paint-order": "stroke"}, lines[0]));
+      }
+      nodeGroup.appendChild(g);
+    });
+    const legend = svg.appendChild(svgEl("g", {class: "legend", transform: `translate(0 ${h})`, "font-size": 14}));
+    legend.appendChild(svgEl("text", {x: 12, y: 16, "dominant-baseline": "middle", "font-weight": "bold", "font-size": 15,
+                                      fill: "#1a1a1a"}, layout.title));
+    layout.items.forEach((item) => {
+      const cx = item.x + 15, cy = item.y;
+      if (item.node) {
+        const [colour, shape] = data.types[item.node], corners = polygon(shape, cx, cy, 7);
+        legend.appendChild(shape === "box" ? svgEl("rect", {x: cx - 12, y: cy - 7, width: 24, height: 14, fill: colour, stroke: "#8a7a00"})
+          : corners ? svgEl("polygon", {points: corners.map((q) => q.join(",")).join(" "), fill: colour})
+          : svgEl("circle", {cx: cx, cy: cy, r: 7, fill: colour}));
+      } else {
+        const [colour, dashes] = data.stances[item.stance] || ["#777777", false];
+        legend.appendChild(svgEl("line", {x1: cx - 14, y1: cy, x2: cx + 14, y2: cy, stroke: colour,
+          "stroke-width": item.stance === "Accusation" || item.stance === "Denial" ? 3 : 2, "stroke-dasharray": dashes ? dashes.join(" ") : null}));
+      }
+      legend.appendChild(svgEl("text", {x: item.x + 38, y: cy, "dominant-baseline": "middle", fill: "#1a1a1a"}, item.text));
+    });
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
+  }
+  window.cgSvg = drawingSvg;
+  $("svg").addEventListener("click", () => {
+    const url = URL.createObjectURL(new Blob([drawingSvg()], {type: "image/svg+xml;charset=utf-8"}));
+    download("claimgraph.svg", url);
+    setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
   });
   $("copy-link").addEventListener("click", () => {
     writeHash();
