@@ -62,6 +62,7 @@ STANCE_INK = {
     "party": "#666666", "affiliation": "#9E3F78",
 }
 CONTESTED_BORDER = "#D55E00"
+CLAIM_CLEARANCE = 60  # px kept free round a contested claim's box in the layout
 FONT = "Arial"
 FONT_SIZE = 14
 LINE_HEIGHT = 17
@@ -185,7 +186,11 @@ def view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES, seed: int =
     looks, boxes = {}, {}
     for node in sorted(shown.nodes):
         looks[node], boxes[node] = _node_look(node, shown.nodes[node], degree[node])
-    positions = layout(shown, seed=seed, boxes=boxes)
+    # A contested claim is laid out with a margin round its box, so that its two sides do not sit against
+    # it: the accusations and denials that make it contested stay long enough to see.
+    clear = {n: (w + 2 * CLAIM_CLEARANCE, h + 2 * CLAIM_CLEARANCE) if shown.nodes[n].get("contested") else (w, h)
+             for n, (w, h) in boxes.items()}
+    positions = layout(shown, seed=seed, boxes=clear)
     contested_pos = {} if aggregated else sides_layout(shown, boxes)
     if shown.graph.get("contested_only"):  # --contested-only: the two sides are the layout
         positions = {**positions, **contested_pos}

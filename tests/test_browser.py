@@ -524,3 +524,21 @@ def test_svg_export_draws_the_visible_graph_and_legend(opened, seed_page, seed_g
     texts = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
     assert "Pakistan" in texts and root.find(".//s:script", ns) is None
     assert p.errors == [] and p.blocked == []
+
+
+def test_selection_dims_the_rest(opened, seed_page, seed_graph, seed_store):
+    claim = harbouring(seed_store)["claim_iri"]
+    p = opened(seed_page)
+    p.click_node(claim)
+    joined = {claim} | set(seed_graph.predecessors(claim)) | set(seed_graph.successors(claim))
+    dimmed = p.js("window.cgDimmed()")
+    assert set(dimmed["nodes"]) == set(seed_graph.nodes) - joined
+    touching = {k for u, v, k in seed_graph.edges(keys=True) if claim in (u, v)}
+    assert touching and not touching & set(dimmed["edges"])
+    other = sorted(set(seed_graph.nodes) - joined)[0]
+    assert p.js("id => network.body.data.nodes.get(id).opacity", other) < 0.5
+    assert p.js("id => network.body.data.nodes.get(id).opacity", claim) in (None, 1)
+    p.js("location.hash = ''")  # nothing selected: nothing dimmed
+    p.page.wait_for_function("window.cgDimmed().nodes.length === 0")
+    assert p.js("id => network.body.data.nodes.get(id).opacity", other) == 1
+    assert p.errors == []

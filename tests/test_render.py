@@ -315,3 +315,19 @@ def test_text_colours_meet_wcag_aa():
     assert contrast(actor["font"]["color"], "#ffffff") >= 4.5 and actor["font"]["face"] == FONT
     assert contrast(_edge_look("Assertion", "statement")["font"]["color"], "#ffffff") >= 4.5
     assert failures == []
+
+
+def test_edges_into_contested_claims_are_long_enough_to_see(seed_graph):
+    """The accusations and denials of a contested claim are not hidden under its box (issue 12)."""
+    from claimgraph.render import _node_look
+
+    data = page_data(render_html(seed_graph))
+    at = {n["id"]: (n["x"], n["y"]) for n in data["vis"]["nodes"]}
+    box = {n: _node_look(n, d, seed_graph.degree(n))[1] for n, d in seed_graph.nodes(data=True)}
+    gaps = []
+    for u, v, d in seed_graph.edges(data=True):
+        if d["kind"] == "statement" and seed_graph.nodes[v].get("contested"):
+            gap_x = abs(at[u][0] - at[v][0]) - (box[u][0] + box[v][0]) / 2
+            gap_y = abs(at[u][1] - at[v][1]) - (box[u][1] + box[v][1]) / 2
+            gaps.append(max(gap_x, gap_y))  # the free space between the two boxes
+    assert gaps and min(gaps) >= 40, gaps

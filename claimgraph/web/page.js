@@ -394,6 +394,35 @@
     cards(panel, e.st.slice().sort(bySort), true);
     return true;
   }
+  // ---- focus: a selection dims everything not joined to it ----------------------------------------
+  const homeNode = {}, homeEdge = {};
+  data.vis.nodes.forEach((n) => { homeNode[n.id] = n; });
+  data.vis.edges.forEach((e) => { homeEdge[e.id] = e; });
+  let dimmedNodes = new Set(), dimmedEdges = new Set();
+  function dim(sel) {  // sel: "n:ID", "e:ID" or "" (nothing dimmed); only the items that change are updated
+    const keepNodes = new Set(), keepEdges = new Set(), kind = sel.slice(0, 2), id = sel.slice(2);
+    if (kind === "n:") {
+      keepNodes.add(id);
+      Object.keys(visibleEdge).forEach((eid) => {
+        const e = edgeMeta[eid];
+        if (e.from === id || e.to === id) { keepEdges.add(eid); keepNodes.add(e.from); keepNodes.add(e.to); }
+      });
+    } else if (kind === "e:") {
+      keepEdges.add(id); keepNodes.add(edgeMeta[id].from); keepNodes.add(edgeMeta[id].to);
+    }
+    const nodeDim = new Set(sel ? Object.keys(nodeMeta).filter((n) => !keepNodes.has(n)) : []);
+    const edgeDim = new Set(sel ? Object.keys(edgeMeta).filter((e) => !keepEdges.has(e)) : []);
+    const nodeChanges = [], edgeChanges = [];
+    nodeDim.forEach((n) => { if (!dimmedNodes.has(n)) nodeChanges.push({id: n, opacity: 0.2, font: {...homeNode[n].font, color: "rgba(26,26,26,0.3)"}}); });
+    dimmedNodes.forEach((n) => { if (!nodeDim.has(n)) nodeChanges.push({id: n, opacity: 1, font: homeNode[n].font}); });
+    edgeDim.forEach((e) => { if (!dimmedEdges.has(e)) edgeChanges.push({id: e, color: {...homeEdge[e].color, opacity: 0.1}, font: {...homeEdge[e].font, color: "rgba(51,51,51,0.2)"}}); });
+    dimmedEdges.forEach((e) => { if (!edgeDim.has(e)) edgeChanges.push({id: e, color: homeEdge[e].color, font: homeEdge[e].font}); });
+    if (nodeChanges.length) nodes.update(nodeChanges);
+    if (edgeChanges.length) edges.update(edgeChanges);
+    dimmedNodes = nodeDim; dimmedEdges = edgeDim;
+  }
+  window.cgDimmed = () => ({nodes: [...dimmedNodes].sort(), edges: [...dimmedEdges].sort()});
+
   function select(sel, focus) {
     state.sel = "";
     let kind = sel.slice(0, 2), id = sel.slice(2), ok = false;
@@ -405,6 +434,7 @@
       if (ok) { network.setSelection({nodes: [], edges: [id]}); if (focus) network.fit({nodes: [edgeMeta[id].from, edgeMeta[id].to], animation: false}); }
     }
     if (ok) state.sel = sel; else { network.unselectAll(); intro(); }
+    dim(state.sel);
     writeHash();
     return ok;
   }
@@ -848,7 +878,7 @@
     controlsFromState();
     computeVisible(); arrange(); nodeView.refresh(); edgeView.refresh(); updateCounts();
     network.fit({animation: false});
-    if (state.sel) select(state.sel, true); else intro();
+    if (state.sel) select(state.sel, true); else { intro(); dim(""); }
     writeHash();
   }
   window.addEventListener("hashchange", restore);
