@@ -3,9 +3,11 @@
 pyvis's own templates fetch vis-network, Bootstrap or tom-select from a CDN, so a page
 drawn with them is blank without a network. Here pyvis only holds the network (nodes and
 edges, filled directly: ``from_nx`` is quadratic) and we write the page ourselves with
-vis-network inlined from pyvis's bundled copy. Article text reaches the page only as JSON
-inside a non-executable script element and is put on screen with ``textContent``, never
-as HTML; links are only ever http(s).
+vis-network inlined from pyvis's bundled copy. The page's own HTML, CSS and JS are real
+files in ``claimgraph/web`` (linted by Biome in CI), inlined here so that the page stays one
+file that works offline. Article text reaches the page only as JSON inside a non-executable
+script element and is put on screen with ``textContent``, never as HTML; links are only
+ever http(s).
 
 Positions are computed here (``layout.layout``), physics is off, and above
 ``max_nodes`` the page shows actors only with weighted accusation, denial and mediation

@@ -273,6 +273,9 @@
     b.addEventListener("click", (ev) => { ev.stopPropagation(); goTo(id); });
     return b;
   }
+  function oboId(s) {  // the node of the actor a statement was made for (its label is what the data names)
+    return nodeMeta[s.by] && nodeMeta[s.by].label === s.obo ? s.by : idByLabel[s.obo];
+  }
   function nameList(list) {  // labels joined by commas, each one a button
     const span = el("span");
     list.forEach((label, i) => { if (i) span.appendChild(document.createTextNode(", ")); span.appendChild(nameButton(label, idByLabel[label])); });
@@ -302,7 +305,7 @@
     box.style.borderLeftColor = stanceColour(s);
     const head = el("div");
     head.appendChild(nameButton(s.from, s.fromId, "who"));
-    if (s.obo && s.obo !== s.from) add(head, document.createTextNode(" (acting for "), nameButton(s.obo, s.by), document.createTextNode(")"));
+    if (s.obo && s.obo !== s.from) add(head, document.createTextNode(" (acting for "), nameButton(s.obo, oboId(s)), document.createTextNode(")"));
     const st = el("span", stanceVerb(s), "stance"); st.style.color = stanceInk(s);
     head.appendChild(st);
     if (context) add(head, document.createTextNode(" "), nameButton(s.to, s.toId));
@@ -533,7 +536,7 @@
       const s = statements[i], src = data.sources[s.src] || {title: s.src};
       return {from: s.from, obo: s.obo, stance: s.stance, to: s.to, date: s.date, sentence: s.sentence,
               source: src.title, method: s.method, conf: s.conf === null || s.conf === undefined ? "" : s.conf, id: s.id,
-              sel: `e:${s.edge}`, ids: {from: s.fromId, obo: s.by, to: s.toId}};
+              sel: `e:${s.edge}`, ids: {from: s.fromId, obo: oboId(s), to: s.toId}};
     });
   }
   function sortedRows() {
