@@ -280,6 +280,8 @@ statements:
 
 
 def test_hostile_article_text_renders_as_text_and_runs_nothing(opened, make_article, tmp_path):
+    import xml.etree.ElementTree as ET
+
     path = make_article(name="hostile", text=HOSTILE_TEXT, yaml_text=HOSTILE_YAML)
     graph, page = tmp_path / "hostile.trig", tmp_path / "hostile.html"
     runner = CliRunner()
@@ -305,6 +307,9 @@ def test_hostile_article_text_renders_as_text_and_runs_nothing(opened, make_arti
     assert p.js("window.__pwned") is None
     assert p.js("document.querySelectorAll('img, #panel script, #table script').length") == 0
     assert "<script>window.__pwned=2</script>" in p.page.inner_text("#table")
+    svg = ET.fromstring(p.js("window.cgSvg()").encode("utf-8"))  # the SVG export: the same text, as text
+    assert not [e for e in svg.iter() if e.tag.rsplit("}", 1)[-1] in ("script", "img", "image", "foreignObject")]
+    assert "Alpha<img src=x" in " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
     assert p.blocked == []  # an injected <img src=x> would have tried to load
     assert p.errors == []
 
