@@ -412,6 +412,8 @@ def test_panels_stack_on_a_narrow_window(opened, seed_page, seed_store):
     net = p.js("() => { var r = document.getElementById('network').getBoundingClientRect(); return [r.width, r.height]; }")
     assert box[0] >= 0 and box[1] <= 800 and box[1] - box[0] > 700  # the evidence panel is whole, full width
     assert net[0] > 700 and net[1] > 300
+    p.page.click("#toggle-table")  # a wide table scrolls in its own box
+    assert p.js("document.documentElement.scrollWidth") <= 800
     assert p.page.is_visible("#side") and p.errors == []
 
 
