@@ -42,9 +42,9 @@ def browser():
 class Page:
     """A page opened offline: ``errors`` (uncaught exceptions), ``blocked`` (aborted requests)."""
 
-    def __init__(self, browser, path: Path, fragment: str = ""):
+    def __init__(self, browser, path: Path, fragment: str = "", width: int = 1400):
         self.url = path.resolve().as_uri()
-        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
+        self.context = browser.new_context(viewport={"width": width, "height": 900})
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.blocked: list[str] = []
@@ -98,8 +98,8 @@ def seed_page(seed_graph, tmp_path_factory) -> Path:
 def opened(browser):
     pages = []
 
-    def open_(path, fragment=""):
-        pages.append(Page(browser, path, fragment))
+    def open_(path, fragment="", width=1400):
+        pages.append(Page(browser, path, fragment, width))
         return pages[-1]
 
     yield open_
@@ -223,13 +223,15 @@ def test_table_lists_visible_statements_as_csv(opened, seed_page, seed_graph):
     statements = [d for _, _, d in seed_graph.edges(data=True) if d["kind"] == "statement"]
     assert p.js("document.querySelectorAll('#table tbody tr').length") == len(statements)
     p.page.click("#legend-stances button[data-key='Accusation']")
-    rows = list(csv.DictReader(io.StringIO(p.js("window.cgCsv()"))))
-    assert len(rows) == sum(1 for d in statements if d["stance"] != "Accusation")
-    assert {r["sentence"] for r in rows} <= {d["sentence"] for d in statements}
-    assert p.js("document.querySelectorAll('#table tbody tr').length") == len(rows)
     with p.page.expect_download() as download:
-        p.page.click("#png")
-    assert download.value.suggested_filename.endswith(".png")
+        p.page.click("#csv")
+    raw = Path(download.value.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # a BOM: Excel reads the file as UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert list(rows[0])[:4] == ["Speaker", "Acting for", "Stance", "Claim"]  # headers for people
+    assert len(rows) == sum(1 for d in statements if d["stance"] != "Accusation")
+    assert {r["Evidence"] for r in rows} <= {d["sentence"] for d in statements}
+    assert p.js("document.querySelectorAll('#table tbody tr').length") == len(rows)
 
 
 def test_aggregated_page_draws_actors_only(opened, seed_graph, tmp_path):
@@ -278,6 +280,8 @@ statements:
 
 
 def test_hostile_article_text_renders_as_text_and_runs_nothing(opened, make_article, tmp_path):
+    import xml.etree.ElementTree as ET
+
     path = make_article(name="hostile", text=HOSTILE_TEXT, yaml_text=HOSTILE_YAML)
     graph, page = tmp_path / "hostile.trig", tmp_path / "hostile.html"
     runner = CliRunner()
@@ -316,6 +320,9 @@ def test_hostile_article_text_renders_as_text_and_runs_nothing(opened, make_arti
     assert p.js("window.__pwned") is None
     assert p.js("document.querySelectorAll('img, #panel script, #table script').length") == 0
     assert "<script>window.__pwned=2</script>" in p.page.inner_text("#table")
+    svg = ET.fromstring(p.js("window.cgSvg()").encode("utf-8"))  # the SVG export: the same text, as text
+    assert not [e for e in svg.iter() if e.tag.rsplit("}", 1)[-1] in ("script", "img", "image", "foreignObject")]
+    assert "Alpha<img src=x" in " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
     assert p.blocked == []  # an injected <img src=x> would have tried to load
     assert p.errors == []
 
@@ -332,3 +339,232 @@ def test_focused_render_page(opened, seed_trig, seed_graph, tmp_path):
     assert p.drawn_nodes() == set(neighbourhood(seed_graph, "Pakistan", 1).nodes)
     assert "Pakistan" in p.page.inner_text("#notice")
     assert p.errors == [] and p.blocked == []
+
+
+def test_header_counts_the_statements_in_the_graph(opened, seed_page, seed_graph):
+    """Mediation records are not statements: the header counts speech acts only (issue 12: 27 shown for 21)."""
+    statements = [d for _, _, d in seed_graph.edges(data=True) if d["kind"] == "statement"]
+    p = opened(seed_page)
+    assert f"{len(statements)} statements shown" in p.page.inner_text("#summary")
+    p.page.click("#legend-stances button[data-key='Accusation']")
+    left = sum(1 for d in statements if d["stance"] != "Accusation")
+    assert f"{left} statements shown" in p.page.inner_text("#summary")
+
+
+def test_actor_filter_offers_said_by_and_says_which(opened, seed_page, seed_graph):
+    pakistan = next(n for n, d in seed_graph.nodes(data=True) if d["label"] == "Pakistan")
+    statements = [(u, v, d) for u, v, d in seed_graph.edges(data=True) if d["kind"] == "statement"]
+    said = [d for u, v, d in statements if pakistan in (u, d.get("attributed_to"))]
+    involving = [d for u, v, d in statements if pakistan in (u, v, d.get("attributed_to"), *(d.get("targets") or []))]
+    assert 0 < len(said) < len(involving)
+    p = opened(seed_page)
+    p.page.select_option("#f-actor", pakistan)
+    assert "involving Pakistan" in p.page.inner_text("#f-actor-hint")
+    assert "involving Pakistan" in p.page.inner_text("#summary")
+    p.page.select_option("#f-actor-mode", "said")
+    assert "said by Pakistan" in p.page.inner_text("#f-actor-hint")
+    assert f"{len(said)} statements shown" in p.page.inner_text("#summary")
+    p.page.click("#toggle-table")
+    assert p.js("document.querySelectorAll('#table tbody tr').length") == len(said)
+    again = opened(seed_page, p.page.url[p.page.url.index("#"):])  # the permalink keeps the mode
+    assert again.js("document.getElementById('f-actor-mode').value") == "said"
+    assert f"{len(said)} statements shown" in again.page.inner_text("#summary")
+    assert p.errors == [] and again.errors == []
+
+
+def test_search_steps_through_every_match(opened, seed_page, seed_graph):
+    query = "pakistan"
+    expected = {n for n, d in seed_graph.nodes(data=True)
+                if any(query in name.lower() for name in [d["label"], *d.get("aliases", [])])}
+    assert len(expected) >= 3
+    p = opened(seed_page)
+    p.page.fill("#search", query)
+    p.page.press("#search", "Enter")
+    status = p.page.inner_text("#search-status")
+    assert status.startswith(f"1 of {len(expected)}:")
+    first = p.js("network.getSelectedNodes()")[0]
+    assert seed_graph.nodes[first]["label"] == "Pakistan"  # the exact name comes first
+    seen = [first]
+    for n in range(2, len(expected) + 1):
+        p.page.click("#search-next")
+        assert p.page.inner_text("#search-status").startswith(f"{n} of {len(expected)}:")
+        seen.append(p.js("network.getSelectedNodes()")[0])
+    assert set(seen) == expected and len(seen) == len(expected)
+    p.page.click("#search-next")  # wraps around
+    assert p.js("network.getSelectedNodes()") == [first]
+    p.page.press("#search", "Shift+Enter")  # and back
+    assert p.js("network.getSelectedNodes()") == [seen[-1]]
+    p.page.click("#legend-types button[data-key='claim']")  # hidden matches are counted, not visited
+    visible = expected & expected_nodes(seed_graph, hide_types={"claim"})
+    assert 0 < len(visible) < len(expected)
+    p.page.fill("#search", query)
+    p.page.press("#search", "Enter")
+    assert p.page.inner_text("#search-status").startswith(
+        f"1 of {len(visible)} ({len(expected) - len(visible)} more hidden by the filters)")
+    assert p.errors == []
+
+
+def test_keyboard_focus_on_the_drawing_is_visible(opened, seed_page):
+    p = opened(seed_page)
+    for _ in range(80):  # tab until the drawing has the focus
+        p.page.keyboard.press("Tab")
+        if p.js("!!document.activeElement.closest('#network')"):
+            break
+    assert p.js("!!document.activeElement.closest('#network')"), "the drawing is not reachable by Tab"
+    style = p.js("() => { var s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; }")
+    assert style[0] != "none" and float(style[1].rstrip("px")) >= 2
+
+
+def test_panels_stack_on_a_narrow_window(opened, seed_page, seed_store):
+    claim = harbouring(seed_store)
+    p = opened(seed_page, width=800)
+    assert p.js("document.documentElement.scrollWidth") <= 800  # nothing sticks out sideways
+    p.click_node(claim["claim_iri"])
+    p.page.wait_for_function("document.querySelector('#panel h2') !== null")
+    box = p.js("() => { var r = document.getElementById('panel-box').getBoundingClientRect(); return [r.left, r.right]; }")
+    net = p.js("() => { var r = document.getElementById('network').getBoundingClientRect(); return [r.width, r.height]; }")
+    assert box[0] >= 0 and box[1] <= 800 and box[1] - box[0] > 700  # the evidence panel is whole, full width
+    assert net[0] > 700 and net[1] > 300
+    p.page.click("#toggle-table")  # a wide table scrolls in its own box
+    assert p.js("document.documentElement.scrollWidth") <= 800
+    assert p.page.is_visible("#side") and p.errors == []
+
+
+def test_names_in_the_panel_select_their_node(opened, seed_page, seed_graph, seed_store):
+    claim = harbouring(seed_store)
+    p = opened(seed_page)
+    p.click_node(claim["claim_iri"])
+    disputer = claim["disputers"][0]
+    p.page.click(f".sides .against button.name:text-is('{disputer}')")
+    selected = p.js("network.getSelectedNodes()")
+    assert [seed_graph.nodes[n]["label"] for n in selected] == [disputer]
+    assert p.page.inner_text("#panel h2") == disputer
+    p.page.focus("#panel .card button.name:not(.who)")  # the claim named on a card, by keyboard
+    target = p.js("document.activeElement.dataset.node")
+    p.page.keyboard.press("Enter")
+    assert p.js("network.getSelectedNodes()") == [target]
+    assert p.errors == []
+
+
+@pytest.fixture(scope="module")
+def crowded_page(seed_graph, tmp_path_factory) -> tuple[Path, int]:
+    """The seed drawing with each statement repeated a thousand times over the days: about 20,000 rows."""
+    graph = seed_graph.copy()
+    for u, v, key, d in list(seed_graph.edges(keys=True, data=True)):
+        if d["kind"] == "statement":
+            for n in range(1, 1000):
+                graph.add_edge(u, v, key=f"{key}/{n:04d}", **{**d, "date": f"20{10 + n % 15}-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                                                            "sentence": f"{d['sentence']} ({n})"})
+    rows = sum(1 for _, _, d in graph.edges(data=True) if d["kind"] == "statement")
+    return render_file(graph, tmp_path_factory.mktemp("crowded") / "crowded.html"), rows
+
+
+def test_table_has_every_row_sorted_and_clickable(opened, crowded_page, seed_graph):
+    page, rows = crowded_page
+    assert rows > 20_000
+    p = opened(page)
+    p.page.click("#toggle-table")
+    assert p.page.inner_text("#table-count").startswith(f"{rows} row(s)")
+    drawn = p.js("document.querySelectorAll('#table tbody tr:not(.pad)').length")
+    assert 10 < drawn < 200  # a window of rows, not 20,000
+    p.js("document.getElementById('table-scroll').scrollTop = 1e9")
+    p.page.wait_for_timeout(100)
+    last = p.js("[...document.querySelectorAll('#table tbody tr:not(.pad)')].pop().getAttribute('aria-rowindex')")
+    assert int(last) == rows + 1  # the last row is reachable
+    p.page.click("#table th button[data-key='date']")
+    p.page.click("#table th button[data-key='date']")  # descending
+    assert p.js("document.querySelector(\"#table th button[data-key='date']\").parentNode.getAttribute('aria-sort')") \
+        == "descending"
+    p.js("document.getElementById('table-scroll').scrollTop = 0")
+    p.page.wait_for_timeout(100)
+    dates = p.js("[...document.querySelectorAll('#table tbody tr:not(.pad) td:nth-child(5)')].map(td => td.textContent)")
+    newest = max(d["date"] for _, _, d in seed_graph.edges(data=True) if d["kind"] == "statement")
+    assert dates == sorted(dates, reverse=True) and dates[0] >= newest
+    first = p.page.locator("#table tbody tr:not(.pad)").first
+    first.locator("td:nth-child(6)").click()  # a row: its evidence
+    sel = p.js("location.hash")
+    assert "sel=e%3A" in sel and p.js("network.getSelectedEdges().length") == 1
+    first.locator("button.name").first.click()  # a name in a row: that node
+    assert p.page.inner_text("#panel h2") == first.locator("button.name").first.inner_text()
+    p.page.focus("#table tbody tr:not(.pad)")
+    p.page.keyboard.press("ArrowDown")
+    p.page.keyboard.press("Enter")
+    assert p.js("network.getSelectedEdges().length") == 1
+    assert p.errors == []
+
+
+def png_size(raw: bytes) -> tuple[int, int]:
+    import struct
+
+    assert raw[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", raw[16:24])
+
+
+def test_png_is_the_whole_drawing_at_full_resolution_with_legend(opened, seed_page):
+    import base64
+
+    p = opened(seed_page)
+    view = p.js("[network.getScale(), network.getViewPosition()]")
+    screen = p.js("[document.querySelector('#network canvas').width, document.querySelector('#network canvas').height]")
+    box = p.js("""() => { var ids = network.body.nodeIndices, l = 1e9, t = 1e9, r = -1e9, b = -1e9;
+        ids.forEach(function (id) { var x = network.getBoundingBox(id); l = Math.min(l, x.left); t = Math.min(t, x.top);
+                                    r = Math.max(r, x.right); b = Math.max(b, x.bottom); });
+        return [r - l, b - t]; }""")
+    width, height = png_size(base64.b64decode(p.js("window.cgPng()").split(",", 1)[1]))
+    assert width >= box[0] and width > screen[0]  # one layout unit per pixel: bigger than the window shows
+    assert height > box[1] + 60  # and the legend under it
+    after = p.js("[network.getScale(), network.getViewPosition()]")  # the view is put back
+    assert after[0] == pytest.approx(view[0]) and after[1] == pytest.approx(view[1])
+    assert p.js("[document.querySelector('#network canvas').width, document.querySelector('#network canvas').height]") \
+        == screen
+    with p.page.expect_download() as download:
+        p.page.click("#png")
+    assert download.value.suggested_filename == "claimgraph.png"
+    assert png_size(Path(download.value.path()).read_bytes()) == (width, height)
+    assert p.errors == [] and p.blocked == []
+
+
+def test_svg_export_draws_the_visible_graph_and_legend(opened, seed_page, seed_graph):
+    import xml.etree.ElementTree as ET
+
+    p = opened(seed_page)
+    p.page.click("#legend-stances button[data-key='Denial']")
+    with p.page.expect_download() as download:
+        p.page.click("#svg")
+    assert download.value.suggested_filename == "claimgraph.svg"
+    root = ET.fromstring(Path(download.value.path()).read_bytes())
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    drawn = {g.get("data-node") for g in root.iterfind(".//s:g[@class='nodes']/s:g", ns)}
+    assert drawn == expected_nodes(seed_graph, hide_stances={"Denial"})
+    lines = root.findall(".//s:g[@class='edges']/s:line", ns)
+    assert len(lines) == len(p.drawn_edges())
+    legend = " ".join(t.text or "" for t in root.iterfind(".//s:g[@class='legend']//s:text", ns))
+    accusations = sum(1 for _, _, d in seed_graph.edges(data=True) if d["stance"] == "Accusation")
+    assert f"accuses ({accusations})" in legend and "denies" not in legend
+    texts = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert "Pakistan" in texts and root.find(".//s:script", ns) is None
+    assert p.errors == [] and p.blocked == []
+
+
+def test_selection_dims_the_rest(opened, seed_page, seed_graph, seed_store):
+    claim = harbouring(seed_store)["claim_iri"]
+    joined = {claim} | set(seed_graph.predecessors(claim)) | set(seed_graph.successors(claim))
+    other = sorted(n for n, d in seed_graph.nodes(data=True) if d["kind"] == "actor" and n not in joined)[0]
+    pixel = """id => {  // the colour drawn at the centre of a node, R+G+B
+        var c = document.querySelector('#network canvas'), p = network.canvasToDOM(network.getPositions([id])[id]);
+        var r = window.devicePixelRatio || 1, d = c.getContext('2d').getImageData(Math.round(p.x * r), Math.round(p.y * r), 1, 1).data;
+        return d[0] + d[1] + d[2]; }"""
+    p = opened(seed_page)
+    before = p.js(pixel, other)
+    p.click_node(claim)
+    dimmed = p.js("window.cgDimmed()")
+    assert set(dimmed["nodes"]) == set(seed_graph.nodes) - joined
+    touching = {k for u, v, k in seed_graph.edges(keys=True) if claim in (u, v)}
+    assert touching and not touching & set(dimmed["edges"])
+    p.page.wait_for_timeout(100)
+    assert p.js(pixel, other) > before + 200  # drawn much paler
+    p.js("location.hash = ''")  # nothing selected: nothing dimmed
+    p.page.wait_for_function("window.cgDimmed().nodes.length === 0")
+    p.page.wait_for_timeout(100)
+    assert abs(p.js(pixel, other) - before) < 30
+    assert p.errors == []

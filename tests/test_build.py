@@ -195,7 +195,8 @@ def test_wheel_ships_ontology_and_queries_and_builds_without_checkout(tmp_path):
     wheel = next(tmp_path.glob("claimgraph-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"claimgraph/ontology/claims.ttl", "claimgraph/ontology/shapes.ttl",
-            "claimgraph/queries/contested.rq"} <= names
+            "claimgraph/queries/contested.rq", "claimgraph/web/page.html", "claimgraph/web/page.css",
+            "claimgraph/web/page.js"} <= names
     site = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site), str(wheel)],
                    check=True)
@@ -204,8 +205,9 @@ def test_wheel_ships_ontology_and_queries_and_builds_without_checkout(tmp_path):
     script = ("import claimgraph, sys; from claimgraph.build import build_graph; "
               "from claimgraph.vocab import ontology_path; "
               "print(claimgraph.__file__); print(ontology_path()); "
-              "build_graph(['seeds'], 'out.trig')")
+              "build_graph(['seeds'], 'out.trig'); "
+              "from claimgraph.render import _web_assets; print(claimgraph.render.__file__, len(_web_assets()))")
     out = subprocess.run([sys.executable, "-c", script], cwd=elsewhere, check=True, capture_output=True, text=True,
                          env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}).stdout.splitlines()
-    assert out[0].startswith(str(site)) and out[1].startswith(str(site))
+    assert out[0].startswith(str(site)) and out[1].startswith(str(site)) and out[2].startswith(str(site))
     assert (elsewhere / "out.trig").read_bytes() == (ROOT / "graph" / "claims.trig").read_bytes()

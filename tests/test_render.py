@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -232,3 +233,102 @@ def test_stance_counts_and_most_active_match_the_curated_seed(seed_store):
     speakers = {a.id: a.label for a in ann.actors}
     accusers = Counter(speakers[st.speaker] for st in ann.statements if st.stance == "accuse")
     assert dict(most_active(graph, "Accusation")) == dict(accusers)
+
+
+def page_source_in(source: str) -> list[str]:
+    """The string literals of a Python module (docstrings aside) that look like HTML, CSS or JS."""
+    import ast
+
+    tree = ast.parse(source)
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
+                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    looks_like_page = re.compile(r"<(script|style|html|head|body|div|!doctype)\b"  # HTML
+                                 r"|[\w#.\]\)-]\s*\{[^{}]*:[^{}]*;"  # a CSS rule block
+                                 r"|\bfunction\b\s*\w*\s*\(|=>|addEventListener|document\.", re.I)  # JS
+    return [node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+            and looks_like_page.search(node.value)]
+
+
+def test_render_py_holds_no_page_source(seed_graph):
+    """The page is real files in claimgraph/web (linted in CI), inlined verbatim at render time."""
+    from importlib import resources
+
+    import claimgraph.render
+
+    assert page_source_in('X = "<style>a { color: red; }</style>"\nY = "function f() {}"') != []  # the check bites
+    assert page_source_in(Path(claimgraph.render.__file__).read_text(encoding="utf-8")) == []
+    html = render_html(seed_graph)
+    web = resources.files("claimgraph") / "web"
+    for name in ("page.css", "page.js"):
+        assert (web / name).read_text(encoding="utf-8") in html
+    assert not re.search(r"@@[A-Z_]+@@", html)  # every placeholder filled
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two #rgb / #rrggbb colours."""
+    def luminance(colour):
+        h = colour.lstrip("#")
+        h = "".join(c * 2 for c in h) if len(h) == 3 else h
+        channels = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_contrast_formula():
+    assert round(contrast("#777777", "#ffffff"), 2) == 4.48  # the WCAG reference values
+    assert contrast("#000", "#fff") == pytest.approx(21)
+
+
+def test_text_colours_meet_wcag_aa():
+    """Every stance tag and every text colour of the page reads at 4.5:1 on the backgrounds it can sit on."""
+    from importlib import resources
+
+    from claimgraph.render import FONT, STANCE_INK, STANCE_STYLE, _edge_look, _node_look
+
+    css = re.sub(r"/\*.*?\*/", "", (resources.files("claimgraph") / "web" / "page.css").read_text(), flags=re.S)
+    hexcolour = r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b"
+    rules = []
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        text = re.search(rf"(?:^|;)\s*color:\s*({hexcolour})", body)
+        ground = re.search(rf"background(?:-color)?:\s*({hexcolour})", body)
+        rules.append((selector.strip(), text and text.group(1), ground and ground.group(1)))
+    assert len([r for r in rules if r[1]]) >= 8  # the parse found the page's text colours
+    light = {"#ffffff"} | {g for _, t, g in rules if g and not t and contrast(g, "#000") > 10}
+    failures = []
+    for selector, text, ground in rules:
+        for back in ([ground] if ground else light) if text else []:
+            if contrast(text, back) < 4.5:
+                failures.append(f"{selector}: {text} on {back} is {contrast(text, back):.2f}:1")
+    assert set(STANCE_INK) == set(STANCE_STYLE)
+    for stance, ink in STANCE_INK.items():  # the tag on a white evidence card
+        if contrast(ink, "#ffffff") < 4.5:
+            failures.append(f"{stance} tag: {ink} is {contrast(ink, '#ffffff'):.2f}:1")
+    claim = {"kind": "claim", "type": "claim", "label": "x", "contested": True, "supporters": [], "disputers": []}
+    look = _node_look("c", claim, 1)[0]
+    for back in (look["color"]["background"], look["color"]["highlight"]["background"], look["color"]["hover"]["background"]):
+        assert contrast(look["font"]["color"], back) >= 4.5
+    actor = _node_look("a", {"kind": "actor", "type": "state", "label": "x"}, 1)[0]
+    assert contrast(actor["font"]["color"], "#ffffff") >= 4.5 and actor["font"]["face"] == FONT
+    assert contrast(_edge_look("Assertion", "statement")["font"]["color"], "#ffffff") >= 4.5
+    assert failures == []
+
+
+def test_edges_into_contested_claims_are_long_enough_to_see(seed_graph):
+    """The accusations and denials of a contested claim are not hidden under its box (issue 12)."""
+    from claimgraph.render import _node_look
+
+    data = page_data(render_html(seed_graph))
+    at = {n["id"]: (n["x"], n["y"]) for n in data["vis"]["nodes"]}
+    box = {n: _node_look(n, d, seed_graph.degree(n))[1] for n, d in seed_graph.nodes(data=True)}
+    gaps = []
+    for u, v, d in seed_graph.edges(data=True):
+        if d["kind"] == "statement" and seed_graph.nodes[v].get("contested"):
+            gap_x = abs(at[u][0] - at[v][0]) - (box[u][0] + box[v][0]) / 2
+            gap_y = abs(at[u][1] - at[v][1]) - (box[u][1] + box[v][1]) / 2
+            gaps.append(max(gap_x, gap_y))  # the free space between the two boxes
+    assert gaps and min(gaps) >= 40, gaps

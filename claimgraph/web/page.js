@@ -1,0 +1,902 @@
+(() => {
+  // biome-ignore lint/suspicious/noRedundantUseStrict: the page inlines this file as a classic script, not a module
+  "use strict";
+  const data = JSON.parse(document.getElementById("cg-data").textContent);
+  const info = data.info, nodeMeta = data.nodes, edgeMeta = data.edges, statements = data.statements;
+  const aggregated = info.mode === "aggregated";
+  const $ = (id) => document.getElementById(id);
+
+  function el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null && text !== "") e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+  function add(parent, ...children) { children.forEach((c) => { if (c) parent.appendChild(c); }); return parent; }
+
+  // ---- state: filters and selection, mirrored in the URL fragment ------------------------------
+  // am: what the actor filter matches: "" = statements involving the actor, "said" = said by it (or for it)
+  const state = {hs: [], ht: [], actor: "", am: "", src: "", since: "", until: "", hm: [], contested: false, sel: ""};
+  function readHash() {
+    const p = new URLSearchParams(location.hash.replace(/^#/, ""));
+    const list = (k) => p.get(k) ? p.get(k).split("|").filter(Boolean) : [];
+    state.hs = list("hs"); state.ht = list("ht"); state.hm = list("hm");
+    state.actor = p.get("actor") || ""; state.am = p.get("am") === "said" ? "said" : ""; state.src = p.get("src") || "";
+    state.since = p.get("since") || ""; state.until = p.get("until") || "";
+    state.contested = p.get("contested") === "1"; state.sel = p.get("sel") || "";
+  }
+  function writeHash() {
+    const p = new URLSearchParams();
+    if (state.sel) p.set("sel", state.sel);
+    if (state.hs.length) p.set("hs", state.hs.join("|"));
+    if (state.ht.length) p.set("ht", state.ht.join("|"));
+    if (state.hm.length) p.set("hm", state.hm.join("|"));
+    ["actor", "am", "src", "since", "until"].forEach((k) => { if (state[k]) p.set(k, state[k]); });
+    if (state.contested) p.set("contested", "1");
+    const hash = p.toString();
+    history.replaceState(null, "", hash ? `#${hash}` : location.pathname + location.search);
+  }
+
+  // ---- filtering: hide, never grey out --------------------------------------------------------
+  let visibleEdge = Object.create(null), visibleNode = Object.create(null), visibleStatements = [];
+  function statementPasses(s) {
+    if (state.hm.indexOf(s.method) >= 0) return false;
+    if (state.src && s.src !== state.src) return false;
+    if (s.date && state.since && s.date < state.since) return false;
+    if (s.date && state.until && s.date > state.until) return false;
+    if (state.actor && state.am === "said" && s.kind === "statement" && s.fromId !== state.actor && s.by !== state.actor) return false;
+    return true;
+  }
+  function shownStatements() {  // speech acts only: mediation records ride on the same list
+    return visibleStatements.filter((i) => statements[i].kind === "statement");
+  }
+  function typeOf(id) { const n = nodeMeta[id]; return n.kind === "actor" ? n.type : n.kind; }
+  function edgePasses(e) {
+    if (state.hs.indexOf(e.kind === "affiliation" ? "affiliation" : e.stance) >= 0) return false;
+    if (state.ht.indexOf(typeOf(e.from)) >= 0 || state.ht.indexOf(typeOf(e.to)) >= 0) return false;
+    if (state.contested && !(e.kind === "statement" && nodeMeta[e.to].contested)) return false;
+    if (state.actor && state.am === "said") {  // statement edges: each statement is checked in statementPasses
+      if (e.kind === "affiliation" ? e.from !== state.actor && e.to !== state.actor
+          : e.kind !== "statement" && e.from !== state.actor) return false;
+    } else if (state.actor && e.actors.indexOf(state.actor) < 0) return false;
+    return true;
+  }
+  function computeVisible() {
+    visibleEdge = Object.create(null); visibleNode = Object.create(null); visibleStatements = [];
+    const ids = Object.keys(edgeMeta), later = [];
+    ids.forEach((id) => {
+      const e = edgeMeta[id];
+      if (e.kind === "affiliation") { later.push(id); return; }
+      if (!edgePasses(e)) return;
+      let ok = e.st.length === 0 || aggregated;
+      const passing = [];
+      e.st.forEach((i) => { if (aggregated || statementPasses(statements[i])) { ok = true; passing.push(i); } });
+      if (!ok) return;
+      visibleEdge[id] = true; visibleNode[e.from] = true; visibleNode[e.to] = true;
+      passing.forEach((i) => { visibleStatements.push(i); });
+    });
+    later.forEach((id) => {
+      const e = edgeMeta[id];
+      if (visibleNode[e.from] && visibleNode[e.to] && edgePasses(Object.assign({}, e, {actors: [e.from, e.to]}))) {
+        visibleEdge[id] = true;
+      }
+    });
+    if (state.actor && nodeMeta[state.actor] && state.ht.indexOf(typeOf(state.actor)) < 0) visibleNode[state.actor] = true;
+    if (!state.actor && !state.contested && !state.src && !state.since && !state.until) {
+      lonely.forEach((id) => { if (state.ht.indexOf(typeOf(id)) < 0) visibleNode[id] = true; });
+    }
+  }
+  const linked = Object.create(null);
+  Object.keys(edgeMeta).forEach((id) => { linked[edgeMeta[id].from] = true; linked[edgeMeta[id].to] = true; });
+  const lonely = Object.keys(nodeMeta).filter((id) => !linked[id]);
+
+  // ---- the network ------------------------------------------------------------------------------
+  const nodes = new vis.DataSet(data.vis.nodes);
+  const edges = new vis.DataSet(data.vis.edges);
+  computeVisible();
+  const nodeView = new vis.DataView(nodes, {filter: (n) => !!visibleNode[n.id]});
+  const edgeView = new vis.DataView(edges, {filter: (e) => !!visibleEdge[e.id]});
+  const container = $("network");
+  const network = new vis.Network(container, {nodes: nodeView, edges: edgeView}, data.vis.options);
+  window.network = network;
+  network.on("beforeDrawing", (ctx) => {  // white, not transparent, so the PNG export reads
+    ctx.save(); ctx.setTransform(1, 0, 0, 1, 0, 0); ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height); ctx.restore();
+  });
+  const home = {};
+  data.vis.nodes.forEach((n) => { home[n.id] = {x: n.x, y: n.y}; });
+  let inSides = false;
+  function arrange() {  // contested view: supporters left, claims in the middle, disputers right
+    if (state.contested === inSides) return;
+    inSides = state.contested;
+    const moves = [];
+    Object.keys(nodeMeta).forEach((id) => {
+      const m = nodeMeta[id];
+      if (inSides && m.cx !== undefined) moves.push({id: id, x: m.cx, y: m.cy});
+      else if (!inSides) moves.push({id: id, x: home[id].x, y: home[id].y});
+    });
+    nodes.update(moves);
+  }
+
+  function refresh(fit) {
+    computeVisible();
+    arrange();
+    nodeView.refresh(); edgeView.refresh();
+    paintDim();
+    updateCounts();
+    if (tableOpen) fillTable();
+    if (fit) network.fit({animation: false});
+    writeHash();
+  }
+
+  // ---- legend with counts; clicking an entry toggles it --------------------------------------
+  function swatchNode(type) {
+    const spec = data.types[type], ns = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(ns, "svg"); svg.setAttribute("width", "18"); svg.setAttribute("height", "14");
+    svg.setAttribute("aria-hidden", "true");
+    let shape, c = spec[0], s = spec[1];
+    if (s === "box") { shape = document.createElementNS(ns, "rect"); shape.setAttribute("x", "1"); shape.setAttribute("y", "2");
+      shape.setAttribute("width", "16"); shape.setAttribute("height", "10"); shape.setAttribute("stroke", "#8a7a00"); }
+    else if (s === "square") { shape = document.createElementNS(ns, "rect"); shape.setAttribute("x", "3"); shape.setAttribute("y", "1");
+      shape.setAttribute("width", "12"); shape.setAttribute("height", "12"); }
+    else if (s === "triangle" || s === "triangleDown" || s === "hexagon") { shape = document.createElementNS(ns, "polygon");
+      shape.setAttribute("points", s === "triangle" ? "9,1 17,13 1,13" : s === "triangleDown" ? "1,1 17,1 9,13" : "5,1 13,1 17,7 13,13 5,13 1,7"); }
+    else { shape = document.createElementNS(ns, "circle"); shape.setAttribute("cx", "9"); shape.setAttribute("cy", "7");
+      shape.setAttribute("r", type === "person" ? "5" : "6"); }
+    shape.setAttribute("fill", c);
+    svg.appendChild(shape); return svg;
+  }
+  function swatchEdge(stance) {
+    const spec = data.stances[stance], ns = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(ns, "svg"); svg.setAttribute("width", "30"); svg.setAttribute("height", "10");
+    svg.setAttribute("aria-hidden", "true");
+    const line = document.createElementNS(ns, "line");
+    line.setAttribute("x1", "1"); line.setAttribute("y1", "5"); line.setAttribute("x2", "29"); line.setAttribute("y2", "5");
+    line.setAttribute("stroke", spec[0]); line.setAttribute("stroke-width", stance === "Accusation" || stance === "Denial" ? "3" : "2");
+    if (spec[1]) line.setAttribute("stroke-dasharray", spec[1].join(" "));
+    svg.appendChild(line); return svg;
+  }
+  const legendCounts = {};
+  function legendEntry(list, key, label, swatch, hidden) {
+    const li = el("li"), b = el("button");
+    b.type = "button"; b.dataset.key = key;
+    b.setAttribute("aria-pressed", hidden.indexOf(key) >= 0 ? "false" : "true");
+    const n = el("span", "", "n");
+    add(b, swatch, el("span", label), n);
+    b.addEventListener("click", () => {
+      const i = hidden.indexOf(key);
+      if (i >= 0) hidden.splice(i, 1); else hidden.push(key);
+      b.setAttribute("aria-pressed", i >= 0 ? "true" : "false");
+      refresh(false);
+    });
+    legendCounts[`${list.id}:${key}`] = n;
+    list.appendChild(add(li, b));
+  }
+  const typeKeys = [], stanceKeys = [];
+  Object.keys(nodeMeta).forEach((id) => { const t = typeOf(id); if (typeKeys.indexOf(t) < 0) typeKeys.push(t); });
+  Object.keys(edgeMeta).forEach((id) => {
+    const e = edgeMeta[id], k = e.kind === "affiliation" ? "affiliation" : e.stance;
+    if (stanceKeys.indexOf(k) < 0) stanceKeys.push(k);
+  });
+  const typeOrder = Object.keys(data.types), stanceOrder = Object.keys(data.stances);
+  typeKeys.sort((a, b) => typeOrder.indexOf(a) - typeOrder.indexOf(b));
+  stanceKeys.sort((a, b) => stanceOrder.indexOf(a) - stanceOrder.indexOf(b));
+  function buildLegend() {
+    $("legend-types").replaceChildren(); $("legend-stances").replaceChildren();
+    typeKeys.forEach((t) => { legendEntry($("legend-types"), t, data.types[t][2], swatchNode(t), state.ht); });
+    stanceKeys.forEach((s) => {
+      const verb = (data.stances[s] || ["", false, s])[2];
+      legendEntry($("legend-stances"), s, verb, swatchEdge(data.stances[s] ? s : "Report"), state.hs);
+    });
+  }
+  function actorFilterText() {
+    const name = nodeMeta[state.actor].label;
+    if (aggregated) return state.am === "said" ? `what ${name} said` : `everything involving ${name}`;
+    return state.am === "said" ? `statements said by ${name} (or by someone for it)`
+      : `statements involving ${name} (said by it, about it, aimed at it, or mediations it is party to)`;
+  }
+  function visibleCounts() {  // per node type and per stance, of what is drawn
+    const tc = {}, sc = {};
+    let shownNodes = 0;
+    Object.keys(visibleNode).forEach((id) => { shownNodes++; const t = typeOf(id); tc[t] = (tc[t] || 0) + 1; });
+    Object.keys(visibleEdge).forEach((id) => {
+      const e = edgeMeta[id], k = e.kind === "affiliation" ? "affiliation" : e.stance;
+      sc[k] = (sc[k] || 0) + (aggregated ? e.weight : e.kind === "affiliation" ? 1 : e.st.filter((i) => statementPasses(statements[i])).length);
+    });
+    return {tc, sc, shownNodes};
+  }
+  function updateCounts() {
+    const {tc, sc, shownNodes} = visibleCounts();
+    typeKeys.forEach((t) => { legendCounts[`legend-types:${t}`].textContent = String(tc[t] || 0); });
+    stanceKeys.forEach((s) => { legendCounts[`legend-stances:${s}`].textContent = String(sc[s] || 0); });
+    const total = Object.keys(nodeMeta).length;
+    const who = state.actor && nodeMeta[state.actor] ? actorFilterText() : "";
+    $("f-actor-hint").textContent = who ? `Showing ${who}.` : "Pick an actor to show only its statements, or every statement that involves it.";
+    $("summary").textContent = aggregated
+      ? `${shownNodes} of ${total} actors shown \u00b7 ${info.aggregated.statements} statements aggregated${who ? `; ${who}` : ""}`
+      : `${shownNodes} of ${total} nodes \u00b7 ${shownStatements().length} statements shown${who ? `, ${who}` : ""}`;
+  }
+
+  // ---- filters ----------------------------------------------------------------------------------
+  function fillSelect(select, entries) {
+    entries.forEach((pair) => { const o = el("option", pair[1]); o.value = pair[0]; select.appendChild(o); });
+  }
+  const actorIds = Object.keys(nodeMeta).filter((id) => nodeMeta[id].kind === "actor");
+  actorIds.sort((a, b) => nodeMeta[a].label.localeCompare(nodeMeta[b].label));
+  fillSelect($("f-actor"), actorIds.map((id) => [id, nodeMeta[id].label]));
+  const srcIds = Object.keys(data.sources).sort((a, b) => data.sources[a].title.localeCompare(data.sources[b].title));
+  fillSelect($("f-source"), srcIds.map((id) => { const s = data.sources[id]; return [id, s.title + (s.date ? ` (${s.date})` : "")]; }));
+  if (aggregated) {
+    ["f-source", "f-since", "f-until", "f-curated", "f-extracted"].forEach((id) => { $(id).disabled = true; });
+    $("f-contested").disabled = true;
+  }
+  function controlsFromState() {
+    $("f-actor").value = state.actor; $("f-actor-mode").value = state.am; $("f-source").value = state.src;
+    $("f-since").value = state.since; $("f-until").value = state.until;
+    $("f-curated").checked = state.hm.indexOf("curated") < 0; $("f-extracted").checked = state.hm.indexOf("extracted") < 0;
+    $("f-contested").checked = state.contested;
+    buildLegend();
+  }
+  function stateFromControls() {
+    state.actor = $("f-actor").value; state.am = $("f-actor-mode").value; state.src = $("f-source").value;
+    state.since = $("f-since").value; state.until = $("f-until").value;
+    state.hm = [];
+    if (!$("f-curated").checked) state.hm.push("curated");
+    if (!$("f-extracted").checked) state.hm.push("extracted");
+    state.contested = $("f-contested").checked;
+  }
+  ["f-actor", "f-actor-mode", "f-source", "f-since", "f-until", "f-curated", "f-extracted", "f-contested"].forEach((id) => {
+    $(id).addEventListener("change", () => { stateFromControls(); refresh(id === "f-contested" || id === "f-actor" || id === "f-actor-mode"); });
+  });
+  $("reset").addEventListener("click", () => {
+    state.hs = []; state.ht = []; state.hm = []; state.actor = ""; state.am = ""; state.src = ""; state.since = ""; state.until = "";
+    state.contested = false; controlsFromState(); refresh(true);
+  });
+
+  // ---- evidence panel ---------------------------------------------------------------------------
+  const panel = $("panel");
+  function stanceVerb(s) { return (data.stances[s.kind === "affiliation" ? "affiliation" : s.stance] || ["", false, s.stance])[2]; }
+  function stanceColour(s) { return (data.stances[s.kind === "affiliation" ? "affiliation" : s.stance] || ["#777"])[0]; }
+  function stanceInk(s) { return (data.stances[s.kind === "affiliation" ? "affiliation" : s.stance] || [0, 0, 0, "#595959"])[3]; }
+  const idByLabel = Object.create(null);
+  Object.keys(nodeMeta).sort().forEach((id) => { const n = nodeMeta[id]; if (n.kind === "actor" && !idByLabel[n.label]) idByLabel[n.label] = id; });
+  function goTo(id) {  // a name in the panel or the table: select that node, or say why not
+    if (!nodeMeta[id]) return;
+    if (visibleNode[id]) select(`n:${id}`, true);
+    else $("search-status").textContent = `${nodeMeta[id].label} is hidden by the filters`;
+  }
+  function nameButton(label, id, cls) {  // a name that selects its node; plain text when it has none
+    if (!id || !nodeMeta[id]) return el("span", label, cls);
+    const b = el("button", label, cls ? `name ${cls}` : "name");
+    b.type = "button"; b.dataset.node = id;
+    b.title = `Select ${label}`;
+    b.addEventListener("click", (ev) => { ev.stopPropagation(); goTo(id); });
+    return b;
+  }
+  function oboId(s) {  // the node of the actor a statement was made for (its label is what the data names)
+    return nodeMeta[s.by] && nodeMeta[s.by].label === s.obo ? s.by : idByLabel[s.obo];
+  }
+  function nameList(list) {  // labels joined by commas, each one a button
+    const span = el("span");
+    list.forEach((label, i) => { if (i) span.appendChild(document.createTextNode(", ")); span.appendChild(nameButton(label, idByLabel[label])); });
+    return span;
+  }
+  function quote(sentence, span) {
+    const q = el("blockquote");
+    const i = span ? sentence.indexOf(span) : -1;
+    if (i < 0) { q.textContent = sentence; return q; }
+    add(q, document.createTextNode(sentence.slice(0, i)), el("mark", span), document.createTextNode(sentence.slice(i + span.length)));
+    return q;
+  }
+  function sourceLine(s) {
+    const src = data.sources[s.src] || {title: s.src}, p = el("div", "", "src");
+    const bits = [src.title, src.publisher, src.date || s.date].filter(Boolean).join(" \u00b7 ");
+    p.appendChild(document.createTextNode(`Source: ${bits}`));
+    if (src.url) {
+      const a = el("a", src.url); a.href = src.url; a.rel = "noopener noreferrer"; a.target = "_blank";
+      add(p, document.createTextNode(" \u00b7 "), a);
+    }
+    const how = s.method ? s.method + (s.conf !== null && s.conf !== undefined ? ` (confidence ${s.conf})` : "") : "";
+    if (how) p.appendChild(document.createTextNode(` \u00b7 ${how}`));
+    return p;
+  }
+  function card(s, context) {
+    const box = el("div", "", "card");
+    box.style.borderLeftColor = stanceColour(s);
+    const head = el("div");
+    head.appendChild(nameButton(s.from, s.fromId, "who"));
+    if (s.obo && s.obo !== s.from) add(head, document.createTextNode(" (acting for "), nameButton(s.obo, oboId(s)), document.createTextNode(")"));
+    const st = el("span", stanceVerb(s), "stance"); st.style.color = stanceInk(s);
+    head.appendChild(st);
+    if (context) add(head, document.createTextNode(" "), nameButton(s.to, s.toId));
+    if (s.date) head.appendChild(el("span", ` \u00b7 ${s.date}`, "muted"));
+    add(box, head);
+    if (s.sentence) box.appendChild(quote(s.sentence, s.span));
+    if (s.src) box.appendChild(sourceLine(s));
+    return box;
+  }
+  function cards(parent, list, context, limit) {
+    limit = limit || 200;
+    list.slice(0, limit).forEach((i) => { parent.appendChild(card(statements[i], context)); });
+    if (list.length > limit) parent.appendChild(el("p", `\u2026 and ${list.length - limit} more (open the table for all)`, "muted"));
+  }
+  function dl(pairs) {
+    const d = el("dl");
+    pairs.forEach((p) => { if (p[1]) add(d, el("dt", p[0]), el("dd", p[1])); });
+    return d;
+  }
+  function bySort(a, b) {
+    const x = statements[a], y = statements[b];
+    return (x.date || "").localeCompare(y.date || "") || x.id.localeCompare(y.id);
+  }
+  function intro() {
+    panel.replaceChildren();
+    add(panel, el("h2", "Evidence"),
+        el("p", "Click a node or an edge to see the statements behind it: who said it, for whom, when, the exact sentence and its source."),
+        el("p", "Search by name or alias, hide kinds and stances in the legend, narrow with the filters; \u201cCopy link\u201d shares this exact view.", "muted"));
+    if (aggregated) add(panel, el("p", "This is the aggregated view: click an actor for the command that draws its neighbourhood in full.", "muted"));
+  }
+  function showNode(id) {
+    const n = nodeMeta[id];
+    if (!n) return false;
+    panel.replaceChildren();
+    add(panel, el("h2", n.label), el("p", n.kind === "actor" ? `Actor \u00b7 ${n.type}` : n.kind === "claim" ? "Claim" : "Mediation", "kind"));
+    const touching = [];
+    Object.keys(edgeMeta).forEach((eid) => {
+      const e = edgeMeta[eid];
+      if (e.from === id || e.to === id || (!aggregated && e.actors.indexOf(id) >= 0 && e.kind === "statement")) {
+        e.st.forEach((i) => { if (touching.indexOf(i) < 0) touching.push(i); });
+      }
+    });
+    touching.sort(bySort);
+    if (n.kind === "claim") {
+      if (n.contested) {
+        panel.appendChild(el("p", "", "")).appendChild(el("span", "CONTESTED", "badge"));
+        const sides = el("div", "", "sides"), pro = el("div", "", "for"), con = el("div", "", "against");
+        add(pro, el("h4", "For (asserts, accuses)"), add(el("div"), nameList(n.supporters)));
+        add(con, el("h4", "Against (denies)"), add(el("div"), nameList(n.disputers)));
+        panel.appendChild(add(sides, pro, con));
+      }
+      panel.appendChild(el("h3", `Statements about this claim (${touching.length})`));
+      const order = {Accusation: 0, Assertion: 1, Denial: 2};
+      touching.sort((a, b) => {
+        const x = order[statements[a].stance], y = order[statements[b].stance];
+        return (x === undefined ? 3 : x) - (y === undefined ? 3 : y) || bySort(a, b);
+      });
+      cards(panel, touching, false);
+    } else if (n.kind === "actor") {
+      panel.appendChild(dl([["Also called", n.aliases.join("; ")], ["Acts as", n.affiliations.join("; ")]]));
+      if (aggregated) {
+        const counts = Object.keys(n.by_stance || {}).map((k) => `${stanceVerb({stance: k})} ${n.by_stance[k]}`).join(", ");
+        panel.appendChild(dl([["Statements", String(n.statements)], ["By stance", counts], ["Aimed at it", String(n.received)]]));
+        panel.appendChild(el("h3", "Draw its neighbourhood in full"));
+        panel.appendChild(el("pre", `claimgraph render --actor '${n.label.replace(/'/g, "'\\''")}' --hops 1 -o actor.html`, "cmd"));
+        panel.appendChild(el("h3", "Sample evidence"));
+      } else {
+        const own = touching.filter((i) => { const s = statements[i]; return s.fromId === id || s.by === id; });
+        const about = touching.filter((i) => own.indexOf(i) < 0);
+        panel.appendChild(el("h3", `Its statements (${own.length})`));
+        cards(panel, own, true);
+        if (about.length) { panel.appendChild(el("h3", `Statements about it or with it (${about.length})`)); cards(panel, about, true); }
+        return true;
+      }
+      cards(panel, touching, true, 30);
+    } else {
+      panel.appendChild(el("h3", "Mediators and parties"));
+      cards(panel, touching, true);
+    }
+    return true;
+  }
+  function showEdge(id) {
+    const e = edgeMeta[id];
+    if (!e) return false;
+    panel.replaceChildren();
+    const verb = e.kind === "affiliation" ? e.stance : stanceVerb({stance: e.stance, kind: e.kind});
+    add(panel, el("h2", `${nodeMeta[e.from].label} ${verb} ${nodeMeta[e.to].label}`));
+    if (aggregated) panel.appendChild(el("p", `${e.weight} statement(s) or mediation(s); a sample of the evidence:`, "kind"));
+    else panel.appendChild(el("p", `${e.st.length} statement(s)`, "kind"));
+    cards(panel, e.st.slice().sort(bySort), true);
+    return true;
+  }
+  // ---- focus: a selection dims everything not joined to it ----------------------------------------
+  // Drawn items' options are set in place (vis-network 9, as bundled by pyvis): thousands of DataSet updates
+  // took 0.4 s at 1,000 nodes and 4,000 edges, this takes milliseconds. tests/test_browser.py checks the pixels.
+  function fadeLabel(label, colour) {  // the colour each laid-out run of text is drawn in
+    (label?.lines || []).forEach((line) => { (line.blocks || []).forEach((block) => { block.color = colour; }); });
+  }
+  let dimmedNodes = new Set(), dimmedEdges = new Set();
+  function paintDim() {
+    const body = network.body;
+    Object.keys(body.nodes).forEach((id) => {
+      const n = body.nodes[id], off = dimmedNodes.has(id);
+      n.options.opacity = off ? 0.2 : 1;
+      fadeLabel(n.labelModule, off ? "rgba(26,26,26,0.3)" : n.options.font.color);
+    });
+    Object.keys(body.edges).forEach((id) => {
+      const e = body.edges[id], off = dimmedEdges.has(id);
+      if (e.homeOpacity === undefined) e.homeOpacity = e.options.color.opacity;
+      e.options.color.opacity = off ? 0.08 : e.homeOpacity;
+      fadeLabel(e.labelModule, off ? "rgba(51,51,51,0.15)" : e.options.font.color);
+    });
+  }
+  function dim(sel) {  // sel: "n:ID", "e:ID" or "" (nothing dimmed)
+    const keepNodes = new Set(), keepEdges = new Set(), kind = sel.slice(0, 2), id = sel.slice(2);
+    if (kind === "n:") {
+      keepNodes.add(id);
+      Object.keys(visibleEdge).forEach((eid) => {
+        const e = edgeMeta[eid];
+        if (e.from === id || e.to === id) { keepEdges.add(eid); keepNodes.add(e.from); keepNodes.add(e.to); }
+      });
+    } else if (kind === "e:") {
+      keepEdges.add(id); keepNodes.add(edgeMeta[id].from); keepNodes.add(edgeMeta[id].to);
+    }
+    dimmedNodes = new Set(sel ? Object.keys(nodeMeta).filter((n) => !keepNodes.has(n)) : []);
+    dimmedEdges = new Set(sel ? Object.keys(edgeMeta).filter((e) => !keepEdges.has(e)) : []);
+    paintDim();
+    network.body.emitter.emit("_requestRedraw");  // drawn once with the selection, on the next frame
+  }
+  window.cgDimmed = () => ({nodes: [...dimmedNodes].sort(), edges: [...dimmedEdges].sort()});
+
+  function select(sel, focus) {
+    state.sel = "";
+    let kind = sel.slice(0, 2), id = sel.slice(2), ok = false;
+    if (kind === "n:" && visibleNode[id]) {
+      ok = showNode(id);
+      if (ok) { network.selectNodes([id]); if (focus) network.focus(id, {scale: Math.max(network.getScale(), 1.1), animation: false}); }
+    } else if (kind === "e:" && visibleEdge[id]) {
+      ok = showEdge(id);
+      if (ok) { network.setSelection({nodes: [], edges: [id]}); if (focus) network.fit({nodes: [edgeMeta[id].from, edgeMeta[id].to], animation: false}); }
+    }
+    if (ok) state.sel = sel; else { network.unselectAll(); intro(); }
+    dim(state.sel);
+    writeHash();
+    return ok;
+  }
+  network.on("click", (params) => {
+    if (params.nodes.length) select(`n:${params.nodes[0]}`, false);
+    else if (params.edges.length) select(`e:${params.edges[0]}`, false);
+    else select("", false);
+  });
+
+  // ---- search by label or alias -----------------------------------------------------------------
+  const names = [];
+  Object.keys(nodeMeta).forEach((id) => {
+    const n = nodeMeta[id];
+    names.push([n.label.toLowerCase(), id, n.label]);
+    (n.aliases || []).forEach((a) => { names.push([a.toLowerCase(), id, `${a} \u2192 ${n.label}`, a]); });
+  });
+  const dlist = $("search-names");
+  names.filter((x) => nodeMeta[x[1]].kind !== "claim").slice(0, 5000).forEach((x) => {
+    const o = document.createElement("option"); o.value = x[3] || nodeMeta[x[1]].label; o.label = x[2]; dlist.appendChild(o);
+  });
+  function compareKeys(a, b) {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    return 0;
+  }
+  function matches(q) {  // every node whose label or alias matches: exact, then prefix, then anywhere; actors first
+    q = q.trim().toLowerCase();
+    if (!q) return [];
+    const best = new Map();
+    names.forEach((x) => {
+      const tier = x[0] === q ? 0 : x[0].startsWith(q) ? 1 : x[0].includes(q) ? 2 : -1;
+      if (tier < 0) return;
+      const key = [tier, nodeMeta[x[1]].kind === "actor" ? 0 : 1, x[0].length, x[1]];
+      if (!best.has(x[1]) || compareKeys(key, best.get(x[1])) < 0) best.set(x[1], key);
+    });
+    return [...best.keys()].sort((a, b) => compareKeys(best.get(a), best.get(b)));
+  }
+  const found = {q: "", ids: [], at: -1};
+  function search(step) {  // step 0: a new query (first match); +1 / -1: next / previous match
+    const q = $("search").value, status = $("search-status");
+    if (q.trim() !== found.q || step === 0) {
+      found.q = q.trim(); found.ids = matches(q); found.at = -1; step = 1;
+    }
+    const shown = found.ids.filter((id) => visibleNode[id]), hidden = found.ids.length - shown.length;
+    $("search-prev").disabled = $("search-next").disabled = shown.length < 2;
+    if (!found.q) { status.textContent = ""; return; }
+    if (!found.ids.length) { status.textContent = "no match"; return; }
+    if (!shown.length) {
+      status.textContent = found.ids.length === 1 ? `${nodeMeta[found.ids[0]].label} is hidden by the filters`
+        : `${found.ids.length} matches, all hidden by the filters`;
+      return;
+    }
+    const current = shown.indexOf(found.ids[found.at]);
+    const next = current < 0 ? (step > 0 ? 0 : shown.length - 1) : (current + step + shown.length) % shown.length;
+    const hit = shown[next];
+    found.at = found.ids.indexOf(hit);
+    status.textContent = `${next + 1} of ${shown.length}${hidden ? ` (${hidden} more hidden by the filters)` : ""}: ${nodeMeta[hit].label}`;
+    select(`n:${hit}`, true);
+  }
+  $("search").addEventListener("change", () => { if ($("search").value.trim() !== found.q) search(0); });
+  $("search").addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter") { ev.preventDefault(); search(ev.shiftKey ? -1 : 1); }
+    if (ev.key === "Escape") { $("search").value = ""; found.q = ""; found.ids = []; search(0); }
+  });
+  $("search-next").addEventListener("click", () => { search(1); });
+  $("search-prev").addEventListener("click", () => { search(-1); });
+
+  // ---- table: every visible row, sortable by column, drawn a window of rows at a time -------------
+  let tableOpen = false;
+  const COLUMNS = aggregated  // key, header (also the CSV's), width, numeric
+    ? [["from", "From", "35%"], ["stance", "Stance", "15%"], ["to", "To", "35%"], ["weight", "Count", "15%", true]]
+    : [["from", "Speaker", "12%"], ["obo", "Acting for", "9%"], ["stance", "Stance", "8%"], ["to", "Claim", "17%"],
+       ["date", "Date", "7%"], ["sentence", "Evidence", "22%"], ["source", "Source", "10%"], ["method", "Method", "5%"],
+       ["conf", "Confidence", "5%", true], ["id", "Statement", "5%"]];
+  const table = {rows: [], key: "", dir: 1, rowHeight: 0, pending: false};
+  const collator = new Intl.Collator(undefined, {numeric: true, sensitivity: "base"});
+  function tableRows() {  // in the default order: by date, then statement
+    if (aggregated) {
+      return Object.keys(visibleEdge).sort().map((id) => {
+        const e = edgeMeta[id];
+        return {from: nodeMeta[e.from].label, stance: e.stance, to: nodeMeta[e.to].label, weight: e.weight,
+                sel: `e:${id}`, ids: {from: e.from, to: e.to}};
+      });
+    }
+    return shownStatements().sort(bySort).map((i) => {
+      const s = statements[i], src = data.sources[s.src] || {title: s.src};
+      return {from: s.from, obo: s.obo, stance: s.stance, to: s.to, date: s.date, sentence: s.sentence,
+              source: src.title, method: s.method, conf: s.conf === null || s.conf === undefined ? "" : s.conf, id: s.id,
+              sel: `e:${s.edge}`, ids: {from: s.fromId, obo: oboId(s), to: s.toId}};
+    });
+  }
+  function sortedRows() {
+    const rows = tableRows();
+    const column = COLUMNS.find((c) => c[0] === table.key);
+    if (!column) return rows;
+    const k = column[0], dir = table.dir;
+    const order = [...rows.keys()];
+    const cmp = column[3]
+      ? (a, b) => (rows[a][k] === "" ? -1 : rows[a][k]) - (rows[b][k] === "" ? -1 : rows[b][k])
+      : (a, b) => collator.compare(String(rows[a][k] ?? ""), String(rows[b][k] ?? ""));
+    order.sort((a, b) => dir * cmp(a, b) || a - b);
+    return order.map((n) => rows[n]);
+  }
+  function tableHead() {
+    const tr = el("tr");
+    COLUMNS.forEach((c) => {
+      const th = el("th"), b = el("button", c[1], "sort");
+      th.scope = "col"; th.style.width = c[2];
+      th.setAttribute("aria-sort", table.key === c[0] ? (table.dir > 0 ? "ascending" : "descending") : "none");
+      b.type = "button"; b.dataset.key = c[0]; b.title = `Sort by ${c[1].toLowerCase()}`;
+      b.addEventListener("click", () => {
+        if (table.key === c[0]) table.dir = -table.dir; else { table.key = c[0]; table.dir = 1; }
+        fillTable();
+      });
+      tr.appendChild(add(th, b));
+    });
+    $("table").tHead.replaceChildren(tr);
+  }
+  function tableRow(r, n) {
+    const tr = el("tr");
+    tr.tabIndex = 0; tr.dataset.sel = r.sel; tr.setAttribute("aria-rowindex", String(n + 2));
+    COLUMNS.forEach((c) => {
+      const v = r[c[0]], text = v === null || v === undefined ? "" : String(v), td = el("td");
+      if (r.ids[c[0]] && nodeMeta[r.ids[c[0]]]) td.appendChild(nameButton(text, r.ids[c[0]]));
+      else td.textContent = text;
+      if (text.length > 24) td.title = text;
+      tr.appendChild(td);
+    });
+    return tr;
+  }
+  function padRow(height) {
+    const tr = el("tr", "", "pad"), td = el("td");
+    tr.setAttribute("aria-hidden", "true"); td.colSpan = COLUMNS.length; td.style.height = `${height}px`;
+    return add(tr, td);
+  }
+  function drawRows() {  // only the rows in (and near) the scrolled-to window are in the DOM
+    table.pending = false;
+    const scroller = $("table-scroll"), rows = table.rows, n = rows.length;
+    const h = table.rowHeight || 24, view = Math.max(scroller.clientHeight, 200);
+    const count = Math.ceil(view / h) + 20;
+    const first = Math.max(0, Math.min(Math.floor(scroller.scrollTop / h) - 10, n - count));
+    const last = Math.min(n, first + count);
+    const frag = document.createDocumentFragment();
+    if (first > 0) frag.appendChild(padRow(first * h));
+    for (let i = first; i < last; i++) frag.appendChild(tableRow(rows[i], i));
+    if (last < n) frag.appendChild(padRow((n - last) * h));
+    $("table").tBodies[0].replaceChildren(frag);
+    if (!table.rowHeight && last > first) {
+      const row = $("table").tBodies[0].querySelector("tr:not(.pad)");
+      table.rowHeight = row.getBoundingClientRect().height || 24;
+      if (Math.abs(table.rowHeight - h) > 0.5) drawRows();
+    }
+  }
+  function fillTable() {
+    table.rows = sortedRows();
+    tableHead();
+    $("table").setAttribute("aria-rowcount", String(table.rows.length + 1));
+    drawRows();
+    const column = COLUMNS.find((c) => c[0] === table.key);
+    $("table-title").textContent = aggregated ? "Visible actor pairs" : "Visible statements";
+    $("table-count").textContent = `${table.rows.length} row(s)` +
+      (column ? `, sorted by ${column[1].toLowerCase()} (${table.dir > 0 ? "ascending" : "descending"})` : ", by date") +
+      "; click a row for its evidence, a name to select it";
+  }
+  $("table-scroll").addEventListener("scroll", () => {
+    if (!table.pending) { table.pending = true; requestAnimationFrame(drawRows); }
+  });
+  $("table").tBodies[0].addEventListener("click", (ev) => {
+    const tr = ev.target.closest("tr[data-sel]");
+    if (tr) select(tr.dataset.sel, true);
+  });
+  $("table").tBodies[0].addEventListener("keydown", (ev) => {
+    const tr = ev.target.closest("tr[data-sel]");
+    if (!tr || ev.target !== tr) return;
+    if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); select(tr.dataset.sel, true); }
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      ev.preventDefault();
+      const next = ev.key === "ArrowDown" ? tr.nextElementSibling : tr.previousElementSibling;
+      if (next?.dataset.sel) next.focus();
+    }
+  });
+  $("toggle-table").addEventListener("click", () => {
+    tableOpen = !tableOpen;
+    $("table-box").hidden = !tableOpen;
+    $("toggle-table").setAttribute("aria-expanded", String(tableOpen));
+    if (tableOpen) fillTable();
+    network.redraw();
+  });
+
+  // ---- exports: CSV, PNG, SVG; permalink --------------------------------------------------------
+  function csvCell(v) {
+    let s = v === null || v === undefined ? "" : String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;  // never a formula in a spreadsheet
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  }
+  function toCsv() {  // the table as shown (sorted, filtered), with a BOM so that Excel reads UTF-8
+    const lines = [COLUMNS.map((c) => csvCell(c[1])).join(",")];
+    sortedRows().forEach((r) => { lines.push(COLUMNS.map((c) => csvCell(r[c[0]])).join(",")); });
+    return `\ufeff${lines.join("\r\n")}\r\n`;
+  }
+  window.cgCsv = toCsv;
+  function download(name, href) {
+    const a = document.createElement("a"); a.href = href; a.download = name;
+    document.body.appendChild(a); a.click(); a.remove();
+  }
+  $("csv").addEventListener("click", () => {
+    const url = URL.createObjectURL(new Blob([toCsv()], {type: "text/csv;charset=utf-8"}));
+    download("claimgraph-statements.csv", url);
+    setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
+  });
+
+  // The exported legend: what is drawn, with counts. Laid out once, painted on a canvas (PNG) or as SVG.
+  const LEGEND_FONT = "14px Arial, Helvetica, sans-serif", LEGEND_TITLE_FONT = "bold 15px Arial, Helvetica, sans-serif";
+  const measurer = document.createElement("canvas").getContext("2d");
+  function textWidth(text, font) { measurer.font = font; return measurer.measureText(text).width; }
+  function legendLayout(width) {  // items placed in rows within `width` CSS px; {items, height}
+    const {tc, sc} = visibleCounts(), items = [];
+    typeKeys.forEach((t) => { if (tc[t]) items.push({node: t, text: `${data.types[t][2]} (${tc[t]})`}); });
+    stanceKeys.forEach((k) => { if (sc[k]) items.push({stance: k, text: `${(data.stances[k] || ["", false, k])[2]} (${sc[k]})`}); });
+    const title = `${data.title} \u00b7 ${$("summary").textContent}`;
+    let x = 12, y = 40;
+    items.forEach((item) => {
+      const w = 40 + textWidth(item.text, LEGEND_FONT);
+      if (x > 12 && x + w > width - 12) { x = 12; y += 24; }
+      item.x = x; item.y = y; x += w + 18;
+    });
+    return {title, items, height: y + 22};
+  }
+  function polygon(shape, x, y, r) {  // the corners of a node shape of radius r around (x, y)
+    if (shape === "triangle") return [[x, y - r], [x + r, y + 0.8 * r], [x - r, y + 0.8 * r]];
+    if (shape === "triangleDown") return [[x - r, y - 0.8 * r], [x + r, y - 0.8 * r], [x, y + r]];
+    if (shape === "hexagon") return [0, 1, 2, 3, 4, 5].map((k) => [x + r * Math.cos(k * Math.PI / 3), y + r * Math.sin(k * Math.PI / 3)]);
+    if (shape === "square") return [[x - r, y - r], [x + r, y - r], [x + r, y + r], [x - r, y + r]];
+    return null;
+  }
+  function paintLegend(ctx, layout, top) {
+    ctx.save();
+    ctx.translate(0, top);
+    ctx.fillStyle = "#ffffff"; ctx.fillRect(0, 0, ctx.canvas.width, layout.height);
+    ctx.fillStyle = "#1a1a1a"; ctx.font = LEGEND_TITLE_FONT; ctx.textBaseline = "middle";
+    ctx.fillText(layout.title, 12, 16);
+    ctx.font = LEGEND_FONT;
+    layout.items.forEach((item) => {
+      const cx = item.x + 15, cy = item.y;
+      ctx.setLineDash([]);
+      if (item.node) {
+        const [colour, shape] = data.types[item.node], corners = polygon(shape, cx, cy, 7);
+        ctx.fillStyle = colour; ctx.beginPath();
+        if (shape === "box") { ctx.rect(cx - 12, cy - 7, 24, 14); }
+        else if (corners) { corners.forEach((c, k) => { if (k) ctx.lineTo(c[0], c[1]); else ctx.moveTo(c[0], c[1]); }); ctx.closePath(); }
+        else ctx.arc(cx, cy, 7, 0, 2 * Math.PI);
+        ctx.fill();
+        if (shape === "box") { ctx.strokeStyle = "#8a7a00"; ctx.lineWidth = 1; ctx.stroke(); }
+      } else {
+        const [colour, dashes] = data.stances[item.stance] || ["#777777", false];
+        ctx.strokeStyle = colour; ctx.lineWidth = item.stance === "Accusation" || item.stance === "Denial" ? 3 : 2;
+        ctx.setLineDash(dashes || []);
+        ctx.beginPath(); ctx.moveTo(cx - 14, cy); ctx.lineTo(cx + 14, cy); ctx.stroke();
+      }
+      ctx.fillStyle = "#1a1a1a"; ctx.fillText(item.text, item.x + 38, cy);
+    });
+    ctx.restore();
+  }
+  function drawingBox() {  // the bounding box of everything drawn, in canvas coordinates
+    let box = null;
+    Object.keys(visibleNode).forEach((id) => {
+      const b = network.getBoundingBox(id);
+      if (!b) return;
+      box = box ? {left: Math.min(box.left, b.left), top: Math.min(box.top, b.top), right: Math.max(box.right, b.right),
+                   bottom: Math.max(box.bottom, b.bottom)} : {left: b.left, top: b.top, right: b.right, bottom: b.bottom};
+    });
+    if (!box) return {left: 0, top: 0, right: 1, bottom: 1};
+    const m = 40;  // room for edge labels and arrow heads at the rim
+    return {left: box.left - m, top: box.top - m, right: box.right + m, bottom: box.bottom + m};
+  }
+  function fullDrawing() {
+    // The whole drawing at its full resolution (one layout unit = one CSS px), the legend under it: the network is
+    // drawn once more on a canvas the drawing's size, copied, and put back, all before the browser paints.
+    const box = drawingBox(), ratio = window.devicePixelRatio || 1;
+    let w = box.right - box.left, h = box.bottom - box.top;
+    const scale = Math.min(1, 16000 / (w * ratio), 16000 / (h * ratio), Math.sqrt(1.2e8 / (w * h * ratio * ratio)));
+    w = Math.ceil(w * scale); h = Math.ceil(h * scale);
+    const view = {position: network.getViewPosition(), scale: network.getScale()};
+    const layout = legendLayout(Math.max(w, 480));
+    const out = document.createElement("canvas");
+    out.width = Math.ceil(Math.max(w, 480) * ratio); out.height = Math.ceil((h + layout.height) * ratio);
+    const ctx = out.getContext("2d");
+    ctx.fillStyle = "#ffffff"; ctx.fillRect(0, 0, out.width, out.height);
+    try {
+      network.setSize(`${w}px`, `${h}px`);
+      network.moveTo({position: {x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2}, scale: scale, animation: false});
+      network.redraw();
+      ctx.drawImage(container.querySelector("canvas"), 0, 0);
+    } finally {
+      network.setSize("100%", "100%");
+      network.moveTo({position: view.position, scale: view.scale, animation: false});
+      network.redraw();
+    }
+    ctx.scale(ratio, ratio);
+    paintLegend(ctx, layout, h);
+    return out;
+  }
+  window.cgPng = () => fullDrawing().toDataURL("image/png");
+  $("png").addEventListener("click", () => {
+    fullDrawing().toBlob((blob) => {
+      const url = URL.createObjectURL(blob);
+      download("claimgraph.png", url);
+      setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
+    }, "image/png");
+  });
+
+  // SVG: the same drawing as vector shapes (straight edges), for print and for editing in Inkscape or Illustrator.
+  const SVG_NS = "http://www.w3.org/2000/svg";
+  function svgEl(tag, attrs, text) {
+    const e = document.createElementNS(SVG_NS, tag);
+    Object.keys(attrs).forEach((k) => { if (attrs[k] !== undefined && attrs[k] !== null) e.setAttribute(k, String(attrs[k])); });
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function trim(from, to, node, pad) {  // where the line from `from` to `to` meets the shape of `node`
+    const dx = to.x - from.x, dy = to.y - from.y, len = Math.hypot(dx, dy) || 1;
+    let r;
+    if (node.shape === "box") {
+      const b = network.getBoundingBox(node.id), hw = (b.right - b.left) / 2, hh = (b.bottom - b.top) / 2;
+      r = Math.min(Math.abs(dx) > 1e-9 ? hw / Math.abs(dx / len) : Infinity, Math.abs(dy) > 1e-9 ? hh / Math.abs(dy / len) : Infinity);
+    } else r = node.size || 10;
+    r = Math.min(r + pad, len / 2);
+    return {x: to.x - (dx / len) * r, y: to.y - (dy / len) * r};
+  }
+  function drawingSvg() {
+    const box = drawingBox(), w = Math.ceil(box.right - box.left), h = Math.ceil(box.bottom - box.top);
+    const layout = legendLayout(Math.max(w, 480)), width = Math.max(w, 480);
+    const svg = svgEl("svg", {width: width, height: h + layout.height,
+                              viewBox: `0 0 ${width} ${h + layout.height}`, "font-family": "Arial, Helvetica, sans-serif"});
+    svg.appendChild(svgEl("title", {}, `${data.title} \u00b7 ${$("summary").textContent}`));
+    svg.appendChild(svgEl("rect", {width: "100%", height: "100%", fill: "#ffffff"}));
+    const defs = svg.appendChild(svgEl("defs", {})), markers = {};
+    function marker(colour, type) {
+      const id = `m${Object.keys(markers).length}`, key = `${colour}|${type}`;
+      if (markers[key]) return markers[key];
+      const m = svgEl("marker", {id: id, viewBox: "0 0 10 10", refX: type === "bar" ? 5 : 10, refY: 5, markerWidth: 9, markerHeight: 9,
+                                 markerUnits: "userSpaceOnUse", orient: "auto"});
+      m.appendChild(type === "bar" ? svgEl("path", {d: "M5,0 L5,10", stroke: colour, "stroke-width": 3})
+        : svgEl("path", {d: "M0,0 L10,5 L0,10 z", fill: colour}));
+      defs.appendChild(m);
+      markers[key] = id;
+      return id;
+    }
+    const drawing = svg.appendChild(svgEl("g", {transform: `translate(${-box.left} ${-box.top})`}));
+    const ids = Object.keys(visibleNode).sort(), pos = network.getPositions(ids);
+    const edgeGroup = drawing.appendChild(svgEl("g", {class: "edges"})), labelGroup = svgEl("g", {class: "edge-labels"});
+    Object.keys(visibleEdge).sort().forEach((id) => {
+      const e = edges.get(id), a = pos[e.from], b = pos[e.to];
+      if (!a || !b) return;
+      const start = trim(b, a, nodes.get(e.from), 0), end = trim(a, b, nodes.get(e.to), 3);
+      const colour = e.color.color, head = e.arrows.to.type;
+      edgeGroup.appendChild(svgEl("line", {x1: start.x, y1: start.y, x2: end.x, y2: end.y, stroke: colour,
+        "stroke-opacity": e.color.opacity, "stroke-width": e.width, "stroke-dasharray": e.dashes ? e.dashes.join(" ") : null,
+        "marker-end": `url(#${marker(colour, head)})`}));
+      if (e.label) {
+        labelGroup.appendChild(svgEl("text", {x: (start.x + end.x) / 2, y: (start.y + end.y) / 2, "text-anchor": "middle",
+          "dominant-baseline": "middle", "font-size": 11, fill: "#333333", stroke: "#ffffff", "stroke-width": 3,
+          "paint-order": "stroke"}, e.label));
+      }
+    });
+    drawing.appendChild(labelGroup);
+    const nodeGroup = drawing.appendChild(svgEl("g", {class: "nodes"}));
+    ids.forEach((id) => {
+      const n = nodes.get(id), p = pos[id], c = n.color, g = svgEl("g", {"data-node": id});
+      const lines = String(n.label || "").split("\n");
+      if (n.shape === "box") {
+        const b = network.getBoundingBox(id);
+        g.appendChild(svgEl("rect", {x: b.left, y: b.top, width: b.right - b.left, height: b.bottom - b.top, rx: 3,
+          fill: c.background, stroke: c.border, "stroke-width": n.borderWidth}));
+        lines.forEach((line, k) => {
+          g.appendChild(svgEl("text", {x: p.x, y: p.y + (k - (lines.length - 1) / 2) * 17, "text-anchor": "middle",
+            "dominant-baseline": "middle", "font-size": 14, fill: n.font.color}, line));
+        });
+      } else {
+        const corners = polygon(n.shape, p.x, p.y, n.size);
+        const attrs = {fill: c.background, stroke: c.border, "stroke-width": n.borderWidth};
+        g.appendChild(corners ? svgEl("polygon", {...attrs, points: corners.map((q) => q.join(",")).join(" ")})
+          : svgEl("circle", {...attrs, cx: p.x, cy: p.y, r: n.size}));
+        g.appendChild(svgEl("text", {x: p.x, y: p.y + n.size + 14, "text-anchor": "middle", "dominant-baseline": "middle",
+          "font-size": 14, fill: n.font.color, stroke: "#ffffff", "stroke-width": 3, "paint-order": "stroke"}, lines[0]));
+      }
+      nodeGroup.appendChild(g);
+    });
+    const legend = svg.appendChild(svgEl("g", {class: "legend", transform: `translate(0 ${h})`, "font-size": 14}));
+    legend.appendChild(svgEl("text", {x: 12, y: 16, "dominant-baseline": "middle", "font-weight": "bold", "font-size": 15,
+                                      fill: "#1a1a1a"}, layout.title));
+    layout.items.forEach((item) => {
+      const cx = item.x + 15, cy = item.y;
+      if (item.node) {
+        const [colour, shape] = data.types[item.node], corners = polygon(shape, cx, cy, 7);
+        legend.appendChild(shape === "box" ? svgEl("rect", {x: cx - 12, y: cy - 7, width: 24, height: 14, fill: colour, stroke: "#8a7a00"})
+          : corners ? svgEl("polygon", {points: corners.map((q) => q.join(",")).join(" "), fill: colour})
+          : svgEl("circle", {cx: cx, cy: cy, r: 7, fill: colour}));
+      } else {
+        const [colour, dashes] = data.stances[item.stance] || ["#777777", false];
+        legend.appendChild(svgEl("line", {x1: cx - 14, y1: cy, x2: cx + 14, y2: cy, stroke: colour,
+          "stroke-width": item.stance === "Accusation" || item.stance === "Denial" ? 3 : 2, "stroke-dasharray": dashes ? dashes.join(" ") : null}));
+      }
+      legend.appendChild(svgEl("text", {x: item.x + 38, y: cy, "dominant-baseline": "middle", fill: "#1a1a1a"}, item.text));
+    });
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
+  }
+  window.cgSvg = drawingSvg;
+  $("svg").addEventListener("click", () => {
+    const url = URL.createObjectURL(new Blob([drawingSvg()], {type: "image/svg+xml;charset=utf-8"}));
+    download("claimgraph.svg", url);
+    setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
+  });
+  $("copy-link").addEventListener("click", () => {
+    writeHash();
+    const b = $("copy-link"), done = () => { b.textContent = "Link copied"; setTimeout(() => { b.textContent = "Copy link"; }, 1500); };
+    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(location.href).then(done, () => { window.prompt("Copy this link", location.href); });
+    else window.prompt("Copy this link", location.href);
+  });
+  $("fit").addEventListener("click", () => { network.fit({animation: false}); });
+
+  // ---- what the command line chose, and the aggregated notice ------------------------------------
+  const notice = $("notice"), bits = [];
+  if (data.note) bits.push(el("span", `${data.note}. `));
+  if (aggregated) {
+    const a = info.aggregated;
+    bits.push(el("strong", "Aggregated view. "));
+    bits.push(el("span", "The graph has " + a.nodes + " nodes, more than --max-nodes " + a.max_nodes +
+      ", so only actors are drawn (" + a.actors_shown + " of " + a.actors + ", the most active), joined by accusation, denial and mediation edges weighted by their count" +
+      (a.pairs_dropped ? ` (the ${a.pairs_shown} heaviest of ${a.pairs} pairs)` : "") + ". Drill in with "));
+    ["--actor NAME --hops 1", "--since DATE", "--contested-only", "--max-nodes N"].forEach((c, i) => {
+      if (i) bits.push(document.createTextNode(i === 3 ? " or a larger " : ", "));
+      bits.push(el("code", c));
+    });
+    bits.push(document.createTextNode("."));
+  }
+  if (bits.length) { bits.forEach((b) => { notice.appendChild(b); }); notice.hidden = false; }
+
+  // ---- start: restore the view from the URL fragment --------------------------------------------
+  function restore() {
+    readHash();
+    controlsFromState();
+    computeVisible(); arrange(); nodeView.refresh(); edgeView.refresh(); updateCounts();
+    network.fit({animation: false});
+    if (state.sel) select(state.sel, true); else { intro(); dim(""); }
+    writeHash();
+  }
+  window.addEventListener("hashchange", restore);
+  restore();
+  network.once("afterDrawing", () => { window.cgReady = true; document.body.dataset.ready = "1"; });
+  network.redraw();
+})();
