@@ -1,0 +1,152 @@
+"""Stance: which of the eight speech acts a cue performs.
+
+:func:`stance_of_verb` reads the cue lexicon (with phrasal and conditional verbs);
+:func:`_refine` turns a party's neutral report into an accusation, denial or commitment by
+what its content says, and :func:`_obligation` a 'must'/'should' aimed at others into a demand.
+"""
+from __future__ import annotations
+
+from .lexicon import SUBJ_DEPS
+
+def stance_of_verb(art, v):
+    lx = art.lx
+    lemma = v.lemma_.lower()
+    kids = list(v.children)
+    phr = lx["phrasal_map"].get(lemma, {})
+    for c in kids:
+        if c.dep_ in ("prt", "prep", "acomp", "oprd", "ccomp", "xcomp", "advmod") and c.lower_ in phr:
+            return phr[c.lower_]
+        if c.dep_ in ("ccomp", "xcomp", "oprd", "dobj"):
+            for g in c.children:
+                if g.lower_ in phr and g.dep_ in ("acomp", "oprd", "amod"):
+                    return phr[g.lower_]
+    if lemma not in lx["verbs"]:
+        return None
+    cond = lx["conditional_verbs"].get(lemma)
+    if cond is not None:
+        deps = {c.dep_ for c in kids}
+        objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass")}
+        objs |= {p.lemma_.lower() for c in kids if c.dep_ == "dobj" for pr in c.children
+                 if pr.dep_ == "prep" and pr.lower_ == "of" for p in pr.children}   # 'rounds of negotiations'
+        if v.dep_ == "acl":
+            objs.add(v.head.lemma_.lower())
+        actor_obj = lemma in lx["actor_object_verbs"] and any(
+            c.dep_ == "dobj" and art.resolve(c)[0] == "actor" for c in kids)    # 'backed Guyana'
+        if not (deps & set(cond) or objs & set(cond) or actor_obj):
+            return None
+    if lemma in lx["tell_to_demand"] and any(c.dep_ == "xcomp" for c in kids) and any(c.dep_ in ("dobj", "dative") for c in kids):
+        return "demand"
+    return lx["verbs"][lemma]
+
+
+def _agents(art, toks, speaker=None, nominal=False):
+    """Actors that act in the content: subjects, 'by X' agents and their owners ('Cambodian troops').
+    Pronouns in reported speech ('X said its troops ...') are taken to be the speaker; after a
+    nominal cue ('Y rejected X's claims that its troops ...') they usually point at someone else."""
+    out = []
+    for t in toks:
+        if t.dep_ == "nsubj" and t.lower_ in ("it", "we", "they", "i", "he", "she"):
+            kind, aid = art.resolve(t) if t.lower_ == "it" else (None, None)
+            cleft = t.head.lemma_ == "be" and any(c.dep_ == "attr" for c in t.head.children)
+            if cleft:
+                out.append(art.actors.acts_for(aid) if kind == "actor" else None)
+            elif t.head.head not in toks or t.head.head == t.head:
+                out.append(speaker)
+        elif t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.lower_ == "by"):
+            cand = [t] + [c for c in t.children if c.dep_ in ("poss", "compound", "amod")]
+            if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "my") for c in cand):
+                out.append(None if nominal else speaker)
+                continue
+            for c in cand:
+                if c.lower_ in ("this", "that", "there", "its", "which", "who", "what"):
+                    continue
+                kind, aid = art.resolve(c)
+                if kind == "actor":
+                    out.append(art.actors.acts_for(aid))
+                    break
+            else:
+                out.append(None)
+        elif t.dep_ in ("poss", "compound") and t.head.lemma_ in art.lx["wrongdoing"]:
+            kind, aid = art.resolve(t)
+            if kind == "actor":
+                out.append(art.actors.acts_for(aid))
+    return out
+
+
+def _has_wrongdoing(art, toks):
+    return any((t.lemma_.lower() in art.lx["wrongdoing"] or t.lower_ in art.lx["wrongdoing"]) and t.dep_ != "amod"
+               for t in toks)
+
+
+def _refine(art, r, actor, parties, stance):
+    """A party's neutral report becomes an accusation, denial or commitment by its content."""
+    toks = r["content"]
+    if not toks:
+        return stance
+    nominal = r["cue"].pos_ == "NOUN"
+    lx = art.lx
+    subj_self = any(t.dep_ == "nsubj" and (t.pos_ == "PRON" or art.resolve(t)[1] == actor) for t in toks[:6])
+    if subj_self and any(t.lower_ in lx["commit_markers"] for t in toks):
+        return "commit"
+    cue = r["cue"]
+    head_stance = stance_of_verb(art, cue.head) if cue.dep_ in ("advcl", "conj") and cue.head.i != cue.i else None
+    if actor not in parties and not nominal:
+        return stance
+    agents = _agents(art, toks, actor, nominal)
+    opponents = {p for p in parties if p != actor}
+    own_agent = actor in agents or any(t.dep_ == "xcomp" and t.head == r["cue"] for t in toks)
+    wrong = _has_wrongdoing(art, toks)
+    neg_tokens = [t for t in toks if t.lower_ in lx["negators"] or t.dep_ == "neg"]
+    opp_agent = any(a in opponents for a in agents) or (nominal and any(a and a != actor for a in agents))
+    other_agent = any(a != actor for a in agents)
+    wrong_noun = any(t.pos_ == "NOUN" and t.lemma_.lower() in lx["wrongdoing"] for t in toks)
+    mentions_opp = any(art.resolve(t)[1] in opponents for t in toks if t.pos_ in ("PROPN", "ADJ"))
+    if opp_agent and (wrong or any(t.dep_ == "neg" or t.lower_ == "not" for t in neg_tokens)):
+        return "accuse"
+    if r["cue"].lemma_ == "claim" and opp_agent:
+        return "accuse"
+    if opp_agent and head_stance in ("accuse", "deny"):
+        return "accuse"       # 'accused the EU of hypocrisy, saying European countries had ...'
+    root_neg = any(t.dep_ == "neg" and t.head.dep_ in ("ccomp", "ROOT") for t in toks)
+    if head_stance == "deny" and root_neg and not opp_agent:
+        return "deny"         # 'rejected the criticism, saying the dam would not harm ...'
+    if not own_agent and wrong and (other_agent or wrong_noun or mentions_opp):
+        return "accuse"
+    quant_neg = [t for t in neg_tokens if t.lower_ in ("no", "neither", "never", "nor", "none", "nothing")
+                 or (t.lower_ == "not" and t.head.pos_ in ("NOUN", "PROPN"))]
+    if quant_neg and not opp_agent and not nominal:
+        return "deny"
+    return stance
+
+
+def _obligation(art, r):
+    """'X said the agreement must lead to ...': saying what someone else must or should do is a demand."""
+    toks = r["content"]
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i in ids and t.head.i != t.i:
+            continue
+        if t.pos_ not in ("VERB", "AUX"):
+            return False
+        modal = any(c.dep_ == "aux" and c.lower_ in art.lx["obligation_modals"] for c in t.children)
+        subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+        return modal and not any(c.lower_ in ("we", "i", "it") for c in subj)
+    return False
+
+
+def _fallback_affiliations(art, parties):
+    """Persons with a state title but no stated country: the adversary of the
+    party they accuse, else the article's most prominent state."""
+    A = art.actors
+    cnt = art.folded_counts()
+    states = sorted((a for a in cnt if A.by_id[a]["type"] == "state"), key=lambda a: -cnt[a])
+    for r in art.raw:
+        aid = r["aid"]
+        if not aid or A.by_id[aid]["type"] != "person" or A.by_id[aid]["affiliations"] or aid not in A.titled:
+            continue
+        accused = {x for x in _agents(art, r["content"]) if x in parties}
+        if len(parties) == 2 and len(accused) == 1 and _has_wrongdoing(art, r["content"]):
+            A.affiliate(aid, [p for p in parties if p not in accused][0], "official")
+        elif states:
+            A.affiliate(aid, states[0], "official")
+
