@@ -378,3 +378,16 @@ def test_annotation_draft_is_valid(seed):
     for m in ann["mediations"]:
         assert m["sentence"] in text and len(m["parties"]) >= 2 and m["mediators"]
         assert all(a in actor_ids for a in m["mediators"] + m["parties"])
+
+
+def test_crlf_article_drafts_like_its_lf_twin(seed, tmp_path):
+    """An article saved with Windows line endings gives the same statements, and a valid draft
+    (the '\\r' must not end up in a span that the loader then cannot find in its sentence)."""
+    path, text, r = seed
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    r2 = E.extract_text(E.read_article(crlf), "crlf")
+    assert [(s["stance"], s["span"], s["sentence"]) for s in r2["statements"]] == \
+        [(s["stance"], s["span"], s["sentence"]) for s in r["statements"]]
+    target = E.write_draft(r2, crlf, date="2025-10-19")
+    assert target.is_file()

@@ -43,7 +43,7 @@ def read_article(path) -> str:
 def _pieces(text):
     """(offset, piece) per paragraph, long paragraphs cut at sentence ends so
     spaCy never sees more than CHUNK_CHARS characters."""
-    for m in re.finditer(r"[^\n]+", text):
+    for m in re.finditer(r"[^\r\n]+", text):
         start, para = m.start(), m.group()
         while len(para) > CHUNK_CHARS:
             cut = para.rfind(". ", 0, CHUNK_CHARS)
