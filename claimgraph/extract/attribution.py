@@ -175,7 +175,10 @@ class Article(Sources):
             content = self._content(v, stance)
         if not content and v.dep_ == "acl":
             content = list(v.doc[v.i + 1:v.sent.end])
-        if not content and stance != "deny":
+        quoted = False
+        if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
+            content, quoted = self._quotation(v)
+        if not content and stance != "deny" and not quoted:
             return
         if stance in SPEECH_STANCES and inner is None and self._relays(v):
             return
@@ -189,15 +192,35 @@ class Article(Sources):
             for s in subs:
                 self._add_raw(n, v, s, stance, piece)
 
+    def _quotation(self, v):
+        """(content tokens, found) for a speaking verb with no complement of its own: the words
+        inside the quotation marks of its sentence; the sentence before it when that one is a
+        quotation ('"Really?" Bush said.'); the next one after a colon ('He said: ...'), which may
+        be the next paragraph, so a colon alone is enough to count."""
+        sent, doc = v.sent, v.doc
+        inside = [t for t in sent if t.i != v.i and _in_quotes(t)]
+        if inside:
+            return inside, True
+        last = doc[sent.end - 1]
+        if last.text == ":" and last.i > v.i:
+            nxt = doc[sent.end:].sents if sent.end < len(doc) else iter(())
+            return list(next(nxt, [])), True
+        if sent.start > 0 and doc[sent.start - 1].text in QUOTE_CLOSERS and v.i - sent.start <= 4:
+            prev = doc[sent.start - 1].sent
+            return [t for t in prev if not t.is_punct], True
+        return [], False
+
     def _relays(self, v):
         """'X said [Y told Z that ...]': the outer speaker only relays another speech act."""
         if stance_of_verb(self, v) != "assert":
             return False
         for c in v.children:
-            if c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in self.lx["verbs"]:
-                inner = self.lx["verbs"][c.lemma_.lower()]
+            inner = stance_of_verb(self, c) if c.dep_ in ("ccomp", "parataxis") else None
+            if inner:
                 own = [s for s in c.children if s.dep_ in SUBJ_DEPS]
-                if own and (inner in SPEECH_STANCES or own[0].pos_ == "PRON"):
+                modal = any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children)
+                if own and not modal and (self.resolve(own[0])[0] or self.unplaced_source(own[0])[0]) and (
+                        inner in SPEECH_STANCES or own[0].pos_ == "PRON"):
                     return True
         return False
 
@@ -216,6 +239,9 @@ class Article(Sources):
 
     def _add_raw(self, n, cue, subj, stance, content, kind_hint=None, speaker_text=None):
         kind, aid = kind_hint or self.resolve(subj)
+        if kind is None and subj is not None and not any(
+                c.dep_ == "aux" and c.lower_ in self.lx["obligation_modals"] for c in cue.children):
+            kind, aid = self.unplaced_source(subj)      # ('the platform should reiterate ...' is no act)
         if kind is None:
             return
         if kind == "actor":
@@ -286,3 +312,21 @@ class Article(Sources):
         if not content:
             return
         self._add_raw(n, tok, speaker, stance, content)
+
+
+QUOTE_OPENERS = {"\u201c", '"', "``", "''", "\u2018"}
+QUOTE_CLOSERS = {"\u201d", '"', "''", "\u2019"}
+
+
+def _in_quotes(tok):
+    """True when an odd number of quotation marks stands before tok in its sentence."""
+    marks = [t for t in tok.doc[tok.sent.start:tok.i] if t.text in QUOTE_OPENERS | QUOTE_CLOSERS]
+    opened = 0
+    for t in marks:
+        if t.text in ("\u201c", "``", "\u2018"):
+            opened = 1
+        elif t.text in ("\u201d", "\u2019"):
+            opened = 0
+        else:                             # straight quotes open and close alike
+            opened = 1 - opened
+    return bool(opened) and not tok.is_punct

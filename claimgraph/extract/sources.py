@@ -176,6 +176,7 @@ class Sources:
         self.med_mentions = []     # mediation mentions
         self.negated_mediators = set()
         self.person_subjects = []  # (global order, person id)
+        self.person_mentions = []  # (global order, person id) of every person named, subject or not
         self.thing_speakers = []   # (global order, actor id) of non-person speakers/subjects
         self.ent_at = {}           # (doc id, token i) -> entity span
         self.sent_no = {}          # (doc id, sentence start) -> sentence number
@@ -225,6 +226,8 @@ class Sources:
                     self.actors.mention(aid)
                     if self.actors.by_id[aid]["type"] == "person" and ent.root.dep_ in SUBJ_DEPS:
                         bisect.insort(self.person_subjects, ((n, ent.root.i), aid))
+                    if self.actors.by_id[aid]["type"] == "person":
+                        self.person_mentions.append(((n, ent.root.i), aid))
             for tok in sent:
                 if tok.ent_type_ == "" and tok.pos_ in ("PROPN", "ADJ") and self.actors.known(tok.text):
                     self.actors.mention(self.actors.known(tok.text))
@@ -404,6 +407,26 @@ class Sources:
             return "actor", self.actors.person(self.np_span(tok).text)   # a name NER missed
         return None, None
 
+    def unplaced_source(self, tok):
+        """The speaker of a speaking cue that :meth:`resolve` cannot place still speaks.
+
+        A name (a proper noun or a named entity) becomes an actor of its own; a description
+        ('a veteran diplomat', 'friends', 'one of his advisers', 'another Republican') is an
+        unnamed source. Pronouns and function words stay unplaced: their antecedent is unknown.
+        """
+        if tok.pos_ in ("PRON", "DET", "ADV", "SCONJ", "CCONJ", "ADP", "PART", "VERB", "AUX", "PUNCT") \
+                or tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
+            return None, None
+        e = self.ent(tok)
+        if e is not None and e.label_ in ("ORG", "GPE", "FAC", "LOC") and e.root == tok:
+            aid = self.actors.org(e.text, common=True)
+            return ("actor", aid) if aid else (None, None)
+        if e is not None and e.label_ == "PERSON" or (tok.pos_ == "PROPN" and tok.is_title and e is None):
+            return "actor", self.actors.person(self.np_span(tok).text)
+        if tok.pos_ in ("NOUN", "NUM", "PROPN", "ADJ"):
+            return ANON, None
+        return None, None
+
     def _is_group(self, tok):
         lx = self.lx
         if tok.lemma_ not in lx["group_nouns"] and tok.lower_ not in lx["group_nouns"]:
@@ -414,7 +437,7 @@ class Sources:
         low = tok.lower_
         order = self.order(tok)
         if low in PERSON_PRONOUNS:
-            prior = _before(self.person_subjects, order)
+            prior = _before(self.person_subjects, order) or _before(self.person_mentions, order)
             return ("actor", prior[1]) if prior else (None, None)
         if low in THING_PRONOUNS or low == "its":
             return self._last_thing(order, plural=low in ("they", "them"))
