@@ -238,7 +238,7 @@ class Article(Sources):
         return [first] + [list(c.subtree) for c in extra]
 
     def _add_raw(self, n, cue, subj, stance, content, kind_hint=None, speaker_text=None):
-        kind, aid = kind_hint or self.resolve(subj)
+        kind, aid = kind_hint or self._last_speaker(n, subj) or self.resolve(subj)
         if kind is None and subj is not None and not any(
                 c.dep_ == "aux" and c.lower_ in self.lx["obligation_modals"] for c in cue.children):
             kind, aid = self.unplaced_source(subj)      # ('the platform should reiterate ...' is no act)
@@ -260,6 +260,18 @@ class Article(Sources):
         self.raw.append({"n": n, "cue": cue, "subj": subj, "kind": kind, "aid": aid, "stance": stance,
                          "content": sorted(content, key=lambda t: t.i),
                          "speaker_text": speaker_text or (self.np_span(subj).text if subj is not None else "")})
+
+    def _last_speaker(self, n, subj):
+        """'It said ...' right after a body has spoken: news reports go on quoting the same
+        speaker, so the pronoun is that body rather than the last organisation named."""
+        if subj is None or subj.lower_ != "it":
+            return None
+        for r in reversed(self.raw):
+            if n - r["n"] > 2:
+                return None
+            if r["kind"] == "actor" and r["n"] < n and self.actors.by_id[r["aid"]]["type"] != "person":
+                return "actor", r["aid"]
+        return None
 
     def _according(self, tok, n):
         head = tok.head

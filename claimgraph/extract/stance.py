@@ -88,6 +88,8 @@ def _refine(art, r, actor, parties, stance):
     subj_self = any(t.dep_ == "nsubj" and (t.pos_ == "PRON" or art.resolve(t)[1] == actor) for t in toks[:6])
     if subj_self and any(t.lower_ in lx["commit_markers"] for t in toks):
         return "commit"
+    if _own_future(art, toks, actor):
+        return "commit"       # 'France will withdraw its troops, Macron said': the speaker's side will act
     cue = r["cue"]
     head_stance = stance_of_verb(art, cue.head) if cue.dep_ in ("advcl", "conj") and cue.head.i != cue.i else None
     if actor not in parties and not nominal:
@@ -119,34 +121,77 @@ def _refine(art, r, actor, parties, stance):
     return stance
 
 
-def _obligation(art, r):
-    """'X said the agreement must lead to ...': saying what someone else must or should do is a demand."""
-    toks = r["content"]
+def _content_root(toks):
+    """The first content token whose head lies outside the content: the reported clause's verb."""
     ids = {t.i for t in toks}
-    for t in toks:
-        if t.head.i in ids and t.head.i != t.i:
-            continue
-        if t.pos_ not in ("VERB", "AUX"):
-            return False
-        modal = any(c.dep_ == "aux" and c.lower_ in art.lx["obligation_modals"] for c in t.children)
-        subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
-        return modal and not any(c.lower_ in ("we", "i", "it") for c in subj)
+    return next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
+
+
+def _obligation(art, r):
+    """'X said the agreement must lead to ...', '... Y would have to drop ...': saying what someone
+    else must or should do is a demand."""
+    t = _content_root(r["content"])
+    if t is None or t.pos_ not in ("VERB", "AUX"):
+        return False
+    modal = any(c.dep_ == "aux" and c.lower_ in art.lx["obligation_modals"] for c in t.children)
+    modal = modal or (t.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" and any(
+        a.lower_ == "to" for a in c.children) for c in t.children))
+    subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+    return modal and not any(c.lower_ in ("we", "i", "it") for c in subj)
+
+
+def _own_future(art, toks, actor):
+    """The reported clause says what the speaker's own side will do: a subject that is the
+    speaker (a pronoun, or a name of its actor) with 'will'/'would' on its verb."""
+    t = _content_root(toks)
+    if t is None or t.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children):
+        return False
+    for s in (c for c in t.children if c.dep_ == "nsubj"):
+        if s.lower_ in ("we", "i") or (s.pos_ == "PRON" and s.lower_ in ("it", "he", "she", "they")
+                                        and art.resolve(s)[1] in (None, actor)):
+            return True
+        kind, aid = art.resolve(s)
+        return kind == "actor" and art.actors.acts_for(aid) == actor
     return False
 
 
+FUTURE_AUX = {"will", "would", "'ll", "shall"}
+
+
 def _fallback_affiliations(art, parties):
-    """Persons with a state title but no stated country: the adversary of the
-    party they accuse, else the article's most prominent state."""
+    """Persons with a state title but no stated country ('Foreign ministry spokesman Lin Jian'):
+    the state whose side spoke just before them (news quotes one side's officials together), else
+    the adversary of the party they accuse, else the article's most prominent state."""
     A = art.actors
     cnt = art.folded_counts()
     states = sorted((a for a in cnt if A.by_id[a]["type"] == "state"), key=lambda a: -cnt[a])
-    for r in art.raw:
+    for i, r in enumerate(art.raw):
         aid = r["aid"]
         if not aid or A.by_id[aid]["type"] != "person" or A.by_id[aid]["affiliations"] or aid not in A.titled:
             continue
         accused = {x for x in _agents(art, r["content"]) if x in parties}
-        if len(parties) == 2 and len(accused) == 1 and _has_wrongdoing(art, r["content"]):
+        before = _state_speaking_before(art, i, NEAR_SENTENCES)
+        if before:
+            A.affiliate(aid, before, "official")
+        elif len(parties) == 2 and len(accused) == 1 and _has_wrongdoing(art, r["content"]):
             A.affiliate(aid, [p for p in parties if p not in accused][0], "official")
         elif states:
             A.affiliate(aid, states[0], "official")
 
+
+NEAR_SENTENCES = 2
+
+
+def _state_speaking_before(art, i, near):
+    """The state (directly or through a person acting for it) of the last statement before raw
+    statement i, when it stands at most ``near`` sentences earlier."""
+    A, r = art.actors, art.raw[i]
+    for prev in reversed(art.raw[:i]):
+        if r["n"] - prev["n"] > near:
+            return None
+        if prev["kind"] == "actor" and prev["aid"] and prev["aid"] != r["aid"]:
+            acts = A.acts_for(prev["aid"])
+            if A.by_id[acts]["type"] == "state":
+                return acts
+    return None
