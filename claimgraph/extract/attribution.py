@@ -159,6 +159,8 @@ class Article(Sources):
             return
         if v.dep_ == "pcomp" and v.head.lower_ not in ("after", "before", "while", "since", "upon", "when"):
             return
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
+            return                                   # 'talks can begin only if both sides agree': no act yet
         if stance == "mediate":
             mediation_verb(self, v, n)
             return
@@ -240,7 +242,8 @@ class Article(Sources):
     def _add_raw(self, n, cue, subj, stance, content, kind_hint=None, speaker_text=None):
         kind, aid = kind_hint or self._last_speaker(n, subj) or self.resolve(subj)
         if kind is None and subj is not None and not any(
-                c.dep_ == "aux" and c.lower_ in self.lx["obligation_modals"] for c in cue.children):
+                c.dep_ == "aux" and c.lower_ in self.lx["obligation_modals"] for c in cue.children) \
+                and not self._reported(cue):
             kind, aid = self.unplaced_source(subj)      # ('the platform should reiterate ...' is no act)
         if kind is None:
             return
@@ -260,6 +263,16 @@ class Article(Sources):
         self.raw.append({"n": n, "cue": cue, "subj": subj, "kind": kind, "aid": aid, "stance": stance,
                          "content": sorted(content, key=lambda t: t.i),
                          "speaker_text": speaker_text or (self.np_span(subj).text if subj is not None else "")})
+
+    def _reported(self, cue):
+        """True when the cue stands inside what another cue reports ('X said the two sides had
+        agreed ...'): an act told by someone else, whose unnamed doer is no source of the article."""
+        x = cue
+        while x.head.i != x.i:
+            if x.dep_ in ("ccomp", "parataxis") and stance_of_verb(self, x.head):
+                return True
+            x = x.head
+        return False
 
     def _last_speaker(self, n, subj):
         """'It said ...' right after a body has spoken: news reports go on quoting the same

@@ -423,9 +423,24 @@ class Sources:
             return ("actor", aid) if aid else (None, None)
         if e is not None and e.label_ == "PERSON" or (tok.pos_ == "PROPN" and tok.is_title and e is None):
             return "actor", self.actors.person(self.np_span(tok).text)
+        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            aid = self._named_by_head(tok)
+            if aid:
+                return "actor", aid
         if tok.pos_ in ("NOUN", "NUM", "PROPN", "ADJ"):
             return ANON, None
         return None, None
+
+    def _named_by_head(self, tok):
+        """'the council' after 'the Presidential Council', 'the general' after 'General X': a definite
+        description names the most mentioned actor whose name or title holds its head noun."""
+        words = {tok.lower_, tok.lemma_.lower()}
+        found = []
+        for aid, a in self.actors.by_id.items():
+            names = [a["label"]] + a["aliases"]
+            if any(words & set(n.lower().replace("'s", "").split()) for n in names):
+                found.append((self.actors.count.get(aid, 0), aid))
+        return max(found)[1] if found else None
 
     def _is_group(self, tok):
         lx = self.lx
