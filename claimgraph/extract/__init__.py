@@ -17,12 +17,12 @@ spaCy is imported lazily so that ``import claimgraph.extract`` stays cheap.
 """
 from ..errors import ExtractorUnavailable
 from .drafting import draft_annotation, draft_yaml, file_date, to_annotation, to_jsonl_records, write_draft
-from .lexicon import (CHUNK_CHARS, CUES_PATH, EXTRACTOR_VERSION, INSTALL_HINT, RELATIONS, SPEECH_STANCES,
+from .lexicon import (CHUNK_CHARS, CONFIDENCE_PATH, CUES_PATH, EXTRACTOR_VERSION, INSTALL_HINT, RELATIONS, SPEECH_STANCES,
                       load_model)
 from .pipeline import (ExtractionInputError, _pieces, extract_docs, extract_files, extract_text,
                        read_article)
 
-__all__ = ["CHUNK_CHARS", "CUES_PATH", "EXTRACTOR_VERSION", "INSTALL_HINT", "RELATIONS", "SPEECH_STANCES",
+__all__ = ["CHUNK_CHARS", "CONFIDENCE_PATH", "CUES_PATH", "EXTRACTOR_VERSION", "INSTALL_HINT", "RELATIONS", "SPEECH_STANCES",
            "ExtractionInputError", "ExtractorUnavailable", "draft_annotation", "draft_yaml", "extract_docs",
            "extract_files", "extract_text", "file_date", "load_model", "read_article", "to_annotation",
            "to_jsonl_records", "write_draft", "_pieces"]

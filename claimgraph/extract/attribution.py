@@ -240,11 +240,14 @@ class Article(Sources):
         return [first] + [list(c.subtree) for c in extra]
 
     def _add_raw(self, n, cue, subj, stance, content, kind_hint=None, speaker_text=None):
-        kind, aid = kind_hint or self._last_speaker(n, subj) or self.resolve(subj)
+        via = "hint" if kind_hint else "continued"
+        kind, aid = kind_hint or self._last_speaker(n, subj) or (None, None)
+        if kind is None:
+            via, (kind, aid) = "resolved", self.resolve(subj)
         if kind is None and subj is not None and not any(
                 c.dep_ == "aux" and c.lower_ in self.lx["obligation_modals"] for c in cue.children) \
                 and not self._reported(cue):
-            kind, aid = self.unplaced_source(subj)      # ('the platform should reiterate ...' is no act)
+            via, (kind, aid) = "unplaced", self.unplaced_source(subj)  # ('the platform should reiterate' is no act)
         if kind is None:
             return
         if kind == "actor":
@@ -260,7 +263,7 @@ class Article(Sources):
             stance = "report"
         elif aid and self.actors.by_id[aid]["label"].lower() in self.lx["news_lower"]:
             stance = "assert"
-        self.raw.append({"n": n, "cue": cue, "subj": subj, "kind": kind, "aid": aid, "stance": stance,
+        self.raw.append({"n": n, "cue": cue, "subj": subj, "kind": kind, "aid": aid, "stance": stance, "via": via,
                          "content": sorted(content, key=lambda t: t.i),
                          "speaker_text": speaker_text or (self.np_span(subj).text if subj is not None else "")})
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ANON, GROUP, _slug
+from .lexicon import ANON, GROUP, _confidence_table, _slug
 from .mediation import _mediations
 from .sources import _span_text
 from .stance import _agents, _fallback_affiliations, _obligation, _refine
@@ -47,16 +47,14 @@ def _build(art, doc_id, text):
             if stance == "deny" and (not span or bare_answer):
                 prev = [s for s in statements if s["n"] == r["n"] and s["actor"] != acts and s["stance"] in ("accuse", "assert")]
                 span = prev[-1]["span"] if prev else ""
-            conf = 0.8 if r["kind"] != GROUP else 0.7
-            if any(t.lower_ in lx["hedges"]["adverbs"] for t in r["content"]) or r["cue"].lemma_ in lx["hedges"]["verbs"]:
-                conf -= lx["hedges"]["confidence_penalty"]
             if aid is None and r["kind"] != ANON:
                 continue
+            basis = _basis(art, r, acts, stance)
             statements.append({"id": f"s{len(statements) + 1}", "stance": stance, "speaker": aid,
                                "speaker_text": r["speaker_text"], "actor": acts, "about": about,
                                "sentence": text[st:en], "start": st, "end": en, "span": span or r["speaker_text"],
-                               "claim": None, "confidence": round(max(0.05, min(conf, 1.0)), 2),
-                               "n": r["n"], "_raw": r})
+                               "claim": None, "confidence": _confidence(basis), "basis": basis,
+                               "hedge": _hedges(art, r), "n": r["n"], "_raw": r})
     # mediation attributions
     for m in art.med_mentions:
         if not m.get("statement", True):
@@ -70,7 +68,8 @@ def _build(art, doc_id, text):
                                "speaker_text": art.np_span(tok).text, "actor": acts,
                                "about": [p for p in parties if p != acts], "sentence": text[st:en], "start": st,
                                "end": en, "span": _span_text(sent, list(m["cue"].subtree)) or m["cue"].text,
-                               "claim": None, "confidence": 0.75, "n": m["n"], "_raw": None})
+                               "claim": None, "confidence": _confidence("mediator/mediate"),
+                               "basis": "mediator/mediate", "hedge": [], "n": m["n"], "_raw": None})
     statements.sort(key=lambda s: s["start"])
     for i, s in enumerate(statements, 1):
         s["id"] = f"s{i}"
@@ -91,6 +90,60 @@ def _build(art, doc_id, text):
         s.pop("_raw", None)
     return {"doc": doc_id, "words": len(text.split()), "actors": actors, "statements": statements, "claims": claims,
             "contested": contested, "mediations": mediations}
+
+
+def _basis(art, r, actor, stance):
+    """What a statement rests on, as 'speaker kind/stance origin': the key of the confidence table
+    (data/confidence.yaml, calibrated on dev by scripts/calibrate_confidence.py).
+
+    Speaker kind: group ('both sides', expanded per party), anonymous, pronoun (resolved to an
+    antecedent), unplaced (a name or description the actor tables did not know), person (a person
+    acting for no known body), named (a state or organisation, or a person acting for one).
+    Stance origin: according ('according to'), nominal ('X's claim that'), refined (the content
+    changed the cue's stance), cue (the cue's own stance)."""
+    A, subj = art.actors, r["subj"]
+    if r["kind"] == GROUP:
+        kind = "group"
+    elif r["kind"] == ANON:
+        kind = "anonymous"
+    elif subj is not None and subj.pos_ == "PRON":
+        kind = "pronoun"
+    elif r["via"] == "unplaced":
+        kind = "unplaced"
+    elif A.by_id[actor]["type"] == "person":
+        kind = "person"
+    else:
+        kind = "named"
+    cue = r["cue"]
+    origin = ("according" if cue.lower_ == "according" else "nominal" if cue.pos_ == "NOUN"
+              else "refined" if stance != r["stance"] else "cue")
+    return f"{kind}/{origin}"
+
+
+def _confidence(basis):
+    """The share of dev statements with this basis that were right (speaker's actor and stance),
+    from the calibration table; a basis never seen in calibration gets the table's overall share."""
+    table = _confidence_table()
+    kind = basis.split("/", 1)[0]
+    return table["basis"].get(basis, table["kind"].get(kind, table["overall"]))
+
+
+def _hedges(art, r):
+    """The speaker's own hedging, kept apart from the extractor's confidence: hedge adverbs in
+    the content ('reportedly', 'allegedly'), hedging cues ('alleged', 'suggested') and modals of
+    possibility on the reported clause ('may have', 'could')."""
+    hedges = art.lx["hedges"]
+    found = [t.lower_ for t in r["content"] if t.lower_ in hedges["adverbs"]]
+    if r["cue"].lemma_.lower() in hedges["verbs"]:
+        found.append(r["cue"].lower_)
+    if r["cue"].lower_ in hedges["adverbs"]:
+        found.append(r["cue"].lower_)
+    ids = {t.i for t in r["content"]}
+    for t in r["content"]:
+        if t.head.i not in ids or t.head.i == t.i:
+            found += [c.lower_ for c in t.children if c.dep_ == "aux" and c.lower_ in hedges["modals"]]
+            break
+    return sorted(set(found))
 
 
 def _about(art, r, actor, parties, others):

@@ -25,7 +25,8 @@ def to_jsonl_records(result: dict) -> list:
     for s in result["statements"]:
         out.append({"doc": result["doc"], "type": "attribution", "sentence": s["sentence"], "speaker": s["speaker_text"],
                     "actor": lab.get(s["actor"]) if s["stance"] != "report" else None, "stance": s["stance"],
-                    "content": s["span"], "about": [lab[a] for a in s["about"] if a in lab]})
+                    "content": s["span"], "about": [lab[a] for a in s["about"] if a in lab],
+                    "confidence": s["confidence"], "basis": s["basis"], "hedge": s["hedge"]})
     claims = {c["id"]: c for c in result["claims"]}
     for c in result["contested"]:
         out.append({"doc": result["doc"], "type": "contested", "proposition": claims[c["claim"]]["label"],

