@@ -180,11 +180,13 @@ class Article(Sources):
         quoted = False
         if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
             content, quoted = self._quotation(v)
+        if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
+            content = self._that_clause(v)
         if not content and stance != "deny" and not quoted:
             return
         if stance in SPEECH_STANCES and inner is None and self._relays(v):
             return
-        subs = self._subjects(v)
+        subs = self._subjects(v) or self._name_before(v)
         if v.dep_ == "conj" and not any(self.resolve(s)[0] for s in subs):
             subs = next((self._subjects(a) for a in v.ancestors if a.pos_ in ("VERB", "AUX")
                          and any(self.resolve(x)[0] for x in self._subjects(a))), [])
@@ -211,6 +213,31 @@ class Article(Sources):
             prev = doc[sent.start - 1].sent
             return [t for t in prev if not t.is_punct], True
         return [], False
+
+    def _that_clause(self, v):
+        """'Bihi said at the time that Ethiopia would ...' parsed without a clause under the verb:
+        what follows the first 'that' after it, up to the next comma, is what it reports."""
+        sent = v.sent
+        that = next((t for t in v.doc[v.i + 1:min(v.i + 8, sent.end)] if t.lower_ == "that"), None)
+        if that is None:
+            return []
+        out = []
+        for t in v.doc[that.i + 1:sent.end]:
+            if t.text in (",", ";", ".") and out:
+                break
+            out.append(t)
+        return out if len(out) > 2 else []
+
+    def _name_before(self, v):
+        """A finite main cue verb left without a subject by the parser ('On Friday Stoltenberg told
+        reporters ...' parsed as 'on Friday Stoltenberg'): the name standing right before it speaks."""
+        if v.dep_ != "ROOT" or v.tag_ not in ("VBD", "VBZ", "VBP") or v.i == v.sent.start:
+            return []
+        prev = v.doc[v.i - 1]
+        e = self.ent(prev)
+        if prev.pos_ == "PROPN" and e is not None and e.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return [prev]
+        return []
 
     def _relays(self, v):
         """'X said [Y told Z that ...]': the outer speaker only relays another speech act."""

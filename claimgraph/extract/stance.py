@@ -20,6 +20,9 @@ def stance_of_verb(art, v):
             for g in c.children:
                 if g.lower_ in phr and g.dep_ in ("acomp", "oprd", "amod"):
                     return phr[g.lower_]
+    question = lx["question_frames"].get(lemma)
+    if question and {c.dep_ for c in kids} & set(question) and not any(c.dep_ == "xcomp" for c in kids):
+        return "assert"
     if lemma not in lx["verbs"]:
         return None
     cond = lx["conditional_verbs"].get(lemma)
