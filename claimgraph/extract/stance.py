@@ -91,7 +91,9 @@ def _refine(art, r, actor, parties, stance):
     subj_self = any(t.dep_ == "nsubj" and (t.pos_ == "PRON" or art.resolve(t)[1] == actor) for t in toks[:6])
     if subj_self and any(t.lower_ in lx["commit_markers"] for t in toks):
         return "commit"
-    if _own_future(art, toks, actor):
+    if _disowns(art, toks):
+        return "deny"         # 'said the reports did not correspond to reality'
+    if _own_future(art, toks, actor) or _own_undertaking(art, toks, actor):
         return "commit"       # 'France will withdraw its troops, Macron said': the speaker's side will act
     cue = r["cue"]
     head_stance = stance_of_verb(art, cue.head) if cue.dep_ in ("advcl", "conj") and cue.head.i != cue.i else None
@@ -160,6 +162,34 @@ def _own_future(art, toks, actor):
 
 
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
+
+
+def _disowns(art, toks):
+    """The reported clause denies an earlier account: its subject names one ('the reports',
+    'the accusation') and its verb is negated, or it calls something false or baseless."""
+    t = _content_root(toks)
+    if t is None:
+        return False
+    subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+    negated = any(c.dep_ == "neg" for c in t.children)
+    if negated and any(s.lemma_.lower() in art.lx["answer_nouns"] for s in subj):
+        return True
+    return t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in art.lx["falsity_words"]
+                                    for c in t.children)
+
+
+def _own_undertaking(art, toks, actor):
+    """'X said it had agreed to / had resumed / would respect ...': the speaker's own side takes
+    on a course of action named by one of the undertaking verbs."""
+    t = _content_root(toks)
+    if t is None or t.lemma_.lower() not in art.lx["undertaking_verbs"] or any(c.dep_ == "neg" for c in t.children):
+        return False
+    for s in (c for c in t.children if c.dep_ == "nsubj"):
+        if s.lower_ in ("we", "i"):
+            return True
+        kind, aid = art.resolve(s)
+        return kind == "actor" and art.actors.acts_for(aid) == actor
+    return False
 
 
 def _fallback_affiliations(art, parties):
