@@ -194,8 +194,8 @@ def _own_undertaking(art, toks, actor):
 
 def _fallback_affiliations(art, parties):
     """Persons with a state title but no stated country ('Foreign ministry spokesman Lin Jian'):
-    the state whose side spoke just before them (news quotes one side's officials together), else
-    the adversary of the party they accuse, else the article's most prominent state."""
+    the adversary of the party they accuse, else the state whose side spoke just before them (news
+    quotes one side's officials together), else the article's most prominent state."""
     A = art.actors
     cnt = art.folded_counts()
     states = sorted((a for a in cnt if A.by_id[a]["type"] == "state"), key=lambda a: -cnt[a])
@@ -205,10 +205,10 @@ def _fallback_affiliations(art, parties):
             continue
         accused = {x for x in _agents(art, r["content"]) if x in parties}
         before = _state_speaking_before(art, i, NEAR_SENTENCES)
-        if before:
-            A.affiliate(aid, before, "official")
-        elif len(parties) == 2 and len(accused) == 1 and _has_wrongdoing(art, r["content"]):
+        if len(parties) == 2 and len(accused) == 1 and _has_wrongdoing(art, r["content"]):
             A.affiliate(aid, [p for p in parties if p not in accused][0], "official")
+        elif before:
+            A.affiliate(aid, before, "official")
         elif states:
             A.affiliate(aid, states[0], "official")
 
