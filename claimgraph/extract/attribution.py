@@ -135,6 +135,7 @@ class Article(Sources):
                 c.dep_ == "dobj" for c in kids):
             return list(self.np_span(v.head))          # 'a charge Caracas rejected as a fabrication'
         picks = [c for c in kids if c.dep_ in ("xcomp", "dobj", "oprd", "dative", "attr")]
+        picks += [c for c in kids if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)]
         picks += [c for c in kids if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
                   and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
                   and not (c.lower_ == "as" and stance == "deny" and picks)]
@@ -247,7 +248,7 @@ class Article(Sources):
             inner = stance_of_verb(self, c) if c.dep_ in ("ccomp", "parataxis") else None
             if inner:
                 own = [s for s in c.children if s.dep_ in SUBJ_DEPS]
-                modal = any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children)
+                modal = any(a.dep_ == "aux" and a.tag_ == "MD" or a.dep_ == "neg" for a in c.children)
                 if own and not modal and (self.resolve(own[0])[0] or self.unplaced_source(own[0])[0]) and (
                         inner in SPEECH_STANCES or own[0].pos_ == "PRON"):
                     return True

@@ -16,10 +16,10 @@ def stance_of_verb(art, v):
     for c in kids:
         if c.dep_ in ("prt", "prep", "acomp", "oprd", "ccomp", "xcomp", "advmod") and c.lower_ in phr:
             return phr[c.lower_]
-        if c.dep_ in ("ccomp", "xcomp", "oprd", "dobj"):
+        if c.dep_ in ("ccomp", "xcomp", "oprd", "dobj", "advcl"):
             for g in c.children:
-                if g.lower_ in phr and g.dep_ in ("acomp", "oprd", "amod"):
-                    return phr[g.lower_]
+                if g.lower_ in phr and (g.dep_ in ("acomp", "oprd", "amod") or g.dep_ == "mark" and g.i < c.i):
+                    return phr[g.lower_]       # (mark: 'called for the president to resign')
     question = lx["question_frames"].get(lemma)
     if question and {c.dep_ for c in kids} & set(question) and not any(c.dep_ == "xcomp" for c in kids):
         return "assert"
