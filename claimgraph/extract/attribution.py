@@ -206,6 +206,9 @@ class Article(Sources):
         inside = [t for t in sent if t.i != v.i and _in_quotes(t)]
         if inside:
             return inside, True
+        closer = next((t for t in doc[sent.start:v.i] if t.text in QUOTE_CLOSERS), None)
+        if closer is not None and not any(t.text in QUOTE_OPENERS - QUOTE_CLOSERS for t in doc[sent.start:closer.i]):
+            return [t for t in doc[sent.start:closer.i] if not t.is_punct], True   # a quotation begun earlier
         last = doc[sent.end - 1]
         if last.text == ":" and last.i > v.i:
             nxt = doc[sent.end:].sents if sent.end < len(doc) else iter(())

@@ -21,8 +21,9 @@ def stance_of_verb(art, v):
                 if g.lower_ in phr and (g.dep_ in ("acomp", "oprd", "amod") or g.dep_ == "mark" and g.i < c.i):
                     return phr[g.lower_]       # (mark: 'called for the president to resign')
     question = lx["question_frames"].get(lemma)
-    if question and {c.dep_ for c in kids} & set(question) and not any(c.dep_ == "xcomp" for c in kids):
-        return "assert"
+    deps = {c.dep_ for c in kids}
+    if question and (deps & set(question) or not deps & {"dobj", "xcomp", "prep", "dative"}) and "xcomp" not in deps:
+        return "assert"       # 'asked whether ...', '"...?" Clinton asked.'
     if lemma not in lx["verbs"]:
         return None
     cond = lx["conditional_verbs"].get(lemma)
