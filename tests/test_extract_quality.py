@@ -23,7 +23,12 @@ pytestmark = pytest.mark.nlp  # every test here needs spaCy and its English mode
 
 DATA = Path(__file__).resolve().parent / "data" / "extract"
 SHARED_SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
-FLOORS = {"typed": 0.80, "attribution": 0.85, "contested": 0.70}
+FLOORS = {"typed": 0.90, "attribution": 0.93, "contested": 0.90}     # measured 0.943 / 0.976 / 0.947
+SHARED_DEV = SHARED_SCORER.parent / "dev"
+# Measured on all 22 shared dev articles (typed 0.656, attribution 0.779, contested 0.615,
+# mediation 0.865), minus a margin. Issue 10's targets (0.85 / 0.92 / 0.75 / 0.85) are not met yet:
+# these floors only catch regressions.
+DEV_FLOORS = {"typed": 0.62, "attribution": 0.74, "contested": 0.55, "mediation": 0.80}
 
 
 def norm(text):
@@ -166,3 +171,18 @@ def test_agrees_with_shared_scorer(records, tmp_path):
     mine = score(records)
     for key in ("typed", "attribution", "contested", "mediation"):
         assert abs(shared[key] - mine[key]) < 0.011, (key, shared[key], mine[key])
+
+
+@pytest.mark.skipif(not SHARED_DEV.is_dir(), reason="shared evaluation dev set not present")
+def test_dev_floor(tmp_path):
+    """The shared dev set (22 articles, about 560 attributions), scored by the shared scorer."""
+    pred = tmp_path / "dev.jsonl"
+    with open(pred, "w", encoding="utf-8") as f:
+        for path, result in E.extract_files(sorted(SHARED_DEV.glob("*.txt"))):
+            assert isinstance(result, dict), result
+            f.writelines(json.dumps(r) + "\n" for r in E.to_jsonl_records(result))
+    out = subprocess.run([sys.executable, str(SHARED_SCORER), str(SHARED_DEV), str(pred)], capture_output=True,
+                         text=True, check=True).stdout.strip().splitlines()[-1]
+    got = {k.split("_")[0]: float(v) for k, v in (x.split("=") for x in out.split())}
+    for key, floor in DEV_FLOORS.items():
+        assert got[key] >= floor, f"dev {key} F1 {got[key]:.3f} fell below {floor} ({got})"

@@ -21,7 +21,10 @@ LAYERS = [
     "claimgraph.errors", "claimgraph.vocab", "claimgraph.fileio",  # the bottom: errors, vocabulary, file I/O
     "claimgraph.sparql",  # what a query's tokens tell (form, nesting, SERVICE, FROM)
     "claimgraph.model", "claimgraph.annotation",  # text -> statements
-    "claimgraph.extract",
+    "claimgraph.extract.lexicon", "claimgraph.extract.sources", "claimgraph.extract.stance",  # the extractor,
+    "claimgraph.extract.mediation", "claimgraph.extract.attribution", "claimgraph.extract.claims",  # its layers
+    "claimgraph.extract.pipeline", "claimgraph.extract.drafting",
+    "claimgraph.extract",  # its public API
     "claimgraph.rdf",  # statements -> RDF
     "claimgraph.store", "claimgraph.remote", "claimgraph.source",  # RDF -> store; opening a graph source
     "claimgraph.shacl",

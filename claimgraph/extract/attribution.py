@@ -1,0 +1,391 @@
+"""Attribution: the domain-independent finder of who said what.
+
+One pass over the sentences finds speaking cues (verbs, 'according to', 'reportedly', nominal
+cues such as 'claims that'), their speaker (subject, passive agent, relative-clause owner,
+the speaker of an enclosing reporting verb) and the content span they report.
+"""
+from __future__ import annotations
+
+import bisect
+
+from .lexicon import ANON, CONTENT_PREPS, GROUP, INHERIT_DEPS, SPEECH_STANCES, SUBJ_DEPS
+from .mediation import mediation_verb
+from .sources import Sources
+from .stance import stance_of_verb
+
+class Article(Sources):
+    """An article under analysis: its sources (inherited) and the raw statements its cues make."""
+
+    # ------------------------------------------------ pass 2: cues
+    def scan(self):
+        for n, (sent, start, end) in enumerate(self.sents):
+            self.cur = n
+            for tok in sent:
+                if tok.lower_ == "according" and tok.dep_ == "prep":
+                    self._according(tok, n)
+                elif tok.lower_ in self.lx["anonymous"]["adverbs"] and tok.dep_ == "advmod":
+                    self._anon_adverb(tok, n)
+                elif tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
+                    self._verb(tok, n)
+                if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lx["nouns"]:
+                    self._nominal(tok, n)
+                if tok.dep_ in SUBJ_DEPS and (tok.ent_type_ in ("GPE", "ORG", "NORP") or (
+                        tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children))):
+                    kind, aid = self.resolve(tok)
+                    if kind == "actor" and self.actors.by_id[aid]["type"] != "person":
+                        bisect.insort(self.thing_speakers, ((n, tok.i), aid))
+
+    def _subjects(self, v, depth=0):
+        """Subject tokens of v, inherited along conj/advcl/xcomp chains; passive agents for acl."""
+        subs = [c for c in v.children if c.dep_ == "nsubj"]
+        if not subs:
+            for c in v.children:
+                if c.dep_ == "agent":
+                    subs = [p for p in c.children if p.dep_ == "pobj"]
+        if not subs:
+            owner = self._relcl_owner(v)
+            if owner is not None:
+                return [owner]
+            outer = self._reporting_ancestor(v)
+            if outer is not None and depth < 4:
+                return self._subjects(outer, depth + 1)
+        if not subs and v.dep_ == "acl" and depth == 0:
+            return [v.head] if v.head.lower_ in self.lx["anon_nouns"] else []
+        if not subs and v.dep_ == "relcl":
+            subs = [v.head]
+        if not subs and v.dep_ == "pcomp" and depth < 4:
+            return self._subjects(v.head.head, depth + 1)
+        if not subs and v.dep_ in INHERIT_DEPS and depth < 4 and v.head.i != v.i:
+            if v.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in v.head.children):
+                return []
+            return self._subjects(v.head, depth + 1)
+        out = []
+        for s in subs:
+            if s.lower_ in ("which", "who", "that") and s.head.dep_ == "relcl":
+                s = s.head.head
+            out.append(s)
+            stack = [c for c in s.children if c.dep_ == "conj"]
+            while stack:
+                c = stack.pop()
+                out.append(c)
+                stack.extend(x for x in c.children if x.dep_ == "conj")
+        return out
+
+    def _relcl_owner(self, v):
+        """'Sudan, which hosted talks between ..., called for ...': the parser often hangs the
+        main (finite) verb under the relative clause as an 'acl'. Its subject is the noun
+        that owns the relative clause."""
+        if v.dep_ != "acl" or v.tag_ not in ("VBD", "VBZ", "VBP") or v.i == 0 or v.doc[v.i - 1].text != ",":
+            return None
+        for x in [v.head] + list(v.head.ancestors):
+            if x.dep_ == "relcl" and x.head.i < x.i < v.i:
+                return x.head
+            if any(c.dep_ == "relcl" and x.i < c.i < v.i for c in x.children) and x.pos_ in ("PROPN", "NOUN"):
+                return x
+        return None
+
+    def _reporting_ancestor(self, v):
+        """', calling the move a violation' / ', saying ...' after a reported clause: the parser
+        hangs the participle inside the clause, but its speaker is the one of the reporting verb."""
+        if v.dep_ != "advcl" or v.tag_ != "VBG" or v.i == 0 or v.doc[v.i - 1].text != ",":
+            return None
+        x, crossed = v.head, False
+        while x.dep_ in ("ccomp", "conj", "advcl", "xcomp") and x.head.i != x.i:
+            crossed = crossed or x.dep_ == "ccomp"
+            x = x.head
+            if crossed and stance_of_verb(self, x) in SPEECH_STANCES:
+                return x
+        return None
+
+    def _narrated_dispute(self, v):
+        """'The two neighbours have long disputed the region' narrates a dispute: it is not a denial."""
+        if v.lemma_.lower() not in self.lx["dispute_verbs"]:
+            return False
+        subs = [c for c in v.children if c.dep_ == "nsubj"]
+        if any(any(x.dep_ == "conj" for x in s.children) or self._is_group(s) for s in subs):
+            return True
+        for o in v.children:
+            if o.dep_ == "dobj" and (o.lemma_.lower() in self.lx["dispute_objects"] or o.ent_type_ in ("GPE", "LOC", "FAC")):
+                return True
+        return False
+
+    def _quoted_first_person(self, v):
+        """'"We reject these accusations," a spokeswoman said': the quoted act is the speaker's own."""
+        for c in v.children:
+            if c.dep_ in ("ccomp", "parataxis") and any(x.dep_ == "nsubj" and x.lower_ in ("we", "i") for x in c.children):
+                inner = stance_of_verb(self, c)
+                if inner and inner not in ("assert", "mediate", "report"):
+                    return c, inner
+        return None, None
+
+    def _content(self, v, stance):
+        """Token span of what the cue verb reports, and its relevant child tokens."""
+        kids = list(v.children)
+        cc = [c for c in kids if c.dep_ == "ccomp"]
+        if not cc and v.dep_ == "parataxis":
+            drop = {x.i for x in v.subtree}
+            for c in v.head.children:
+                if c.i < v.i and c.dep_ in ("advcl", "ccomp", "conj") and any(
+                        stance_of_verb(self, x) for x in c.subtree if x.pos_ == "VERB"):
+                    drop |= {x.i for x in c.subtree}
+            return [t for t in v.head.subtree if t.i not in drop]
+        if cc:
+            return [t for c in cc for t in c.subtree]
+        if stance in ("deny", "accuse", "endorse") and v.dep_ == "relcl" and v.head.pos_ == "NOUN" and not any(
+                c.dep_ == "dobj" for c in kids):
+            return list(self.np_span(v.head))          # 'a charge Caracas rejected as a fabrication'
+        picks = [c for c in kids if c.dep_ in ("xcomp", "dobj", "oprd", "dative", "attr")]
+        picks += [c for c in kids if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)]
+        picks += [c for c in kids if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
+                  and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
+                  and not (c.lower_ == "as" and stance == "deny" and picks)]
+        if stance == "commit" and v.i + 1 < v.sent.end and v.doc[v.i + 1].lower_ == "to" and not any(
+                c.dep_ == "xcomp" for c in kids):
+            return [t for t in v.doc[v.i + 1:v.sent.end] if t.i in {x.i for x in v.subtree}]   # 'pledging to end months ...'
+        if not picks and stance in ("endorse", "accuse", "deny", "demand"):
+            picks = [c for c in kids if c.dep_ == "nsubjpass"]   # 'The complaint was welcomed by ...'
+
+        if stance in SPEECH_STANCES - {"accuse", "deny"} and not any(c.dep_ in ("xcomp", "dobj", "oprd") for c in picks):
+            return []
+        if stance == "assert" and v.lemma_ in ("tell", "say") and not any(c.dep_ in ("xcomp", "oprd") for c in picks):
+            return []
+        return [t for c in picks for t in c.subtree]
+
+    def _verb(self, v, n):
+        stance = stance_of_verb(self, v)
+        if stance is None or any(c.dep_ == "neg" for c in v.children):
+            return
+        if v.dep_ in ("acl", "amod") and stance != "mediate" and v.head.lower_ not in self.lx["anon_nouns"] \
+                and self._relcl_owner(v) is None:
+            return
+        if v.dep_ == "pcomp" and v.head.lower_ not in ("after", "before", "while", "since", "upon", "when"):
+            return
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
+            return                                   # 'talks can begin only if both sides agree': no act yet
+        if stance == "mediate":
+            mediation_verb(self, v, n)
+            return
+        if stance == "deny" and self._narrated_dispute(v):
+            return
+        if v.dep_ == "ccomp" and any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in v.children) \
+                and stance_of_verb(self, v.head):
+            return                                   # 'condemned what it called ...': one act, the outer one
+        inner, inner_stance = self._quoted_first_person(v) if stance == "assert" else (None, None)
+        if inner is not None:
+            stance = inner_stance
+            content = self._content(inner, stance) or list(inner.subtree)
+        else:
+            content = self._content(v, stance)
+        if not content and v.dep_ == "acl":
+            content = list(v.doc[v.i + 1:v.sent.end])
+        quoted = False
+        if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
+            content, quoted = self._quotation(v)
+        if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
+            content = self._that_clause(v)
+        if not content and stance != "deny" and not quoted:
+            return
+        if stance in SPEECH_STANCES and inner is None and self._relays(v):
+            return
+        subs = self._subjects(v) or self._name_before(v)
+        if v.dep_ == "conj" and not any(self.resolve(s)[0] for s in subs):
+            subs = next((self._subjects(a) for a in v.ancestors if a.pos_ in ("VERB", "AUX")
+                         and any(self.resolve(x)[0] for x in self._subjects(a))), [])
+        if not subs:
+            return
+        for piece in self._split_content(v, content):
+            for s in subs:
+                self._add_raw(n, v, s, stance, piece)
+
+    def _quotation(self, v):
+        """(content tokens, found) for a speaking verb with no complement of its own: the words
+        inside the quotation marks of its sentence; the sentence before it when that one is a
+        quotation ('"Really?" Bush said.'); the next one after a colon ('He said: ...'), which may
+        be the next paragraph, so a colon alone is enough to count."""
+        sent, doc = v.sent, v.doc
+        inside = [t for t in sent if t.i != v.i and _in_quotes(t)]
+        if inside:
+            return inside, True
+        closer = next((t for t in doc[sent.start:v.i] if t.text in QUOTE_CLOSERS), None)
+        if closer is not None and not any(t.text in QUOTE_OPENERS - QUOTE_CLOSERS for t in doc[sent.start:closer.i]):
+            return [t for t in doc[sent.start:closer.i] if not t.is_punct], True   # a quotation begun earlier
+        last = doc[sent.end - 1]
+        if last.text == ":" and last.i > v.i:
+            nxt = doc[sent.end:].sents if sent.end < len(doc) else iter(())
+            return list(next(nxt, [])), True
+        if sent.start > 0 and doc[sent.start - 1].text in QUOTE_CLOSERS and v.i - sent.start <= 4:
+            prev = doc[sent.start - 1].sent
+            return [t for t in prev if not t.is_punct], True
+        return [], False
+
+    def _that_clause(self, v):
+        """'Bihi said at the time that Ethiopia would ...' parsed without a clause under the verb:
+        what follows the first 'that' after it, up to the next comma, is what it reports."""
+        sent = v.sent
+        that = next((t for t in v.doc[v.i + 1:min(v.i + 8, sent.end)] if t.lower_ == "that"), None)
+        if that is None:
+            return []
+        out = []
+        for t in v.doc[that.i + 1:sent.end]:
+            if t.text in (",", ";", ".") and out:
+                break
+            out.append(t)
+        return out if len(out) > 2 else []
+
+    def _name_before(self, v):
+        """A finite main cue verb left without a subject by the parser ('On Friday Stoltenberg told
+        reporters ...' parsed as 'on Friday Stoltenberg'): the name standing right before it speaks."""
+        if v.dep_ != "ROOT" or v.tag_ not in ("VBD", "VBZ", "VBP") or v.i == v.sent.start:
+            return []
+        prev = v.doc[v.i - 1]
+        e = self.ent(prev)
+        if prev.pos_ == "PROPN" and e is not None and e.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return [prev]
+        return []
+
+    def _relays(self, v):
+        """'X said [Y told Z that ...]': the outer speaker only relays another speech act."""
+        if stance_of_verb(self, v) != "assert":
+            return False
+        for c in v.children:
+            inner = stance_of_verb(self, c) if c.dep_ in ("ccomp", "parataxis") else None
+            if inner:
+                own = [s for s in c.children if s.dep_ in SUBJ_DEPS]
+                modal = any(a.dep_ == "aux" and a.tag_ == "MD" or a.dep_ == "neg" for a in c.children)
+                if own and not modal and (self.resolve(own[0])[0] or self.unplaced_source(own[0])[0]) and (
+                        inner in SPEECH_STANCES or own[0].pos_ == "PRON"):
+                    return True
+        return False
+
+    def _split_content(self, v, content):
+        """'said that A, but that B' gives one statement per complement clause."""
+        cc = [c for c in v.children if c.dep_ == "ccomp"]
+        if len(cc) != 1:
+            return [content]
+        extra = [c for c in cc[0].children if c.dep_ == "conj" and any(m.dep_ == "mark" for m in c.children)
+                 and any(m.dep_ in SUBJ_DEPS for m in c.children)]
+        if not extra:
+            return [content]
+        cut = {t.i for c in extra for t in c.subtree}
+        first = [t for t in content if t.i not in cut and t.i < min(cut)]
+        return [first] + [list(c.subtree) for c in extra]
+
+    def _add_raw(self, n, cue, subj, stance, content, kind_hint=None, speaker_text=None):
+        via = "hint" if kind_hint else "continued"
+        kind, aid = kind_hint or self._last_speaker(n, subj) or (None, None)
+        if kind is None:
+            via, (kind, aid) = "resolved", self.resolve(subj)
+        if kind is None and subj is not None and not any(
+                c.dep_ == "aux" and c.lower_ in self.lx["obligation_modals"] for c in cue.children) \
+                and not self._reported(cue):
+            via, (kind, aid) = "unplaced", self.unplaced_source(subj)  # ('the platform should reiterate' is no act)
+        if kind is None:
+            return
+        if kind == "actor":
+            self.actors.seen(aid, self.np_span(subj).text if subj is not None else "")
+            if self.actors.by_id[aid]["type"] != "person":
+                bisect.insort(self.thing_speakers, ((n, subj.i if subj is not None else cue.i), aid))
+            else:
+                bisect.insort(self.person_subjects, ((n, subj.i if subj is not None else cue.i), aid))
+            self.actors.mention(aid)
+        elif kind == GROUP:
+            bisect.insort(self.thing_speakers, ((n, cue.i), GROUP))
+        if kind == ANON:
+            stance = "report"
+        elif aid and self.actors.by_id[aid]["label"].lower() in self.lx["news_lower"]:
+            stance = "assert"
+        self.raw.append({"n": n, "cue": cue, "subj": subj, "kind": kind, "aid": aid, "stance": stance, "via": via,
+                         "content": sorted(content, key=lambda t: t.i),
+                         "speaker_text": speaker_text or (self.np_span(subj).text if subj is not None else "")})
+
+    def _reported(self, cue):
+        """True when the cue stands inside what another cue reports ('X said the two sides had
+        agreed ...'): an act told by someone else, whose unnamed doer is no source of the article."""
+        x = cue
+        while x.head.i != x.i:
+            if x.dep_ in ("ccomp", "parataxis") and stance_of_verb(self, x.head):
+                return True
+            x = x.head
+        return False
+
+    def _last_speaker(self, n, subj):
+        """'It said ...' right after a body has spoken: news reports go on quoting the same
+        speaker, so the pronoun is that body rather than the last organisation named."""
+        if subj is None or subj.lower_ != "it":
+            return None
+        for r in reversed(self.raw):
+            if n - r["n"] > 2:
+                return None
+            if r["kind"] == "actor" and r["n"] < n and self.actors.by_id[r["aid"]]["type"] != "person":
+                return "actor", r["aid"]
+        return None
+
+    def _according(self, tok, n):
+        head = tok.head
+        if stance_of_verb(self, head) is not None:
+            return
+        pobj = [p for c in tok.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        if not pobj:
+            return
+        skip = {t.i for t in tok.subtree}
+        content = [t for t in head.subtree if t.i not in skip and not t.is_punct or t.i not in skip and t.i > tok.i]
+        self._add_raw(n, tok, pobj[0], "assert", content)
+
+    def _anon_adverb(self, tok, n):
+        head = tok.head
+        if stance_of_verb(self, head) and any(c.dep_ in SUBJ_DEPS for c in head.children):
+            return                    # 'Local officials reportedly said ...': the verb's own subject speaks
+        content = [t for t in head.subtree if t.i != tok.i]
+        self._add_raw(n, tok, None, "report", content, kind_hint=(ANON, None), speaker_text=tok.text)
+
+    def _nominal(self, tok, n):
+        """'Islamabad's claims that ...', 'Thai claims', 'a US warning that ...', 'Russian mediation'."""
+        lx = self.lx
+        stance = lx["nouns"][tok.lemma_.lower()]
+        speaker = None
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.lower_ not in ("its", "his", "her", "their"):
+                kind, aid = self.resolve(c)
+                if kind == "actor":
+                    speaker = c
+        if speaker is None and tok.i > 0:
+            prev = tok.doc[tok.i - 1]
+            if prev.dep_ != "poss" and (self.actors.known(prev.text) or (self.ent(prev) is not None and self.ent(prev).label_ == "ORG")):
+                speaker = prev
+        negated = any(c.dep_ == "neg" for c in tok.children) or any(
+            t.lower_ in ("not", "never") for t in tok.doc[max(tok.i - 3, tok.sent.start):tok.i])
+        if stance == "mediate":
+            if speaker is not None:
+                aid = self.resolve(speaker)[1]
+                if negated:
+                    self.negated_mediators.add(self.actors.acts_for(aid))
+                else:
+                    self.med_mentions.append({"n": n, "mediators": [(speaker, aid)], "cue": tok, "held": True})
+            return
+        if speaker is None:
+            return
+        content = [t for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") for t in c.subtree]
+        if not content and stance in ("accuse", "demand"):     # 'a US warning of an imminent attack'
+            content = [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "against")
+                       for t in list(c.subtree)[1:]]
+        if not content:
+            return
+        self._add_raw(n, tok, speaker, stance, content)
+
+
+QUOTE_OPENERS = {"\u201c", '"', "``", "''", "\u2018"}
+QUOTE_CLOSERS = {"\u201d", '"', "''", "\u2019"}
+
+
+def _in_quotes(tok):
+    """True when an odd number of quotation marks stands before tok in its sentence."""
+    marks = [t for t in tok.doc[tok.sent.start:tok.i] if t.text in QUOTE_OPENERS | QUOTE_CLOSERS]
+    opened = 0
+    for t in marks:
+        if t.text in ("\u201c", "``", "\u2018"):
+            opened = 1
+        elif t.text in ("\u201d", "\u2019"):
+            opened = 0
+        else:                             # straight quotes open and close alike
+            opened = 1 - opened
+    return bool(opened) and not tok.is_punct

@@ -1,0 +1,317 @@
+"""Claims and contest: statements assembled from raw attributions, their claims (with a
+subject-relation-object core where the relation vocabulary allows), and contested links
+between a claim and the denials or counter-accusations that answer it.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import ANON, GROUP, _confidence_table, _slug
+from .mediation import _mediations
+from .sources import _span_text
+from .stance import _agents, _fallback_affiliations, _obligation, _refine
+
+def _build(art, doc_id, text):
+    lx, A = art.lx, art.actors
+    med_ids = {A.acts_for(aid) for m in art.med_mentions for _, aid in m["mediators"]} - art.negated_mediators
+    parties = art.parties(med_ids)
+    _fallback_affiliations(art, parties)
+    statements, claims = [], []
+
+    seen_ids = {}
+
+    def new_claim(label, core):
+        base = _slug(label) or "claim"
+        seen_ids[base] = k = seen_ids.get(base, 0) + 1
+        cid = base if k == 1 else f"{base}-{k}"
+        subj, rel, obj = core
+        claims.append({"id": cid, "label": label, "subject": subj, "relation": rel, "object": obj, "contradicts": []})
+        return cid
+
+    for r in art.raw:
+        sent, st, en = art.sents[r["n"]]
+        span = _span_text(sent, r["content"])
+        if r["kind"] == GROUP:
+            speakers = [(p, [q for q in parties if q != p]) for p in parties]
+        else:
+            speakers = [(r["aid"], None)]
+        for aid, others in speakers:
+            acts = A.acts_for(aid)
+            stance = r["stance"]
+            about = _about(art, r, acts, parties, others)
+            if stance == "assert" or (r["cue"].pos_ == "NOUN" and stance in ("assert", "accuse")):
+                stance = _refine(art, r, acts, parties, stance)
+            if stance == "assert" and r["cue"].pos_ != "NOUN" and _obligation(art, r):
+                stance = "demand"
+            bare_answer = r["cue"].dep_ == "relcl" and r["cue"].head.lemma_.lower() in lx["answer_nouns"]
+            if stance == "deny" and (not span or bare_answer):
+                prev = [s for s in statements if s["n"] == r["n"] and s["actor"] != acts and s["stance"] in ("accuse", "assert")]
+                span = prev[-1]["span"] if prev else ""
+            if aid is None and r["kind"] != ANON:
+                continue
+            basis = _basis(art, r, acts, stance)
+            statements.append({"id": f"s{len(statements) + 1}", "stance": stance, "speaker": aid,
+                               "speaker_text": r["speaker_text"], "actor": acts, "about": about,
+                               "sentence": text[st:en], "start": st, "end": en, "span": span or r["speaker_text"],
+                               "claim": None, "confidence": _confidence(basis), "basis": basis,
+                               "hedge": _hedges(art, r), "n": r["n"], "_raw": r})
+    # mediation attributions
+    for m in art.med_mentions:
+        if not m.get("statement", True):
+            continue
+        sent, st, en = art.sents[m["n"]]
+        for tok, aid in m["mediators"]:
+            acts = A.acts_for(aid)
+            if acts in art.negated_mediators:
+                continue
+            statements.append({"id": f"s{len(statements) + 1}", "stance": "mediate", "speaker": aid,
+                               "speaker_text": art.np_span(tok).text, "actor": acts,
+                               "about": [p for p in parties if p != acts], "sentence": text[st:en], "start": st,
+                               "end": en, "span": _span_text(sent, list(m["cue"].subtree)) or m["cue"].text,
+                               "claim": None, "confidence": _confidence("mediator/mediate"),
+                               "basis": "mediator/mediate", "hedge": [], "n": m["n"], "_raw": None})
+    statements.sort(key=lambda s: s["start"])
+    for i, s in enumerate(statements, 1):
+        s["id"] = f"s{i}"
+    contested = _contest(art, statements, parties, new_claim)
+    for s in statements:
+        if s["claim"] is None:
+            s["claim"] = new_claim(s["span"][:80] or s["stance"], _claim_core(art, s))
+    mediations = _mediations(art, statements, parties, text)
+    used = {s["speaker"] for s in statements} | {a for s in statements for a in s["about"]} | {s["actor"] for s in statements}
+    used |= {a for m in mediations for a in m["mediators"] + m["parties"]}
+    used |= {c[k] for c in claims for k in ("subject", "object") if c[k] in A.by_id}
+    for aid in list(used):
+        if aid:
+            used |= {f["actor"] for f in A.by_id[aid]["affiliations"]}
+    actors = [dict(a) for aid, a in A.by_id.items() if aid in used]
+    for s in statements:
+        s.pop("n", None)
+        s.pop("_raw", None)
+    return {"doc": doc_id, "words": len(text.split()), "actors": actors, "statements": statements, "claims": claims,
+            "contested": contested, "mediations": mediations}
+
+
+def _basis(art, r, actor, stance):
+    """What a statement rests on, as 'speaker kind/stance origin': the key of the confidence table
+    (data/confidence.yaml, calibrated on dev by scripts/calibrate_confidence.py).
+
+    Speaker kind: group ('both sides', expanded per party), anonymous, pronoun (resolved to an
+    antecedent), unplaced (a name or description the actor tables did not know), person (a person
+    acting for no known body), named (a state or organisation, or a person acting for one).
+    Stance origin: according ('according to'), nominal ('X's claim that'), refined (the content
+    changed the cue's stance), cue (the cue's own stance)."""
+    A, subj = art.actors, r["subj"]
+    if r["kind"] == GROUP:
+        kind = "group"
+    elif r["kind"] == ANON:
+        kind = "anonymous"
+    elif subj is not None and subj.pos_ == "PRON":
+        kind = "pronoun"
+    elif r["via"] == "unplaced":
+        kind = "unplaced"
+    elif A.by_id[actor]["type"] == "person":
+        kind = "person"
+    else:
+        kind = "named"
+    cue = r["cue"]
+    origin = ("according" if cue.lower_ == "according" else "nominal" if cue.pos_ == "NOUN"
+              else "refined" if stance != r["stance"] else "cue")
+    return f"{kind}/{origin}"
+
+
+def _confidence(basis):
+    """The share of dev statements with this basis that were right (speaker's actor and stance),
+    from the calibration table; a basis never seen in calibration gets the table's overall share."""
+    table = _confidence_table()
+    kind = basis.split("/", 1)[0]
+    return table["basis"].get(basis, table["kind"].get(kind, table["overall"]))
+
+
+def _hedges(art, r):
+    """The speaker's own hedging, kept apart from the extractor's confidence: hedge adverbs in
+    the content ('reportedly', 'allegedly'), hedging cues ('alleged', 'suggested') and modals of
+    possibility on the reported clause ('may have', 'could')."""
+    hedges = art.lx["hedges"]
+    found = [t.lower_ for t in r["content"] if t.lower_ in hedges["adverbs"]]
+    if r["cue"].lemma_.lower() in hedges["verbs"]:
+        found.append(r["cue"].lower_)
+    if r["cue"].lower_ in hedges["adverbs"]:
+        found.append(r["cue"].lower_)
+    ids = {t.i for t in r["content"]}
+    for t in r["content"]:
+        if t.head.i not in ids or t.head.i == t.i:
+            found += [c.lower_ for c in t.children if c.dep_ == "aux" and c.lower_ in hedges["modals"]]
+            break
+    return sorted(set(found))
+
+
+def _about(art, r, actor, parties, others):
+    if others is not None:
+        return list(others)
+    out = []
+    for t in r["content"]:
+        if t.pos_ in ("PROPN", "ADJ", "NOUN") and (t.ent_type_ or art.actors.known(t.text) or t.lower_ in art.actors.name_tokens):
+            kind, aid = art.resolve(t)
+            if kind == "actor":
+                a = art.actors.acts_for(aid)
+                if a != actor and a not in out:
+                    out.append(a)
+    if any(t.lower_ in ("other", "both") for t in r["content"]) or not out:
+        out += [p for p in parties if p != actor and p not in out]
+    return out
+
+
+def _claim_core(art, s):
+    """(subject, relation, object) when the content uses the relation vocabulary."""
+    r = s.get("_raw")
+    if r is None:
+        return None, None, None
+    rel_of = art.lx["rel_of"]
+    toks = r["content"]
+    for t in toks:
+        rel = rel_of.get(t.lemma_.lower())
+        if rel:
+            subj = next((a for a in _agents(art, [x for x in toks if x.i <= t.i]) if a), None)
+            if subj is None and r["cue"].lemma_ in ("accuse", "blame", "charge"):
+                subj = next((art.actors.acts_for(art.resolve(c)[1]) for c in r["cue"].children
+                             if c.dep_ == "dobj" and art.resolve(c)[0] == "actor"), None)
+            if subj is None and s["stance"] in ("commit", "assert") and rel == "agrees-to":
+                subj = s["actor"]
+            obj = None
+            for c in t.subtree:
+                if c.i > t.i and c.pos_ in ("PROPN", "NOUN", "ADJ"):
+                    kind, aid = art.resolve(c)
+                    if kind == "actor" and art.actors.acts_for(aid) != subj:
+                        obj = art.actors.acts_for(aid)
+                        break
+            if obj is None:
+                objs = [c for c in t.children if c.dep_ in ("dobj", "pobj", "prep")]
+                obj = _span_text(t.sent, list(objs[0].subtree)) if objs else None
+            return subj, rel, obj
+    return None, None, None
+
+
+def _contest(art, statements, parties, new_claim):
+    """Link denials and mutual blame to the claims they answer; one entry per (supporter, disputer)."""
+    lx = art.lx
+    pairs = {}
+
+    def add(claimer, denier, evidence, s_claim):
+        if not claimer or not denier or claimer == denier:
+            return
+        key = (claimer, denier)
+        if key not in pairs:
+            if s_claim["claim"] is None:
+                s_claim["claim"] = new_claim(_proposition(art, s_claim), _claim_core(art, s_claim))
+            pairs[key] = {"claim": s_claim["claim"], "supporters": [claimer], "disputers": [denier], "evidence": []}
+        for e in evidence:
+            if e["id"] not in pairs[key]["evidence"]:
+                pairs[key]["evidence"].append(e["id"])
+            if e["claim"] is None:
+                e["claim"] = pairs[key]["claim"]
+
+    mutual = []
+    for i, s in enumerate(statements):
+        if s["stance"] == "accuse" and s["_raw"] is not None and len(parties) == 2:
+            r = s["_raw"]
+            reciprocal = any(t.lower_ in ("other", "another") and t.i > 0 and (
+                t.doc[t.i - 1].lower_ in ("each", "one") or (r["kind"] == GROUP and t.doc[t.i - 1].lower_ == "the"))
+                for t in r["content"])
+            if reciprocal and r["kind"] in (GROUP, "actor") and s["actor"] in parties:
+                mutual.append(s)
+        if s["stance"] != "deny":
+            continue
+        target = None
+        r = s["_raw"]
+        answers = r is not None and (not r["content"] or any(t.lemma_.lower() in lx["answer_nouns"] for t in r["content"][:4]))
+        earlier = [p for p in statements[:i] if p["stance"] in ("accuse", "assert") and p["actor"] and p["actor"] != s["actor"]]
+        same = [p for p in earlier if p["start"] == s["start"]]
+        if same:
+            target = same[-1]
+        elif answers:
+            aimed = [p for p in earlier if s["actor"] in p["about"]]
+            target = (aimed or earlier or [None])[-1]
+        elif r is not None and any(t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lx["denial_objects"]
+                                   for t in r["content"]):       # a proposition, or 'denied any involvement'
+            aimed = [p for p in earlier if s["actor"] in p["about"] and p["stance"] == "accuse"
+                     and s["start"] - p["end"] < 600]
+            target = aimed[-1] if aimed else None
+        if target is not None:
+            s["claim"] = target["claim"] = target["claim"] or new_claim(_proposition(art, target), _claim_core(art, target))
+            add(target["actor"], s["actor"], [target, s], target)
+        elif s["about"] and r is not None and any(t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lx["answer_nouns"]
+                                                  for t in r["content"]):
+            add(s["about"][0], s["actor"], [s], s)
+    # mutual blame ('both sides blamed each other for X'): evidence for the two sides' existing
+    # claims against each other when there are both, else a claim of its own
+    if mutual:
+        a, b = parties
+        if (a, b) in pairs and (b, a) in pairs:
+            for s in mutual:
+                add(s["actor"], [p for p in parties if p != s["actor"]][0], [s], s)
+        else:
+            first = mutual[0]
+            obj = _blame_object(first)
+            label = "The other side is to blame" + (f" for {obj}" if obj else "")
+            cid = new_claim(label, (None, None, None))
+            for s in mutual:
+                s["claim"] = cid
+            for x, y in ((a, b), (b, a)):     # each side blames the other, and rejects the blame
+                pairs[("mutual", cid, x)] = {"claim": cid, "supporters": [x], "disputers": [y],
+                                             "evidence": [s["id"] for s in mutual]}
+    return list(pairs.values())
+
+
+def _proposition(art, s):
+    """The contested proposition in words: 'Guyana accused Venezuela of sending armed men across
+    the border' -> 'Venezuela sent armed men across the border'; 'blamed Y for Z' -> 'Y is to
+    blame for Z'; a reported clause stands as it is."""
+    r = s.get("_raw")
+    span = re.sub(r"^(that|of)\s+", "", s["span"] or "").strip()
+    if r is None:
+        return span[:160] or "claim"
+    cue = r["cue"]
+    if cue.pos_ != "NOUN" and cue.lemma_.lower() in art.lx["accuse_object_verbs"]:
+        dobj = next((c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        preps = list(cue.children) + (list(dobj.children) if dobj is not None else [])
+        preps += [c for a in cue.children if a.dep_ == "agent" for p in a.children for c in p.children]   # passive
+        prep = next((c for c in preps if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")), None)
+        obj = [c for c in prep.children if c.dep_ in ("pcomp", "pobj")] if prep is not None else []
+        if dobj is not None and obj and dobj.lower_ not in ("other", "each"):
+            kind, aid = art.resolve(dobj)
+            who = art.actors.by_id[art.actors.acts_for(aid)]["label"] if kind == "actor" else \
+                _span_text(dobj.sent, [t for t in art.np_span(dobj) if t.i <= dobj.i])
+            o = obj[0]
+            skip = {t.i for c in o.subtree if c.dep_ in ("relcl", "appos", "conj", "cc") and c.head.i != o.i or
+                    c.dep_ in ("relcl", "appos") for t in c.subtree}
+            toks = [t for t in o.subtree if t.i not in skip]
+            text = _span_text(o.sent, toks)
+            if o.tag_ == "VBG" and text.lower().startswith(o.lower_):
+                return f"{who} {_past_tense(art.lx, o.lemma_)}{text[len(o.text):]}"
+            if cue.lemma_.lower() == "blame" or prep.lower_ == "for":
+                return f"{who} is to blame for {text}"
+            return f"{who} is guilty of {text}"
+    return span[:160] or "claim"
+
+
+def _past_tense(lx, lemma):
+    lemma = lemma.lower()
+    if lemma in lx["irregular_past"]:
+        return lx["irregular_past"][lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    if len(lemma) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][bdglmnprt]", lemma):
+        return lemma + lemma[-1] + "ed"
+    return lemma + "ed"
+
+
+def _blame_object(s):
+    r = s["_raw"]
+    for t in r["content"]:
+        if t.dep_ == "prep" and t.lower_ in ("for", "over") and t.head.lemma_ in ("blame", "accuse", "other"):
+            return " ".join(x.text for x in t.subtree).split(" ", 1)[1] if len(list(t.subtree)) > 1 else None
+    return None
+

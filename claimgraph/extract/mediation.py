@@ -1,0 +1,87 @@
+"""Mediation: who brokers or hosts talks between whom.
+
+:func:`mediation_verb` records a mediation cue found by the attribution scan;
+:func:`_mediations` gathers an article's mentions into one mediation effort.
+"""
+from __future__ import annotations
+
+from .lexicon import _slug
+from .stance import stance_of_verb
+
+def mediation_verb(art, v, n):
+    mediators = []
+    subs = art._subjects(v)
+    if not subs:
+        for c in v.children:
+            if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < v.i:
+                subs = [c]
+    if v.dep_ in ("xcomp", "ccomp") and v.head.lemma_ in ("help", "assist"):
+        subs = subs + art._subjects(v.head)
+    near = {v.i} | {x.i for x in v.children}
+    for c in v.subtree:
+        if c.dep_ == "prep" and c.lower_ == "alongside" and c.head.i in near:
+            subs = subs + [p for p in c.children if p.dep_ == "pobj"]
+    for s in subs:
+        kind, aid = art.resolve(s)
+        if kind != "actor" and s.pos_ in ("NOUN", "PROPN") and s.lower_ not in ("which", "who", "that"):
+            aid = art.actors.org(art.np_span(s).text, common=True)
+            kind = "actor" if aid else None
+        if kind == "actor":
+            mediators.append((s, aid))
+    if not mediators:
+        return
+    held = not any(c.lower_ in ("will", "would") for c in v.children)
+    offered = v.dep_ == "xcomp" and stance_of_verb(art, v.head) == "commit"
+    # 'offered to host talks' is a commitment (its own statement) to a planned mediation
+    art.med_mentions.append({"n": n, "mediators": mediators, "cue": v, "held": held and not offered,
+                              "statement": not offered, "parties": _between(art, v)})
+
+def _between(art, v):
+    """Actors named in 'talks between A and B' under a mediation cue."""
+    out = []
+    for t in v.subtree:
+        if t.dep_ == "prep" and t.lower_ == "between":
+            for p in t.children:
+                for x in [p] + [c for c in p.subtree if c.dep_ == "conj"]:
+                    kind, aid = art.resolve(x)
+                    if kind == "actor" and art.actors.acts_for(aid) not in out:
+                        out.append(art.actors.acts_for(aid))
+    return out if len(out) >= 2 else []
+
+
+def _mediations(art, statements, parties, text):
+    """All mediation mentions of an article describe one mediation effort between its parties."""
+    med = [s for s in statements if s["stance"] == "mediate"]
+    mediators = []
+    for s in med:
+        if s["actor"] not in mediators:
+            mediators.append(s["actor"])
+    for m in art.med_mentions:
+        for _, aid in m["mediators"]:
+            a = art.actors.acts_for(aid)
+            if a not in mediators and a not in art.negated_mediators:
+                mediators.append(a)
+    if not mediators:
+        return []
+    between = next((m["parties"] for m in art.med_mentions if m.get("parties")), [])
+    if between:
+        parties = [p for p in between if p not in mediators] or parties
+    if not med:
+        m0 = next(m for m in art.med_mentions if m["mediators"])
+        sent, st, en = art.sents[m0["n"]]
+        med = [{"sentence": text[st:en], "start": st, "end": en, "id": None}]
+    first = med[0]
+    sent_text = first["sentence"]
+    place = None
+    for m in art.med_mentions:
+        sent = art.sents[m["n"]][0]
+        for t in sent:
+            if t.ent_type_ == "GPE" and t.head.lower_ in ("in", "at") and not art.actors.country(t.text):
+                place = place or t.text
+    held = any(m["held"] for m in art.med_mentions)
+    label = "Talks mediated by " + " and ".join(art.actors.by_id[m]["label"] for m in mediators)
+    return [{"id": _slug(label), "label": label, "mediators": mediators,
+             "parties": [p for p in parties if p not in mediators], "place": place,
+             "status": "held" if held else "planned", "sentence": sent_text, "start": first["start"],
+             "end": first["end"], "statements": [s["id"] for s in med if s["id"]]}]
+

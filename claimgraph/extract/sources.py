@@ -1,0 +1,607 @@
+"""Sources and actors: who the noun phrases of an article are.
+
+:class:`_Actors` is the per-article registry (states, organisations, persons and whom they act
+for); :class:`Sources` resolves a token to an actor, a group ('both sides') or an anonymous
+source, through names, titles, roles, descriptors ('the union') and pronouns (their antecedent).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .lexicon import ANON, GROUP, PERSON_PRONOUNS, SUBJ_DEPS, THING_PRONOUNS, _norm, _slug
+
+# ---------------------------------------------------------------- actors
+
+class _Actors:
+    """Per-article actor registry: canonical actors, aliases, coreference state."""
+
+    def __init__(self, lx, registry=None):
+        self.lx = lx
+        self.by_id = {}
+        self.alias = {}            # lower-cased surface -> id
+        self.name_tokens = {}      # person name token -> id
+        self.count = {}
+        self.titled = set()        # persons carrying a state title
+        for a in registry or []:
+            self._add(a["id"], a["label"], a.get("type", "organisation"))
+            for form in a.get("aliases", []):
+                self.alias[form.lower()] = a["id"]
+            self.by_id[a["id"]]["affiliations"] = [dict(f) for f in a.get("affiliations", [])]
+            if a.get("type") == "person":
+                self._index_person(a["id"], a["label"])
+
+    def _add(self, aid, label, typ):
+        if aid not in self.by_id:
+            self.by_id[aid] = {"id": aid, "label": label, "type": typ, "aliases": [], "affiliations": []}
+            self.alias.setdefault(label.lower(), aid)
+        return aid
+
+    def _index_person(self, pid, name):
+        for part in name.split():
+            if len(part) > 2 and part[0].isupper():
+                self.name_tokens.setdefault(part.lower(), pid)
+
+    def seen(self, aid, surface):
+        a = self.by_id[aid]
+        s = _norm(surface)
+        if s and s != a["label"] and s not in a["aliases"]:
+            a["aliases"].append(s)
+        self.alias.setdefault(s.lower(), aid)
+
+    def mention(self, aid):
+        self.count[aid] = self.count.get(aid, 0) + 1
+
+    def country(self, text):
+        """The state named by a country name, capital, demonym or alias (capitalised text only:
+        'polish', 'male' and 'china' in lower case are ordinary words)."""
+        t = re.sub(r"^(the|The)\s+|'s$", "", _norm(text))
+        if not t or not t[0].isupper():
+            return None
+        t = t.lower()
+        name = self.lx["country_of"].get(t)
+        if not name:
+            return None
+        known = self.alias.get(name.lower())
+        if known and self.by_id[known]["type"] != "state":
+            known = None
+        return known if known else self._add(_slug(name), name, "state")
+
+    def intl(self, text):
+        """A known international or regional organisation (UN, EU, African Union, ICJ ...)."""
+        t = re.sub(r"^(the|The)\s+|'s$", "", _norm(text))
+        if not t or not t[0].isupper():
+            return None
+        name = self.lx["org_of"].get(t.lower())
+        if not name:
+            return None
+        known = self.alias.get(name.lower())
+        aid = known if known else self._add(_slug(name), name, "organisation")
+        self.by_id[aid]["intl"] = True
+        return aid
+
+    def known(self, text):
+        return self.country(text) or self.intl(text)
+
+    def _institution(self, words):
+        """True when words only name an institution of a state ('foreign ministry', 'army')."""
+        inst = self.lx["institution_words"]
+        return bool(words) and all(w.lower().strip(".,") in inst for w in words)
+
+    def org(self, text, common=False):
+        """Organisation named by text; sub-units and acronyms fold into known actors.
+        Lower-case phrases ('defence ministry') are roles, not names, unless common."""
+        label = re.sub(r"^(the|The|a|an)\s+|'s$|\u2019s$", "", _norm(text)).strip(" ,.\"'")
+        if not label or label.lower() in self.lx["anon_always"] or not (common or re.search(r"[A-Z]", label)):
+            return None
+        c = self.known(label)
+        if c:
+            return c
+        for phrase, country in self.lx["title_countries"].items():
+            if phrase in label:
+                return self.country(country)
+        low = label.lower()
+        if low in self.alias:
+            return self.alias[low]
+        words = label.split()
+        if len(words) > 1 and self._institution(words[1:]):
+            # 'Thai army', 'Indian Foreign Ministry', 'UN mission' fold into the state or body;
+            # 'Belgian Transport Workers Union' or 'Pakistani Taliban' are actors of their own
+            first = self.known(words[0]) or self.alias.get(words[0].lower())
+            if first:
+                return first
+        for form, aid in list(self.alias.items()):
+            a = self.by_id[aid]
+            if a["type"] == "person":
+                continue
+            if low.startswith(form + " ") and (
+                    self._institution(low[len(form) + 1:].split())
+                    or (a["type"] != "state" and not a.get("intl"))):
+                self.alias[low] = aid
+                return aid
+            if _acronym_of(label, a["label"]) or _acronym_of(a["label"], label):
+                self.alias[low] = aid
+                return aid
+        typ = "armed-group" if self.armed(label) else "organisation"
+        return self._add(_slug(label), label, typ)
+
+    def armed(self, text):
+        low = text.lower()
+        return any(re.search(r"(?<![\w-])" + re.escape(k) + r"(?![\w-])", low) for k in self.lx["armed_lower"])
+
+    def person(self, name):
+        name = re.sub(r"'s$|\u2019s$", "", _norm(name)).strip(" ,.\"'")
+        low = name.lower()
+        if low in self.alias and self.by_id[self.alias[low]]["type"] == "person":
+            return self.alias[low]
+        for part in name.split():
+            pid = self.name_tokens.get(part.lower())
+            if pid and self.by_id[pid]["type"] == "person":
+                self.alias.setdefault(low, pid)
+                return pid
+        pid = self._add(_slug(name), name, "person")
+        self._index_person(pid, name)
+        return pid
+
+    def affiliate(self, pid, aid, role):
+        if aid and aid != pid and self.by_id[pid]["type"] == "person" and self.by_id[aid]["type"] != "person":
+            affs = self.by_id[pid]["affiliations"]
+            if not any(f["actor"] == aid for f in affs):
+                affs.append({"actor": aid, "role": role or "member"})
+
+    def acts_for(self, aid):
+        """The organisation or state a person speaks for (else the actor itself)."""
+        if aid is None:
+            return None
+        a = self.by_id[aid]
+        if a["type"] == "person" and a["affiliations"]:
+            return a["affiliations"][0]["actor"]
+        return aid
+
+
+def _acronym_of(short, long):
+    """True for 'IAM' vs 'International Association of Machinists ...'."""
+    if not (short.isupper() and 2 < len(short) <= 6 and " " not in short):
+        return False
+    initials = "".join(w[0] for w in long.split() if w[:1].isupper())
+    return len(initials) > len(short) and initials.startswith(short)
+
+
+class Sources:
+    def __init__(self, lx, registry):
+        self.lx = lx
+        self.actors = _Actors(lx, registry)
+        self.sents = []            # (sent span, start, end)
+        self.raw = []              # raw statements before group expansion
+        self.med_mentions = []     # mediation mentions
+        self.negated_mediators = set()
+        self.person_subjects = []  # (global order, person id)
+        self.person_mentions = []  # (global order, person id) of every person named, subject or not
+        self.thing_speakers = []   # (global order, actor id) of non-person speakers/subjects
+        self.ent_at = {}           # (doc id, token i) -> entity span
+        self.sent_no = {}          # (doc id, sentence start) -> sentence number
+
+    # ------------------------------------------------ token helpers
+    def ent(self, tok):
+        return self.ent_at.get((id(tok.doc), tok.i))
+
+    def order(self, tok):
+        """Position of tok in the article, comparable across paragraphs."""
+        return self.sent_no.get((id(tok.doc), tok.sent.start), self.cur), tok.i
+
+    def np_span(self, tok):
+        """Surface tokens of the noun phrase headed by tok (no relative clauses or conjuncts)."""
+        drop = {"relcl", "acl", "conj", "cc", "advcl", "punct"}
+        idx = [tok.i]
+        stack = [c for c in tok.children if c.dep_ not in drop]
+        while stack:
+            c = stack.pop()
+            idx.append(c.i)
+            stack.extend(c.children)
+        lo, hi = min(idx), max(idx)
+        doc = tok.doc
+        while lo < hi and doc[lo].is_punct:
+            lo += 1
+        while hi > lo and doc[hi].is_punct:
+            hi -= 1
+        return doc[lo:hi + 1]
+
+    # ------------------------------------------------ pass 1: actors
+    def discover(self):
+        """Register named actors, person affiliations and mention counts."""
+        ents_of = {}                 # Span.ents rescans the whole Doc: group doc.ents once
+        for sent, _, _ in self.sents:
+            if id(sent.doc) not in ents_of:
+                ents_of[id(sent.doc)] = {}
+                for ent in sent.doc.ents:
+                    ents_of[id(sent.doc)].setdefault(ent.sent.start, []).append(ent)
+                    for t in ent:
+                        self.ent_at[(id(sent.doc), t.i)] = ent
+        for n, (sent, _, _) in enumerate(self.sents):
+            self.cur = n
+            self.sent_no[(id(sent.doc), sent.start)] = n
+            for ent in ents_of[id(sent.doc)].get(sent.start, []):
+                aid = self._entity_actor(ent)
+                if aid:
+                    self.actors.mention(aid)
+                    if self.actors.by_id[aid]["type"] == "person" and ent.root.dep_ in SUBJ_DEPS:
+                        bisect.insort(self.person_subjects, ((n, ent.root.i), aid))
+                    if self.actors.by_id[aid]["type"] == "person":
+                        self.person_mentions.append(((n, ent.root.i), aid))
+            for tok in sent:
+                if tok.ent_type_ == "" and tok.pos_ in ("PROPN", "ADJ") and self.actors.known(tok.text):
+                    self.actors.mention(self.actors.known(tok.text))
+
+    def _entity_actor(self, ent):
+        lab, text = ent.label_, ent.text
+        if lab == "PERSON":
+            if self.actors.known(text):
+                return self.actors.known(text)
+            if self.actors.armed(text):
+                return self.actors.org(text)
+            pid = self.actors.person(text)
+            self._affiliate_person(pid, ent.root)
+            return pid
+        if lab in ("GPE", "NORP", "LOC", "FAC"):
+            c = self.actors.known(text)
+            if c and lab == "GPE":
+                c = self._named_body(ent.root, ent) or c
+            if c:
+                self.actors.seen(c, text)
+                return c
+            if lab != "FAC" and self.actors.armed(text):
+                return self.actors.org(text)
+            return None
+        if lab == "ORG":
+            if text.lower().split()[-1] in self.actors.name_tokens:
+                return self.actors.person(text)
+            aid = self.actors.org(text)
+            if aid:
+                self.actors.seen(aid, text)
+            return aid
+        return None
+
+    def _named_body(self, tok, e):
+        """'Health New Zealand', 'Radio Free Asia': capitalised words before a country name make a
+        body of its own, not the state."""
+        named = [c for c in tok.children if c.dep_ == "compound" and c.i < e.start and c.pos_ == "PROPN"
+                 and not self.actors.known(c.text) and c.lower_ not in self.lx["roles"]]
+        if not named or tok.dep_ == "compound":
+            return None
+        return self.actors.org(" ".join(t.text for t in self.np_span(tok) if t.i <= tok.i and t.dep_ != "det"))
+
+    def _affiliate_person(self, pid, head):
+        """Titles with demonyms, appositions and possessive roles tell whom a person acts for."""
+        doc = head.doc
+        np = self.np_span(head)
+        text = np.text
+        for phrase, country in self.lx["title_countries"].items():
+            if phrase in text:
+                self.actors.affiliate(pid, self.actors.country(country), phrase)
+        low = text.lower()
+        if any(re.search(r"\b" + re.escape(t) + r"\b", low) for t in self.lx["state_titles"]):
+            self.actors.titled.add(pid)
+        for t in doc[np.start:head.i]:
+            if t.ent_type_ == "PERSON":
+                continue
+            c = self.actors.known(t.text) or (self.actors.known(self.ent(t).text) if self.ent(t) else None)
+            if c:
+                self.actors.affiliate(pid, c, _role_words(np, head))
+            elif self.ent(t) is not None and self.ent(t).label_ == "ORG":
+                self.actors.affiliate(pid, self.actors.org(self.ent(t).text), _role_words(np, head))
+            elif t.lower_ in self.lx["descriptor_of"] and t.lower_ != "group":      # 'Union spokesman Tom Wouters'
+                self.actors.affiliate(pid, self._descriptor(t), _role_words(np, head))
+        for c in head.children:
+            if c.dep_ == "appos":
+                aid = self.resolve_role(c)
+                if aid:
+                    self.actors.affiliate(pid, aid, c.lemma_)
+        if head.dep_ == "appos" and head.head.lemma_ in self.lx["roles"]:
+            aid = self.resolve_role(head.head)
+            if aid:
+                self.actors.affiliate(pid, aid, head.head.lemma_)
+
+    def resolve_role(self, tok):
+        """Actor behind a role noun: 'Pakistan's foreign minister', 'a spokesman for the Taliban'."""
+        found_org, found_state = None, None
+        for c in tok.children:
+            aid = None
+            if c.dep_ == "poss":
+                aid = self.resolve(c)[1] if c.lower_ not in ("its", "his", "her", "their") else None
+            elif c.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+                e = self.ent(c)
+                if e is not None and e.start <= tok.i < e.end:
+                    e = None
+                aid = self.actors.known(c.text) or (self._entity_actor(e) if e is not None else None)
+                if aid is None and c.lower_ in self.lx["descriptor_of"]:
+                    aid = self.resolve(c)[1]
+            elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "in", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        kind, aid = self.resolve(p)
+                        if kind != "actor":
+                            aid = None
+            if aid:
+                aid = self.actors.acts_for(aid)
+                if self.actors.by_id[aid]["type"] == "state":
+                    found_state = found_state or aid
+                else:
+                    found_org = found_org or aid
+        if found_org or found_state:
+            return found_org or found_state
+        text = self.np_span(tok).text
+        for phrase, country in self.lx["title_countries"].items():
+            if phrase in text:
+                return self.actors.country(country)
+        return None
+
+    # ------------------------------------------------ NP resolution
+    def resolve(self, tok):
+        """(kind, actor id) for the noun phrase headed by tok; kind: actor, group, anon or None."""
+        lx, low = self.lx, tok.lower_
+        if tok.dep_ in SUBJ_DEPS and low in ("which", "who", "that") and tok.head.dep_ == "relcl":
+            return self.resolve(tok.head.head)
+        if low == "it" and tok.head.lemma_ == "be" and any(c.dep_ == "attr" for c in tok.head.children):
+            attr = [c for c in tok.head.children if c.dep_ == "attr"][0]
+            return self.resolve(attr) if attr.pos_ == "PROPN" else (None, None)
+        if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS:
+            return self._pronoun(tok)
+        if low in lx["anon_always"] or tok.lemma_ in lx["anon_always"]:
+            return ANON, None
+        if self._is_group(tok):
+            return GROUP, None
+        e = self.ent(tok)
+        if e is not None and self.actors.known(e.text):
+            aid = self._named_body(tok, e)
+            return "actor", aid or self.actors.known(e.text)
+        if e is not None and (e.label_ == "PERSON" or low in self.actors.name_tokens):
+            pid = self.actors.person(e.text if e.label_ == "PERSON" else tok.text)
+            return "actor", pid
+        if tok.pos_ == "PROPN" and low in self.actors.name_tokens:
+            return "actor", self.actors.name_tokens[low]
+        if tok.lemma_.lower() in lx["roles"] or low in lx["anon_nouns"]:
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    kind, aid = self.resolve(c)
+                    if kind == "actor" and self.actors.by_id[aid]["type"] == "person":
+                        self.actors.affiliate(aid, self.resolve_role(tok), tok.lemma_)
+                        return "actor", aid
+            aid = self.resolve_role(tok)
+            if aid:
+                return "actor", aid
+            if low in lx["anon_nouns"]:
+                return ANON, None
+            if tok.lemma_.lower() in lx["state_institutions"] and not any(
+                    c.dep_ in ("poss", "compound", "amod", "nmod") and (
+                        self.actors.known(c.text) or (self.ent(c) is not None and self.ent(c) != self.ent(tok)))
+                    for c in tok.children):
+                aid = self._salient_state(tok)
+                if aid:
+                    return "actor", aid
+            if any(self.ent(c) is not None for c in tok.children if c.dep_ == "poss"):
+                aid = self.actors.org(self.np_span(tok).text)   # "Gaza's civil defence agency"
+                if aid:
+                    return "actor", aid
+        if e is not None:
+            aid = self._entity_actor(e)
+            if aid:
+                return "actor", aid
+        c = self.actors.known(tok.text)
+        if c:
+            return "actor", c
+        named = [c for c in tok.children if c.dep_ == "compound" and self.ent(c) is not None and self.ent(c).label_ == "ORG"]
+        if named and tok.pos_ == "PROPN":
+            aid = self.actors.org(self.np_span(tok).text)
+            if aid:
+                return "actor", aid
+        if tok.lemma_ in lx["document_nouns"]:
+            return self._last_thing()
+        aid = self._civil_society(tok)
+        if aid:
+            return "actor", aid
+        if low in lx["descriptor_of"] or tok.lemma_ in lx["descriptor_of"] or tok.lemma_ == "country":
+            aid = self._descriptor(tok)
+            if aid:
+                return "actor", aid
+        if tok.pos_ == "PROPN" and tok.dep_ in SUBJ_DEPS and e is None and tok.is_title:
+            return "actor", self.actors.person(self.np_span(tok).text)   # a name NER missed
+        return None, None
+
+    def unplaced_source(self, tok):
+        """The speaker of a speaking cue that :meth:`resolve` cannot place still speaks.
+
+        A name (a proper noun or a named entity) becomes an actor of its own; a description
+        ('a veteran diplomat', 'friends', 'one of his advisers', 'another Republican') is an
+        unnamed source. Pronouns and function words stay unplaced: their antecedent is unknown.
+        """
+        if tok.pos_ in ("PRON", "DET", "ADV", "SCONJ", "CCONJ", "ADP", "PART", "VERB", "AUX", "PUNCT") \
+                or tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
+            return None, None
+        e = self.ent(tok)
+        if e is not None and e.label_ in ("ORG", "GPE", "FAC", "LOC") and e.root == tok:
+            aid = self.actors.org(e.text, common=True)
+            return ("actor", aid) if aid else (None, None)
+        if e is not None and e.label_ == "PERSON" or (tok.pos_ == "PROPN" and tok.is_title and e is None):
+            return "actor", self.actors.person(self.np_span(tok).text)
+        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            aid = self._named_by_head(tok)
+            if aid:
+                return "actor", aid
+        if tok.pos_ in ("NOUN", "NUM", "PROPN", "ADJ"):
+            return ANON, None
+        return None, None
+
+    def _named_by_head(self, tok):
+        """'the council' after 'the Presidential Council', 'the general' after 'General X': a definite
+        description names the most mentioned actor whose name or title holds its head noun."""
+        words = {tok.lower_, tok.lemma_.lower()}
+        found = []
+        for aid, a in self.actors.by_id.items():
+            names = [a["label"]] + a["aliases"]
+            if any(words & set(n.lower().replace("'s", "").split()) for n in names):
+                found.append((self.actors.count.get(aid, 0), aid))
+        return max(found)[1] if found else None
+
+    def _is_group(self, tok):
+        lx = self.lx
+        if tok.lemma_ not in lx["group_nouns"] and tok.lower_ not in lx["group_nouns"]:
+            return False
+        return any(c.lower_ in lx["groups"]["determiners"] for c in tok.children if c.dep_ in ("det", "nummod", "predet"))
+
+    def _pronoun(self, tok):
+        low = tok.lower_
+        order = self.order(tok)
+        if low in PERSON_PRONOUNS:
+            prior = _before(self.person_subjects, order) or _before(self.person_mentions, order)
+            return ("actor", prior[1]) if prior else (None, None)
+        if low in THING_PRONOUNS or low == "its":
+            return self._last_thing(order, plural=low in ("they", "them"))
+        return None, None
+
+    def _last_thing(self, order=None, plural=False):
+        order = order or (self.cur, 10 ** 9)
+        best = _before(self.thing_speakers, order)
+        if best is None:
+            return None, None
+        return (GROUP, None) if best[1] == GROUP and plural else ("actor", best[1]) if best[1] != GROUP else (None, None)
+
+    def _descriptor(self, tok):
+        """'the union', 'the planemaker', 'the group', 'the country' -> the salient matching actor."""
+        cls = self.lx["descriptor_of"].get(tok.lower_) or self.lx["descriptor_of"].get(tok.lemma_)
+        cands = []
+        for aid, a in self.actors.by_id.items():
+            if a["type"] == "person":
+                continue
+            is_union = any(k in a["label"].lower().split() for k in self.lx["union_keywords"])
+            if tok.lemma_ == "country" and a["type"] == "state":
+                cands.append(aid)
+            elif cls == "union" and is_union:
+                cands.append(aid)
+            elif cls == "armed" and a["type"] == "armed-group":
+                cands.append(aid)
+            elif cls == "company" and a["type"] == "organisation" and not is_union and not a.get("intl"):
+                cands.append(aid)
+            elif cls == "body" and a["type"] == "organisation" and not a.get("intl"):
+                cands.append(aid)
+        if tok.lemma_ == "country":
+            end = bisect.bisect_left(self.thing_speakers, (self.order(tok),))
+            for _, aid in reversed(self.thing_speakers[max(0, end - 50):end]):
+                if aid in cands:
+                    return aid
+        if not cands and (tok.lower_ == "group" or cls == "union"):
+            cands = [a for a, v in self.actors.by_id.items() if v["type"] == "organisation" and not v.get("intl")]
+        word = tok.lemma_.lower()
+        return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(),
+                                         self.actors.count.get(a, 0)), default=None)
+
+    def _salient_state(self, tok):
+        """The state an unqualified institution ('the interior ministry', 'the government') belongs
+        to: the last state to speak before it, else the article's most mentioned state."""
+        end = bisect.bisect_left(self.thing_speakers, (self.order(tok),))
+        for _, aid in reversed(self.thing_speakers[max(0, end - 50):end]):
+            if aid != GROUP and self.actors.by_id[aid]["type"] == "state":
+                return aid
+        pend = bisect.bisect_left(self.person_subjects, (self.order(tok),))
+        for _, pid in reversed(self.person_subjects[max(0, pend - 20):pend]):
+            a = self.actors.acts_for(pid)
+            if self.actors.by_id[a]["type"] == "state":
+                return a
+        states = [(c, a) for a, c in self.actors.count.items() if self.actors.by_id[a]["type"] == "state"]
+        if states:
+            return max(states)[1]
+        if not hasattr(self, "_weak_state"):      # only names inside names: 'Belgian Transport Workers Union'
+            cnt = {}
+            for sent, _, _ in self.sents:
+                for t in sent:
+                    name = self.lx["country_of"].get(t.text.lower()) if t.text[:1].isupper() else None
+                    if name:
+                        cnt[name] = cnt.get(name, 0) + 1
+            self._weak_state = self.actors.country(max(cnt, key=cnt.get)) if cnt else None
+        return self._weak_state
+
+    def _civil_society(self, tok):
+        """'human rights groups', 'aid agencies': a collective actor named by its description."""
+        cs = self.lx["civil_society"]
+        if tok.lemma_.lower() not in cs["heads"] or tok.pos_ != "NOUN":
+            return None
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+        if not any(m.lemma_.lower() in cs["modifiers"] or m.lower_ in cs["modifiers"] for m in mods):
+            return None
+        words = [t.text for t in self.np_span(tok) if t.i <= tok.i and t.dep_ not in ("det", "nummod", "predet")
+                 and not t.is_punct]
+        text = " ".join(words)
+        return self.actors.org(text[:1].upper() + text[1:], common=True)
+
+    # ------------------------------------------------ post-processing
+    def folded_counts(self):
+        """Mention counts with persons counted for whom they act."""
+        cnt = {}
+        for a, c in self.actors.count.items():
+            a = self.actors.acts_for(a)
+            if self.actors.by_id[a]["type"] != "person":
+                cnt[a] = cnt.get(a, 0) + c
+        return cnt
+
+    def conflict_roles(self):
+        """How often each actor is a side of an accusation or denial: its speaker, or the
+        accused object ('accused Y of ...', 'blamed Y for ...'). Backing, urging and mediating
+        do not count: the sides of a dispute are the ones who accuse and deny."""
+        roles = {}
+        for r in self.raw:
+            if r["stance"] not in ("accuse", "deny") or r["kind"] != "actor" or not r["aid"]:
+                continue
+            a = self.actors.acts_for(r["aid"])
+            roles[a] = roles.get(a, 0) + 1
+            if r["cue"].pos_ != "NOUN" and r["stance"] == "accuse":
+                for c in r["cue"].children:
+                    if c.dep_ in ("dobj", "nsubjpass"):
+                        kind, aid = self.resolve(c)
+                        if kind == "actor":
+                            aid = self.actors.acts_for(aid)
+                            roles[aid] = roles.get(aid, 0) + 1
+        return roles
+
+    def parties(self, mediators):
+        """The two sides of the article's dispute: mention counts, weighted up for actors that
+        accuse, deny or are accused, and down for bystanders (bodies that only back, urge or
+        mediate, and international organisations that take no side)."""
+        roles = self.conflict_roles()
+        speakers = {self.actors.acts_for(r["aid"]) for r in self.raw if r["kind"] == "actor" and r["aid"]}
+        score = {}
+        for a, c in self.folded_counts().items():
+            if a in mediators:
+                continue
+            k = roles.get(a, 0)
+            w = c + 3 * k
+            if not k and (a in speakers or self.actors.by_id[a].get("intl")):
+                w *= 0.5
+            score[a] = w
+        ranked = sorted(score, key=lambda a: (-score[a], self._first_seen(a)))
+        return ranked[:2]
+
+    def _first_seen(self, aid):
+        return next((o for o, a in self.thing_speakers if a == aid), (10 ** 9, 0))
+
+
+def _before(seq, order):
+    """Last (order, id) entry of a sorted list strictly before order."""
+    i = bisect.bisect_left(seq, (order,))
+    return seq[i - 1] if i else None
+
+
+def _role_words(np, head):
+    words = [t.text for t in np if t.i < head.i and t.ent_type_ != "PERSON" and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    return " ".join(words).lower() or "member"
+
+
+def _span_text(sent, toks):
+    toks = sorted((t for t in toks if sent.start <= t.i < sent.end), key=lambda t: t.i)
+    while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
+        toks = toks[1:]
+    if not toks:
+        return ""
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    doc = sent.doc
+    s = doc[lo:hi + 1].text
+    return s.strip(" ,.;:\"'\u201c\u201d\u2018\u2019")
+

@@ -1,0 +1,231 @@
+"""Stance: which of the eight speech acts a cue performs.
+
+:func:`stance_of_verb` reads the cue lexicon (with phrasal and conditional verbs);
+:func:`_refine` turns a party's neutral report into an accusation, denial or commitment by
+what its content says, and :func:`_obligation` a 'must'/'should' aimed at others into a demand.
+"""
+from __future__ import annotations
+
+from .lexicon import SUBJ_DEPS
+
+def stance_of_verb(art, v):
+    lx = art.lx
+    lemma = v.lemma_.lower()
+    kids = list(v.children)
+    phr = lx["phrasal_map"].get(lemma, {})
+    for c in kids:
+        if c.dep_ in ("prt", "prep", "acomp", "oprd", "ccomp", "xcomp", "advmod") and c.lower_ in phr:
+            return phr[c.lower_]
+        if c.dep_ in ("ccomp", "xcomp", "oprd", "dobj", "advcl"):
+            for g in c.children:
+                if g.lower_ in phr and (g.dep_ in ("acomp", "oprd", "amod") or g.dep_ == "mark" and g.i < c.i):
+                    return phr[g.lower_]       # (mark: 'called for the president to resign')
+    question = lx["question_frames"].get(lemma)
+    deps = {c.dep_ for c in kids}
+    if question and (deps & set(question) or not deps & {"dobj", "xcomp", "prep", "dative"}) and "xcomp" not in deps:
+        return "assert"       # 'asked whether ...', '"...?" Clinton asked.'
+    if lemma not in lx["verbs"]:
+        return None
+    cond = lx["conditional_verbs"].get(lemma)
+    if cond is not None:
+        deps = {c.dep_ for c in kids}
+        objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass")}
+        objs |= {p.lemma_.lower() for c in kids if c.dep_ == "dobj" for pr in c.children
+                 if pr.dep_ == "prep" and pr.lower_ == "of" for p in pr.children}   # 'rounds of negotiations'
+        if v.dep_ == "acl":
+            objs.add(v.head.lemma_.lower())
+        actor_obj = lemma in lx["actor_object_verbs"] and any(
+            c.dep_ == "dobj" and art.resolve(c)[0] == "actor" for c in kids)    # 'backed Guyana'
+        if not (deps & set(cond) or objs & set(cond) or actor_obj):
+            return None
+    if lemma in lx["tell_to_demand"] and any(c.dep_ == "xcomp" for c in kids) and any(c.dep_ in ("dobj", "dative") for c in kids):
+        return "demand"
+    return lx["verbs"][lemma]
+
+
+def _agents(art, toks, speaker=None, nominal=False):
+    """Actors that act in the content: subjects, 'by X' agents and their owners ('Cambodian troops').
+    Pronouns in reported speech ('X said its troops ...') are taken to be the speaker; after a
+    nominal cue ('Y rejected X's claims that its troops ...') they usually point at someone else."""
+    out = []
+    for t in toks:
+        if t.dep_ == "nsubj" and t.lower_ in ("it", "we", "they", "i", "he", "she"):
+            kind, aid = art.resolve(t) if t.lower_ == "it" else (None, None)
+            cleft = t.head.lemma_ == "be" and any(c.dep_ == "attr" for c in t.head.children)
+            if cleft:
+                out.append(art.actors.acts_for(aid) if kind == "actor" else None)
+            elif t.head.head not in toks or t.head.head == t.head:
+                out.append(speaker)
+        elif t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.lower_ == "by"):
+            cand = [t] + [c for c in t.children if c.dep_ in ("poss", "compound", "amod")]
+            if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "my") for c in cand):
+                out.append(None if nominal else speaker)
+                continue
+            for c in cand:
+                if c.lower_ in ("this", "that", "there", "its", "which", "who", "what"):
+                    continue
+                kind, aid = art.resolve(c)
+                if kind == "actor":
+                    out.append(art.actors.acts_for(aid))
+                    break
+            else:
+                out.append(None)
+        elif t.dep_ in ("poss", "compound") and t.head.lemma_ in art.lx["wrongdoing"]:
+            kind, aid = art.resolve(t)
+            if kind == "actor":
+                out.append(art.actors.acts_for(aid))
+    return out
+
+
+def _has_wrongdoing(art, toks):
+    return any((t.lemma_.lower() in art.lx["wrongdoing"] or t.lower_ in art.lx["wrongdoing"]) and t.dep_ != "amod"
+               for t in toks)
+
+
+def _refine(art, r, actor, parties, stance):
+    """A party's neutral report becomes an accusation, denial or commitment by its content."""
+    toks = r["content"]
+    if not toks:
+        return stance
+    nominal = r["cue"].pos_ == "NOUN"
+    lx = art.lx
+    subj_self = any(t.dep_ == "nsubj" and (t.pos_ == "PRON" or art.resolve(t)[1] == actor) for t in toks[:6])
+    if subj_self and any(t.lower_ in lx["commit_markers"] for t in toks):
+        return "commit"
+    if _disowns(art, toks):
+        return "deny"         # 'said the reports did not correspond to reality'
+    if _own_future(art, toks, actor) or _own_undertaking(art, toks, actor):
+        return "commit"       # 'France will withdraw its troops, Macron said': the speaker's side will act
+    cue = r["cue"]
+    head_stance = stance_of_verb(art, cue.head) if cue.dep_ in ("advcl", "conj") and cue.head.i != cue.i else None
+    if actor not in parties and not nominal:
+        return stance
+    agents = _agents(art, toks, actor, nominal)
+    opponents = {p for p in parties if p != actor}
+    own_agent = actor in agents or any(t.dep_ == "xcomp" and t.head == r["cue"] for t in toks)
+    wrong = _has_wrongdoing(art, toks)
+    neg_tokens = [t for t in toks if t.lower_ in lx["negators"] or t.dep_ == "neg"]
+    opp_agent = any(a in opponents for a in agents) or (nominal and any(a and a != actor for a in agents))
+    other_agent = any(a != actor for a in agents)
+    wrong_noun = any(t.pos_ == "NOUN" and t.lemma_.lower() in lx["wrongdoing"] for t in toks)
+    mentions_opp = any(art.resolve(t)[1] in opponents for t in toks if t.pos_ in ("PROPN", "ADJ"))
+    if opp_agent and (wrong or any(t.dep_ == "neg" or t.lower_ == "not" for t in neg_tokens)):
+        return "accuse"
+    if r["cue"].lemma_ == "claim" and opp_agent:
+        return "accuse"
+    if opp_agent and head_stance in ("accuse", "deny"):
+        return "accuse"       # 'accused the EU of hypocrisy, saying European countries had ...'
+    root_neg = any(t.dep_ == "neg" and t.head.dep_ in ("ccomp", "ROOT") for t in toks)
+    if head_stance == "deny" and root_neg and not opp_agent:
+        return "deny"         # 'rejected the criticism, saying the dam would not harm ...'
+    if not own_agent and wrong and (other_agent or wrong_noun or mentions_opp):
+        return "accuse"
+    quant_neg = [t for t in neg_tokens if t.lower_ in ("no", "neither", "never", "nor", "none", "nothing")
+                 or (t.lower_ == "not" and t.head.pos_ in ("NOUN", "PROPN"))]
+    if quant_neg and not opp_agent and not nominal:
+        return "deny"
+    return stance
+
+
+def _content_root(toks):
+    """The first content token whose head lies outside the content: the reported clause's verb."""
+    ids = {t.i for t in toks}
+    return next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
+
+
+def _obligation(art, r):
+    """'X said the agreement must lead to ...', '... Y would have to drop ...': saying what someone
+    else must or should do is a demand."""
+    t = _content_root(r["content"])
+    if t is None or t.pos_ not in ("VERB", "AUX"):
+        return False
+    modal = any(c.dep_ == "aux" and c.lower_ in art.lx["obligation_modals"] for c in t.children)
+    modal = modal or (t.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" and any(
+        a.lower_ == "to" for a in c.children) for c in t.children))
+    subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+    return modal and not any(c.lower_ in ("we", "i", "it") for c in subj)
+
+
+def _own_future(art, toks, actor):
+    """The reported clause says what the speaker's own side will do: a subject that is the
+    speaker (a pronoun, or a name of its actor) with 'will'/'would' on its verb."""
+    t = _content_root(toks)
+    if t is None or t.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children):
+        return False
+    for s in (c for c in t.children if c.dep_ == "nsubj"):
+        if s.lower_ in ("we", "i") or (s.pos_ == "PRON" and s.lower_ in ("it", "he", "she", "they")
+                                        and art.resolve(s)[1] in (None, actor)):
+            return True
+        kind, aid = art.resolve(s)
+        return kind == "actor" and art.actors.acts_for(aid) == actor
+    return False
+
+
+FUTURE_AUX = {"will", "would", "'ll", "shall"}
+
+
+def _disowns(art, toks):
+    """The reported clause denies an earlier account: its subject names one ('the reports',
+    'the accusation') and its verb is negated, or it calls something false or baseless."""
+    t = _content_root(toks)
+    if t is None:
+        return False
+    subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+    negated = any(c.dep_ == "neg" for c in t.children)
+    if negated and any(s.lemma_.lower() in art.lx["answer_nouns"] for s in subj):
+        return True
+    return t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in art.lx["falsity_words"]
+                                    for c in t.children)
+
+
+def _own_undertaking(art, toks, actor):
+    """'X said it had agreed to / had resumed / would respect ...': the speaker's own side takes
+    on a course of action named by one of the undertaking verbs."""
+    t = _content_root(toks)
+    if t is None or t.lemma_.lower() not in art.lx["undertaking_verbs"] or any(c.dep_ == "neg" for c in t.children):
+        return False
+    for s in (c for c in t.children if c.dep_ == "nsubj"):
+        if s.lower_ in ("we", "i"):
+            return True
+        kind, aid = art.resolve(s)
+        return kind == "actor" and art.actors.acts_for(aid) == actor
+    return False
+
+
+def _fallback_affiliations(art, parties):
+    """Persons with a state title but no stated country ('Foreign ministry spokesman Lin Jian'):
+    the adversary of the party they accuse, else the state whose side spoke just before them (news
+    quotes one side's officials together), else the article's most prominent state."""
+    A = art.actors
+    cnt = art.folded_counts()
+    states = sorted((a for a in cnt if A.by_id[a]["type"] == "state"), key=lambda a: -cnt[a])
+    for i, r in enumerate(art.raw):
+        aid = r["aid"]
+        if not aid or A.by_id[aid]["type"] != "person" or A.by_id[aid]["affiliations"] or aid not in A.titled:
+            continue
+        accused = {x for x in _agents(art, r["content"]) if x in parties}
+        before = _state_speaking_before(art, i, NEAR_SENTENCES)
+        if len(parties) == 2 and len(accused) == 1 and _has_wrongdoing(art, r["content"]):
+            A.affiliate(aid, [p for p in parties if p not in accused][0], "official")
+        elif before:
+            A.affiliate(aid, before, "official")
+        elif states:
+            A.affiliate(aid, states[0], "official")
+
+
+NEAR_SENTENCES = 2
+
+
+def _state_speaking_before(art, i, near):
+    """The state (directly or through a person acting for it) of the last statement before raw
+    statement i, when it stands at most ``near`` sentences earlier."""
+    A, r = art.actors, art.raw[i]
+    for prev in reversed(art.raw[:i]):
+        if r["n"] - prev["n"] > near:
+            return None
+        if prev["kind"] == "actor" and prev["aid"] and prev["aid"] != r["aid"]:
+            acts = A.acts_for(prev["aid"])
+            if A.by_id[acts]["type"] == "state":
+                return acts
+    return None
