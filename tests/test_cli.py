@@ -247,12 +247,13 @@ def test_query_does_not_import_nlp_stack(seed_trig):
 def test_build_extract_without_the_model_is_an_environment_error(runner, tmp_path, monkeypatch):
     """A missing spaCy model exits 2 from every command that needs it, `build --extract` included."""
     import claimgraph.extract as extract
+    import claimgraph.extract.pipeline as pipeline
     from claimgraph.errors import ExtractorUnavailable
 
     def unavailable():
         raise ExtractorUnavailable(f"spaCy model en_core_web_sm is not installed; run: {extract.INSTALL_HINT}")
 
-    monkeypatch.setattr(extract, "load_model", unavailable)
+    monkeypatch.setattr(pipeline, "load_model", unavailable)
     (tmp_path / "raw.txt").write_text("Alphaland accused Betaland of shelling the town.\n", encoding="utf-8")
     result = runner.invoke(cli, ["build", str(tmp_path), "--extract", "-o", str(tmp_path / "g.trig"),
                                  "--store", str(tmp_path / "store")])
