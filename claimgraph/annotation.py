@@ -207,7 +207,7 @@ ARTICLE_KEYS = ("id", "text", "title", "date", "publisher", "url")
 ACTOR_KEYS = ("id", "label", "type", "aliases", "wikidata", "affiliations")
 CLAIM_KEYS = ("id", "label", "subject", "relation", "object", "contradicts")
 STATEMENT_KEYS = ("id", "stance", "speaker", "on_behalf_of", "claim", "about", "sentence", "span",
-                  "date", "method", "confidence", "extractor")
+                  "date", "method", "confidence", "extractor", "hedge")
 MEDIATION_KEYS = ("id", "label", "mediators", "parties", "place", "status", "outcome", "outcome_type",
                   "follows", "sentence", "date", "method")
 TOP_KEYS = ("article", "actors", "claims", "statements", "mediations")
@@ -484,6 +484,7 @@ def _load_statements(r: _Reader, tree: _Map, article: Article, actor_ids: set, c
             method=method,
             confidence=float(confidence) if confidence is not None else None,
             extractor=r.string(node, "extractor", f + ".extractor", required=False),
+            hedge=r.strings(node, "hedge", f + ".hedge"),
         ))
     return statements, extra_claims
 

@@ -62,6 +62,8 @@ class Statement:
     method: str = "curated"
     confidence: float | None = None
     extractor: str | None = None
+    #: The speaker's own hedging ("allegedly", "may"): how sure the speaker is, not the extractor.
+    hedge: list[str] = field(default_factory=list)
 
     @property
     def attributed_to(self) -> str | None:

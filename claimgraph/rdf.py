@@ -215,6 +215,8 @@ def _statement(g: Graph, annotation: Annotation, st: Statement, article: URIRef,
     for target in st.about:
         g.add((node, CG.target, actor_iri(target)))
     _method(g, node, st.method, st.confidence, st.extractor)
+    for word in st.hedge:
+        g.add((node, CG.hedge, Literal(word)))
     _evidence(g, node, article, text, st.sentence)
     if st.span:
         span_node = URIRef(node + "/span")

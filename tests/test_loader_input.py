@@ -107,3 +107,16 @@ def test_the_fuzz_can_find_a_crash(folder):
     text = textwrap.dedent(BASE).replace("date: 2025-01-02", "date: !!timestamp 2025-02-30")
     message = located(folder, text)
     assert ":5: article.date: malformed YAML: cannot read '2025-02-30' as timestamp" in message
+
+
+def test_hedging_words_reach_the_graph_apart_from_the_confidence(folder):
+    text = BASE.replace("    span: \"Betaland of shelling the border town\"\n",
+                        "    span: \"Betaland of shelling the border town\"\n    method: extracted\n"
+                        "    confidence: 0.7\n    hedge: [allegedly, may]\n", 1)
+    annotation = parse_annotation(text, folder / "minimal.yaml")
+    accused = annotation.statements[0]
+    assert accused.hedge == ["allegedly", "may"] and accused.confidence == 0.7
+    trig = sorted_trig(build_dataset([annotation]).serialize(format="nquads", encoding="utf-8")).decode()
+    assert 'cg:hedge "allegedly" , "may"' in trig
+    message = located(folder, text.replace("hedge: [allegedly, may]", "hedge: [allegedly, 3]"))
+    assert message.endswith("statements[0].hedge[1]: must be text, got int")

@@ -58,6 +58,8 @@ def to_annotation(result: dict, text_filename: str, title=None, date=None) -> di
                 st["on_behalf_of"] = s["actor"]
         st.update({"claim": s["claim"], "about": list(s["about"]), "sentence": s["sentence"], "span": s["span"],
                    "method": "extracted", "confidence": s["confidence"], "extractor": EXTRACTOR_VERSION})
+        if s["hedge"]:
+            st["hedge"] = list(s["hedge"])
         out_statements.append(st)
     mediations = []
     for m in result["mediations"]:
