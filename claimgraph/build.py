@@ -44,8 +44,8 @@ from .fileio import write_atomic
 from .model import Annotation
 from .rdf import article_graph, article_metadata, build_dataset, content_hash
 from .shacl import check_article, first_message, validate_dataset
-from .store import (BUILD_NS, LAYOUT_VERSION, MATERIALIZE_UNION, count_document_quads, damaged, export_trig,
-                    is_damage, mark_status, open_store, sorted_trig, unview)
+from .store import (BUILD_NS, LAYOUT_VERSION, MATERIALIZE_UNION, count_document_quads, damaged, document_quads,
+                    export_trig, is_damage, mark_status, open_store, sorted_trig, unview)
 from .vocab import BUILD_GRAPH, CG, ONTOLOGY_GRAPH, article_iri, graph_iri, ontology_path
 BATCH_ARTICLES = 1000
 BATCH_SECONDS = 10.0
@@ -67,13 +67,16 @@ class BuildResult:
     updated: int = 0
     removed: int = 0
     unchanged: int = 0
+    kept: int = 0  # articles of other inputs left in the store
     exported: bool = True
     seconds: float = 0.0
 
     def summary(self) -> str:
-        """``3 added, 1 updated, 0 removed, 4,997 unchanged`` (the incremental part of a build)."""
+        """``3 added, 1 updated, 0 removed, 4,997 unchanged`` (the incremental part of a build),
+        and how many articles of other inputs the store keeps."""
+        kept = f"; {self.kept:,} kept from other inputs (--prune removes them)" if self.kept else ""
         return (f"{self.added:,} added, {self.updated:,} updated, {self.removed:,} removed, "
-                f"{self.unchanged:,} unchanged")
+                f"{self.unchanged:,} unchanged{kept}")
 
 
 def load_source(path: Path) -> Annotation:
@@ -111,7 +114,7 @@ def load_annotations(paths: list[Path], extract: bool = False) -> list[Annotatio
 
 def build_graph(paths: list[Path], output: Path | None, validate: bool = True, store: Path | None = None,
                 progress=None, batch_articles: int = BATCH_ARTICLES, extract: bool = False,
-                jobs: int | None = None) -> BuildResult:
+                jobs: int | None = None, prune: bool = False) -> BuildResult:
     """Build ``output`` (TriG) from the annotations under ``paths``.
 
     The dataset holds one named graph per article, the document descriptions in the
@@ -127,11 +130,16 @@ def build_graph(paths: list[Path], output: Path | None, validate: bool = True, s
 
     ``jobs`` is the number of worker processes that load, convert and check changed
     articles in a store build (default: one per core; 1 keeps everything in this process).
+
+    A store is a corpus that several inputs can fill: a build adds and updates the
+    articles under ``paths`` and removes those whose files under ``paths`` are gone, but
+    keeps articles from other folders (``prune`` removes them too). ``output`` holds the
+    articles under ``paths`` only, so it equals an in-memory build of the same input.
     """
     if store is not None:
         try:
             return _build_incremental(paths, output, validate, Path(store), progress, batch_articles, extract,
-                                      default_jobs() if jobs is None else jobs)
+                                      default_jobs() if jobs is None else jobs, prune)
         except ClaimgraphError as exc:
             # Clear the finished frames' locals (the open store among them) so the store's
             # write lock is released now, not when the caller lets go of the exception:
@@ -484,12 +492,20 @@ def default_jobs() -> int:
 
 
 def _build_incremental(paths, output, validate, store_dir: Path, progress, batch_articles, extract,
-                       jobs) -> BuildResult:
+                       jobs, prune) -> BuildResult:
     started = time.perf_counter()
     sources = [str(p.resolve()) for p in find_annotations(paths, extract)]  # errors out before touching the store
+    folders = {str(Path(p).resolve()) for p in paths if Path(p).is_dir()}
+    files = {str(Path(p).resolve()) for p in paths if not Path(p).is_dir()}
+
+    def in_scope(source: str) -> bool:
+        """Whether a recorded article belongs to this build's inputs (so its file's absence means removal)."""
+        return prune or source in files or str(Path(source).parent) in folders
+
     workers = _start_workers(jobs, len(sources))
     try:
-        return _build_into_store(sources, output, validate, store_dir, progress, batch_articles, workers, started)
+        return _build_into_store(sources, output, validate, store_dir, progress, batch_articles, workers, started,
+                                 in_scope)
     except (OSError, RuntimeError) as exc:
         if is_damage(exc):
             raise damaged(exc, store_dir) from None
@@ -500,7 +516,7 @@ def _build_incremental(paths, output, validate, store_dir: Path, progress, batch
 
 
 def _build_into_store(sources, output, validate, store_dir, progress, batch_articles, workers,
-                      started) -> BuildResult:
+                      started, in_scope) -> BuildResult:
     store = open_store(store_dir, write=True)
     terms = _Terms()
     records, other = _read_records(store)
@@ -509,9 +525,11 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
     unchanged = {s for s in sources if _unchanged(s, records.get(s))}
     changed = [s for s in sources if s not in unchanged]
     present = set(sources)
-    gone = [r for s, r in records.items() if s not in present]
-    owner = {records[s].article: s for s in unchanged}  # article id -> annotation file, to catch duplicates
-    result.unchanged, result.removed = len(unchanged), len(gone)
+    gone = [r for s, r in records.items() if s not in present and in_scope(s)]
+    others = {s: r for s, r in records.items() if s not in present and not in_scope(s)}
+    # article id -> annotation file, to catch duplicates (an article of another input counts too)
+    owner = {records[s].article: s for s in unchanged} | {r.article: s for s, r in others.items()}
+    result.unchanged, result.removed, result.kept = len(unchanged), len(gone), len(others)
 
     # Ontology and deleted articles first, in one transaction.
     ontology, ontology_digest = _ontology_quads(terms)
@@ -592,7 +610,7 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
         store.update(_GC_PUBLISHERS)
 
     # What the store now holds, for the report and the export decision.
-    records = {s: r for s, r in records.items() if s in present} | built
+    records = {s: r for s, r in records.items() if s in present} | built  # this build's inputs
     result.articles = sorted(r.article for r in records.values())
     state = hashlib.sha256("\n".join(sorted(f"{r.article} {r.digest}" for r in records.values()))
                            .encode() + ontology_digest.encode()).hexdigest()
@@ -608,7 +626,7 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
         except OSError:
             fresh = False
         if not fresh:
-            export_trig(store, output)
+            export_trig(store, output, articles={article_iri(r.article) for r in records.values()})
             stat = output.stat()
             node, graph = terms.iri("urn:claimgraph:export"), terms.iri(BUILD_GRAPH)
             mark = [ox.Quad(node, terms.iri(BUILD_NS + k), ox.Literal(v), graph)
@@ -622,19 +640,24 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
         filled = _fill_counts(store, missing)
         store.extend([q for r in filled for q in _record_quads(terms, r)])
         records.update((r.source, r) for r in filled)
-    result.statements, result.triples = _counts(store, records.values(), len(set(ontology)))
+    result.statements, result.triples = _counts(store, records.values(), len(set(ontology)), bool(others))
     store.update(mark_status("complete", other))
     store.flush()
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _counts(store, records, ontology_triples: int) -> tuple[int, int]:
-    """(statements, triples) in the store, without its build graph: summed from the
-    articles' build records (counting 26M triples in Oxigraph takes 30 s)."""
+def _counts(store, records, ontology_triples: int, others: bool = False) -> tuple[int, int]:
+    """(statements, triples) of these articles, as their export holds them: summed from the
+    articles' build records (counting 26M triples in Oxigraph takes 30 s). With articles of
+    other inputs in the store, their document descriptions are left out of the count."""
     records = list(records)
+    if others:
+        documents = sum(1 for _ in document_quads(store, {article_iri(r.article) for r in records}))
+    else:
+        documents = count_document_quads(store)
     return (sum(int(r.statements) for r in records),
-            sum(int(r.triples) for r in records) + ontology_triples + count_document_quads(store))
+            sum(int(r.triples) for r in records) + ontology_triples + documents)
 
 
 def _fill_counts(store, records) -> list[_Record]:

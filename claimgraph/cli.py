@@ -261,7 +261,10 @@ def cli(ctx, quiet, verbose):
 @click.option("--jobs", type=click.IntRange(1), default=None,
               help="Worker processes that load, convert and check changed articles.  [default: one per core, "
                    "at most 4]")
-def build(paths, output, no_validate, store_dir, no_store, no_export, extract, jobs):
+@click.option("--prune", is_flag=True,
+              help="Also remove from the store the articles of other inputs (by default they are kept).")
+@click.pass_context
+def build(ctx, paths, output, no_validate, store_dir, no_store, no_export, extract, jobs, prune):
     """Build the graph from annotated articles (default: seeds/).
 
     Reads every NAME.yaml (with its NAME.txt) in PATHS, checks it, converts it to RDF
@@ -269,9 +272,12 @@ def build(paths, output, no_validate, store_dir, no_store, no_export, extract, j
     in the on-disk Oxigraph store and exports OUTPUT (sorted TriG) from it.
 
     The build is incremental: only articles whose annotation or text changed since the
-    last build are processed again; deleted articles are removed from the store. A
-    build that stops (an error, Ctrl-C, a kill) keeps the articles it had saved, and
-    OUTPUT is written only when every article succeeded.
+    last build are processed again; articles whose files were deleted from PATHS are
+    removed from the store. The store is a corpus: articles built from other folders stay
+    in it (--prune removes them). OUTPUT holds the articles of PATHS only, and
+    graph/claims.trig, the committed graph of seeds/, is only written for seeds/ unless
+    -o names it. A build that stops (an error, Ctrl-C, a kill) keeps the articles it had
+    saved, and OUTPUT is written only when every article succeeded.
 
     Changed articles are checked against the shapes one by one with pyshacl-turbo;
     `claimgraph validate` runs the reference engine, pySHACL, over the whole graph.
@@ -282,13 +288,25 @@ def build(paths, output, no_validate, store_dir, no_store, no_export, extract, j
       claimgraph build seeds/ -o graph/claims.trig
       claimgraph build seeds/ news/ --extract --jobs 4
     """
+    from click.core import ParameterSource
+
     from .build import build_graph
 
-    if no_store and (store_dir or no_export):
-        raise click.UsageError("--no-store builds OUTPUT in memory; it cannot go with --store or --no-export")
+    if no_store and (store_dir or no_export or prune):
+        raise click.UsageError("--no-store builds OUTPUT in memory; it cannot go with --store, --no-export or --prune")
+    paths = list(paths) or [DEFAULT_SEEDS]
+    default_output = ctx.get_parameter_source("output") is ParameterSource.DEFAULT
     store = None if no_store else (store_dir or output.parent / "store")
-    result = build_graph(list(paths) or [DEFAULT_SEEDS], None if no_export else output, validate=not no_validate,
-                         store=store, progress=progress_bar(), extract=extract, jobs=jobs)
+    kept_trig = False
+    if default_output and any(Path(p).resolve() != DEFAULT_SEEDS.resolve() for p in paths):
+        if no_store:
+            raise click.UsageError(f"give -o FILE: {DEFAULT_GRAPH} is the graph of {DEFAULT_SEEDS}/ only")
+        kept_trig, no_export = not no_export, True
+    result = build_graph(paths, None if no_export else output, validate=not no_validate,
+                         store=store, progress=progress_bar(), extract=extract, jobs=jobs, prune=prune)
+    if kept_trig:
+        say(f"{DEFAULT_GRAPH} not written: it is the graph of {DEFAULT_SEEDS}/ only; give -o FILE to export this "
+            f"build")
     where = f"{result.output}" if result.output else f"{store}"
     say(f"{where}: {len(result.articles)} article(s), {result.statements} statements, {result.triples} triples")
     if store is not None:

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from .errors import QueryError, StoreError
 from .fileio import atomic_path
 from .sparql import check_query
-from .vocab import BUILD_GRAPH, PREFIXES, RDF, XSD
+from .vocab import BUILD_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, XSD, graph_iri
 
 DEFAULT_GRAPH_FILE = Path("graph/claims.trig")
 DEFAULT_STORE_DIR = Path("graph/store")
@@ -176,14 +176,18 @@ def unview(graph: str) -> str:
             f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{graph}> && ?g != <{BUILD_GRAPH}>) }} }}")
 
 
-def document_quads(store):
+def document_quads(store, articles: set[str] | None = None):
     """The document graph proper: descriptions of the articles and their publishers.
 
     In a claimgraph store the default graph also holds the union view (every triple of
     every named graph, once); exports and pushes want only the documents' descriptions.
+    ``articles`` (article IRIs) keeps only those articles and their publishers.
     """
     default = ox.DefaultGraph()
-    articles = {q.subject for q in store.quads_for_pattern(None, ox.NamedNode(_CG_NAMED_GRAPH), None, default)}
+    articles_found = {q.subject for q in store.quads_for_pattern(None, ox.NamedNode(_CG_NAMED_GRAPH), None, default)}
+    if articles is not None:
+        articles_found = {a for a in articles_found if a.value in articles}
+    articles = articles_found
     publishers = {q.object for a in articles
                   for q in store.quads_for_pattern(a, ox.NamedNode(_SCHEMA_PUBLISHER), None, default)}
     for subject in sorted(articles | publishers, key=str):
@@ -378,13 +382,17 @@ def data_graphs(store) -> list:
     return sorted((g for g in store.named_graphs() if g.value != BUILD_GRAPH), key=str)
 
 
-def export_quads(store):
+def export_quads(store, articles: set[str] | None = None):
     """Everything a graph file or a push should hold, in :func:`quad_order`: the document
     descriptions, then each data graph. Streams one graph at a time, so memory stays
-    bounded by the largest graph; literals get back the datatypes the build wrote."""
+    bounded by the largest graph; literals get back the datatypes the build wrote.
+    ``articles`` (article IRIs) keeps only those articles' graphs (and the ontology)."""
+    keep = None if articles is None else {graph_iri(a.rsplit("/", 1)[-1]) for a in articles} | {ONTOLOGY_GRAPH}
     try:
-        yield from sorted(restore_datatypes(document_quads(store)), key=quad_order)
+        yield from sorted(restore_datatypes(document_quads(store, articles)), key=quad_order)
         for graph in data_graphs(store):
+            if keep is not None and graph.value not in keep:
+                continue
             yield from sorted(restore_datatypes(store.quads_for_pattern(None, None, None, graph)), key=quad_order)
     except (OSError, RuntimeError) as exc:
         if is_damage(exc):
@@ -392,10 +400,11 @@ def export_quads(store):
         raise
 
 
-def export_trig(store, output: Path) -> None:
-    """Write the store (without its build graph) as sorted TriG, byte-identical to an in-memory build."""
+def export_trig(store, output: Path, articles: set[str] | None = None) -> None:
+    """Write the store (without its build graph) as sorted TriG, byte-identical to an in-memory
+    build of the same articles; ``articles`` (article IRIs) exports only those."""
     with atomic_path(output) as tmp, open(tmp, "wb") as handle:
-        ox.serialize(export_quads(store), handle, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES))
+        ox.serialize(export_quads(store, articles), handle, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES))
 
 
 def dump(store, fmt: str) -> bytes:

@@ -198,7 +198,7 @@ def test_default_source_is_the_store_else_the_trig(runner, tmp_path, monkeypatch
     monkeypatch.chdir(tmp_path)
     missing = runner.invoke(cli, ["contested"])
     assert missing.exit_code == 1 and "graph/claims.trig" in missing.output and "claimgraph build" in missing.output
-    assert runner.invoke(cli, ["build", str(SEEDS)]).exit_code == 0
+    assert runner.invoke(cli, ["build", str(SEEDS), "-o", "graph/claims.trig"]).exit_code == 0
     (tmp_path / "graph" / "claims.trig").unlink()  # only the store is left: commands read it
     result = runner.invoke(cli, ["query", "mediations", "--format", "json"])
     assert result.exit_code == 0 and json.loads(result.stdout)["results"]["bindings"]
@@ -579,3 +579,35 @@ def test_a_damaged_store_says_so_and_how_to_rebuild(runner, tmp_path):
         assert lines[0].startswith(f"Error: {store}: the store is damaged (Corruption: ")
         assert lines[0].endswith(f"rebuild it: delete the folder and run `claimgraph build --store {store}`")
         assert "locked" not in lines[0]
+
+
+def test_a_build_of_other_inputs_keeps_the_corpus_and_the_committed_graph(runner, tmp_path, make_article):
+    """`claimgraph build drafts/` neither drops the seeds' articles from the default store nor
+    overwrites graph/claims.trig; the seeds' build keeps the drafts; --prune removes them."""
+    import shutil
+
+    work = tmp_path / "work"
+    shutil.copytree(SEEDS, work / "seeds")
+    make_article("draft-one", folder=work / "drafts")
+    os.chdir(work)
+    try:
+        assert runner.invoke(cli, ["build"]).exit_code == 0
+        committed = (work / "graph" / "claims.trig").read_bytes()
+        drafts = runner.invoke(cli, ["build", "drafts"])
+        assert drafts.exit_code == 0, drafts.output
+        assert "graph/claims.trig not written: it is the graph of seeds/ only" in drafts.stderr
+        assert (work / "graph" / "claims.trig").read_bytes() == committed
+        seeds = runner.invoke(cli, ["build"])
+        assert "0 removed, 1 unchanged; 1 kept from other inputs (--prune removes them)" in seeds.stderr
+        assert (work / "graph" / "claims.trig").read_bytes() == committed  # the seeds' graph only
+        both = runner.invoke(cli, ["-q", "contested", "--format", "json"])
+        assert {c["claim"] for c in json.loads(both.stdout)} >= {"Betaland shelled the border town"}
+        (work / "drafts" / "draft-one.yaml").unlink()
+        removed = runner.invoke(cli, ["build", "drafts"])
+        assert "1 removed" in removed.stderr  # gone from the folder this build reads, so gone from the store
+        make_article("draft-two", folder=work / "drafts")
+        runner.invoke(cli, ["build", "drafts"])
+        pruned = runner.invoke(cli, ["build", "--prune"])
+        assert "1 removed, 1 unchanged in" in pruned.stderr
+    finally:
+        os.chdir(ROOT)

@@ -37,6 +37,14 @@ def to_jsonl_records(result: dict) -> list:
     return out
 
 
+def _span_within(span: str | None, sentence: str) -> str | None:
+    """The attributed words as the loader takes them: inside the sentence, without the
+    white space at either end (a content span can run past a sentence's trimmed end);
+    None when nothing of it is left."""
+    span = (span or "").strip()
+    return span if span and span in sentence else None
+
+
 def to_annotation(result: dict, text_filename: str, title=None, date=None) -> dict:
     """A draft annotation in the seeds/README.md schema, ready for yaml.safe_dump."""
     stem = Path(text_filename).name
@@ -56,8 +64,11 @@ def to_annotation(result: dict, text_filename: str, title=None, date=None) -> di
             st["speaker"] = s["speaker"]
             if s["actor"] != s["speaker"]:
                 st["on_behalf_of"] = s["actor"]
-        st.update({"claim": s["claim"], "about": list(s["about"]), "sentence": s["sentence"], "span": s["span"],
+        st.update({"claim": s["claim"], "about": list(s["about"]), "sentence": s["sentence"],
+                   "span": _span_within(s["span"], s["sentence"]),
                    "method": "extracted", "confidence": s["confidence"], "extractor": EXTRACTOR_VERSION})
+        if st["span"] is None:
+            del st["span"]
         if s["hedge"]:
             st["hedge"] = list(s["hedge"])
         out_statements.append(st)
