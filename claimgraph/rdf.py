@@ -35,6 +35,17 @@ def claim_iri(claim_id: str) -> URIRef:
     return URIRef(vocab.claim_iri(claim_id))
 
 
+def claim_nodes(annotation: Annotation) -> dict[str, URIRef]:
+    """The IRI of each claim of an article: its id in the corpus-wide ``claim/`` space when a
+    person stated or curated it (``claim/ID`` names the same claim in every article), else
+    private to the article (see :func:`claimgraph.vocab.private_claim_iri`)."""
+    curated = {st.claim for st in annotation.statements if st.method != "extracted"}
+    curated |= {other for claim in annotation.claims if claim.id in curated for other in claim.contradicts}
+    said = {st.claim for st in annotation.statements}
+    return {claim.id: claim_iri(claim.id) if claim.id in curated or claim.id not in said
+            else URIRef(vocab.private_claim_iri(annotation.article.id, claim.id)) for claim in annotation.claims}
+
+
 def article_iri(article_id: str) -> URIRef:
     return URIRef(vocab.article_iri(article_id))
 
@@ -154,8 +165,9 @@ def article_graph(g: Graph, annotation: Annotation):
             if aff.role:
                 g.add((aff_node, CG.role, Literal(aff.role)))
 
+    claims = claim_nodes(annotation)
     for claim in annotation.claims:
-        node = claim_iri(claim.id)
+        node = claims[claim.id]
         g.add((node, RDF.type, CG.Claim))
         g.add((node, RDFS.label, Literal(claim.label)))
         if claim.subject:
@@ -168,11 +180,11 @@ def article_graph(g: Graph, annotation: Annotation):
             else:
                 g.add((node, CG.objectLabel, Literal(claim.object)))
         for other in claim.contradicts:
-            g.add((node, CG.contradicts, claim_iri(other)))
-            g.add((claim_iri(other), CG.contradicts, node))
+            g.add((node, CG.contradicts, claims[other]))
+            g.add((claims[other], CG.contradicts, node))
 
     for st in annotation.statements:
-        _statement(g, annotation, st, article, text)
+        _statement(g, annotation, st, article, text, claims[st.claim])
 
     for med in annotation.mediations:
         node = mediation_iri(art.id, med.id)
@@ -199,10 +211,10 @@ def article_graph(g: Graph, annotation: Annotation):
         _evidence(g, node, article, text, med.sentence)
 
 
-def _statement(g: Graph, annotation: Annotation, st: Statement, article: URIRef, text: str):
+def _statement(g: Graph, annotation: Annotation, st: Statement, article: URIRef, text: str, claim: URIRef):
     node = statement_iri(annotation.article.id, st.id)
     _typed(g, node, vocab.STANCE_CLASS[st.stance])
-    g.add((node, CG.claim, claim_iri(st.claim)))
+    g.add((node, CG.claim, claim))
     g.add((node, DCTERMS.source, article))
     when = st.date or annotation.article.date
     g.add((node, DCTERMS.date, Literal(when.isoformat(), datatype=XSD.date)))

@@ -82,6 +82,12 @@ def claim_iri(claim_id: str) -> str:
     return f"{ID}claim/{claim_id}"
 
 
+def private_claim_iri(article_id: str, claim_id: str) -> str:
+    """A claim only the extractor has stated, kept to its article: equal wording in two
+    articles must not make one claim (only a link, curated or proposed, may join them)."""
+    return f"{ID}{article_id}/claim/{claim_id}"
+
+
 def article_iri(article_id: str) -> str:
     return f"{ID}article/{article_id}"
 

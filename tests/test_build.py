@@ -17,7 +17,7 @@ from claimgraph.errors import AnnotationError, ClaimgraphError, ValidationError
 from claimgraph.rdf import build_dataset, graph_iri
 from claimgraph.shacl import validate_dataset, validate_source
 from claimgraph.store import open_graph, rows, run_query
-from tests.conftest import ROOT, SEED_YAML, SEEDS
+from tests.conftest import MINIMAL_YAML, ROOT, SEED_YAML, SEEDS
 
 
 def test_seed_graph_parses_with_rdflib_and_conforms(seed_trig):
@@ -211,3 +211,33 @@ def test_wheel_ships_ontology_and_queries_and_builds_without_checkout(tmp_path):
                          env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}).stdout.splitlines()
     assert out[0].startswith(str(site)) and out[1].startswith(str(site)) and out[2].startswith(str(site))
     assert (elsewhere / "out.trig").read_bytes() == (ROOT / "graph" / "claims.trig").read_bytes()
+
+
+def test_equal_wording_in_unrelated_articles_is_no_merge(tmp_path, make_article):
+    """Two unrelated articles whose extracted claims are worded alike (the same slug id) keep
+    two claims: an accusation in one and a denial in the other make no dispute. A claim a
+    person curated keeps its corpus-wide id, so curators can still join articles on purpose."""
+    extracted = MINIMAL_YAML.replace("    span: \"Betaland of shelling the border town\"\n",
+                                     "    span: \"Betaland of shelling the border town\"\n    method: extracted\n"
+                                     "    confidence: 0.7\n")
+    one = make_article("one", folder=tmp_path / "a", yaml_text=extracted.replace(
+        "  - id: s2\n    stance: deny\n    speaker: betaland\n    claim: betaland-shelled-town\n"
+        "    about: [alphaland]\n    sentence: \"Betaland denied the accusation.\"\n", ""))
+    two = make_article("two", folder=tmp_path / "b", yaml_text=extracted.replace(
+        "  - id: s1\n    stance: accuse\n    speaker: alphaland\n    claim: betaland-shelled-town\n"
+        "    about: [betaland]\n    sentence: \"Alphaland accused Betaland of shelling the border town.\"\n"
+        "    span: \"Betaland of shelling the border town\"\n    method: extracted\n    confidence: 0.7\n", "")
+        .replace("    sentence: \"Betaland denied the accusation.\"\n",
+                 "    sentence: \"Betaland denied the accusation.\"\n    method: extracted\n    confidence: 0.6\n"))
+    out = tmp_path / "g.trig"
+    build_graph([one, two], out)
+    store = open_graph(out)
+    claims = rows(run_query(store, "SELECT DISTINCT ?c WHERE { ?s <https://w3id.org/claimgraph/ns#claim> ?c }"))[1]
+    assert sorted(c["c"] for c in claims) == [
+        "https://w3id.org/claimgraph/id/one/claim/betaland-shelled-town",
+        "https://w3id.org/claimgraph/id/two/claim/betaland-shelled-town"]
+    assert contested_claims(store) == []
+    curated = make_article("three", folder=tmp_path / "c")  # the same words, curated: the shared id
+    build_graph([one, curated], out)
+    claims = rows(run_query(open_graph(out), "SELECT DISTINCT ?c WHERE { ?s <https://w3id.org/claimgraph/ns#claim> ?c }"))[1]
+    assert "https://w3id.org/claimgraph/id/claim/betaland-shelled-town" in {c["c"] for c in claims}
