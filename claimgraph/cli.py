@@ -172,6 +172,22 @@ def source_options(remote: bool = True):
     return decorator
 
 
+def window_options(func):
+    """The shared ``--since``/``--until`` time window; passes ``since`` and ``until`` as dates (or None)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, since, until, **kwargs):
+        if since and until and since > until:
+            raise click.UsageError("--since is after --until")
+        return func(*args, since=since.date() if since else None, until=until.date() if until else None, **kwargs)
+
+    wrapper = click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="DATE",
+                           help="Only statements dated on or before DATE (YYYY-MM-DD).")(wrapper)
+    return click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="DATE",
+                        help="Only statements dated on or after DATE (YYYY-MM-DD); contested claims are "
+                             "those disputed within the window.")(wrapper)
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -368,10 +384,7 @@ def query(query, source, fmt, list_queries):
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most N disputes.  [default: all]")
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
               help="Skip the first N disputes (with --limit: pages).")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="DATE",
-              help="Only statements dated on or after DATE: contested within the window.")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="DATE",
-              help="Only statements dated on or before DATE.")
+@window_options
 def contested(claim, source, fmt, sort, limit, offset, since, until):
     """List the contested claims, most disputed first; or one dispute in full.
 
@@ -394,10 +407,7 @@ def contested(claim, source, fmt, sort, limit, offset, since, until):
     """
     from .query import contested_claims
 
-    if since and until and since > until:
-        raise click.UsageError("--since is after --until")
-    claims = contested_claims(source.open(), since=since.date() if since else None,
-                              until=until.date() if until else None, sort=sort, claim=claim)
+    claims = contested_claims(source.open(), since=since, until=until, sort=sort, claim=claim)
     total = len(claims)
     claims = claims[offset:offset + limit if limit else None]
     if claim:
@@ -445,10 +455,7 @@ def _print_dispute(dispute: dict, fmt: str) -> None:
 @click.option("--hops", type=click.IntRange(0), default=1, show_default=True,
               help="With --actor: how far to go (one hop: actor -> claim or mediation -> actor).")
 @click.option("--contested-only", is_flag=True, help="Only contested claims, supporters left and disputers right.")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="DATE",
-              help="Only statements dated on or after DATE (YYYY-MM-DD).")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="DATE",
-              help="Only statements dated on or before DATE (YYYY-MM-DD).")
+@window_options
 @click.option("--max-nodes", type=click.IntRange(1), default=1500, show_default=True,
               help="Above this many nodes draw actors only, with weighted accusation/denial/mediation edges.")
 def render(source, output, title, actor, hops, contested_only, since, until, max_nodes):
@@ -469,11 +476,8 @@ def render(source, output, title, actor, hops, contested_only, since, until, max
 
     if hops != 1 and not actor:
         raise click.UsageError("--hops needs --actor")
-    if since and until and since > until:
-        raise click.UsageError("--since is after --until")
     drawn = render_source(source.open(), output, title=title, actor=actor, hops=hops, contested=contested_only,
-                          since=since.date() if since else None, until=until.date() if until else None,
-                          max_nodes=max_nodes)
+                          since=since, until=until, max_nodes=max_nodes)
     say(f"{output}: {drawn.nodes} nodes, {drawn.edges} edges, "
         f"{'aggregated to actors' if drawn.aggregated else 'drawn in full'}")
 
