@@ -37,7 +37,8 @@ from urllib.parse import quote
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
-from . import extract
+from . import extract, vocab
+from .actors import ActorUse, actor_conflicts
 from .annotation import find_annotations, load_annotation
 from .errors import AnnotationError, ClaimgraphError, ValidationError
 from .fileio import write_atomic
@@ -68,6 +69,7 @@ class BuildResult:
     removed: int = 0
     unchanged: int = 0
     kept: int = 0  # articles of other inputs left in the store
+    warnings: list[str] = field(default_factory=list)  # e.g. an actor id two articles describe differently
     exported: bool = True
     seconds: float = 0.0
 
@@ -155,7 +157,10 @@ def build_graph(paths: list[Path], output: Path | None, validate: bool = True, s
     ontology.parse(ontology_path() / "claims.ttl", format="turtle")
     data = sorted_trig(dataset.serialize(format="nquads", encoding="utf-8"))
     write_atomic(output, data)
+    uses = [ActorUse(vocab.actor_iri(actor.id), actor.label, vocab.ACTOR_CLASS[actor.type], str(a.path))
+            for a in annotations for actor in a.actors]
     return BuildResult(
+        warnings=actor_conflicts(uses),
         output=Path(output),
         articles=[a.article.id for a in annotations],
         statements=sum(len(a.statements) for a in annotations),
@@ -641,10 +646,33 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
         store.extend([q for r in filled for q in _record_quads(terms, r)])
         records.update((r.source, r) for r in filled)
     result.statements, result.triples = _counts(store, records.values(), len(set(ontology)), bool(others))
+    if built or gone:
+        result.warnings = actor_conflicts(_actor_uses(store, built.values(), records | others))
     store.update(mark_status("complete", other))
     store.flush()
     result.seconds = time.perf_counter() - started
     return result
+
+
+#: Above this many changed articles the actor check reads every article's actors at once.
+_ACTOR_CHECK_VALUES = 500
+
+
+def _actor_uses(store, changed, records: dict[str, _Record]) -> list[ActorUse]:
+    """How every article describes the actors of the changed articles (label and leaf type per
+    named graph), for :func:`actor_conflicts`."""
+    source_of = {str(graph_iri(r.article)): r.source for r in records.values()}
+    changed = list(changed)
+    actor = f"<{vocab.CG}Actor>"
+    if len(changed) <= _ACTOR_CHECK_VALUES:
+        graphs = " ".join(f"<{graph_iri(r.article)}>" for r in changed)
+        touched = f"{{ SELECT DISTINCT ?a WHERE {{ VALUES ?changed {{ {graphs} }} GRAPH ?changed {{ ?a a {actor} }} }} }}"
+    else:
+        touched = ""
+    found = store.query(f"""SELECT DISTINCT ?g ?a ?label ?type WHERE {{ {touched}
+        GRAPH ?g {{ ?a a {actor} ; a ?type ; <{vocab.RDFS}label> ?label }} FILTER (?type != {actor}) }}""")
+    return [ActorUse(row["a"].value, row["label"].value, row["type"].value, source_of.get(row["g"].value, row["g"].value))
+            for row in found]
 
 
 def _counts(store, records, ontology_triples: int, others: bool = False) -> tuple[int, int]:

@@ -320,6 +320,8 @@ def build(ctx, paths, output, no_validate, store_dir, no_store, no_export, extra
         kept_trig, no_export = not no_export, True
     result = build_graph(paths, None if no_export else output, validate=not no_validate,
                          store=store, progress=progress_bar(), extract=extract, jobs=jobs, prune=prune)
+    for warning in result.warnings:
+        say(f"warning: {warning}")
     if kept_trig:
         say(f"{DEFAULT_GRAPH} not written: it is the graph of {DEFAULT_SEEDS}/ only; give -o FILE to export this "
             f"build")

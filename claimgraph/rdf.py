@@ -14,6 +14,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from . import vocab
+from .actors import wikidata_for
 from .errors import ClaimgraphError
 from .model import Annotation, Span, Statement
 from .vocab import PREFIXES, SUPERCLASSES
@@ -153,8 +154,9 @@ def article_graph(g: Graph, annotation: Annotation):
         g.add((node, RDFS.label, Literal(actor.label)))
         for alias in actor.aliases:
             g.add((node, SKOS.altLabel, Literal(alias)))
-        if actor.wikidata:
-            g.add((node, SKOS.exactMatch, WD[actor.wikidata]))
+        wikidata = wikidata_for(actor)
+        if wikidata:
+            g.add((node, SKOS.exactMatch, WD[wikidata]))
         for aff in actor.affiliations:
             org = actor_iri(aff.actor)
             aff_node = ID[f"affiliation/{actor.id}.{aff.actor}"]

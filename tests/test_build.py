@@ -241,3 +241,28 @@ def test_equal_wording_in_unrelated_articles_is_no_merge(tmp_path, make_article)
     build_graph([one, curated], out)
     claims = rows(run_query(open_graph(out), "SELECT DISTINCT ?c WHERE { ?s <https://w3id.org/claimgraph/ns#claim> ?c }"))[1]
     assert "https://w3id.org/claimgraph/id/claim/betaland-shelled-town" in {c["c"] for c in claims}
+
+
+def test_well_known_actors_get_their_wikidata_match(tmp_path, make_article):
+    """A state named like one in data/wikidata.yaml gets skos:exactMatch to its item; a name of
+    another type does not (an organisation called Georgia is not the state)."""
+    path = make_article(yaml_text=MINIMAL_YAML.replace("    label: Betaland\n    type: state\n",
+                                                       "    label: Betaland\n    type: state\n    aliases: [Qatar]\n")
+                        .replace("    label: Alphaland\n    type: state\n    aliases: [Alpha City]\n",
+                                 "    label: Alphaland\n    type: organisation\n    aliases: [Alpha City, Georgia]\n"))
+    out = tmp_path / "g.trig"
+    build_graph([path], out)
+    found = rows(run_query(open_graph(out), "SELECT ?a ?w WHERE { ?a <http://www.w3.org/2004/02/skos/core#exactMatch> ?w }"))[1]
+    assert found == [{"a": "https://w3id.org/claimgraph/id/actor/betaland", "w": "http://www.wikidata.org/entity/Q846"}]
+
+
+def test_actors_described_differently_across_articles_are_warned_about(tmp_path, make_article):
+    one = make_article("one", folder=tmp_path / "a")
+    two = make_article("two", folder=tmp_path / "b", yaml_text=MINIMAL_YAML.replace("label: Alphaland", "label: Alpha Republic")
+                       .replace("    label: Betaland\n    type: state", "    label: Betaland\n    type: armed-group"))
+    for store in (None, tmp_path / "store"):
+        result = build_graph([one, two], tmp_path / "g.trig", store=store)
+        assert [w.split(":")[0] for w in result.warnings] == ["actor alphaland has 2 labels across articles",
+                                                              "actor betaland has 2 types across articles"]
+        assert "'Alpha Republic' in " in result.warnings[0] and str(two) in result.warnings[0]
+    assert build_graph([one], tmp_path / "h.trig").warnings == []

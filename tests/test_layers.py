@@ -20,7 +20,7 @@ LAYERS = [
     "claimgraph",  # __init__: the version only
     "claimgraph.errors", "claimgraph.vocab", "claimgraph.fileio",  # the bottom: errors, vocabulary, file I/O
     "claimgraph.sparql",  # what a query's tokens tell (form, nesting, SERVICE, FROM)
-    "claimgraph.model", "claimgraph.annotation",  # text -> statements
+    "claimgraph.model", "claimgraph.annotation", "claimgraph.actors",  # text -> statements; actors across articles
     "claimgraph.extract.lexicon", "claimgraph.extract.sources", "claimgraph.extract.stance",  # the extractor,
     "claimgraph.extract.mediation", "claimgraph.extract.attribution", "claimgraph.extract.claims",  # its layers
     "claimgraph.extract.pipeline", "claimgraph.extract.drafting",
