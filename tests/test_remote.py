@@ -344,3 +344,15 @@ def test_endpoint_to_store_copies_every_named_graph_with_the_union_view(runner, 
         sent = {q.triple for q in local.quads_for_pattern(None, None, None, graph)}
         assert sent <= got and got - sent <= described
     assert contested_claims(copied) == contested_claims(local), "the union view answers as locally"
+
+
+def test_export_and_validate_read_an_endpoint(runner, oxigraph, seed_trig, tmp_path):
+    """The one source option group: `export` and `validate` take --endpoint like every reader."""
+    assert invoke(runner, "push", "--endpoint", oxigraph, "--graph", seed_trig).exit_code == 0
+    checked = invoke(runner, "validate", "--endpoint", oxigraph)
+    assert checked.exit_code == 0, checked.output[-1500:]
+    assert "Conforms: True" in checked.stdout and "Conforms: False" not in checked.stdout
+    out = tmp_path / "remote.nq"
+    assert invoke(runner, "export", "--endpoint", oxigraph, "--format", "nq", "-o", out).exit_code == 0
+    assert "taliban-harbours-militants" in out.read_text(encoding="utf-8")
+    assert invoke(runner, "validate", "--graph", out).exit_code == 0
