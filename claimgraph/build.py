@@ -69,6 +69,7 @@ class BuildResult:
     removed: int = 0
     unchanged: int = 0
     kept: int = 0  # articles of other inputs left in the store
+    compacted: bool = False  # the store was compacted after the build
     warnings: list[str] = field(default_factory=list)  # e.g. an actor id two articles describe differently
     exported: bool = True
     seconds: float = 0.0
@@ -116,7 +117,7 @@ def load_annotations(paths: list[Path], extract: bool = False) -> list[Annotatio
 
 def build_graph(paths: list[Path], output: Path | None, validate: bool = True, store: Path | None = None,
                 progress=None, batch_articles: int = BATCH_ARTICLES, extract: bool = False,
-                jobs: int | None = None, prune: bool = False) -> BuildResult:
+                jobs: int | None = None, prune: bool = False, compact: bool | None = None) -> BuildResult:
     """Build ``output`` (TriG) from the annotations under ``paths``.
 
     The dataset holds one named graph per article, the document descriptions in the
@@ -137,11 +138,16 @@ def build_graph(paths: list[Path], output: Path | None, validate: bool = True, s
     articles under ``paths`` and removes those whose files under ``paths`` are gone, but
     keeps articles from other folders (``prune`` removes them too). ``output`` holds the
     articles under ``paths`` only, so it equals an in-memory build of the same input.
+
+    ``compact`` compacts the store afterwards (RocksDB keeps replaced and deleted data until
+    then: measured, one update of all 300 articles of a store took it from 32 MB to 200 MB,
+    and compaction back to 39 MB in 0.7 s). By default a store is compacted when a build
+    replaced or removed at least a fifth of its articles (and at least 100).
     """
     if store is not None:
         try:
             return _build_incremental(paths, output, validate, Path(store), progress, batch_articles, extract,
-                                      default_jobs() if jobs is None else jobs, prune)
+                                      default_jobs() if jobs is None else jobs, prune, compact)
         except ClaimgraphError as exc:
             # Clear the finished frames' locals (the open store among them) so the store's
             # write lock is released now, not when the caller lets go of the exception:
@@ -497,7 +503,7 @@ def default_jobs() -> int:
 
 
 def _build_incremental(paths, output, validate, store_dir: Path, progress, batch_articles, extract,
-                       jobs, prune) -> BuildResult:
+                       jobs, prune, compact) -> BuildResult:
     started = time.perf_counter()
     sources = [str(p.resolve()) for p in find_annotations(paths, extract)]  # errors out before touching the store
     folders = {str(Path(p).resolve()) for p in paths if Path(p).is_dir()}
@@ -510,7 +516,7 @@ def _build_incremental(paths, output, validate, store_dir: Path, progress, batch
     workers = _start_workers(jobs, len(sources))
     try:
         return _build_into_store(sources, output, validate, store_dir, progress, batch_articles, workers, started,
-                                 in_scope)
+                                 in_scope, compact)
     except (OSError, RuntimeError) as exc:
         if is_damage(exc):
             raise damaged(exc, store_dir) from None
@@ -521,7 +527,7 @@ def _build_incremental(paths, output, validate, store_dir: Path, progress, batch
 
 
 def _build_into_store(sources, output, validate, store_dir, progress, batch_articles, workers,
-                      started, in_scope) -> BuildResult:
+                      started, in_scope, compact) -> BuildResult:
     store = open_store(store_dir, write=True)
     terms = _Terms()
     records, other = _read_records(store)
@@ -649,6 +655,10 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
     if built or gone:
         result.warnings = actor_conflicts(_actor_uses(store, built.values(), records | others))
     store.update(mark_status("complete", other))
+    churn = result.updated + result.removed
+    if compact or (compact is None and churn >= max(100, (len(records) + len(others)) // 5)):
+        store.optimize()
+        result.compacted = True
     store.flush()
     result.seconds = time.perf_counter() - started
     return result

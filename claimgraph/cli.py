@@ -279,8 +279,11 @@ def cli(ctx, quiet, verbose):
                    "at most 4]")
 @click.option("--prune", is_flag=True,
               help="Also remove from the store the articles of other inputs (by default they are kept).")
+@click.option("--compact/--no-compact", default=None,
+              help="Compact the store after the build, reclaiming the space of replaced and removed articles.  "
+                   "[default: when a fifth of the articles were replaced or removed]")
 @click.pass_context
-def build(ctx, paths, output, no_validate, store_dir, no_store, no_export, extract, jobs, prune):
+def build(ctx, paths, output, no_validate, store_dir, no_store, no_export, extract, jobs, prune, compact):
     """Build the graph from annotated articles (default: seeds/).
 
     Reads every NAME.yaml (with its NAME.txt) in PATHS, checks it, converts it to RDF
@@ -308,8 +311,9 @@ def build(ctx, paths, output, no_validate, store_dir, no_store, no_export, extra
 
     from .build import build_graph
 
-    if no_store and (store_dir or no_export or prune):
-        raise click.UsageError("--no-store builds OUTPUT in memory; it cannot go with --store, --no-export or --prune")
+    if no_store and (store_dir or no_export or prune or compact is not None):
+        raise click.UsageError("--no-store builds OUTPUT in memory; it cannot go with --store, --no-export, --prune "
+                               "or --compact")
     paths = list(paths) or [DEFAULT_SEEDS]
     default_output = ctx.get_parameter_source("output") is ParameterSource.DEFAULT
     store = None if no_store else (store_dir or output.parent / "store")
@@ -319,7 +323,8 @@ def build(ctx, paths, output, no_validate, store_dir, no_store, no_export, extra
             raise click.UsageError(f"give -o FILE: {DEFAULT_GRAPH} is the graph of {DEFAULT_SEEDS}/ only")
         kept_trig, no_export = not no_export, True
     result = build_graph(paths, None if no_export else output, validate=not no_validate,
-                         store=store, progress=progress_bar(), extract=extract, jobs=jobs, prune=prune)
+                         store=store, progress=progress_bar(), extract=extract, jobs=jobs, prune=prune,
+                         compact=compact)
     for warning in result.warnings:
         say(f"warning: {warning}")
     if kept_trig:
@@ -329,6 +334,7 @@ def build(ctx, paths, output, no_validate, store_dir, no_store, no_export, extra
     say(f"{where}: {len(result.articles)} article(s), {result.statements} statements, {result.triples} triples")
     if store is not None:
         exported = "" if no_export else ("; TriG written" if result.exported else "; TriG already up to date")
+        exported += "; store compacted" if result.compacted else ""
         say(f"{store}: {result.summary()} in {result.seconds:.1f} s{exported}")
 
 

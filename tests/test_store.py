@@ -611,3 +611,22 @@ def test_a_build_of_other_inputs_keeps_the_corpus_and_the_committed_graph(runner
         assert "1 removed, 1 unchanged in" in pruned.stderr
     finally:
         os.chdir(ROOT)
+
+
+def test_compaction_reclaims_the_space_of_replaced_articles(tmp_path):
+    corpus = synth(tmp_path / "corpus", 40, seed=4)
+
+    def size():
+        return sum(f.stat().st_size for f in (tmp_path / "store").rglob("*") if f.is_file())
+
+    build_graph([corpus], None, validate=False, store=tmp_path / "store", compact=False)
+    for path in sorted(corpus.glob("*.yaml")):
+        path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    result = build_graph([corpus], None, validate=False, store=tmp_path / "store", compact=False)
+    assert result.updated == 40 and not result.compacted
+    grown = size()
+    before = contested_claims(open_store(tmp_path / "store"))
+    result = build_graph([corpus], None, validate=False, store=tmp_path / "store", compact=True)
+    assert result.compacted and result.unchanged == 40
+    assert size() < grown
+    assert contested_claims(open_store(tmp_path / "store")) == before
