@@ -321,7 +321,7 @@ class Sources:
                 aid = self.actors.known(c.text) or (self._entity_actor(e) if e is not None else None)
                 if aid is None and c.lower_ in self.lx["descriptor_of"]:
                     aid = self.resolve(c)[1]
-            elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "in", "from"):
+            elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "in", "from", "to"):   # "an aide to X"
                 for p in c.children:
                     if p.dep_ == "pobj":
                         kind, aid = self.resolve(p)
