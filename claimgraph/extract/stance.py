@@ -206,7 +206,10 @@ def _fallback_affiliations(art, parties):
             continue
         accused = {x for x in _agents(art, r["content"]) if x in parties}
         before = _state_speaking_before(art, i, NEAR_SENTENCES)
-        if len(parties) == 2 and len(accused) == 1 and _has_wrongdoing(art, r["content"]):
+        near = _state_named_before(art, r)
+        if near:
+            A.affiliate(aid, near, "official")
+        elif len(parties) == 2 and len(accused) == 1 and _has_wrongdoing(art, r["content"]):
             A.affiliate(aid, [p for p in parties if p not in accused][0], "official")
         elif before:
             A.affiliate(aid, before, "official")
@@ -215,6 +218,26 @@ def _fallback_affiliations(art, parties):
 
 
 NEAR_SENTENCES = 2
+
+
+def _state_named_before(art, r):
+    """The state named last before the speaker in its own sentence, outside any subject ('ambassador
+    to France after President X declared', 'according to the Kremlin, X said'): a title holder is
+    usually introduced right after the state he speaks for."""
+    subj = r["subj"]
+    if subj is None or subj.i > r["cue"].i:
+        return None         # 'France will withdraw ..., President X said': the state is the content's
+    content = {t.i for t in r["content"]}
+    start = art.np_span(subj).start
+    for t in reversed(list(subj.doc[subj.sent.start:start])):
+        if t.i in content:
+            return None
+        if t.dep_ in ("nsubj", "nsubjpass") or t.ent_type_ == "PERSON":
+            return None
+        aid = art.actors.known(t.text) if t.text[:1].isupper() else None
+        if aid and art.actors.by_id[aid]["type"] == "state":
+            return aid
+    return None
 
 
 def _state_speaking_before(art, i, near):
