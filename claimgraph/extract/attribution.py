@@ -235,12 +235,17 @@ class Article(Sources):
     def _name_before(self, v):
         """A finite main cue verb left without a subject by the parser ('On Friday Stoltenberg told
         reporters ...' parsed as 'on Friday Stoltenberg'): the name standing right before it speaks."""
-        if v.dep_ != "ROOT" or v.tag_ not in ("VBD", "VBZ", "VBP") or v.i == v.sent.start:
+        if v.dep_ not in ("ROOT", "ccomp") or v.tag_ not in ("VBD", "VBZ", "VBP") or v.i == v.sent.start \
+                or any(c.dep_ in SUBJ_DEPS for c in v.children):
             return []
         prev = v.doc[v.i - 1]
         e = self.ent(prev)
         if prev.pos_ == "PROPN" and e is not None and e.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-            return [prev]
+            names = [prev]       # 'X and Y pledged' hung as conjuncts of an earlier noun: each name speaks
+            while names[-1].dep_ == "conj" and self.ent(names[-1].head) is not None \
+                    and self.ent(names[-1].head).label_ == e.label_:
+                names.append(names[-1].head)
+            return names
         return []
 
     def _relays(self, v):

@@ -178,6 +178,7 @@ class Sources:
         self.person_subjects = []  # (global order, person id)
         self.person_mentions = []  # (global order, person id) of every person named, subject or not
         self.thing_speakers = []   # (global order, actor id) of non-person speakers/subjects
+        self.institution_owners = []  # (global order, institution word, actor id): "Niger's junta"
         self.ent_at = {}           # (doc id, token i) -> entity span
         self.sent_no = {}          # (doc id, sentence start) -> sentence number
 
@@ -231,6 +232,11 @@ class Sources:
             for tok in sent:
                 if tok.ent_type_ == "" and tok.pos_ in ("PROPN", "ADJ") and self.actors.known(tok.text):
                     self.actors.mention(self.actors.known(tok.text))
+                if tok.lower_ in self.lx["state_institutions"]:
+                    owner = next((self.actors.known(c.text) for c in tok.children
+                                  if c.dep_ in ("poss", "compound", "amod") and self.actors.known(c.text)), None)
+                    if owner:
+                        self.institution_owners.append(((n, tok.i), tok.lower_, owner))
 
     def _entity_actor(self, ent):
         lab, text = ent.label_, ent.text
@@ -315,7 +321,7 @@ class Sources:
                 aid = self.actors.known(c.text) or (self._entity_actor(e) if e is not None else None)
                 if aid is None and c.lower_ in self.lx["descriptor_of"]:
                     aid = self.resolve(c)[1]
-            elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "in", "from"):
+            elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "in", "from", "to"):   # "an aide to X"
                 for p in c.children:
                     if p.dep_ == "pobj":
                         kind, aid = self.resolve(p)
@@ -375,7 +381,7 @@ class Sources:
                     c.dep_ in ("poss", "compound", "amod", "nmod") and (
                         self.actors.known(c.text) or (self.ent(c) is not None and self.ent(c) != self.ent(tok)))
                     for c in tok.children):
-                aid = self._salient_state(tok)
+                aid = self._institution_owner(tok) or self._salient_state(tok)
                 if aid:
                     return "actor", aid
             if any(self.ent(c) is not None for c in tok.children if c.dep_ == "poss"):
@@ -493,6 +499,13 @@ class Sources:
         word = tok.lemma_.lower()
         return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(),
                                          self.actors.count.get(a, 0)), default=None)
+
+    def _institution_owner(self, tok):
+        """'the junta' after "Niger's junta", 'the ministry' after "Egypt's Ministry of ...": an
+        unqualified institution is the last one of that name whose owner the article stated."""
+        order = self.order(tok)
+        return next((aid for o, word, aid in reversed(self.institution_owners)
+                     if o < order and word == tok.lower_), None)
 
     def _salient_state(self, tok):
         """The state an unqualified institution ('the interior ministry', 'the government') belongs

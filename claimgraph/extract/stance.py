@@ -96,6 +96,8 @@ def _refine(art, r, actor, parties, stance):
         return "deny"         # 'said the reports did not correspond to reality'
     if _own_future(art, toks, actor) or _own_undertaking(art, toks, actor):
         return "commit"       # 'France will withdraw its troops, Macron said': the speaker's side will act
+    if _wish_on_others(art, toks, actor):
+        return "demand"       # 'said Brussels expected Belgrade to cooperate', 'China hoped the parties would ...'
     cue = r["cue"]
     head_stance = stance_of_verb(art, cue.head) if cue.dep_ in ("advcl", "conj") and cue.head.i != cue.i else None
     if actor not in parties and not nominal:
@@ -162,6 +164,33 @@ def _own_future(art, toks, actor):
     return False
 
 
+WISH_VERBS = {"expect", "want", "hope", "wish"}
+WISH_FORMS = {"expected", "expects", "wanted", "wants", "hoped", "hopes", "wished", "wishes"}   # the model lemmatises 'hoped' as 'hop'
+
+
+def _wish_on_others(art, toks, actor):
+    """The reported clause says the speaker's side expects, wants or hopes someone else to act
+    ('X expected Y to cooperate', 'X hoped the parties would implement ...'): a demand."""
+    t = _content_root(toks)
+    if t is None or (t.lemma_.lower() not in WISH_VERBS and t.lower_ not in WISH_FORMS) or any(c.dep_ == "neg" for c in t.children):
+        return False
+    subj = [c for c in t.children if c.dep_ == "nsubj"]
+    if not subj:
+        return False
+    s = subj[0]
+    kind, aid = art.resolve(s)
+    own = s.lower_ in ("we", "i") or (s.pos_ == "PRON" and kind is None) or (
+        kind == "actor" and art.actors.acts_for(aid) == actor)
+    if not own:
+        return False
+    kids = {c.dep_: c for c in t.children}
+    if "dobj" in kids and "xcomp" in kids:
+        return True               # 'expected Belgrade to cooperate'
+    cc = kids.get("ccomp")
+    return cc is not None and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"to"} for c in cc.children) and any(
+        c.dep_ == "nsubj" and c.lower_ not in ("we", "i", "it") for c in cc.children)
+
+
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
 
 
@@ -206,7 +235,10 @@ def _fallback_affiliations(art, parties):
             continue
         accused = {x for x in _agents(art, r["content"]) if x in parties}
         before = _state_speaking_before(art, i, NEAR_SENTENCES)
-        if len(parties) == 2 and len(accused) == 1 and _has_wrongdoing(art, r["content"]):
+        near = _state_named_before(art, r)
+        if near:
+            A.affiliate(aid, near, "official")
+        elif len(parties) == 2 and len(accused) == 1 and _has_wrongdoing(art, r["content"]):
             A.affiliate(aid, [p for p in parties if p not in accused][0], "official")
         elif before:
             A.affiliate(aid, before, "official")
@@ -215,6 +247,26 @@ def _fallback_affiliations(art, parties):
 
 
 NEAR_SENTENCES = 2
+
+
+def _state_named_before(art, r):
+    """The state named last before the speaker in its own sentence, outside any subject ('ambassador
+    to France after President X declared', 'according to the Kremlin, X said'): a title holder is
+    usually introduced right after the state he speaks for."""
+    subj = r["subj"]
+    if subj is None or subj.i > r["cue"].i:
+        return None         # 'France will withdraw ..., President X said': the state is the content's
+    content = {t.i for t in r["content"]}
+    start = art.np_span(subj).start
+    for t in reversed(list(subj.doc[subj.sent.start:start])):
+        if t.i in content:
+            return None
+        if t.dep_ in ("nsubj", "nsubjpass") or t.ent_type_ == "PERSON":
+            return None
+        aid = art.actors.known(t.text) if t.text[:1].isupper() else None
+        if aid and art.actors.by_id[aid]["type"] == "state":
+            return aid
+    return None
 
 
 def _state_speaking_before(art, i, near):
