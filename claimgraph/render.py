@@ -57,13 +57,17 @@ STANCE_STYLE = {  # colour, dash pattern (False = solid), verb on the edge, widt
     "mediates": ("#CC79A7", False, "mediates", 2.0, "arrow"),
     "party": ("#777777", [5, 5], "party to", 1.2, "arrow"),
     "affiliation": ("#CC79A7", [1, 4], "acts for", 1.2, "arrow"),
+    # the structure of a claim: claim -> its subject, its object (labelled with the relation), whom it is aimed at
+    "subject": ("#8a7a00", [1, 3], "subject", 1.0, "arrow"),
+    "object": ("#8a7a00", [6, 3], "object", 1.0, "arrow"),
+    "target": ("#8a7a00", [1, 6], "aimed at", 1.0, "arrow"),
 }
 # The stance as text (the tags on evidence cards): darker shades of the line colours above, so that
 # each reads at WCAG AA (4.5:1) on the page's backgrounds; tests/test_render.py computes the ratios.
 STANCE_INK = {
     "Assertion": "#0072B2", "Accusation": "#A94400", "Denial": "#000000", "Commitment": "#00785A",
     "Endorsement": "#1F6F9F", "Demand": "#8F5F00", "Report": "#666666", "mediates": "#9E3F78",
-    "party": "#666666", "affiliation": "#9E3F78",
+    "party": "#666666", "affiliation": "#9E3F78", "subject": "#6B5F00", "object": "#6B5F00", "target": "#6B5F00",
 }
 CONTESTED_BORDER = "#D55E00"
 CLAIM_CLEARANCE = 60  # px kept free round a contested claim's box in the layout
@@ -157,11 +161,13 @@ def _node_look(node: str, data: dict, degree: int) -> tuple[dict, tuple[float, f
     return look, (max(2 * size, text_width(label)) + 6, 2 * size + LINE_HEIGHT + 8)
 
 
-def _edge_look(stance: str, kind: str, count: int = 1, weight: int | None = None) -> dict:
+def _edge_look(stance: str, kind: str, count: int = 1, weight: int | None = None, relation: str = "") -> dict:
     colour, dashes, verb, width, head = STANCE_STYLE.get(
         "affiliation" if kind == "affiliation" else stance, ("#777777", False, stance, 1.5, "arrow"))
     if kind == "affiliation":
         verb = stance  # the role: "spokesman", "foreign minister"
+    if relation:
+        verb = f"object: {relation}"  # the claim's object, with what its subject is said to do to it
     label = verb
     opacity = 0.9
     if weight is not None:  # aggregated: no labels (hundreds would pile up); width and pattern carry it
@@ -235,6 +241,9 @@ def view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES, seed: int =
                 idx.append(statement(f"{edge_id}#{n}", sample, edge_id, sample["speaker"], sample["about"]))
             meta = {"kind": "aggregate", "stance": first["stance"], "weight": first["weight"], "st": idx,
                     "actors": sorted({u, v})}
+        elif first["kind"] == "structure":  # what the claim is about: no statement of its own
+            look = _edge_look(first["stance"], "structure", relation=first.get("relation") or "")
+            meta = {"kind": "structure", "stance": first["stance"], "st": [], "actors": [v]}
         else:
             look = _edge_look(first["stance"], first["kind"], count=len(members))
             idx = [statement(key, data, edge_id, u, v) for key, data in members]

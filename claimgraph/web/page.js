@@ -54,7 +54,8 @@
   function edgePasses(e) {
     if (state.hs.indexOf(e.kind === "affiliation" ? "affiliation" : e.stance) >= 0) return false;
     if (state.ht.indexOf(typeOf(e.from)) >= 0 || state.ht.indexOf(typeOf(e.to)) >= 0) return false;
-    if (state.contested && !(e.kind === "statement" && nodeMeta[e.to].contested)) return false;
+    if (state.contested && !(e.kind === "statement" && nodeMeta[e.to].contested)
+        && !(e.kind === "structure" && nodeMeta[e.from].contested)) return false;
     if (state.actor && state.am === "said") {  // statement edges: each statement is checked in statementPasses
       if (e.kind === "affiliation" ? e.from !== state.actor && e.to !== state.actor
           : e.kind !== "statement" && e.from !== state.actor) return false;
@@ -63,10 +64,11 @@
   }
   function computeVisible() {
     visibleEdge = Object.create(null); visibleNode = Object.create(null); visibleStatements = [];
-    const ids = Object.keys(edgeMeta), later = [];
+    const ids = Object.keys(edgeMeta), later = [], structure = [];
     ids.forEach((id) => {
       const e = edgeMeta[id];
       if (e.kind === "affiliation") { later.push(id); return; }
+      if (e.kind === "structure") { structure.push(id); return; }
       if (!edgePasses(e)) return;
       let ok = e.st.length === 0 || aggregated;
       const passing = [];
@@ -74,6 +76,12 @@
       if (!ok) return;
       visibleEdge[id] = true; visibleNode[e.from] = true; visibleNode[e.to] = true;
       passing.forEach((i) => { visibleStatements.push(i); });
+    });
+    structure.forEach((id) => {  // what a drawn claim is about: its subject, object and targets come with it
+      const e = edgeMeta[id];
+      if (visibleNode[e.from] && edgePasses(Object.assign({}, e, {actors: [e.from, e.to]}))) {
+        visibleEdge[id] = true; visibleNode[e.to] = true;
+      }
     });
     later.forEach((id) => {
       const e = edgeMeta[id];
@@ -201,7 +209,7 @@
     Object.keys(visibleNode).forEach((id) => { shownNodes++; const t = typeOf(id); tc[t] = (tc[t] || 0) + 1; });
     Object.keys(visibleEdge).forEach((id) => {
       const e = edgeMeta[id], k = e.kind === "affiliation" ? "affiliation" : e.stance;
-      sc[k] = (sc[k] || 0) + (aggregated ? e.weight : e.kind === "affiliation" ? 1 : e.st.filter((i) => statementPasses(statements[i])).length);
+      sc[k] = (sc[k] || 0) + (aggregated ? e.weight : e.kind === "affiliation" || e.kind === "structure" ? 1 : e.st.filter((i) => statementPasses(statements[i])).length);
     });
     return {tc, sc, shownNodes};
   }
