@@ -20,6 +20,7 @@ import json
 import math
 import re
 import textwrap
+from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -30,7 +31,7 @@ from pyvis.network import Network
 from .errors import ClaimgraphError
 from .fileio import write_atomic
 from .layout import layout, sides_layout
-from .projection import aggregate, narrow, project
+from .projection import SUPPORTING, aggregate, narrow, project
 
 DEFAULT_MAX_NODES = 1500
 
@@ -258,9 +259,31 @@ def view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES, seed: int =
         edge_meta[edge_id] = meta
         net.edges.append({"id": edge_id, "from": u, "to": v, **look})
 
+    disputes = _disputes(graph)
+    drawn = dict(shown.nodes(data=True))
+    if aggregated:  # the disputes are drawn one at a time, from claims and statements kept hidden until then
+        wanted = set(disputes) | {x for others in disputes.values() for x in others}
+        hidden: dict[tuple, list] = {}
+        for u, v, key, d in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+            if d["kind"] == "statement" and (v in disputes or (v in wanted and d["stance"] in SUPPORTING)):
+                hidden.setdefault((u, v, d["stance"]), []).append((key, d))
+        for (u, v, stance), members in sorted(hidden.items()):
+            edge_id = members[0][0]
+            idx = [statement(key, d, edge_id, u, v) for key, d in members]
+            actors = {u} | {d.get("attributed_to") for _, d in members if d.get("attributed_to")}
+            for _, d in members:
+                actors.update(d.get("targets") or [])
+            edge_meta[edge_id] = {"kind": "statement", "stance": stance, "st": idx, "from": u, "to": v,
+                                  "actors": sorted(a for a in actors if a in graph), "dispute": True}
+            net.edges.append({"id": edge_id, "from": u, "to": v, **_edge_look(stance, "statement", len(members))})
+            for node in (u, v):
+                if node not in drawn:
+                    drawn[node] = graph.nodes[node]
+                    looks[node] = _node_look(node, drawn[node], graph.degree(node))[0]
+
     node_meta = {}
-    for node in sorted(shown.nodes):
-        data = shown.nodes[node]
+    for node in sorted(drawn):
+        data = drawn[node]
         x, y = positions.get(node, (0.0, 0.0))
         net.nodes.append({"id": node, "x": x, "y": y, **looks[node]})
         net.node_ids.append(node)  # keep pyvis's own bookkeeping consistent
@@ -269,9 +292,11 @@ def view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES, seed: int =
         if data["kind"] == "claim":
             meta.update(contested=bool(data.get("contested")), supporters=data.get("supporters", []),
                         disputers=data.get("disputers", []))
-        if aggregated:
+        if aggregated and node in shown:
             meta.update(statements=data.get("statements", 0), received=data.get("received", 0),
                         by_stance=data.get("by_stance", {}))
+        elif aggregated:
+            meta["dispute"] = True  # drawn only with a dispute
         if node in contested_pos:
             meta["cx"], meta["cy"] = contested_pos[node]
         node_meta[node] = meta
@@ -284,9 +309,25 @@ def view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES, seed: int =
     if graph.graph.get("focus"):
         info["focus"] = graph.graph["focus"]
     data = {"info": info, "nodes": node_meta, "edges": edge_meta, "statements": statements, "sources": sources,
+            "disputes": disputes, "look": {"contested": [CONTESTED_BORDER, 4], "plain": ["#8a7a00", 1]},
             "types": {t: [c, s, name] for t, (c, s, name) in TYPE_STYLE.items()},
             "stances": {s: [c, d, verb, STANCE_INK[s]] for s, (c, d, verb, _, _) in STANCE_STYLE.items()}}
     return net, data
+
+
+def _disputes(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Every contested claim, with the claims whose assertion disputes it (``cg:contradicts``).
+
+    The page recomputes from these and the statements whether each is contested among the
+    statements in view, by the rule of ``claimgraph contested``; a claim not contested in the
+    whole projection cannot become contested in part of it.
+    """
+    against: dict[str, set] = defaultdict(set)
+    for other, claims in graph.graph.get("contradicts", {}).items():
+        for claim in claims:
+            against[claim].add(other)
+    return {claim: sorted(x for x in against.get(claim, ()) if x in graph)
+            for claim, d in sorted(graph.nodes(data=True)) if d.get("contested")}
 
 
 def render_html(graph: nx.MultiDiGraph, title: str = "claimgraph", max_nodes: int = DEFAULT_MAX_NODES,

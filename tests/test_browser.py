@@ -572,3 +572,64 @@ def test_selection_dims_the_rest(opened, seed_page, seed_graph, seed_store):
     p.page.wait_for_timeout(100)
     assert abs(p.js(pixel, other) - before) < 30
     assert p.errors == []
+
+def test_disputes_list_is_the_aggregated_default_and_draws_a_dispute(opened, seed_graph, seed_store, tmp_path):
+    """Above --max-nodes the page opens on the disputes list; a click draws one dispute from data in the page."""
+    page = render_file(seed_graph, tmp_path / "agg.html", max_nodes=5)
+    p = opened(page)
+    assert p.page.is_visible("#disputes-box")
+    contested = {n for n, d in seed_graph.nodes(data=True) if d.get("contested")}
+    listed = p.js("window.cgDisputes()")
+    assert {r["id"] for r in listed} == contested
+    for row in listed:  # both sides as `claimgraph contested` reports them
+        assert row["pro"] == seed_graph.nodes[row["id"]]["supporters"]
+        assert row["con"] == seed_graph.nodes[row["id"]]["disputers"]
+    assert [r["n"] for r in listed] == sorted((r["n"] for r in listed), reverse=True)  # ranked
+    assert p.page.locator("#disputes tbody tr").count() == len(contested)
+    claim = harbouring(seed_store)
+    p.page.click(f"#disputes tbody tr[data-claim='{claim['claim_iri']}'] button")
+    p.page.wait_for_function("location.hash.indexOf('dv=') >= 0")
+    about = {u for u, v, d in seed_graph.edges(data=True) if v == claim["claim_iri"] and d["kind"] == "statement"}
+    assert p.drawn_nodes() == {claim["claim_iri"]} | about
+    assert p.page.inner_text("#panel h2") == claim["claim"]
+    panel = p.panel()
+    assert "CONTESTED" in panel and all(a in panel for a in claim["supporters"] + claim["disputers"])
+    sentences = {d["sentence"] for u, v, d in seed_graph.edges(data=True) if v == claim["claim_iri"]}
+    assert all(s in panel for s in sentences)
+    pos = p.js("network.getPositions()")  # both sides: supporters left of the claim, disputers right
+    centre = pos[claim["claim_iri"]]["x"]
+    label = {seed_graph.nodes[n]["label"]: pos[n]["x"] for n in about}
+    assert all(label[a] < centre for a in claim["supporters"] if a not in claim["disputers"])
+    assert all(label[a] > centre for a in claim["disputers"] if a not in claim["supporters"])
+    link = p.page.url
+    again = opened(page, link[link.index("#"):])  # the permalink keeps the dispute
+    assert again.drawn_nodes() == p.drawn_nodes()
+    p.page.click("#whole-view")
+    assert p.drawn_nodes() == set(aggregate(seed_graph, 5).nodes)
+    assert p.errors == [] and p.blocked == [] and again.errors == []
+
+
+def test_contested_is_computed_within_the_date_window(opened, seed_graph, tmp_path):
+    """A claim whose denials fall before the page's From date is not contested in that view."""
+    import networkx as nx
+
+    claim = next(n for n, d in sorted(seed_graph.nodes(data=True)) if d.get("contested"))
+    moved = nx.MultiDiGraph(seed_graph)
+    for u, v, k, d in list(moved.edges(keys=True, data=True)):
+        moved.edges[u, v, k].update(dict(d))
+        if v == claim and d["kind"] == "statement" and d["stance"] == "Denial":
+            moved.edges[u, v, k]["date"] = "2000-01-01"
+    p = opened(render_file(moved, tmp_path / "moved.html"))
+    p.page.click("#toggle-disputes")
+    assert claim in {r["id"] for r in p.js("window.cgDisputes()")}
+    assert p.js("id => network.body.data.nodes.get(id).label", claim).startswith("CONTESTED")
+    p.page.fill("#f-since", "2001-01-01")
+    p.page.dispatch_event("#f-since", "change")
+    assert claim not in {r["id"] for r in p.js("window.cgDisputes()")}
+    assert not p.js("id => network.body.data.nodes.get(id).label", claim).startswith("CONTESTED")
+    p.page.check("#f-contested")
+    assert claim not in p.drawn_nodes()
+    p.page.fill("#f-since", "")
+    p.page.dispatch_event("#f-since", "change")
+    assert claim in p.drawn_nodes() and claim in {r["id"] for r in p.js("window.cgDisputes()")}
+    assert p.errors == [] and p.blocked == []

@@ -124,9 +124,18 @@ def test_aggregates_above_max_nodes(seed_graph, seed_trig, tmp_path):
     assert "aggregated" in render("--graph", seed_trig, "-o", out, "--max-nodes", 5)
     data = page_data(out.read_text(encoding="utf-8"))
     assert data["info"]["mode"] == "aggregated"
-    assert {n["kind"] for n in data["nodes"].values()} == {"actor"}
-    assert len(data["nodes"]) <= 5
-    assert {e["stance"] for e in data["edges"].values()} <= {"Accusation", "Denial", "mediates"}
+    drawn = {k: n for k, n in data["nodes"].items() if not n.get("dispute")}
+    assert {n["kind"] for n in drawn.values()} == {"actor"}
+    assert len(drawn) <= 5
+    assert {e["stance"] for e in data["edges"].values() if not e.get("dispute")} <= {"Accusation", "Denial", "mediates"}
+    # every contested claim is in the page, with its statements, for the disputes list to draw it
+    contested = {n for n, d in seed_graph.nodes(data=True) if d.get("contested")}
+    assert contested and set(data["disputes"]) == contested
+    for claim in contested:
+        assert data["nodes"][claim]["kind"] == "claim" and data["nodes"][claim]["dispute"]
+        about = [e for e in data["edges"].values() if e.get("dispute") and e["to"] == claim]
+        assert sum(len(e["st"]) for e in about) == sum(
+            1 for _, v, d in seed_graph.edges(data=True) if v == claim and d["kind"] == "statement")
     agg = aggregate(seed_graph, 100)
     pakistan, taliban = (next(n for n, d in agg.nodes(data=True) if d["label"] == x) for x in ("Pakistan", "Afghan Taliban"))
     accusations = sum(d["weight"] for u, v, d in agg.edges(data=True)

@@ -16,7 +16,9 @@
 
   // ---- state: filters and selection, mirrored in the URL fragment ------------------------------
   // am: what the actor filter matches: "" = statements involving the actor, "said" = said by it (or for it)
-  const state = {hs: [], ht: [], actor: "", am: "", src: "", since: "", until: "", hm: [], contested: false, sel: ""};
+  // dv: the dispute drawn alone (a claim id); list: the disputes list is open (by default in the aggregated view)
+  const state = {hs: [], ht: [], actor: "", am: "", src: "", since: "", until: "", hm: [], contested: false, sel: "",
+    dv: "", list: aggregated};
   function readHash() {
     const p = new URLSearchParams(location.hash.replace(/^#/, ""));
     const list = (k) => p.get(k) ? p.get(k).split("|").filter(Boolean) : [];
@@ -24,6 +26,8 @@
     state.actor = p.get("actor") || ""; state.am = p.get("am") === "said" ? "said" : ""; state.src = p.get("src") || "";
     state.since = p.get("since") || ""; state.until = p.get("until") || "";
     state.contested = p.get("contested") === "1"; state.sel = p.get("sel") || "";
+    state.dv = data.disputes[p.get("dv")] ? p.get("dv") : "";
+    state.list = p.has("dl") ? p.get("dl") === "1" : aggregated;
   }
   function writeHash() {
     const p = new URLSearchParams();
@@ -33,6 +37,8 @@
     if (state.hm.length) p.set("hm", state.hm.join("|"));
     ["actor", "am", "src", "since", "until"].forEach((k) => { if (state[k]) p.set(k, state[k]); });
     if (state.contested) p.set("contested", "1");
+    if (state.dv) p.set("dv", state.dv);
+    if (state.list !== aggregated) p.set("dl", state.list ? "1" : "0");
     const hash = p.toString();
     history.replaceState(null, "", hash ? `#${hash}` : location.pathname + location.search);
   }
@@ -47,6 +53,62 @@
     if (state.actor && state.am === "said" && s.kind === "statement" && s.fromId !== state.actor && s.by !== state.actor) return false;
     return true;
   }
+  // ---- contested within the view: the rule of `claimgraph contested`, over the statements in view ----
+  // A claim is contested when a supporter (asserts, accuses) and a different disputer (denies it, or asserts
+  // a claim that contradicts it) are both among the statements in view (dates, source, method); statements
+  // count for the actor they are attributed to. data.disputes holds the claims contested in the whole page
+  // (no window can add a dispute) with the claims that contradict each.
+  const SUPPORTING = {Assertion: true, Accusation: true}, DISPUTING = {Denial: true};
+  const byClaim = Object.create(null);
+  Object.keys(edgeMeta).forEach((id) => {
+    const e = edgeMeta[id];
+    if (e.kind === "statement") (byClaim[e.to] = byClaim[e.to] || []).push(...e.st);
+  });
+  function inWindow(s) {
+    if (state.hm.indexOf(s.method) >= 0) return false;
+    if (state.src && s.src !== state.src) return false;
+    if (s.date && state.since && s.date < state.since) return false;
+    if (s.date && state.until && s.date > state.until) return false;
+    return true;
+  }
+  function actorOf(s) { return s.by || s.fromId; }
+  function labelOf(id, fallback) { return nodeMeta[id] ? nodeMeta[id].label : fallback || id; }
+  function contest(claim) {  // both sides of a claim among the statements in view; null when not contested
+    const pro = new Map(), con = new Map(), st = [];
+    (byClaim[claim] || []).forEach((i) => {
+      const s = statements[i];
+      if (!inWindow(s)) return;
+      st.push(i);
+      if (SUPPORTING[s.stance]) pro.set(actorOf(s), labelOf(actorOf(s), s.obo || s.from));
+      else if (DISPUTING[s.stance]) con.set(actorOf(s), labelOf(actorOf(s), s.obo || s.from));
+    });
+    (data.disputes[claim] || []).forEach((other) => {
+      (byClaim[other] || []).forEach((i) => {
+        const s = statements[i];
+        if (!SUPPORTING[s.stance] || !inWindow(s)) return;
+        st.push(i);
+        con.set(actorOf(s), labelOf(actorOf(s), s.obo || s.from));
+      });
+    });
+    if (!pro.size || !con.size) return null;
+    if (pro.size === 1 && con.size === 1 && [...pro.keys()][0] === [...con.keys()][0]) return null;
+    return {pro, con, st};
+  }
+  let contestNow = Object.create(null);
+  function computeContested() {
+    contestNow = Object.create(null);
+    Object.keys(data.disputes).forEach((c) => { const r = contest(c); if (r) contestNow[c] = r; });
+  }
+  function sides(claim) {  // [supporters, disputers] as sorted labels, in view
+    const r = contestNow[claim];
+    if (!r) return [[], []];
+    return [[...r.pro.values()].sort(), [...r.con.values()].sort()];
+  }
+  function inDispute(e) {  // an edge of the dispute drawn alone
+    if (e.kind === "structure") return e.from === state.dv;
+    if (e.kind !== "statement") return false;
+    return e.to === state.dv || ((data.disputes[state.dv] || []).indexOf(e.to) >= 0 && !!SUPPORTING[e.stance]);
+  }
   function shownStatements() {  // speech acts only: mediation records ride on the same list
     return visibleStatements.filter((i) => statements[i].kind === "statement");
   }
@@ -54,8 +116,10 @@
   function edgePasses(e) {
     if (state.hs.indexOf(e.kind === "affiliation" ? "affiliation" : e.stance) >= 0) return false;
     if (state.ht.indexOf(typeOf(e.from)) >= 0 || state.ht.indexOf(typeOf(e.to)) >= 0) return false;
-    if (state.contested && !(e.kind === "statement" && nodeMeta[e.to].contested)
-        && !(e.kind === "structure" && nodeMeta[e.from].contested)) return false;
+    if (state.dv) { if (!inDispute(e)) return false; }
+    else if (aggregated && e.kind !== "aggregate") return false;  // claims are drawn one dispute at a time
+    if (state.contested && !state.dv && !(e.kind === "statement" && contestNow[e.to])
+        && !(e.kind === "structure" && contestNow[e.from])) return false;
     if (state.actor && state.am === "said") {  // statement edges: each statement is checked in statementPasses
       if (e.kind === "affiliation" ? e.from !== state.actor && e.to !== state.actor
           : e.kind !== "statement" && e.from !== state.actor) return false;
@@ -64,15 +128,17 @@
   }
   function computeVisible() {
     visibleEdge = Object.create(null); visibleNode = Object.create(null); visibleStatements = [];
+    computeContested();
     const ids = Object.keys(edgeMeta), later = [], structure = [];
     ids.forEach((id) => {
       const e = edgeMeta[id];
       if (e.kind === "affiliation") { later.push(id); return; }
       if (e.kind === "structure") { structure.push(id); return; }
       if (!edgePasses(e)) return;
-      let ok = e.st.length === 0 || aggregated;
+      const whole = e.kind === "aggregate";  // an aggregate edge stands for its statements: no filter of one applies
+      let ok = e.st.length === 0 || whole;
       const passing = [];
-      e.st.forEach((i) => { if (aggregated || statementPasses(statements[i])) { ok = true; passing.push(i); } });
+      e.st.forEach((i) => { if (whole || statementPasses(statements[i])) { ok = true; passing.push(i); } });
       if (!ok) return;
       visibleEdge[id] = true; visibleNode[e.from] = true; visibleNode[e.to] = true;
       passing.forEach((i) => { visibleStatements.push(i); });
@@ -89,8 +155,9 @@
         visibleEdge[id] = true;
       }
     });
-    if (state.actor && nodeMeta[state.actor] && state.ht.indexOf(typeOf(state.actor)) < 0) visibleNode[state.actor] = true;
-    if (!state.actor && !state.contested && !state.src && !state.since && !state.until) {
+    if (state.actor && nodeMeta[state.actor] && state.ht.indexOf(typeOf(state.actor)) < 0 && !state.dv) visibleNode[state.actor] = true;
+    if (state.dv) visibleNode[state.dv] = true;
+    if (!state.actor && !state.contested && !state.src && !state.since && !state.until && !state.dv) {
       lonely.forEach((id) => { if (state.ht.indexOf(typeOf(id)) < 0) visibleNode[id] = true; });
     }
   }
@@ -113,26 +180,64 @@
   });
   const home = {};
   data.vis.nodes.forEach((n) => { home[n.id] = {x: n.x, y: n.y}; });
-  let inSides = false;
-  function arrange() {  // contested view: supporters left, claims in the middle, disputers right
-    if (state.contested === inSides) return;
-    inSides = state.contested;
-    const moves = [];
+  let arranged = "home";
+  function disputeLayout(claim) {  // one dispute: supporters left, the claim in the middle, disputers right
+    const r = contest(claim) || {pro: new Map(), con: new Map()}, at = Object.create(null);
+    const left = [], right = [], both = [], others = [];
+    Object.keys(visibleNode).forEach((id) => {
+      if (id === claim) return;
+      if (nodeMeta[id].kind === "claim") others.push(id);
+      else if (r.pro.has(id) && r.con.has(id)) both.push(id);
+      else if (r.con.has(id)) right.push(id);
+      else if (r.pro.has(id)) left.push(id);
+      else both.push(id);  // speaks of it otherwise (reports, demands), or what it is about
+    });
+    const byLabel = (a, b) => nodeMeta[a].label.localeCompare(nodeMeta[b].label) || (a < b ? -1 : 1);
+    const column = (ids, x) => { ids.sort(byLabel).forEach((id, i) => { at[id] = {x, y: (i - (ids.length - 1) / 2) * 70}; }); };
+    column(left, -420); column(right, 420);
+    others.sort(byLabel).forEach((id, i) => { at[id] = {x: 220, y: 160 + i * 90}; });
+    both.sort(byLabel).forEach((id, i) => { at[id] = {x: (i - (both.length - 1) / 2) * 170, y: -200 - (i % 2) * 50}; });
+    at[claim] = {x: 0, y: 0};
+    return at;
+  }
+  function arrange() {  // the layout of the view: home; contested (two sides of every claim); one dispute
+    const want = state.dv ? `dv:${state.dv}` : state.contested && !aggregated ? "sides" : "home";
+    if (want === arranged && !state.dv) return;
+    arranged = want;
+    const moves = [], at = state.dv ? disputeLayout(state.dv) : null;
     Object.keys(nodeMeta).forEach((id) => {
       const m = nodeMeta[id];
-      if (inSides && m.cx !== undefined) moves.push({id: id, x: m.cx, y: m.cy});
-      else if (!inSides) moves.push({id: id, x: home[id].x, y: home[id].y});
+      if (at) { if (at[id]) moves.push({id: id, x: at[id].x, y: at[id].y}); }
+      else if (want === "sides" && m.cx !== undefined) moves.push({id: id, x: m.cx, y: m.cy});
+      else moves.push({id: id, x: home[id].x, y: home[id].y});
     });
     nodes.update(moves);
+  }
+  const drawnLook = Object.create(null);  // what each disputed claim's box says now
+  function relabel() {  // a claim's box says CONTESTED (and how many on each side) only when it is, in view
+    const updates = [];
+    Object.keys(data.disputes).forEach((id) => {
+      const node = nodes.get(id);
+      if (!node) return;
+      const r = contestNow[id], base = drawnLook[id] ? drawnLook[id].base : node.label.split("\n").slice(1).join("\n");
+      const label = r ? `CONTESTED \u00b7 ${r.pro.size} for, ${r.con.size} against\n${base}` : base;
+      if (drawnLook[id] && drawnLook[id].label === label) return;
+      drawnLook[id] = {base, label};
+      const look = r ? data.look.contested : data.look.plain;
+      updates.push({id, label, borderWidth: look[1], color: Object.assign({}, node.color, {border: look[0]})});
+    });
+    if (updates.length) nodes.update(updates);
   }
 
   function refresh(fit) {
     computeVisible();
     arrange();
+    relabel();
     nodeView.refresh(); edgeView.refresh();
     paintDim();
     updateCounts();
     if (tableOpen) fillTable();
+    if (state.list) fillDisputes();
     if (fit) network.fit({animation: false});
     writeHash();
   }
@@ -217,10 +322,12 @@
     const {tc, sc, shownNodes} = visibleCounts();
     typeKeys.forEach((t) => { legendCounts[`legend-types:${t}`].textContent = String(tc[t] || 0); });
     stanceKeys.forEach((s) => { legendCounts[`legend-stances:${s}`].textContent = String(sc[s] || 0); });
-    const total = Object.keys(nodeMeta).length;
+    const total = Object.keys(nodeMeta).filter((id) => !nodeMeta[id].dispute).length;
     const who = state.actor && nodeMeta[state.actor] ? actorFilterText() : "";
     $("f-actor-hint").textContent = who ? `Showing ${who}.` : "Pick an actor to show only its statements, or every statement that involves it.";
-    $("summary").textContent = aggregated
+    $("summary").textContent = state.dv
+      ? `One dispute: ${shownNodes} nodes \u00b7 ${shownStatements().length} statements shown`
+      : aggregated
       ? `${shownNodes} of ${total} actors shown \u00b7 ${info.aggregated.statements} statements aggregated${who ? `; ${who}` : ""}`
       : `${shownNodes} of ${total} nodes \u00b7 ${shownStatements().length} statements shown${who ? `, ${who}` : ""}`;
   }
@@ -234,10 +341,7 @@
   fillSelect($("f-actor"), actorIds.map((id) => [id, nodeMeta[id].label]));
   const srcIds = Object.keys(data.sources).sort((a, b) => data.sources[a].title.localeCompare(data.sources[b].title));
   fillSelect($("f-source"), srcIds.map((id) => { const s = data.sources[id]; return [id, s.title + (s.date ? ` (${s.date})` : "")]; }));
-  if (aggregated) {
-    ["f-source", "f-since", "f-until", "f-curated", "f-extracted"].forEach((id) => { $(id).disabled = true; });
-    $("f-contested").disabled = true;
-  }
+  if (aggregated) $("f-contested").disabled = true;  // the disputes list is the contested view here
   function controlsFromState() {
     $("f-actor").value = state.actor; $("f-actor-mode").value = state.am; $("f-source").value = state.src;
     $("f-since").value = state.since; $("f-until").value = state.until;
@@ -358,12 +462,23 @@
     });
     touching.sort(bySort);
     if (n.kind === "claim") {
-      if (n.contested) {
+      if (state.dv === id) {  // the dispute drawn alone: its statements and those asserting a contradicting claim
+        (contestNow[id] ? contestNow[id].st : []).forEach((i) => { if (touching.indexOf(i) < 0 && statementPasses(statements[i])) touching.push(i); });
+      }
+      if (contestNow[id]) {
+        const [forIt, against] = sides(id);
         panel.appendChild(el("p", "", "")).appendChild(el("span", "CONTESTED", "badge"));
-        const sides = el("div", "", "sides"), pro = el("div", "", "for"), con = el("div", "", "against");
-        add(pro, el("h4", "For (asserts, accuses)"), add(el("div"), nameList(n.supporters)));
-        add(con, el("h4", "Against (denies)"), add(el("div"), nameList(n.disputers)));
-        panel.appendChild(add(sides, pro, con));
+        const box = el("div", "", "sides"), pro = el("div", "", "for"), con = el("div", "", "against");
+        add(pro, el("h4", "For (asserts, accuses)"), add(el("div"), nameList(forIt)));
+        add(con, el("h4", "Against (denies)"), add(el("div"), nameList(against)));
+        panel.appendChild(add(box, pro, con));
+      } else if (data.disputes[id]) {
+        panel.appendChild(el("p", "Contested elsewhere, but not among the statements in view.", "muted"));
+      }
+      if (data.disputes[id] && state.dv !== id) {
+        const b = el("button", "Draw this dispute alone", "draw"); b.type = "button";
+        b.addEventListener("click", () => { drawDispute(id); });
+        panel.appendChild(b);
       }
       panel.appendChild(el("h3", `Statements about this claim (${touching.length})`));
       const order = {Accusation: 0, Assertion: 1, Denial: 2};
@@ -641,8 +756,87 @@
     tableOpen = !tableOpen;
     $("table-box").hidden = !tableOpen;
     $("toggle-table").setAttribute("aria-expanded", String(tableOpen));
-    if (tableOpen) fillTable();
+    if (tableOpen) { fillTable(); if (state.list) { state.list = false; showList(); writeHash(); } }
     network.redraw();
+  });
+
+  // ---- the disputes list: every claim contested among the statements in view, ranked --------------
+  const DCOLS = [["claim", "Claim", "34%"], ["pro", "For", "17%", true], ["con", "Against", "17%", true],
+    ["n", "Statements", "7%", true], ["arts", "Articles", "6%", true], ["first", "First", "7%"], ["last", "Latest", "7%"],
+    ["method", "Method", "5%"]];
+  const dsort = {key: "n", dir: -1};
+  function disputeRows() {
+    return Object.keys(contestNow).map((id) => {
+      const r = contestNow[id], arts = new Set(), methods = new Set();
+      let first = "", last = "";
+      r.st.forEach((i) => {
+        const s = statements[i];
+        if (s.src) arts.add(s.src);
+        if (s.method) methods.add(s.method);
+        if (s.date && (!first || s.date < first)) first = s.date;
+        if (s.date && (!last || s.date > last)) last = s.date;
+      });
+      const [forIt, against] = sides(id);
+      return {id, claim: nodeMeta[id].label, pro: forIt.length, con: against.length, names: {pro: forIt, con: against},
+              n: r.st.length, arts: arts.size, first, last, method: [...methods].sort().join(", ")};
+    });
+  }
+  function sortedDisputes() {
+    const rows = disputeRows(), col = DCOLS.find((c) => c[0] === dsort.key) || DCOLS[3], k = col[0];
+    const cmp = col[3] ? (a, b) => a[k] - b[k] : (a, b) => collator.compare(a[k], b[k]);
+    return rows.sort((a, b) => dsort.dir * cmp(a, b) || b.n - a.n || collator.compare(a.claim, b.claim) || (a.id < b.id ? -1 : 1));
+  }
+  window.cgDisputes = () => sortedDisputes().map((r) => ({id: r.id, claim: r.claim, pro: r.names.pro, con: r.names.con,
+    n: r.n, arts: r.arts, first: r.first, last: r.last, method: r.method}));
+  function fillDisputes() {
+    const tr = el("tr");
+    DCOLS.forEach((c) => {
+      const th = el("th"), b = el("button", c[1], "sort");
+      th.scope = "col"; th.style.width = c[2];
+      th.setAttribute("aria-sort", dsort.key === c[0] ? (dsort.dir > 0 ? "ascending" : "descending") : "none");
+      b.type = "button"; b.dataset.key = c[0]; b.title = `Sort by ${c[1].toLowerCase()}`;
+      b.addEventListener("click", () => {
+        if (dsort.key === c[0]) dsort.dir = -dsort.dir; else { dsort.key = c[0]; dsort.dir = c[3] ? -1 : 1; }
+        fillDisputes();
+      });
+      tr.appendChild(add(th, b));
+    });
+    $("disputes").tHead.replaceChildren(tr);
+    const rows = sortedDisputes(), frag = document.createDocumentFragment();
+    rows.forEach((r) => {
+      const row = el("tr");
+      row.dataset.claim = r.id;
+      if (r.id === state.dv) row.className = "current";
+      const claim = el("button", r.claim, "name"); claim.type = "button"; claim.title = "Draw this dispute";
+      claim.addEventListener("click", () => { drawDispute(r.id); });
+      const who = (k) => { const names = r.names[k]; return `${names.length}: ${names.slice(0, 4).join(", ")}${names.length > 4 ? ", \u2026" : ""}`; };
+      add(row, add(el("td"), claim), el("td", who("pro")), el("td", who("con")), el("td", r.n), el("td", r.arts),
+          el("td", r.first), el("td", r.last), el("td", r.method));
+      frag.appendChild(row);
+    });
+    $("disputes").tBodies[0].replaceChildren(frag);
+    const total = Object.keys(data.disputes).length;
+    $("disputes-count").textContent = `${rows.length} contested claim(s) among the statements in view` +
+      (rows.length < total ? ` (${total} in the whole page)` : "") + "; click a claim to draw its dispute";
+    $("whole-view").hidden = !state.dv;
+  }
+  function showList() {
+    $("disputes-box").hidden = !state.list;
+    $("toggle-disputes").setAttribute("aria-expanded", String(state.list));
+    if (state.list) fillDisputes();
+  }
+  function drawDispute(id) {  // the claim, both sides, their statements and evidence; nothing else
+    state.dv = id;
+    refresh(true);
+    select(`n:${id}`, false);
+    if (state.list) fillDisputes();
+  }
+  window.cgDrawDispute = drawDispute;
+  $("whole-view").addEventListener("click", () => { state.dv = ""; refresh(true); select("", false); if (state.list) fillDisputes(); });
+  $("toggle-disputes").addEventListener("click", () => {
+    state.list = !state.list;
+    if (state.list && tableOpen) { tableOpen = false; $("table-box").hidden = true; $("toggle-table").setAttribute("aria-expanded", "false"); }
+    showList(); writeHash(); network.redraw();
   });
 
   // ---- exports: CSV, PNG, SVG; permalink --------------------------------------------------------
@@ -890,7 +1084,8 @@
       if (i) bits.push(document.createTextNode(i === 3 ? " or a larger " : ", "));
       bits.push(el("code", c));
     });
-    bits.push(document.createTextNode("."));
+    bits.push(document.createTextNode(". Every contested claim is in the page: pick one in the disputes list to draw it " +
+      "(the dates, source and method filters apply to the list and to the dispute drawn)."));
   }
   if (bits.length) { bits.forEach((b) => { notice.appendChild(b); }); notice.hidden = false; }
 
@@ -898,7 +1093,7 @@
   function restore() {
     readHash();
     controlsFromState();
-    computeVisible(); arrange(); nodeView.refresh(); edgeView.refresh(); updateCounts();
+    computeVisible(); arrange(); relabel(); nodeView.refresh(); edgeView.refresh(); updateCounts(); showList();
     network.fit({animation: false});
     if (state.sel) select(state.sel, true); else { intro(); dim(""); }
     writeHash();
