@@ -58,8 +58,7 @@ def project(store) -> nx.MultiDiGraph:
     for row in _query(store, "_targets"):
         (targets if row["via"] == "target" else subjects)[row["edge"]].append(row["target"])
     articles = {row["article"]: row for row in _query(store, "_articles")}
-    found = [row for name in ("_projection", "_projection_mediations", "_projection_affiliations",
-                              "_projection_structure")
+    found = [row for name in ("_projection", "_projection_mediations", "_projection_affiliations")
              for row in _query(store, name)]
     for row in found:
         row.update({k: v for k, v in articles.get(row["article"], {}).items() if k != "article"})
@@ -79,8 +78,8 @@ def project(store) -> nx.MultiDiGraph:
                        confidence=confidence, on_behalf_of=row["onBehalfOf"],
                        attributed_to=row["attributedTo"] or (row["from"] if row["kind"] == "statement" else ""),
                        targets=targets.get(edge) or subjects.get(edge, []))
-        if row.get("relation"):
-            graph.edges[row["from"], row["to"], edge]["relation"] = row["relation"]
+    _add_structure(graph, _query(store, "_projection_structure"),
+                   {row["actor"]: row for row in sorted(_query(store, "_actor_labels"), key=lambda r: (r["actor"], r["type"]))})
     for node, data in graph.nodes(data=True):
         if data["kind"] == "actor":
             data.update(aliases=[], affiliations=[], affiliated_with=[])
@@ -113,6 +112,30 @@ def contested_in_view(graph: nx.MultiDiGraph) -> None:
         if data["kind"] == "claim":
             data.update(contested=False, supporters=[], disputers=[])
     _mark_contested(graph, graph.graph.get("contradicts", {}))
+
+
+def _add_structure(graph: nx.MultiDiGraph, found: list[dict[str, str]], actors: dict[str, dict]) -> None:
+    """Edges claim -> actor for what each claim is about: ``subject``, ``object`` (with its ``relation``)
+    and ``target`` (an actor a statement about it is aimed at, when neither subject nor object).
+
+    Only for claims some statement speaks of; one edge per claim and actor, the first of
+    subject, object, target. The actors become nodes, so an accused or harboured group can
+    be searched, filtered and focused with --actor.
+    """
+    rank = {"subject": 0, "object": 1, "target": 2}
+    best: dict[tuple, dict] = {}
+    for row in found:
+        pair = (row["claim"], row["to"])
+        if row["claim"] in graph and row["to"] in actors and (pair not in best or rank[row["stance"]] < rank[best[pair]["stance"]]):
+            best[pair] = row
+    for (claim, actor), row in sorted(best.items()):
+        if actor not in graph:
+            kind, node_type = _node_kind(actors[actor]["type"])
+            graph.add_node(actor, label=actors[actor]["label"], kind=kind, type=node_type)
+        key = f"{claim}#{row['stance']}" + (f"-{actor.rsplit('/', 1)[-1]}" if row["stance"] == "target" else "")
+        graph.add_edge(claim, actor, key=key, kind="structure", stance=row["stance"], relation=row["relation"],
+                       sentence="", span="", source="", article="", url="", publisher="", published="", date="",
+                       method="", confidence=None, on_behalf_of="", attributed_to="", targets=[])
 
 
 def _mark_contested(graph: nx.MultiDiGraph, contradicts: dict[str, set]) -> None:

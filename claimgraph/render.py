@@ -273,9 +273,9 @@ def view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES, seed: int =
             actors = {u} | {d.get("attributed_to") for _, d in members if d.get("attributed_to")}
             for _, d in members:
                 actors.update(d.get("targets") or [])
+            # no vis edge: the page draws it from this and data["edgeLook"] (half the bytes of a dispute)
             edge_meta[edge_id] = {"kind": "statement", "stance": stance, "st": idx, "from": u, "to": v,
                                   "actors": sorted(a for a in actors if a in graph), "dispute": True}
-            net.edges.append({"id": edge_id, "from": u, "to": v, **_edge_look(stance, "statement", len(members))})
             for node in (u, v):
                 if node not in drawn:
                     drawn[node] = graph.nodes[node]
@@ -310,6 +310,7 @@ def view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES, seed: int =
         info["focus"] = graph.graph["focus"]
     data = {"info": info, "nodes": node_meta, "edges": edge_meta, "statements": statements, "sources": sources,
             "disputes": disputes, "look": {"contested": [CONTESTED_BORDER, 4], "plain": ["#8a7a00", 1]},
+            "edgeLook": {s: _edge_look(s, "statement") for s in STANCE_STYLE} if aggregated else {},
             "types": {t: [c, s, name] for t, (c, s, name) in TYPE_STYLE.items()},
             "stances": {s: [c, d, verb, STANCE_INK[s]] for s, (c, d, verb, _, _) in STANCE_STYLE.items()}}
     return net, data

@@ -591,6 +591,9 @@ def test_disputes_list_is_the_aggregated_default_and_draws_a_dispute(opened, see
     p.page.wait_for_function("location.hash.indexOf('dv=') >= 0")
     about = {u for u, v, d in seed_graph.edges(data=True) if v == claim["claim_iri"] and d["kind"] == "statement"}
     assert p.drawn_nodes() == {claim["claim_iri"]} | about
+    assert p.drawn_edges() == set(p.js("""id => Object.keys(JSON.parse(document.getElementById('cg-data').textContent).edges)
+        .filter(k => JSON.parse(document.getElementById('cg-data').textContent).edges[k].to === id)""", claim["claim_iri"]))
+    assert p.drawn_edges()
     assert p.page.inner_text("#panel h2") == claim["claim"]
     panel = p.panel()
     assert "CONTESTED" in panel and all(a in panel for a in claim["supporters"] + claim["disputers"])

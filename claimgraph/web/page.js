@@ -168,6 +168,12 @@
   // ---- the network ------------------------------------------------------------------------------
   const nodes = new vis.DataSet(data.vis.nodes);
   const edges = new vis.DataSet(data.vis.edges);
+  Object.keys(edgeMeta).forEach((id) => {  // the statements of disputes in the aggregated view come without a look
+    const e = edgeMeta[id], look = data.edgeLook[e.stance];
+    if (!e.dispute || !look) return;
+    const label = e.st.length > 1 ? `${look.label} \u00d7${e.st.length}` : look.label;
+    edges.add(Object.assign(JSON.parse(JSON.stringify(look)), {id, from: e.from, to: e.to, label}));
+  });
   computeVisible();
   const nodeView = new vis.DataView(nodes, {filter: (n) => !!visibleNode[n.id]});
   const edgeView = new vis.DataView(edges, {filter: (e) => !!visibleEdge[e.id]});
