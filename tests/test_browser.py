@@ -636,3 +636,45 @@ def test_contested_is_computed_within_the_date_window(opened, seed_graph, tmp_pa
     p.page.dispatch_event("#f-since", "change")
     assert claim in p.drawn_nodes() and claim in {r["id"] for r in p.js("window.cgDisputes()")}
     assert p.errors == [] and p.blocked == []
+
+
+def test_double_click_expands_and_back_returns(opened, seed_page, seed_graph, seed_store):
+    """Focus mode from data in the page: an expanded node and its neighbours only; Back and the permalink keep views."""
+    pakistan = next(n for n, d in seed_graph.nodes(data=True) if d["label"] == "Pakistan")
+    p = opened(seed_page)
+    point = p.js("""id => { var c = network.canvasToDOM(network.getPositions([id])[id]);
+        var r = document.getElementById('network').getBoundingClientRect(); return {x: r.left + c.x, y: r.top + c.y}; }""", pakistan)
+    p.page.mouse.dblclick(point["x"], point["y"])
+    p.page.wait_for_function("location.hash.indexOf('fx=') >= 0")
+    near = {pakistan} | set(seed_graph.successors(pakistan)) | set(seed_graph.predecessors(pakistan))
+    assert p.drawn_nodes() == near
+    claim = harbouring(seed_store)["claim_iri"]
+    assert claim in near
+    p.js("id => window.cgExpand(id)", claim)  # expanding a claim adds its speakers and what it is about
+    both = near | set(seed_graph.successors(claim)) | set(seed_graph.predecessors(claim))
+    assert p.drawn_nodes() == both
+    link = p.page.url
+    p.page.go_back()
+    p.page.wait_for_function("location.hash.indexOf('fx=') >= 0 && location.hash.indexOf('harbour') < 0")
+    assert p.drawn_nodes() == near
+    p.page.go_back()
+    p.page.wait_for_function("location.hash.indexOf('fx=') < 0")
+    assert p.drawn_nodes() == set(seed_graph.nodes)
+    again = opened(seed_page, link[link.index("#"):])
+    assert again.drawn_nodes() == both and not again.page.is_hidden("#unfocus")
+    again.page.click("#unfocus")
+    assert again.drawn_nodes() == set(seed_graph.nodes)
+    assert p.errors == [] and p.blocked == [] and again.errors == []
+
+
+def test_aggregated_expand_shows_an_actors_disputed_claims(opened, seed_graph, tmp_path):
+    p = opened(render_file(seed_graph, tmp_path / "agg.html", max_nodes=5))
+    pakistan = next(n for n, d in seed_graph.nodes(data=True) if d["label"] == "Pakistan")
+    p.js("id => window.cgExpand(id)", pakistan)
+    claims = {v for u, v, d in seed_graph.edges(data=True) if d["kind"] == "statement" and u == pakistan
+              and seed_graph.nodes[v].get("contested")}
+    assert claims and claims <= p.drawn_nodes()
+    assert p.drawn_nodes() <= set(aggregate(seed_graph, 5).nodes) | claims | {pakistan}
+    pos = p.js("network.getPositions()")
+    assert len({(round(pos[c]["x"]), round(pos[c]["y"])) for c in claims}) == len(claims)  # not piled up
+    assert p.errors == [] and p.blocked == []

@@ -18,7 +18,7 @@
   // am: what the actor filter matches: "" = statements involving the actor, "said" = said by it (or for it)
   // dv: the dispute drawn alone (a claim id); list: the disputes list is open (by default in the aggregated view)
   const state = {hs: [], ht: [], actor: "", am: "", src: "", since: "", until: "", hm: [], contested: false, sel: "",
-    dv: "", list: aggregated};
+    dv: "", list: aggregated, fx: []};  // fx: nodes expanded in focus mode (only their neighbourhoods drawn)
   function readHash() {
     const p = new URLSearchParams(location.hash.replace(/^#/, ""));
     const list = (k) => p.get(k) ? p.get(k).split("|").filter(Boolean) : [];
@@ -28,8 +28,9 @@
     state.contested = p.get("contested") === "1"; state.sel = p.get("sel") || "";
     state.dv = data.disputes[p.get("dv")] ? p.get("dv") : "";
     state.list = p.has("dl") ? p.get("dl") === "1" : aggregated;
+    state.fx = list("fx").filter((id) => nodeMeta[id]);
   }
-  function writeHash() {
+  function writeHash(push) {  // push: a new view (a dispute, an expansion), so that Back returns to the last one
     const p = new URLSearchParams();
     if (state.sel) p.set("sel", state.sel);
     if (state.hs.length) p.set("hs", state.hs.join("|"));
@@ -39,8 +40,10 @@
     if (state.contested) p.set("contested", "1");
     if (state.dv) p.set("dv", state.dv);
     if (state.list !== aggregated) p.set("dl", state.list ? "1" : "0");
-    const hash = p.toString();
-    history.replaceState(null, "", hash ? `#${hash}` : location.pathname + location.search);
+    if (state.fx.length) p.set("fx", state.fx.join("|"));
+    const hash = p.toString(), url = hash ? `#${hash}` : location.pathname + location.search;
+    if (push && (hash ? `#${hash}` : "") !== location.hash) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
   }
 
   // ---- filtering: hide, never grey out --------------------------------------------------------
@@ -117,6 +120,7 @@
     if (state.hs.indexOf(e.kind === "affiliation" ? "affiliation" : e.stance) >= 0) return false;
     if (state.ht.indexOf(typeOf(e.from)) >= 0 || state.ht.indexOf(typeOf(e.to)) >= 0) return false;
     if (state.dv) { if (!inDispute(e)) return false; }
+    else if (state.fx.length) { if (state.fx.indexOf(e.from) < 0 && state.fx.indexOf(e.to) < 0) return false; }
     else if (aggregated && e.kind !== "aggregate") return false;  // claims are drawn one dispute at a time
     if (state.contested && !state.dv && !(e.kind === "statement" && contestNow[e.to])
         && !(e.kind === "structure" && contestNow[e.from])) return false;
@@ -145,19 +149,22 @@
     });
     structure.forEach((id) => {  // what a drawn claim is about: its subject, object and targets come with it
       const e = edgeMeta[id];
-      if (visibleNode[e.from] && edgePasses(Object.assign({}, e, {actors: [e.from, e.to]}))) {
-        visibleEdge[id] = true; visibleNode[e.to] = true;
+      const wanted = visibleNode[e.from] || (!state.dv && state.fx.indexOf(e.to) >= 0);  // or the claims about an expanded actor
+      if (wanted && edgePasses(Object.assign({}, e, {actors: [e.from, e.to]}))) {
+        visibleEdge[id] = true; visibleNode[e.from] = true; visibleNode[e.to] = true;
       }
     });
     later.forEach((id) => {
       const e = edgeMeta[id];
-      if (visibleNode[e.from] && visibleNode[e.to] && edgePasses(Object.assign({}, e, {actors: [e.from, e.to]}))) {
-        visibleEdge[id] = true;
+      const expanded = !state.dv && (state.fx.indexOf(e.from) >= 0 || state.fx.indexOf(e.to) >= 0);
+      if (((visibleNode[e.from] && visibleNode[e.to]) || expanded) && edgePasses(Object.assign({}, e, {actors: [e.from, e.to]}))) {
+        visibleEdge[id] = true; visibleNode[e.from] = true; visibleNode[e.to] = true;
       }
     });
     if (state.actor && nodeMeta[state.actor] && state.ht.indexOf(typeOf(state.actor)) < 0 && !state.dv) visibleNode[state.actor] = true;
     if (state.dv) visibleNode[state.dv] = true;
-    if (!state.actor && !state.contested && !state.src && !state.since && !state.until && !state.dv) {
+    else state.fx.forEach((id) => { if (state.ht.indexOf(typeOf(id)) < 0) visibleNode[id] = true; });
+    if (!state.actor && !state.contested && !state.src && !state.since && !state.until && !state.dv && !state.fx.length) {
       lonely.forEach((id) => { if (state.ht.indexOf(typeOf(id)) < 0) visibleNode[id] = true; });
     }
   }
@@ -207,7 +214,7 @@
     return at;
   }
   function arrange() {  // the layout of the view: home; contested (two sides of every claim); one dispute
-    const want = state.dv ? `dv:${state.dv}` : state.contested && !aggregated ? "sides" : "home";
+    const want = state.dv ? `dv:${state.dv}` : state.fx.length ? `fx:${state.fx.join("|")}` : state.contested && !aggregated ? "sides" : "home";
     if (want === arranged && !state.dv) return;
     arranged = want;
     const moves = [], at = state.dv ? disputeLayout(state.dv) : null;
@@ -217,6 +224,24 @@
       else if (want === "sides" && m.cx !== undefined) moves.push({id: id, x: m.cx, y: m.cy});
       else moves.push({id: id, x: home[id].x, y: home[id].y});
     });
+    if (state.fx.length && !state.dv) {  // what has no place of its own (the claims of the aggregated view) rings what was expanded
+      const placed = Object.create(null), where = Object.create(null);
+      moves.forEach((m) => { where[m.id] = m; });
+      state.fx.forEach((f) => {
+        const ring = [];
+        Object.keys(visibleEdge).forEach((id) => {
+          const e = edgeMeta[id], other = e.from === f ? e.to : e.to === f ? e.from : "";
+          if (other && nodeMeta[other].dispute && !placed[other] && state.fx.indexOf(other) < 0) { placed[other] = true; ring.push(other); }
+        });
+        const c = where[f] || home[f];
+        ring.sort().forEach((id, i) => {
+          const a = (2 * Math.PI * i) / ring.length, r = 260 + 12 * ring.length;
+          where[id] = {id, x: c.x + r * Math.cos(a), y: c.y + r * Math.sin(a)};
+        });
+      });
+      moves.length = 0;
+      Object.keys(where).forEach((id) => { moves.push(where[id]); });
+    }
     nodes.update(moves);
   }
   const drawnLook = Object.create(null);  // what each disputed claim's box says now
@@ -246,6 +271,7 @@
     if (state.list) fillDisputes();
     if (fit) network.fit({animation: false});
     writeHash();
+    $("unfocus").hidden = !state.dv && !state.fx.length;
   }
 
   // ---- legend with counts; clicking an entry toggles it --------------------------------------
@@ -452,13 +478,20 @@
     add(panel, el("h2", "Evidence"),
         el("p", "Click a node or an edge to see the statements behind it: who said it, for whom, when, the exact sentence and its source."),
         el("p", "Search by name or alias, hide kinds and stances in the legend, narrow with the filters; \u201cCopy link\u201d shares this exact view.", "muted"));
-    if (aggregated) add(panel, el("p", "This is the aggregated view: click an actor for the command that draws its neighbourhood in full.", "muted"));
+    add(panel, el("p", "Double-click a node to expand its neighbourhood (focus mode); Back and Forward step through the views.", "muted"));
+    if (aggregated) add(panel, el("p", "This is the aggregated view: the disputes list draws any contested claim; expanding an actor draws the disputed claims it speaks of.", "muted"));
   }
   function showNode(id) {
     const n = nodeMeta[id];
     if (!n) return false;
     panel.replaceChildren();
     add(panel, el("h2", n.label), el("p", n.kind === "actor" ? `Actor \u00b7 ${n.type}` : n.kind === "claim" ? "Claim" : "Mediation", "kind"));
+    if (state.fx.indexOf(id) < 0) {  // the keyboard's double-click
+      const b = el("button", aggregated && n.kind === "actor" ? "Expand: draw its disputed claims" : "Expand: draw its neighbourhood", "draw");
+      b.type = "button"; b.title = "Focus mode: only what was expanded and its neighbours are drawn (or double-click the node)";
+      b.addEventListener("click", () => { expand(id); });
+      panel.appendChild(b);
+    }
     const touching = [];
     Object.keys(edgeMeta).forEach((eid) => {
       const e = edgeMeta[eid];
@@ -581,6 +614,7 @@
     writeHash();
     return ok;
   }
+  network.on("doubleClick", (params) => { if (params.nodes.length) expand(params.nodes[0]); });
   network.on("click", (params) => {
     if (params.nodes.length) select(`n:${params.nodes[0]}`, false);
     else if (params.edges.length) select(`e:${params.edges[0]}`, false);
@@ -824,7 +858,7 @@
     const total = Object.keys(data.disputes).length;
     $("disputes-count").textContent = `${rows.length} contested claim(s) among the statements in view` +
       (rows.length < total ? ` (${total} in the whole page)` : "") + "; click a claim to draw its dispute";
-    $("whole-view").hidden = !state.dv;
+    $("whole-view").hidden = !state.dv && !state.fx.length;
   }
   function showList() {
     $("disputes-box").hidden = !state.list;
@@ -832,13 +866,27 @@
     if (state.list) fillDisputes();
   }
   function drawDispute(id) {  // the claim, both sides, their statements and evidence; nothing else
-    state.dv = id;
+    state.dv = id; state.fx = []; state.sel = `n:${id}`;
+    writeHash(true);
     refresh(true);
     select(`n:${id}`, false);
     if (state.list) fillDisputes();
   }
   window.cgDrawDispute = drawDispute;
-  $("whole-view").addEventListener("click", () => { state.dv = ""; refresh(true); select("", false); if (state.list) fillDisputes(); });
+  function wholeView() {
+    state.dv = ""; state.fx = []; state.sel = "";
+    writeHash(true); refresh(true); select("", false);
+  }
+  function expand(id) {  // focus mode: draw this node's neighbourhood too, from the data in the page
+    if (!nodeMeta[id]) return;
+    state.dv = "";
+    if (state.fx.indexOf(id) < 0) state.fx = state.fx.concat([id]);
+    state.sel = `n:${id}`;
+    writeHash(true); refresh(true); select(`n:${id}`, false);
+  }
+  window.cgExpand = expand;
+  $("whole-view").addEventListener("click", wholeView);
+  $("unfocus").addEventListener("click", wholeView);
   $("toggle-disputes").addEventListener("click", () => {
     state.list = !state.list;
     if (state.list && tableOpen) { tableOpen = false; $("table-box").hidden = true; $("toggle-table").setAttribute("aria-expanded", "false"); }
@@ -1100,6 +1148,7 @@
     readHash();
     controlsFromState();
     computeVisible(); arrange(); relabel(); nodeView.refresh(); edgeView.refresh(); updateCounts(); showList();
+    $("unfocus").hidden = !state.dv && !state.fx.length;
     network.fit({animation: false});
     if (state.sel) select(state.sel, true); else { intro(); dim(""); }
     writeHash();
