@@ -65,7 +65,9 @@
   const byClaim = Object.create(null);
   Object.keys(edgeMeta).forEach((id) => {
     const e = edgeMeta[id];
-    if (e.kind === "statement") (byClaim[e.to] = byClaim[e.to] || []).push(...e.st);
+    if (e.kind !== "statement") return;
+    if (!byClaim[e.to]) byClaim[e.to] = [];
+    byClaim[e.to].push(...e.st);
   });
   function inWindow(s) {
     if (state.hm.indexOf(s.method) >= 0) return false;
