@@ -209,10 +209,18 @@
       else both.push(id);  // speaks of it otherwise (reports, demands), or what it is about
     });
     const byLabel = (a, b) => nodeMeta[a].label.localeCompare(nodeMeta[b].label) || (a < b ? -1 : 1);
-    const column = (ids, x) => { ids.sort(byLabel).forEach((id, i) => { at[id] = {x, y: (i - (ids.length - 1) / 2) * 70}; }); };
-    column(left, -420); column(right, 420);
-    others.sort(byLabel).forEach((id, i) => { at[id] = {x: 220, y: 160 + i * 90}; });
-    both.sort(byLabel).forEach((id, i) => { at[id] = {x: (i - (both.length - 1) / 2) * 170, y: -200 - (i % 2) * 50}; });
+    // each group a block of rows about three times as tall as wide: sides grow outwards, the rest below
+    const block = (ids, x0, dir, y0) => {
+      const cols = Math.max(1, Math.ceil(Math.sqrt(ids.length / 3))), rows = Math.ceil(ids.length / cols);
+      ids.sort(byLabel).forEach((id, i) => {
+        const c = i % cols, r = Math.floor(i / cols);
+        at[id] = dir ? {x: x0 + dir * c * 200, y: (r - (rows - 1) / 2) * 60} : {x: (c - (cols - 1) / 2) * 200, y: y0 + r * 60};
+      });
+      return rows * 60;
+    };
+    const high = Math.max(block(left, -420, -1), block(right, 420, 1));
+    block(both, 0, 0, Math.max(160, high / 2 + 60));
+    others.sort(byLabel).forEach((id, i) => { at[id] = {x: 0, y: -160 - i * 90}; });  // claims that contradict it
     at[claim] = {x: 0, y: 0};
     return at;
   }
@@ -355,7 +363,7 @@
     Object.keys(visibleNode).forEach((id) => { shownNodes++; const t = typeOf(id); tc[t] = (tc[t] || 0) + 1; });
     Object.keys(visibleEdge).forEach((id) => {
       const e = edgeMeta[id], k = e.kind === "affiliation" ? "affiliation" : e.stance;
-      sc[k] = (sc[k] || 0) + (aggregated ? e.weight : e.kind === "affiliation" || e.kind === "structure" ? 1 : e.st.filter((i) => statementPasses(statements[i])).length);
+      sc[k] = (sc[k] || 0) + (e.kind === "aggregate" ? e.weight : e.kind === "affiliation" || e.kind === "structure" ? 1 : e.st.filter((i) => statementPasses(statements[i])).length);
     });
     return {tc, sc, shownNodes};
   }
