@@ -301,6 +301,13 @@ def view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES, seed: int =
             meta["cx"], meta["cy"] = contested_pos[node]
         node_meta[node] = meta
     net.toggle_physics(False)
+    for record in statements:  # a drawn node's label is in node_meta: the page fills it in (bytes saved per statement)
+        if record["toId"] in node_meta:
+            del record["to"]
+        if record["fromId"] in node_meta:
+            del record["from"]
+        if record["by"] == record["fromId"]:  # said for itself: the page reads a missing "by" as the speaker
+            del record["by"]
 
     info = {"mode": "aggregated" if aggregated else "full", "max_nodes": max_nodes,
             "total_nodes": graph.number_of_nodes(), "total_edges": graph.number_of_edges()}

@@ -4,6 +4,11 @@
   const data = JSON.parse(document.getElementById("cg-data").textContent);
   const info = data.info, nodeMeta = data.nodes, edgeMeta = data.edges, statements = data.statements;
   const aggregated = info.mode === "aggregated";
+  statements.forEach((s) => {  // the page data leaves out the labels of nodes it holds
+    if (s.to === undefined) s.to = nodeMeta[s.toId].label;
+    if (s.from === undefined) s.from = nodeMeta[s.fromId].label;
+    if (s.by === undefined) s.by = s.fromId;
+  });
   const $ = (id) => document.getElementById(id);
 
   function el(tag, text, cls) {
