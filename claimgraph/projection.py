@@ -78,6 +78,8 @@ def project(store) -> nx.MultiDiGraph:
                        confidence=confidence, on_behalf_of=row["onBehalfOf"],
                        attributed_to=row["attributedTo"] or (row["from"] if row["kind"] == "statement" else ""),
                        targets=targets.get(edge) or subjects.get(edge, []))
+    _add_structure(graph, _query(store, "_projection_structure"),
+                   {row["actor"]: row for row in sorted(_query(store, "_actor_labels"), key=lambda r: (r["actor"], r["type"]))})
     for node, data in graph.nodes(data=True):
         if data["kind"] == "actor":
             data.update(aliases=[], affiliations=[], affiliated_with=[])
@@ -95,8 +97,45 @@ def project(store) -> nx.MultiDiGraph:
     contradicts = defaultdict(set)
     for row in _query(store, "_contradicts"):
         contradicts[row["other"]].add(row["claim"])
-    _mark_contested(graph, contradicts)
+    graph.graph["contradicts"] = {claim: sorted(others) for claim, others in sorted(contradicts.items())}
+    _mark_contested(graph, graph.graph["contradicts"])
     return graph
+
+
+def contested_in_view(graph: nx.MultiDiGraph) -> None:
+    """Recompute ``contested`` (and both sides) from the statements the graph still holds.
+
+    A cut by date keeps some statements of a claim and drops others; a claim is contested
+    in the view only when a supporter and a different disputer are both still in it.
+    """
+    for _, data in graph.nodes(data=True):
+        if data["kind"] == "claim":
+            data.update(contested=False, supporters=[], disputers=[])
+    _mark_contested(graph, graph.graph.get("contradicts", {}))
+
+
+def _add_structure(graph: nx.MultiDiGraph, found: list[dict[str, str]], actors: dict[str, dict]) -> None:
+    """Edges claim -> actor for what each claim is about: ``subject``, ``object`` (with its ``relation``)
+    and ``target`` (an actor a statement about it is aimed at, when neither subject nor object).
+
+    Only for claims some statement speaks of; one edge per claim and actor, the first of
+    subject, object, target. The actors become nodes, so an accused or harboured group can
+    be searched, filtered and focused with --actor.
+    """
+    rank = {"subject": 0, "object": 1, "target": 2}
+    best: dict[tuple, dict] = {}
+    for row in found:
+        pair = (row["claim"], row["to"])
+        if row["claim"] in graph and row["to"] in actors and (pair not in best or rank[row["stance"]] < rank[best[pair]["stance"]]):
+            best[pair] = row
+    for (claim, actor), row in sorted(best.items()):
+        if actor not in graph:
+            kind, node_type = _node_kind(actors[actor]["type"])
+            graph.add_node(actor, label=actors[actor]["label"], kind=kind, type=node_type)
+        key = f"{claim}#{row['stance']}" + (f"-{actor.rsplit('/', 1)[-1]}" if row["stance"] == "target" else "")
+        graph.add_edge(claim, actor, key=key, kind="structure", stance=row["stance"], relation=row["relation"],
+                       sentence="", span="", source="", article="", url="", publisher="", published="", date="",
+                       method="", confidence=None, on_behalf_of="", attributed_to="", targets=[])
 
 
 def _mark_contested(graph: nx.MultiDiGraph, contradicts: dict[str, set]) -> None:
@@ -150,11 +189,16 @@ def most_active(graph: nx.MultiDiGraph, stance: str, top: int = 10) -> list[tupl
 def _restrict(graph: nx.MultiDiGraph, keep_edge, keep_nodes: set | None = None) -> nx.MultiDiGraph:
     """The edges ``keep_edge(u, v, data)`` accepts; affiliations only between nodes still shown.
 
-    Nodes left without a statement or mediation edge are dropped (except ``keep_nodes``).
+    Nodes left without a statement or mediation edge are dropped (except ``keep_nodes``);
+    a claim's structure (its subject, object and targets) is kept with the claim.
     """
     kept = [(u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True)
-            if d["kind"] != "affiliation" and keep_edge(u, v, d)]
+            if d["kind"] not in ("affiliation", "structure") and keep_edge(u, v, d)]
     shown = {n for u, v, _, _ in kept for n in (u, v)} | (keep_nodes or set())
+    structure = [(u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True)
+                 if d["kind"] == "structure" and u in shown and keep_edge(u, v, d)]
+    kept += structure
+    shown |= {v for _, v, _, _ in structure}
     kept += [(u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True)
              if d["kind"] == "affiliation" and u in shown and v in shown and keep_edge(u, v, d)]
     out = nx.MultiDiGraph(**graph.graph)
@@ -174,12 +218,15 @@ def between(graph: nx.MultiDiGraph, since: date | str | None = None, until: date
             return True
         return (not lo or when >= lo) and (not hi or when <= hi)
 
-    return _restrict(graph, keep)
+    out = _restrict(graph, keep)
+    contested_in_view(out)
+    return out
 
 
 def contested_only(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """Only the contested claims and the statements about them (both sides)."""
-    out = _restrict(graph, lambda u, v, d: d["kind"] == "statement" and graph.nodes[v].get("contested", False))
+    out = _restrict(graph, lambda u, v, d: (d["kind"] == "statement" and graph.nodes[v].get("contested", False))
+                    or (d["kind"] == "structure" and graph.nodes[u].get("contested", False)))
     out.graph["contested_only"] = True
     return out
 

@@ -20,6 +20,7 @@ import json
 import math
 import re
 import textwrap
+from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -30,7 +31,7 @@ from pyvis.network import Network
 from .errors import ClaimgraphError
 from .fileio import write_atomic
 from .layout import layout, sides_layout
-from .projection import aggregate, narrow, project
+from .projection import SUPPORTING, aggregate, narrow, project
 
 DEFAULT_MAX_NODES = 1500
 
@@ -57,13 +58,17 @@ STANCE_STYLE = {  # colour, dash pattern (False = solid), verb on the edge, widt
     "mediates": ("#CC79A7", False, "mediates", 2.0, "arrow"),
     "party": ("#777777", [5, 5], "party to", 1.2, "arrow"),
     "affiliation": ("#CC79A7", [1, 4], "acts for", 1.2, "arrow"),
+    # the structure of a claim: claim -> its subject, its object (labelled with the relation), whom it is aimed at
+    "subject": ("#8a7a00", [1, 3], "subject", 1.0, "arrow"),
+    "object": ("#8a7a00", [6, 3], "object", 1.0, "arrow"),
+    "target": ("#8a7a00", [1, 6], "aimed at", 1.0, "arrow"),
 }
 # The stance as text (the tags on evidence cards): darker shades of the line colours above, so that
 # each reads at WCAG AA (4.5:1) on the page's backgrounds; tests/test_render.py computes the ratios.
 STANCE_INK = {
     "Assertion": "#0072B2", "Accusation": "#A94400", "Denial": "#000000", "Commitment": "#00785A",
     "Endorsement": "#1F6F9F", "Demand": "#8F5F00", "Report": "#666666", "mediates": "#9E3F78",
-    "party": "#666666", "affiliation": "#9E3F78",
+    "party": "#666666", "affiliation": "#9E3F78", "subject": "#6B5F00", "object": "#6B5F00", "target": "#6B5F00",
 }
 CONTESTED_BORDER = "#D55E00"
 CLAIM_CLEARANCE = 60  # px kept free round a contested claim's box in the layout
@@ -157,11 +162,13 @@ def _node_look(node: str, data: dict, degree: int) -> tuple[dict, tuple[float, f
     return look, (max(2 * size, text_width(label)) + 6, 2 * size + LINE_HEIGHT + 8)
 
 
-def _edge_look(stance: str, kind: str, count: int = 1, weight: int | None = None) -> dict:
+def _edge_look(stance: str, kind: str, count: int = 1, weight: int | None = None, relation: str = "") -> dict:
     colour, dashes, verb, width, head = STANCE_STYLE.get(
         "affiliation" if kind == "affiliation" else stance, ("#777777", False, stance, 1.5, "arrow"))
     if kind == "affiliation":
         verb = stance  # the role: "spokesman", "foreign minister"
+    if relation:
+        verb = f"object: {relation}"  # the claim's object, with what its subject is said to do to it
     label = verb
     opacity = 0.9
     if weight is not None:  # aggregated: no labels (hundreds would pile up); width and pattern carry it
@@ -235,6 +242,9 @@ def view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES, seed: int =
                 idx.append(statement(f"{edge_id}#{n}", sample, edge_id, sample["speaker"], sample["about"]))
             meta = {"kind": "aggregate", "stance": first["stance"], "weight": first["weight"], "st": idx,
                     "actors": sorted({u, v})}
+        elif first["kind"] == "structure":  # what the claim is about: no statement of its own
+            look = _edge_look(first["stance"], "structure", relation=first.get("relation") or "")
+            meta = {"kind": "structure", "stance": first["stance"], "st": [], "actors": [v]}
         else:
             look = _edge_look(first["stance"], first["kind"], count=len(members))
             idx = [statement(key, data, edge_id, u, v) for key, data in members]
@@ -249,9 +259,31 @@ def view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES, seed: int =
         edge_meta[edge_id] = meta
         net.edges.append({"id": edge_id, "from": u, "to": v, **look})
 
+    disputes = _disputes(graph)
+    drawn = dict(shown.nodes(data=True))
+    if aggregated:  # the disputes are drawn one at a time, from claims and statements kept hidden until then
+        wanted = set(disputes) | {x for others in disputes.values() for x in others}
+        hidden: dict[tuple, list] = {}
+        for u, v, key, d in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+            if d["kind"] == "statement" and (v in disputes or (v in wanted and d["stance"] in SUPPORTING)):
+                hidden.setdefault((u, v, d["stance"]), []).append((key, d))
+        for (u, v, stance), members in sorted(hidden.items()):
+            edge_id = members[0][0]
+            idx = [statement(key, d, edge_id, u, v) for key, d in members]
+            actors = {u} | {d.get("attributed_to") for _, d in members if d.get("attributed_to")}
+            for _, d in members:
+                actors.update(d.get("targets") or [])
+            # no vis edge: the page draws it from this and data["edgeLook"] (half the bytes of a dispute)
+            edge_meta[edge_id] = {"kind": "statement", "stance": stance, "st": idx, "from": u, "to": v,
+                                  "actors": sorted(a for a in actors if a in graph), "dispute": True}
+            for node in (u, v):
+                if node not in drawn:
+                    drawn[node] = graph.nodes[node]
+                    looks[node] = _node_look(node, drawn[node], graph.degree(node))[0]
+
     node_meta = {}
-    for node in sorted(shown.nodes):
-        data = shown.nodes[node]
+    for node in sorted(drawn):
+        data = drawn[node]
         x, y = positions.get(node, (0.0, 0.0))
         net.nodes.append({"id": node, "x": x, "y": y, **looks[node]})
         net.node_ids.append(node)  # keep pyvis's own bookkeeping consistent
@@ -260,13 +292,22 @@ def view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES, seed: int =
         if data["kind"] == "claim":
             meta.update(contested=bool(data.get("contested")), supporters=data.get("supporters", []),
                         disputers=data.get("disputers", []))
-        if aggregated:
+        if aggregated and node in shown:
             meta.update(statements=data.get("statements", 0), received=data.get("received", 0),
                         by_stance=data.get("by_stance", {}))
+        elif aggregated:
+            meta["dispute"] = True  # drawn only with a dispute
         if node in contested_pos:
             meta["cx"], meta["cy"] = contested_pos[node]
         node_meta[node] = meta
     net.toggle_physics(False)
+    for record in statements:  # a drawn node's label is in node_meta: the page fills it in (bytes saved per statement)
+        if record["toId"] in node_meta:
+            del record["to"]
+        if record["fromId"] in node_meta:
+            del record["from"]
+        if record["by"] == record["fromId"]:  # said for itself: the page reads a missing "by" as the speaker
+            del record["by"]
 
     info = {"mode": "aggregated" if aggregated else "full", "max_nodes": max_nodes,
             "total_nodes": graph.number_of_nodes(), "total_edges": graph.number_of_edges()}
@@ -275,9 +316,26 @@ def view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES, seed: int =
     if graph.graph.get("focus"):
         info["focus"] = graph.graph["focus"]
     data = {"info": info, "nodes": node_meta, "edges": edge_meta, "statements": statements, "sources": sources,
+            "disputes": disputes, "look": {"contested": [CONTESTED_BORDER, 4], "plain": ["#8a7a00", 1]},
+            "edgeLook": {s: _edge_look(s, "statement") for s in STANCE_STYLE} if aggregated else {},
             "types": {t: [c, s, name] for t, (c, s, name) in TYPE_STYLE.items()},
             "stances": {s: [c, d, verb, STANCE_INK[s]] for s, (c, d, verb, _, _) in STANCE_STYLE.items()}}
     return net, data
+
+
+def _disputes(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Every contested claim, with the claims whose assertion disputes it (``cg:contradicts``).
+
+    The page recomputes from these and the statements whether each is contested among the
+    statements in view, by the rule of ``claimgraph contested``; a claim not contested in the
+    whole projection cannot become contested in part of it.
+    """
+    against: dict[str, set] = defaultdict(set)
+    for other, claims in graph.graph.get("contradicts", {}).items():
+        for claim in claims:
+            against[claim].add(other)
+    return {claim: sorted(x for x in against.get(claim, ()) if x in graph)
+            for claim, d in sorted(graph.nodes(data=True)) if d.get("contested")}
 
 
 def render_html(graph: nx.MultiDiGraph, title: str = "claimgraph", max_nodes: int = DEFAULT_MAX_NODES,

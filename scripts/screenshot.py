@@ -3,6 +3,11 @@
 
 Usage: python scripts/screenshot.py [-o docs/claims.png] [--graph graph/claims.trig]
                                     [--select harbour] [--width 1600 --height 1000]
+                                    [--title TEXT] [--max-nodes N] [--disputes]
+
+docs/disputes.png is ``--graph`` of 2,000 synthetic articles (scripts/synth_corpus.py, then
+``claimgraph build DIR -o FILE --no-store``) with ``--select '' --disputes``: the disputes
+list open and its top dispute drawn.
 
 Builds nothing: it renders ``--graph`` (default graph/claims.trig; run ``claimgraph build``
 first) to a temporary page, opens it offline in Debian's /usr/bin/chromium through
@@ -30,6 +35,9 @@ def main(argv=None) -> int:
     parser.add_argument("--select", default="harbour", help="click the claim whose label contains this ('' for none)")
     parser.add_argument("--width", type=int, default=1600)
     parser.add_argument("--height", type=int, default=1000)
+    parser.add_argument("--title", default="claimgraph: Pakistan–Afghanistan ceasefire")
+    parser.add_argument("--max-nodes", type=int, default=None, help="the page's --max-nodes (default: render's)")
+    parser.add_argument("--disputes", action="store_true", help="open the disputes list and draw its top dispute")
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -40,7 +48,8 @@ def main(argv=None) -> int:
 
     graph = project(open_graph(args.graph))
     with tempfile.TemporaryDirectory() as tmp:
-        page_file = render_file(graph, Path(tmp) / "claims.html", title="claimgraph: Pakistan–Afghanistan ceasefire")
+        extra = {"max_nodes": args.max_nodes} if args.max_nodes else {}
+        page_file = render_file(graph, Path(tmp) / "claims.html", title=args.title, **extra)
         url = page_file.resolve().as_uri()
         blocked = []
         with sync_playwright() as pw:
@@ -70,6 +79,11 @@ def main(argv=None) -> int:
                     " var r = document.getElementById('network').getBoundingClientRect();"
                     " return {x: r.left + c.x, y: r.top + c.y}; }", target)
                 page.mouse.click(pos["x"], pos["y"])
+                page.wait_for_timeout(300)
+            if args.disputes:
+                if not page.is_visible("#disputes-box"):
+                    page.click("#toggle-disputes")
+                page.click("#disputes tbody tr:first-child button")
                 page.wait_for_timeout(300)
             args.output.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(args.output))

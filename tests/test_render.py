@@ -124,9 +124,18 @@ def test_aggregates_above_max_nodes(seed_graph, seed_trig, tmp_path):
     assert "aggregated" in render("--graph", seed_trig, "-o", out, "--max-nodes", 5)
     data = page_data(out.read_text(encoding="utf-8"))
     assert data["info"]["mode"] == "aggregated"
-    assert {n["kind"] for n in data["nodes"].values()} == {"actor"}
-    assert len(data["nodes"]) <= 5
-    assert {e["stance"] for e in data["edges"].values()} <= {"Accusation", "Denial", "mediates"}
+    drawn = {k: n for k, n in data["nodes"].items() if not n.get("dispute")}
+    assert {n["kind"] for n in drawn.values()} == {"actor"}
+    assert len(drawn) <= 5
+    assert {e["stance"] for e in data["edges"].values() if not e.get("dispute")} <= {"Accusation", "Denial", "mediates"}
+    # every contested claim is in the page, with its statements, for the disputes list to draw it
+    contested = {n for n, d in seed_graph.nodes(data=True) if d.get("contested")}
+    assert contested and set(data["disputes"]) == contested
+    for claim in contested:
+        assert data["nodes"][claim]["kind"] == "claim" and data["nodes"][claim]["dispute"]
+        about = [e for e in data["edges"].values() if e.get("dispute") and e["to"] == claim]
+        assert sum(len(e["st"]) for e in about) == sum(
+            1 for _, v, d in seed_graph.edges(data=True) if v == claim and d["kind"] == "statement")
     agg = aggregate(seed_graph, 100)
     pakistan, taliban = (next(n for n, d in agg.nodes(data=True) if d["label"] == x) for x in ("Pakistan", "Afghan Taliban"))
     accusations = sum(d["weight"] for u, v, d in agg.edges(data=True)
@@ -175,7 +184,8 @@ def test_contested_only(seed_graph, seed_trig, tmp_path):
     cut = contested_only(seed_graph)
     claims = {n for n, d in cut.nodes(data=True) if d["kind"] == "claim"}
     assert claims == {n for n, d in seed_graph.nodes(data=True) if d.get("contested")}
-    assert all(d["kind"] == "statement" for _, _, d in cut.edges(data=True))
+    assert all(d["kind"] == "statement" or (d["kind"] == "structure" and u in claims)
+               for u, _, d in cut.edges(data=True))
     out = tmp_path / "contested.html"
     render("--graph", seed_trig, "--contested-only", "-o", out)
     data = page_data(out.read_text(encoding="utf-8"))
@@ -185,6 +195,50 @@ def test_contested_only(seed_graph, seed_trig, tmp_path):
         for u, v, d in cut.edges(data=True):
             if v == claim:
                 assert (x[u] < x[claim]) if d["stance"] in ("Assertion", "Accusation") else (x[u] > x[claim])
+
+
+def test_claim_structure_is_drawn_and_actor_finds_the_harboured_group(seed_graph, seed_trig, tmp_path):
+    """Subject, object and targets of claims are edges: the harboured group is a node --actor can find."""
+    ttp = next(n for n, d in seed_graph.nodes(data=True) if d["kind"] == "actor" and "TTP" in [d["label"], *d["aliases"]])
+    harbours = [(u, d) for u, v, d in seed_graph.in_edges(ttp, data=True)
+                if d["kind"] == "structure" and d["stance"] == "object"]
+    assert harbours and all(d["relation"] == "harbours" for _, d in harbours)
+    claim = harbours[0][0]
+    subject = [v for _, v, d in seed_graph.out_edges(claim, data=True) if d["stance"] == "subject"]
+    assert len(subject) == 1 and seed_graph.nodes[subject[0]]["kind"] == "actor"
+    focus = neighbourhood(seed_graph, "TTP", 1)
+    assert focus.graph["focus"] == ttp and claim in focus.nodes
+    speakers = {u for u, v, d in seed_graph.in_edges(claim, data=True) if d["kind"] == "statement"}
+    assert speakers and speakers <= set(focus.nodes)
+    out = tmp_path / "ttp.html"
+    render("--graph", seed_trig, "--actor", "TTP", "-o", out)
+    data = page_data(out.read_text(encoding="utf-8"))
+    assert ttp in data["nodes"] and data["nodes"][ttp]["kind"] == "actor"
+    drawn = [e for e in data["edges"].values() if e["kind"] == "structure" and e["to"] == ttp]
+    assert drawn and {e["from"] for e in drawn} >= {claim}
+    look = next(e for e in data["vis"]["edges"] if e["from"] == claim and e["to"] == ttp)
+    assert look["label"] == "object: harbours"
+
+
+def test_contested_is_computed_within_the_window(seed_graph):
+    """A claim whose denials fall outside --since/--until is not contested in that window."""
+    import networkx as nx
+
+    claim = next(n for n, d in sorted(seed_graph.nodes(data=True)) if d.get("contested"))
+    moved = nx.MultiDiGraph(seed_graph)  # a copy: the denials of that claim moved a year earlier
+    for u, v, k, d in list(moved.edges(keys=True, data=True)):
+        moved.edges[u, v, k].update(dict(d))
+        if v == claim and d["kind"] == "statement" and d["stance"] == "Denial":
+            moved.edges[u, v, k]["date"] = "2000-01-01"
+    dates = sorted(d["date"][:10] for u, v, d in moved.edges(data=True) if v == claim and d["stance"] != "Denial")
+    windowed, _ = narrow(moved, since=dates[0])
+    assert claim in windowed and not windowed.nodes[claim]["contested"]
+    assert seed_graph.nodes[claim]["contested"]  # the whole graph is untouched
+    whole, _ = narrow(moved, since="1999-01-01")
+    assert whole.nodes[claim]["contested"]
+    assert whole.nodes[claim]["disputers"] == seed_graph.nodes[claim]["disputers"]
+    cut, _ = narrow(moved, since=dates[0], contested=True)
+    assert claim not in cut
 
 
 def test_narrow_says_what_it_did(seed_graph):

@@ -4,6 +4,11 @@
   const data = JSON.parse(document.getElementById("cg-data").textContent);
   const info = data.info, nodeMeta = data.nodes, edgeMeta = data.edges, statements = data.statements;
   const aggregated = info.mode === "aggregated";
+  statements.forEach((s) => {  // the page data leaves out the labels of nodes it holds
+    if (s.to === undefined) s.to = nodeMeta[s.toId].label;
+    if (s.from === undefined) s.from = nodeMeta[s.fromId].label;
+    if (s.by === undefined) s.by = s.fromId;
+  });
   const $ = (id) => document.getElementById(id);
 
   function el(tag, text, cls) {
@@ -16,7 +21,9 @@
 
   // ---- state: filters and selection, mirrored in the URL fragment ------------------------------
   // am: what the actor filter matches: "" = statements involving the actor, "said" = said by it (or for it)
-  const state = {hs: [], ht: [], actor: "", am: "", src: "", since: "", until: "", hm: [], contested: false, sel: ""};
+  // dv: the dispute drawn alone (a claim id); list: the disputes list is open (by default in the aggregated view)
+  const state = {hs: [], ht: [], actor: "", am: "", src: "", since: "", until: "", hm: [], contested: false, sel: "",
+    dv: "", list: aggregated, fx: []};  // fx: nodes expanded in focus mode (only their neighbourhoods drawn)
   function readHash() {
     const p = new URLSearchParams(location.hash.replace(/^#/, ""));
     const list = (k) => p.get(k) ? p.get(k).split("|").filter(Boolean) : [];
@@ -24,8 +31,11 @@
     state.actor = p.get("actor") || ""; state.am = p.get("am") === "said" ? "said" : ""; state.src = p.get("src") || "";
     state.since = p.get("since") || ""; state.until = p.get("until") || "";
     state.contested = p.get("contested") === "1"; state.sel = p.get("sel") || "";
+    state.dv = data.disputes[p.get("dv")] ? p.get("dv") : "";
+    state.list = p.has("dl") ? p.get("dl") === "1" : aggregated;
+    state.fx = list("fx").filter((id) => nodeMeta[id]);
   }
-  function writeHash() {
+  function writeHash(push) {  // push: a new view (a dispute, an expansion), so that Back returns to the last one
     const p = new URLSearchParams();
     if (state.sel) p.set("sel", state.sel);
     if (state.hs.length) p.set("hs", state.hs.join("|"));
@@ -33,8 +43,12 @@
     if (state.hm.length) p.set("hm", state.hm.join("|"));
     ["actor", "am", "src", "since", "until"].forEach((k) => { if (state[k]) p.set(k, state[k]); });
     if (state.contested) p.set("contested", "1");
-    const hash = p.toString();
-    history.replaceState(null, "", hash ? `#${hash}` : location.pathname + location.search);
+    if (state.dv) p.set("dv", state.dv);
+    if (state.list !== aggregated) p.set("dl", state.list ? "1" : "0");
+    if (state.fx.length) p.set("fx", state.fx.join("|"));
+    const hash = p.toString(), url = hash ? `#${hash}` : location.pathname + location.search;
+    if (push && (hash ? `#${hash}` : "") !== location.hash) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
   }
 
   // ---- filtering: hide, never grey out --------------------------------------------------------
@@ -47,6 +61,64 @@
     if (state.actor && state.am === "said" && s.kind === "statement" && s.fromId !== state.actor && s.by !== state.actor) return false;
     return true;
   }
+  // ---- contested within the view: the rule of `claimgraph contested`, over the statements in view ----
+  // A claim is contested when a supporter (asserts, accuses) and a different disputer (denies it, or asserts
+  // a claim that contradicts it) are both among the statements in view (dates, source, method); statements
+  // count for the actor they are attributed to. data.disputes holds the claims contested in the whole page
+  // (no window can add a dispute) with the claims that contradict each.
+  const SUPPORTING = {Assertion: true, Accusation: true}, DISPUTING = {Denial: true};
+  const byClaim = Object.create(null);
+  Object.keys(edgeMeta).forEach((id) => {
+    const e = edgeMeta[id];
+    if (e.kind !== "statement") return;
+    if (!byClaim[e.to]) byClaim[e.to] = [];
+    byClaim[e.to].push(...e.st);
+  });
+  function inWindow(s) {
+    if (state.hm.indexOf(s.method) >= 0) return false;
+    if (state.src && s.src !== state.src) return false;
+    if (s.date && state.since && s.date < state.since) return false;
+    if (s.date && state.until && s.date > state.until) return false;
+    return true;
+  }
+  function actorOf(s) { return s.by || s.fromId; }
+  function labelOf(id, fallback) { return nodeMeta[id] ? nodeMeta[id].label : fallback || id; }
+  function contest(claim) {  // both sides of a claim among the statements in view; null when not contested
+    const pro = new Map(), con = new Map(), st = [];
+    (byClaim[claim] || []).forEach((i) => {
+      const s = statements[i];
+      if (!inWindow(s)) return;
+      st.push(i);
+      if (SUPPORTING[s.stance]) pro.set(actorOf(s), labelOf(actorOf(s), s.obo || s.from));
+      else if (DISPUTING[s.stance]) con.set(actorOf(s), labelOf(actorOf(s), s.obo || s.from));
+    });
+    (data.disputes[claim] || []).forEach((other) => {
+      (byClaim[other] || []).forEach((i) => {
+        const s = statements[i];
+        if (!SUPPORTING[s.stance] || !inWindow(s)) return;
+        st.push(i);
+        con.set(actorOf(s), labelOf(actorOf(s), s.obo || s.from));
+      });
+    });
+    if (!pro.size || !con.size) return null;
+    if (pro.size === 1 && con.size === 1 && [...pro.keys()][0] === [...con.keys()][0]) return null;
+    return {pro, con, st};
+  }
+  let contestNow = Object.create(null);
+  function computeContested() {
+    contestNow = Object.create(null);
+    Object.keys(data.disputes).forEach((c) => { const r = contest(c); if (r) contestNow[c] = r; });
+  }
+  function sides(claim) {  // [supporters, disputers] as sorted labels, in view
+    const r = contestNow[claim];
+    if (!r) return [[], []];
+    return [[...r.pro.values()].sort(), [...r.con.values()].sort()];
+  }
+  function inDispute(e) {  // an edge of the dispute drawn alone
+    if (e.kind === "structure") return e.from === state.dv;
+    if (e.kind !== "statement") return false;
+    return e.to === state.dv || ((data.disputes[state.dv] || []).indexOf(e.to) >= 0 && !!SUPPORTING[e.stance]);
+  }
   function shownStatements() {  // speech acts only: mediation records ride on the same list
     return visibleStatements.filter((i) => statements[i].kind === "statement");
   }
@@ -54,7 +126,11 @@
   function edgePasses(e) {
     if (state.hs.indexOf(e.kind === "affiliation" ? "affiliation" : e.stance) >= 0) return false;
     if (state.ht.indexOf(typeOf(e.from)) >= 0 || state.ht.indexOf(typeOf(e.to)) >= 0) return false;
-    if (state.contested && !(e.kind === "statement" && nodeMeta[e.to].contested)) return false;
+    if (state.dv) { if (!inDispute(e)) return false; }
+    else if (state.fx.length) { if (state.fx.indexOf(e.from) < 0 && state.fx.indexOf(e.to) < 0) return false; }
+    else if (aggregated && e.kind !== "aggregate") return false;  // claims are drawn one dispute at a time
+    if (state.contested && !state.dv && !(e.kind === "statement" && contestNow[e.to])
+        && !(e.kind === "structure" && contestNow[e.from])) return false;
     if (state.actor && state.am === "said") {  // statement edges: each statement is checked in statementPasses
       if (e.kind === "affiliation" ? e.from !== state.actor && e.to !== state.actor
           : e.kind !== "statement" && e.from !== state.actor) return false;
@@ -63,26 +139,39 @@
   }
   function computeVisible() {
     visibleEdge = Object.create(null); visibleNode = Object.create(null); visibleStatements = [];
-    const ids = Object.keys(edgeMeta), later = [];
+    computeContested();
+    const ids = Object.keys(edgeMeta), later = [], structure = [];
     ids.forEach((id) => {
       const e = edgeMeta[id];
       if (e.kind === "affiliation") { later.push(id); return; }
+      if (e.kind === "structure") { structure.push(id); return; }
       if (!edgePasses(e)) return;
-      let ok = e.st.length === 0 || aggregated;
+      const whole = e.kind === "aggregate";  // an aggregate edge stands for its statements: no filter of one applies
+      let ok = e.st.length === 0 || whole;
       const passing = [];
-      e.st.forEach((i) => { if (aggregated || statementPasses(statements[i])) { ok = true; passing.push(i); } });
+      e.st.forEach((i) => { if (whole || statementPasses(statements[i])) { ok = true; passing.push(i); } });
       if (!ok) return;
       visibleEdge[id] = true; visibleNode[e.from] = true; visibleNode[e.to] = true;
       passing.forEach((i) => { visibleStatements.push(i); });
     });
-    later.forEach((id) => {
+    structure.forEach((id) => {  // what a drawn claim is about: its subject, object and targets come with it
       const e = edgeMeta[id];
-      if (visibleNode[e.from] && visibleNode[e.to] && edgePasses(Object.assign({}, e, {actors: [e.from, e.to]}))) {
-        visibleEdge[id] = true;
+      const wanted = visibleNode[e.from] || (!state.dv && state.fx.indexOf(e.to) >= 0);  // or the claims about an expanded actor
+      if (wanted && edgePasses(Object.assign({}, e, {actors: [e.from, e.to]}))) {
+        visibleEdge[id] = true; visibleNode[e.from] = true; visibleNode[e.to] = true;
       }
     });
-    if (state.actor && nodeMeta[state.actor] && state.ht.indexOf(typeOf(state.actor)) < 0) visibleNode[state.actor] = true;
-    if (!state.actor && !state.contested && !state.src && !state.since && !state.until) {
+    later.forEach((id) => {
+      const e = edgeMeta[id];
+      const expanded = !state.dv && (state.fx.indexOf(e.from) >= 0 || state.fx.indexOf(e.to) >= 0);
+      if (((visibleNode[e.from] && visibleNode[e.to]) || expanded) && edgePasses(Object.assign({}, e, {actors: [e.from, e.to]}))) {
+        visibleEdge[id] = true; visibleNode[e.from] = true; visibleNode[e.to] = true;
+      }
+    });
+    if (state.actor && nodeMeta[state.actor] && state.ht.indexOf(typeOf(state.actor)) < 0 && !state.dv) visibleNode[state.actor] = true;
+    if (state.dv) visibleNode[state.dv] = true;
+    else state.fx.forEach((id) => { if (state.ht.indexOf(typeOf(id)) < 0) visibleNode[id] = true; });
+    if (!state.actor && !state.contested && !state.src && !state.since && !state.until && !state.dv && !state.fx.length) {
       lonely.forEach((id) => { if (state.ht.indexOf(typeOf(id)) < 0) visibleNode[id] = true; });
     }
   }
@@ -93,6 +182,12 @@
   // ---- the network ------------------------------------------------------------------------------
   const nodes = new vis.DataSet(data.vis.nodes);
   const edges = new vis.DataSet(data.vis.edges);
+  Object.keys(edgeMeta).forEach((id) => {  // the statements of disputes in the aggregated view come without a look
+    const e = edgeMeta[id], look = data.edgeLook[e.stance];
+    if (!e.dispute || !look) return;
+    const label = e.st.length > 1 ? `${look.label} \u00d7${e.st.length}` : look.label;
+    edges.add(Object.assign(JSON.parse(JSON.stringify(look)), {id, from: e.from, to: e.to, label}));
+  });
   computeVisible();
   const nodeView = new vis.DataView(nodes, {filter: (n) => !!visibleNode[n.id]});
   const edgeView = new vis.DataView(edges, {filter: (e) => !!visibleEdge[e.id]});
@@ -105,28 +200,100 @@
   });
   const home = {};
   data.vis.nodes.forEach((n) => { home[n.id] = {x: n.x, y: n.y}; });
-  let inSides = false;
-  function arrange() {  // contested view: supporters left, claims in the middle, disputers right
-    if (state.contested === inSides) return;
-    inSides = state.contested;
-    const moves = [];
+  let arranged = "home";
+  const displaced = new Set(), placedAt = Object.create(null);  // nodes away from their home position, and where
+  function disputeLayout(claim) {  // one dispute: supporters left, the claim in the middle, disputers right
+    const r = contest(claim) || {pro: new Map(), con: new Map()}, at = Object.create(null);
+    const left = [], right = [], both = [], others = [];
+    Object.keys(visibleNode).forEach((id) => {
+      if (id === claim) return;
+      if (nodeMeta[id].kind === "claim") others.push(id);
+      else if (r.pro.has(id) && r.con.has(id)) both.push(id);
+      else if (r.con.has(id)) right.push(id);
+      else if (r.pro.has(id)) left.push(id);
+      else both.push(id);  // speaks of it otherwise (reports, demands), or what it is about
+    });
+    const byLabel = (a, b) => nodeMeta[a].label.localeCompare(nodeMeta[b].label) || (a < b ? -1 : 1);
+    // each group a block of rows about three times as tall as wide: sides grow outwards, the rest below
+    const block = (ids, x0, dir, y0) => {
+      const cols = Math.max(1, Math.ceil(Math.sqrt(ids.length / 3))), rows = Math.ceil(ids.length / cols);
+      ids.sort(byLabel).forEach((id, i) => {
+        const c = i % cols, r = Math.floor(i / cols);
+        at[id] = dir ? {x: x0 + dir * c * 200, y: (r - (rows - 1) / 2) * 60} : {x: (c - (cols - 1) / 2) * 200, y: y0 + r * 60};
+      });
+      return rows * 60;
+    };
+    const high = Math.max(block(left, -420, -1), block(right, 420, 1));
+    block(both, 0, 0, Math.max(160, high / 2 + 60));
+    others.sort(byLabel).forEach((id, i) => { at[id] = {x: 0, y: -160 - i * 90}; });  // claims that contradict it
+    at[claim] = {x: 0, y: 0};
+    return at;
+  }
+  function arrange() {  // the layout of the view: home; contested (two sides of every claim); one dispute
+    const want = state.dv ? `dv:${state.dv}` : state.fx.length ? `fx:${state.fx.join("|")}` : state.contested && !aggregated ? "sides" : "home";
+    if (want === arranged && !state.dv) return;
+    arranged = want;
+    const moves = [], at = state.dv ? disputeLayout(state.dv) : null;
     Object.keys(nodeMeta).forEach((id) => {
       const m = nodeMeta[id];
-      if (inSides && m.cx !== undefined) moves.push({id: id, x: m.cx, y: m.cy});
-      else if (!inSides) moves.push({id: id, x: home[id].x, y: home[id].y});
+      if (at) { if (at[id]) moves.push({id: id, x: at[id].x, y: at[id].y}); }
+      else if (want === "sides" && m.cx !== undefined) moves.push({id: id, x: m.cx, y: m.cy});
+      else if (displaced.has(id)) moves.push({id: id, x: home[id].x, y: home[id].y});
     });
-    nodes.update(moves);
+    if (state.fx.length && !state.dv) {  // what has no place of its own (the claims of the aggregated view) rings what was expanded
+      const placed = Object.create(null), where = Object.create(null);
+      moves.forEach((m) => { where[m.id] = m; });
+      state.fx.forEach((f) => {
+        const ring = [];
+        Object.keys(visibleEdge).forEach((id) => {
+          const e = edgeMeta[id], other = e.from === f ? e.to : e.to === f ? e.from : "";
+          if (other && nodeMeta[other].dispute && !placed[other] && state.fx.indexOf(other) < 0) { placed[other] = true; ring.push(other); }
+        });
+        const c = where[f] || home[f];
+        ring.sort().forEach((id, i) => {
+          const a = (2 * Math.PI * i) / ring.length, r = 260 + 12 * ring.length;
+          where[id] = {id, x: c.x + r * Math.cos(a), y: c.y + r * Math.sin(a)};
+        });
+      });
+      moves.length = 0;
+      Object.keys(where).forEach((id) => { moves.push(where[id]); });
+    }
+    // only what moves is updated (a DataSet update of every node took most of a second at 750 nodes)
+    const changed = moves.filter((m) => { const p = placedAt[m.id] || home[m.id]; return p.x !== m.x || p.y !== m.y; });
+    changed.forEach((m) => {
+      placedAt[m.id] = {x: m.x, y: m.y};
+      if (m.x === home[m.id].x && m.y === home[m.id].y) displaced.delete(m.id); else displaced.add(m.id);
+    });
+    if (changed.length) nodes.update(changed);
+  }
+  const drawnLook = Object.create(null);  // what each disputed claim's box says now
+  function relabel() {  // a claim's box says CONTESTED (and how many on each side) only when it is, in view
+    const updates = [];
+    Object.keys(data.disputes).forEach((id) => {
+      const node = nodes.get(id);
+      if (!node) return;
+      const r = contestNow[id], base = drawnLook[id] ? drawnLook[id].base : node.label.split("\n").slice(1).join("\n");
+      const label = r ? `CONTESTED \u00b7 ${r.pro.size} for, ${r.con.size} against\n${base}` : base;
+      if (drawnLook[id] && drawnLook[id].label === label) return;
+      drawnLook[id] = {base, label};
+      const look = r ? data.look.contested : data.look.plain;
+      updates.push({id, label, borderWidth: look[1], color: Object.assign({}, node.color, {border: look[0]})});
+    });
+    if (updates.length) nodes.update(updates);
   }
 
   function refresh(fit) {
     computeVisible();
     arrange();
+    relabel();
     nodeView.refresh(); edgeView.refresh();
     paintDim();
     updateCounts();
     if (tableOpen) fillTable();
+    if (state.list) fillDisputes();
     if (fit) network.fit({animation: false});
     writeHash();
+    $("unfocus").hidden = !state.dv && !state.fx.length;
   }
 
   // ---- legend with counts; clicking an entry toggles it --------------------------------------
@@ -201,7 +368,7 @@
     Object.keys(visibleNode).forEach((id) => { shownNodes++; const t = typeOf(id); tc[t] = (tc[t] || 0) + 1; });
     Object.keys(visibleEdge).forEach((id) => {
       const e = edgeMeta[id], k = e.kind === "affiliation" ? "affiliation" : e.stance;
-      sc[k] = (sc[k] || 0) + (aggregated ? e.weight : e.kind === "affiliation" ? 1 : e.st.filter((i) => statementPasses(statements[i])).length);
+      sc[k] = (sc[k] || 0) + (e.kind === "aggregate" ? e.weight : e.kind === "affiliation" || e.kind === "structure" ? 1 : e.st.filter((i) => statementPasses(statements[i])).length);
     });
     return {tc, sc, shownNodes};
   }
@@ -209,10 +376,12 @@
     const {tc, sc, shownNodes} = visibleCounts();
     typeKeys.forEach((t) => { legendCounts[`legend-types:${t}`].textContent = String(tc[t] || 0); });
     stanceKeys.forEach((s) => { legendCounts[`legend-stances:${s}`].textContent = String(sc[s] || 0); });
-    const total = Object.keys(nodeMeta).length;
+    const total = Object.keys(nodeMeta).filter((id) => !nodeMeta[id].dispute).length;
     const who = state.actor && nodeMeta[state.actor] ? actorFilterText() : "";
     $("f-actor-hint").textContent = who ? `Showing ${who}.` : "Pick an actor to show only its statements, or every statement that involves it.";
-    $("summary").textContent = aggregated
+    $("summary").textContent = state.dv
+      ? `One dispute: ${shownNodes} nodes \u00b7 ${shownStatements().length} statements shown`
+      : aggregated
       ? `${shownNodes} of ${total} actors shown \u00b7 ${info.aggregated.statements} statements aggregated${who ? `; ${who}` : ""}`
       : `${shownNodes} of ${total} nodes \u00b7 ${shownStatements().length} statements shown${who ? `, ${who}` : ""}`;
   }
@@ -226,10 +395,7 @@
   fillSelect($("f-actor"), actorIds.map((id) => [id, nodeMeta[id].label]));
   const srcIds = Object.keys(data.sources).sort((a, b) => data.sources[a].title.localeCompare(data.sources[b].title));
   fillSelect($("f-source"), srcIds.map((id) => { const s = data.sources[id]; return [id, s.title + (s.date ? ` (${s.date})` : "")]; }));
-  if (aggregated) {
-    ["f-source", "f-since", "f-until", "f-curated", "f-extracted"].forEach((id) => { $(id).disabled = true; });
-    $("f-contested").disabled = true;
-  }
+  if (aggregated) $("f-contested").disabled = true;  // the disputes list is the contested view here
   function controlsFromState() {
     $("f-actor").value = state.actor; $("f-actor-mode").value = state.am; $("f-source").value = state.src;
     $("f-since").value = state.since; $("f-until").value = state.until;
@@ -334,13 +500,20 @@
     add(panel, el("h2", "Evidence"),
         el("p", "Click a node or an edge to see the statements behind it: who said it, for whom, when, the exact sentence and its source."),
         el("p", "Search by name or alias, hide kinds and stances in the legend, narrow with the filters; \u201cCopy link\u201d shares this exact view.", "muted"));
-    if (aggregated) add(panel, el("p", "This is the aggregated view: click an actor for the command that draws its neighbourhood in full.", "muted"));
+    add(panel, el("p", "Double-click a node to expand its neighbourhood (focus mode); Back and Forward step through the views.", "muted"));
+    if (aggregated) add(panel, el("p", "This is the aggregated view: the disputes list draws any contested claim; expanding an actor draws the disputed claims it speaks of.", "muted"));
   }
   function showNode(id) {
     const n = nodeMeta[id];
     if (!n) return false;
     panel.replaceChildren();
     add(panel, el("h2", n.label), el("p", n.kind === "actor" ? `Actor \u00b7 ${n.type}` : n.kind === "claim" ? "Claim" : "Mediation", "kind"));
+    if (state.fx.indexOf(id) < 0) {  // the keyboard's double-click
+      const b = el("button", aggregated && n.kind === "actor" ? "Expand: draw its disputed claims" : "Expand: draw its neighbourhood", "draw");
+      b.type = "button"; b.title = "Focus mode: only what was expanded and its neighbours are drawn (or double-click the node)";
+      b.addEventListener("click", () => { expand(id); });
+      panel.appendChild(b);
+    }
     const touching = [];
     Object.keys(edgeMeta).forEach((eid) => {
       const e = edgeMeta[eid];
@@ -350,12 +523,23 @@
     });
     touching.sort(bySort);
     if (n.kind === "claim") {
-      if (n.contested) {
+      if (state.dv === id) {  // the dispute drawn alone: its statements and those asserting a contradicting claim
+        (contestNow[id] ? contestNow[id].st : []).forEach((i) => { if (touching.indexOf(i) < 0 && statementPasses(statements[i])) touching.push(i); });
+      }
+      if (contestNow[id]) {
+        const [forIt, against] = sides(id);
         panel.appendChild(el("p", "", "")).appendChild(el("span", "CONTESTED", "badge"));
-        const sides = el("div", "", "sides"), pro = el("div", "", "for"), con = el("div", "", "against");
-        add(pro, el("h4", "For (asserts, accuses)"), add(el("div"), nameList(n.supporters)));
-        add(con, el("h4", "Against (denies)"), add(el("div"), nameList(n.disputers)));
-        panel.appendChild(add(sides, pro, con));
+        const box = el("div", "", "sides"), pro = el("div", "", "for"), con = el("div", "", "against");
+        add(pro, el("h4", "For (asserts, accuses)"), add(el("div"), nameList(forIt)));
+        add(con, el("h4", "Against (denies)"), add(el("div"), nameList(against)));
+        panel.appendChild(add(box, pro, con));
+      } else if (data.disputes[id]) {
+        panel.appendChild(el("p", "Contested elsewhere, but not among the statements in view.", "muted"));
+      }
+      if (data.disputes[id] && state.dv !== id) {
+        const b = el("button", "Draw this dispute alone", "draw"); b.type = "button";
+        b.addEventListener("click", () => { drawDispute(id); });
+        panel.appendChild(b);
       }
       panel.appendChild(el("h3", `Statements about this claim (${touching.length})`));
       const order = {Accusation: 0, Assertion: 1, Denial: 2};
@@ -452,6 +636,7 @@
     writeHash();
     return ok;
   }
+  network.on("doubleClick", (params) => { if (params.nodes.length) expand(params.nodes[0]); });
   network.on("click", (params) => {
     if (params.nodes.length) select(`n:${params.nodes[0]}`, false);
     else if (params.edges.length) select(`e:${params.edges[0]}`, false);
@@ -633,8 +818,100 @@
     tableOpen = !tableOpen;
     $("table-box").hidden = !tableOpen;
     $("toggle-table").setAttribute("aria-expanded", String(tableOpen));
-    if (tableOpen) fillTable();
+    if (tableOpen) { fillTable(); if (state.list) { state.list = false; showList(); writeHash(); } }
     network.redraw();
+  });
+
+  // ---- the disputes list: every claim contested among the statements in view, ranked --------------
+  const DCOLS = [["claim", "Claim", "34%"], ["pro", "For", "17%", true], ["con", "Against", "17%", true],
+    ["n", "Statements", "7%", true], ["arts", "Articles", "6%", true], ["first", "First", "7%"], ["last", "Latest", "7%"],
+    ["method", "Method", "5%"]];
+  const dsort = {key: "n", dir: -1};
+  function disputeRows() {
+    return Object.keys(contestNow).map((id) => {
+      const r = contestNow[id], arts = new Set(), methods = new Set();
+      let first = "", last = "";
+      r.st.forEach((i) => {
+        const s = statements[i];
+        if (s.src) arts.add(s.src);
+        if (s.method) methods.add(s.method);
+        if (s.date && (!first || s.date < first)) first = s.date;
+        if (s.date && (!last || s.date > last)) last = s.date;
+      });
+      const [forIt, against] = sides(id);
+      return {id, claim: nodeMeta[id].label, pro: forIt.length, con: against.length, names: {pro: forIt, con: against},
+              n: r.st.length, arts: arts.size, first, last, method: [...methods].sort().join(", ")};
+    });
+  }
+  function sortedDisputes() {
+    const rows = disputeRows(), col = DCOLS.find((c) => c[0] === dsort.key) || DCOLS[3], k = col[0];
+    const cmp = col[3] ? (a, b) => a[k] - b[k] : (a, b) => collator.compare(a[k], b[k]);
+    return rows.sort((a, b) => dsort.dir * cmp(a, b) || b.n - a.n || collator.compare(a.claim, b.claim) || (a.id < b.id ? -1 : 1));
+  }
+  window.cgDisputes = () => sortedDisputes().map((r) => ({id: r.id, claim: r.claim, pro: r.names.pro, con: r.names.con,
+    n: r.n, arts: r.arts, first: r.first, last: r.last, method: r.method}));
+  function fillDisputes() {
+    const tr = el("tr");
+    DCOLS.forEach((c) => {
+      const th = el("th"), b = el("button", c[1], "sort");
+      th.scope = "col"; th.style.width = c[2];
+      th.setAttribute("aria-sort", dsort.key === c[0] ? (dsort.dir > 0 ? "ascending" : "descending") : "none");
+      b.type = "button"; b.dataset.key = c[0]; b.title = `Sort by ${c[1].toLowerCase()}`;
+      b.addEventListener("click", () => {
+        if (dsort.key === c[0]) dsort.dir = -dsort.dir; else { dsort.key = c[0]; dsort.dir = c[3] ? -1 : 1; }
+        fillDisputes();
+      });
+      tr.appendChild(add(th, b));
+    });
+    $("disputes").tHead.replaceChildren(tr);
+    const rows = sortedDisputes(), frag = document.createDocumentFragment();
+    rows.forEach((r) => {
+      const row = el("tr");
+      row.dataset.claim = r.id;
+      if (r.id === state.dv) row.className = "current";
+      const claim = el("button", r.claim, "name"); claim.type = "button"; claim.title = "Draw this dispute";
+      claim.addEventListener("click", () => { drawDispute(r.id); });
+      const who = (k) => { const names = r.names[k]; return `${names.length}: ${names.slice(0, 4).join(", ")}${names.length > 4 ? ", \u2026" : ""}`; };
+      add(row, add(el("td"), claim), el("td", who("pro")), el("td", who("con")), el("td", r.n), el("td", r.arts),
+          el("td", r.first), el("td", r.last), el("td", r.method));
+      frag.appendChild(row);
+    });
+    $("disputes").tBodies[0].replaceChildren(frag);
+    const total = Object.keys(data.disputes).length;
+    $("disputes-count").textContent = `${rows.length} contested claim(s) among the statements in view` +
+      (rows.length < total ? ` (${total} in the whole page)` : "") + "; click a claim to draw its dispute";
+    $("whole-view").hidden = !state.dv && !state.fx.length;
+  }
+  function showList() {
+    $("disputes-box").hidden = !state.list;
+    $("toggle-disputes").setAttribute("aria-expanded", String(state.list));
+    if (state.list) fillDisputes();
+  }
+  function drawDispute(id) {  // the claim, both sides, their statements and evidence; nothing else
+    state.dv = id; state.fx = []; state.sel = `n:${id}`;
+    writeHash(true);
+    refresh(true);
+    select(`n:${id}`, false);
+  }
+  window.cgDrawDispute = drawDispute;
+  function wholeView() {
+    state.dv = ""; state.fx = []; state.sel = "";
+    writeHash(true); refresh(true); select("", false);
+  }
+  function expand(id) {  // focus mode: draw this node's neighbourhood too, from the data in the page
+    if (!nodeMeta[id]) return;
+    state.dv = "";
+    if (state.fx.indexOf(id) < 0) state.fx = state.fx.concat([id]);
+    state.sel = `n:${id}`;
+    writeHash(true); refresh(true); select(`n:${id}`, false);
+  }
+  window.cgExpand = expand;
+  $("whole-view").addEventListener("click", wholeView);
+  $("unfocus").addEventListener("click", wholeView);
+  $("toggle-disputes").addEventListener("click", () => {
+    state.list = !state.list;
+    if (state.list && tableOpen) { tableOpen = false; $("table-box").hidden = true; $("toggle-table").setAttribute("aria-expanded", "false"); }
+    showList(); writeHash(); network.redraw();
   });
 
   // ---- exports: CSV, PNG, SVG; permalink --------------------------------------------------------
@@ -882,7 +1159,8 @@
       if (i) bits.push(document.createTextNode(i === 3 ? " or a larger " : ", "));
       bits.push(el("code", c));
     });
-    bits.push(document.createTextNode("."));
+    bits.push(document.createTextNode(". Every contested claim is in the page: pick one in the disputes list to draw it " +
+      "(the dates, source and method filters apply to the list and to the dispute drawn)."));
   }
   if (bits.length) { bits.forEach((b) => { notice.appendChild(b); }); notice.hidden = false; }
 
@@ -890,7 +1168,8 @@
   function restore() {
     readHash();
     controlsFromState();
-    computeVisible(); arrange(); nodeView.refresh(); edgeView.refresh(); updateCounts();
+    computeVisible(); arrange(); relabel(); nodeView.refresh(); edgeView.refresh(); updateCounts(); showList();
+    $("unfocus").hidden = !state.dv && !state.fx.length;
     network.fit({animation: false});
     if (state.sel) select(state.sel, true); else { intro(); dim(""); }
     writeHash();
