@@ -57,6 +57,8 @@ def project(store) -> nx.MultiDiGraph:
     subjects: dict[str, list[str]] = defaultdict(list)
     for row in _query(store, "_targets"):
         (targets if row["via"] == "target" else subjects)[row["edge"]].append(row["target"])
+    for found_targets in (*targets.values(), *subjects.values()):
+        found_targets.sort()  # the query is unordered (sorting 100k rows by IRI in Oxigraph took 90% of it)
     articles = {row["article"]: row for row in _query(store, "_articles")}
     found = [row for name in ("_projection", "_projection_mediations", "_projection_affiliations")
              for row in _query(store, name)]
