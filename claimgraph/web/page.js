@@ -736,20 +736,26 @@
     order.sort((a, b) => dir * cmp(a, b) || a - b);
     return order.map((n) => rows[n]);
   }
-  function tableHead() {
+  // A header row of sort buttons for `columns` ([key, name, width, ...]); a click on the current
+  // column flips `order.dir`, on another one sorts by it (direction `firstDir(column)`), then
+  // `refill` redraws.
+  function sortableHead(target, columns, order, refill, firstDir) {
     const tr = el("tr");
-    COLUMNS.forEach((c) => {
+    columns.forEach((c) => {
       const th = el("th"), b = el("button", c[1], "sort");
       th.scope = "col"; th.style.width = c[2];
-      th.setAttribute("aria-sort", table.key === c[0] ? (table.dir > 0 ? "ascending" : "descending") : "none");
+      th.setAttribute("aria-sort", order.key === c[0] ? (order.dir > 0 ? "ascending" : "descending") : "none");
       b.type = "button"; b.dataset.key = c[0]; b.title = `Sort by ${c[1].toLowerCase()}`;
       b.addEventListener("click", () => {
-        if (table.key === c[0]) table.dir = -table.dir; else { table.key = c[0]; table.dir = 1; }
-        fillTable();
+        if (order.key === c[0]) order.dir = -order.dir; else { order.key = c[0]; order.dir = firstDir(c); }
+        refill();
       });
       tr.appendChild(add(th, b));
     });
-    $("table").tHead.replaceChildren(tr);
+    target.tHead.replaceChildren(tr);
+  }
+  function tableHead() {
+    sortableHead($("table"), COLUMNS, table, fillTable, () => 1);
   }
   function tableRow(r, n) {
     const tr = el("tr");
@@ -851,19 +857,7 @@
   window.cgDisputes = () => sortedDisputes().map((r) => ({id: r.id, claim: r.claim, pro: r.names.pro, con: r.names.con,
     n: r.n, arts: r.arts, first: r.first, last: r.last, method: r.method}));
   function fillDisputes() {
-    const tr = el("tr");
-    DCOLS.forEach((c) => {
-      const th = el("th"), b = el("button", c[1], "sort");
-      th.scope = "col"; th.style.width = c[2];
-      th.setAttribute("aria-sort", dsort.key === c[0] ? (dsort.dir > 0 ? "ascending" : "descending") : "none");
-      b.type = "button"; b.dataset.key = c[0]; b.title = `Sort by ${c[1].toLowerCase()}`;
-      b.addEventListener("click", () => {
-        if (dsort.key === c[0]) dsort.dir = -dsort.dir; else { dsort.key = c[0]; dsort.dir = c[3] ? -1 : 1; }
-        fillDisputes();
-      });
-      tr.appendChild(add(th, b));
-    });
-    $("disputes").tHead.replaceChildren(tr);
+    sortableHead($("disputes"), DCOLS, dsort, fillDisputes, (c) => (c[3] ? -1 : 1));
     const rows = sortedDisputes(), frag = document.createDocumentFragment();
     rows.forEach((r) => {
       const row = el("tr");
