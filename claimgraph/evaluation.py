@@ -34,7 +34,8 @@ import pyoxigraph as ox
 
 from .errors import QueryError
 from .sparql import QueryFacts, check_query
-from .store import DEFAULT_GRAPH_FILE, DEFAULT_STORE_DIR, is_store, open_graph, open_store
+from .source import local_graph
+from .store import open_graph, open_store
 from .vocab import BUILD_GRAPH
 
 JSON = "application/sparql-results+json"
@@ -265,12 +266,7 @@ class Served:
     """
 
     def __init__(self, graph: Path | str | None = None, store: Path | str | None = None):
-        if graph and store:
-            raise QueryError("give only one of --graph, --store")
-        if store or (not graph and is_store(DEFAULT_STORE_DIR)):
-            self.path, self.is_store = Path(store or DEFAULT_STORE_DIR), True
-        else:
-            self.path, self.is_store = Path(graph or DEFAULT_GRAPH_FILE), False
+        self.path, self.is_store = local_graph(graph, store)
         self.generation = 0
         self._stamp = self.stamp()  # before opening: a rebuild in between is then seen at the next query
         self.store = self._open()

@@ -26,13 +26,18 @@ def open_source(graph: Path | str | None = None, store: Path | str | None = None
         raise QueryError(f"give only one of {', '.join(given)}")
     if endpoint:
         return Endpoint(endpoint, **endpoint_options)
-    if store:
-        return open_store(store)
-    if graph:
-        return open_graph(graph)
-    if is_store(DEFAULT_STORE_DIR):
-        return open_store(DEFAULT_STORE_DIR)
-    return open_graph(DEFAULT_GRAPH_FILE)
+    path, a_store = local_graph(graph, store)
+    return open_store(path) if a_store else open_graph(path)
+
+
+def local_graph(graph: Path | str | None = None, store: Path | str | None = None) -> tuple[Path, bool]:
+    """Which local graph a command reads, as (path, whether it is a store folder): ``store``,
+    ``graph``, else ``graph/store`` when it has been built, else ``graph/claims.trig``."""
+    if graph and store:
+        raise QueryError("give only one of --graph, --store")
+    if store or (not graph and is_store(DEFAULT_STORE_DIR)):
+        return Path(store or DEFAULT_STORE_DIR), True
+    return Path(graph or DEFAULT_GRAPH_FILE), False
 
 
 def source_warning(source) -> str | None:
