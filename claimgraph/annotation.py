@@ -205,7 +205,9 @@ def _kind(value: Any) -> str:
 
 ARTICLE_KEYS = ("id", "text", "title", "date", "publisher", "url")
 ACTOR_KEYS = ("id", "label", "type", "aliases", "wikidata", "affiliations")
-CLAIM_KEYS = ("id", "label", "subject", "relation", "object", "contradicts")
+CLAIM_KEYS = ("id", "label", "subject", "relation", "object", "contradicts", "same_as", "not_same_as")
+#: A claim of another article, as ``same_as``/``not_same_as`` name it: ``ARTICLE-ID:CLAIM-ID``.
+CLAIM_REF = re.compile(r"^[a-z0-9][a-z0-9-]*:[a-z0-9][a-z0-9-]*$")
 STATEMENT_KEYS = ("id", "stance", "speaker", "on_behalf_of", "claim", "about", "sentence", "span",
                   "date", "method", "confidence", "extractor", "hedge")
 MEDIATION_KEYS = ("id", "label", "mediators", "parties", "place", "status", "outcome", "outcome_type",
@@ -253,7 +255,7 @@ def parse_annotation(source: str, path: Path | str) -> Annotation:
     article = _load_article(r, tree, path)
     actors = _load_actors(r, tree)
     actor_ids = {a.id for a in actors}
-    claims = _load_claims(r, tree, actor_ids)
+    claims = _load_claims(r, tree, actor_ids, article.id)
     statements, extra_claims = _load_statements(r, tree, article, actor_ids, {c.id for c in claims})
     mediations = _load_mediations(r, tree, article, actor_ids)
 
@@ -403,7 +405,23 @@ def _refs(r: _Reader, node: _Map, key: str, field: str, known: set, what: str) -
     return values
 
 
-def _load_claims(r: _Reader, tree: _Map, actor_ids: set) -> list[Claim]:
+def _claim_refs(r: _Reader, node: _Map, key: str, field: str, article_id: str) -> list[tuple[str, str]]:
+    """``same_as``/``not_same_as``: claims of other articles, ``ARTICLE-ID:CLAIM-ID`` each. That the
+    claim exists is checked by the build, which sees the other articles."""
+    seq = node.get(key)
+    refs = []
+    for i, ref in enumerate(r.strings(node, key, field)):
+        if not CLAIM_REF.match(ref):
+            r.fail(f"must name another article's claim as ARTICLE-ID:CLAIM-ID, got {ref!r}", seq, i, f"{field}[{i}]")
+        other, claim = ref.split(":")
+        if other == article_id:
+            r.fail(f"{ref!r} is a claim of this article; same_as links claims of different articles",
+                   seq, i, f"{field}[{i}]")
+        refs.append((other, claim))
+    return refs
+
+
+def _load_claims(r: _Reader, tree: _Map, actor_ids: set, article_id: str) -> list[Claim]:
     seq = r.sequence(tree, "claims", "claims")
     claims, seen, pending = [], set(), []
     for i, item in enumerate(seq):
@@ -421,6 +439,8 @@ def _load_claims(r: _Reader, tree: _Map, actor_ids: set) -> list[Claim]:
             object=obj,
             object_is_actor=obj in actor_ids,
             contradicts=r.strings(node, "contradicts", f + ".contradicts"),
+            same_as=_claim_refs(r, node, "same_as", f + ".same_as", article_id),
+            not_same_as=_claim_refs(r, node, "not_same_as", f + ".not_same_as", article_id),
         ))
         pending.append((node, f))
     for (node, f), claim in zip(pending, claims):

@@ -42,11 +42,12 @@ from .actors import ActorUse, actor_conflicts
 from .annotation import find_annotations, load_annotation
 from .errors import AnnotationError, ClaimgraphError, ValidationError
 from .fileio import write_atomic
+from .linking import LinkError, LinkUpdate, update_links
 from .model import Annotation
 from .rdf import article_graph, article_metadata, build_dataset, content_hash
 from .shacl import check_article, first_message, validate_dataset
-from .store import (BUILD_NS, LAYOUT_VERSION, MATERIALIZE_UNION, count_document_quads, damaged, document_quads,
-                    export_trig, is_damage, mark_status, open_store, sorted_trig, unview)
+from .store import (BUILD_NS, LAYOUT_VERSION, MATERIALIZE_UNION, add_union_view, count_document_quads, links_among,
+                    damaged, document_quads, export_trig, is_damage, mark_status, open_store, sorted_trig, unview)
 from .vocab import BUILD_GRAPH, CG, ONTOLOGY_GRAPH, article_iri, graph_iri, ontology_path
 BATCH_ARTICLES = 1000
 BATCH_SECONDS = 10.0
@@ -73,6 +74,7 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)  # e.g. an actor id two articles describe differently
     exported: bool = True
     seconds: float = 0.0
+    links: LinkUpdate | None = None  # claims linked across articles (None: no article changed)
 
     def summary(self) -> str:
         """``3 added, 1 updated, 0 removed, 4,997 unchanged`` (the incremental part of a build),
@@ -80,6 +82,13 @@ class BuildResult:
         kept = f"; {self.kept:,} kept from other inputs (--prune removes them)" if self.kept else ""
         return (f"{self.added:,} added, {self.updated:,} updated, {self.removed:,} removed, "
                 f"{self.unchanged:,} unchanged{kept}")
+
+    def links_summary(self) -> str | None:
+        """``12 claim links joined, 5 proposed for review, 1 curated`` (None when linking did not run)."""
+        if self.links is None:
+            return None
+        return (f"claims across articles: {self.links.joined:,} link(s) joined, {self.links.proposed:,} proposed "
+                f"for review (claimgraph query proposed-links), {self.links.curated:,} curated")
 
 
 def load_source(path: Path) -> Annotation:
@@ -161,7 +170,9 @@ def build_graph(paths: list[Path], output: Path | None, validate: bool = True, s
         validate_dataset(dataset)
     ontology = dataset.graph(URIRef(ONTOLOGY_GRAPH))
     ontology.parse(ontology_path() / "claims.ttl", format="turtle")
-    data = sorted_trig(dataset.serialize(format="nquads", encoding="utf-8"))
+    nquads = dataset.serialize(format="nquads", encoding="utf-8")
+    links, link_quads = _link_in_memory(nquads, {article_iri(a.article.id): a.path for a in annotations})
+    data = sorted_trig(nquads + link_quads)
     write_atomic(output, data)
     uses = [ActorUse(vocab.actor_iri(actor.id), actor.label, vocab.ACTOR_CLASS[actor.type], str(a.path))
             for a in annotations for actor in a.actors]
@@ -170,10 +181,29 @@ def build_graph(paths: list[Path], output: Path | None, validate: bool = True, s
         output=Path(output),
         articles=[a.article.id for a in annotations],
         statements=sum(len(a.statements) for a in annotations),
-        triples=sum(len(g) for g in dataset.graphs()),
+        triples=sum(len(g) for g in dataset.graphs()) + link_quads.count(b"\n"),
         added=len(annotations),
+        links=links,
         seconds=time.perf_counter() - started,
     )
+
+
+def _link_in_memory(nquads: bytes, paths: dict[str, Path]) -> tuple[LinkUpdate, bytes]:
+    """Link the claims of an in-memory build across its articles: the links graph as N-Quads."""
+    store = ox.Store()
+    store.load(nquads, format=ox.RdfFormat.N_QUADS)
+    add_union_view(store)
+    try:
+        links = update_links(store, set(paths))
+    except LinkError as exc:
+        raise _link_error(exc, {str(graph_iri(a.rsplit("/", 1)[-1])): p for a, p in paths.items()}) from None
+    quads = store.quads_for_pattern(None, None, None, ox.NamedNode(vocab.LINKS_GRAPH))
+    return links, ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+
+
+def _link_error(exc: LinkError, source_of_graph: dict[str, object]) -> AnnotationError:
+    """A curated reference to a missing claim, as the error of the annotation file that makes it."""
+    return AnnotationError(source_of_graph.get(exc.article, exc.article), str(exc))
 
 
 # --- rdflib terms -> pyoxigraph terms -------------------------------------------------------
@@ -619,6 +649,15 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
     writer.close()
     if result.updated or result.removed:
         store.update(_GC_PUBLISHERS)
+    if built or gone:
+        changed_articles = {str(article_iri(r.article)) for r in built.values()}
+        removed_articles = {str(article_iri(r.article)) for r in gone}
+        removed_articles |= {str(article_iri(records[s].article)) for s in built if s in records} - changed_articles
+        try:
+            result.links = update_links(store, changed_articles, removed_articles)
+        except LinkError as exc:
+            everyone = {**records, **built}
+            raise _link_error(exc, {str(graph_iri(r.article)): r.source for r in everyone.values()}) from None
 
     # What the store now holds, for the report and the export decision.
     records = {s: r for s, r in records.items() if s in present} | built  # this build's inputs
@@ -694,8 +733,11 @@ def _counts(store, records, ontology_triples: int, others: bool = False) -> tupl
         documents = sum(1 for _ in document_quads(store, {article_iri(r.article) for r in records}))
     else:
         documents = count_document_quads(store)
+    links = list(store.quads_for_pattern(None, None, None, ox.NamedNode(vocab.LINKS_GRAPH)))
+    if others:
+        links = links_among(links, {article_iri(r.article) for r in records})
     return (sum(int(r.statements) for r in records),
-            sum(int(r.triples) for r in records) + ontology_triples + documents)
+            sum(int(r.triples) for r in records) + ontology_triples + documents + len(links))
 
 
 def _fill_counts(store, records) -> list[_Record]:

@@ -336,6 +336,9 @@ def build(ctx, paths, output, no_validate, store_dir, no_store, no_export, extra
         exported = "" if no_export else ("; TriG written" if result.exported else "; TriG already up to date")
         exported += "; store compacted" if result.compacted else ""
         say(f"{store}: {result.summary()} in {result.seconds:.1f} s{exported}")
+    links = result.links
+    if links is not None and (links.joined or links.proposed or links.curated):
+        say(result.links_summary())
 
 
 @cli.command()

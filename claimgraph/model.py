@@ -46,6 +46,9 @@ class Claim:
     object: str | None = None
     object_is_actor: bool = False
     contradicts: list[str] = field(default_factory=list)
+    #: Claims of other articles a person says state the same proposition, or not: (article id, claim id).
+    same_as: list[tuple[str, str]] = field(default_factory=list)
+    not_same_as: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass

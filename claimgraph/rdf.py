@@ -184,6 +184,12 @@ def article_graph(g: Graph, annotation: Annotation):
         for other in claim.contradicts:
             g.add((node, CG.contradicts, claims[other]))
             g.add((claims[other], CG.contradicts, node))
+        # A claim of another article, named by the private form of its IRI: whether that
+        # article states it privately or as a corpus-wide claim is the linking's to resolve.
+        for article_id, claim_id in claim.same_as:
+            g.add((node, CG.sameProposition, URIRef(vocab.private_claim_iri(article_id, claim_id))))
+        for article_id, claim_id in claim.not_same_as:
+            g.add((node, CG.differentProposition, URIRef(vocab.private_claim_iri(article_id, claim_id))))
 
     for st in annotation.statements:
         _statement(g, annotation, st, article, text, claims[st.claim])

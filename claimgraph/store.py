@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from .errors import QueryError, StoreError
 from .fileio import atomic_path
 from .sparql import check_query
-from .vocab import BUILD_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, XSD, graph_iri
+from .vocab import BUILD_GRAPH, CG, DCTERMS, ID, LINKS_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, XSD, graph_iri
 
 DEFAULT_GRAPH_FILE = Path("graph/claims.trig")
 DEFAULT_STORE_DIR = Path("graph/store")
@@ -391,13 +391,31 @@ def export_quads(store, articles: set[str] | None = None):
     try:
         yield from sorted(restore_datatypes(document_quads(store, articles)), key=quad_order)
         for graph in data_graphs(store):
-            if keep is not None and graph.value not in keep:
+            quads = store.quads_for_pattern(None, None, None, graph)
+            if keep is not None and graph.value == LINKS_GRAPH:
+                quads = links_among(list(quads), articles)
+            elif keep is not None and graph.value not in keep:
                 continue
-            yield from sorted(restore_datatypes(store.quads_for_pattern(None, None, None, graph)), key=quad_order)
+            yield from sorted(restore_datatypes(quads), key=quad_order)
     except (OSError, RuntimeError) as exc:
         if is_damage(exc):
             raise damaged(exc) from None
         raise
+
+
+def links_among(quads: list, articles: set[str]) -> list:
+    """The links graph's quads that concern only ``articles`` (IRIs): links whose two claims'
+    articles are among them, and ``cg:sameClaimAs`` between claims of those articles."""
+    source, same = DCTERMS + "source", CG + "sameClaimAs"
+    outside = {q.subject.value for q in quads if q.predicate.value == source and q.object.value not in articles}
+    ids = {a.rsplit("/", 1)[-1] for a in articles}
+
+    def inside(claim: str) -> bool:
+        head = claim[len(ID):].split("/claim/", 1)[0] if "/claim/" in claim[len(ID):] else ""
+        return head == "" or head in ids  # "" : a corpus-wide (curated) claim
+
+    return [q for q in quads if q.subject.value not in outside
+            and (q.predicate.value != same or (inside(q.subject.value) and inside(q.object.value)))]
 
 
 def export_trig(store, output: Path, articles: set[str] | None = None) -> None:

@@ -34,6 +34,9 @@ PREFIXES = {
 ONTOLOGY_GRAPH = CG.rstrip("#")
 #: The bookkeeping graph of an on-disk store (content hashes, file paths); never part of the data.
 BUILD_GRAPH = ID + "graph/_build"
+#: The claims-across-articles graph (``claimgraph.linking``): links between claims of different
+#: articles and each joined claim's representative. Article ids cannot start with "_".
+LINKS_GRAPH = ID + "graph/_links"
 
 # --- the annotation schema's words and the classes they stand for ---------------------------
 

@@ -214,9 +214,11 @@ def test_wheel_ships_ontology_and_queries_and_builds_without_checkout(tmp_path):
 
 
 def test_equal_wording_in_unrelated_articles_is_no_merge(tmp_path, make_article):
-    """Two unrelated articles whose extracted claims are worded alike (the same slug id) keep
-    two claims: an accusation in one and a denial in the other make no dispute. A claim a
-    person curated keeps its corpus-wide id, so curators can still join articles on purpose."""
+    """Two articles whose extracted claims are worded alike (the same slug id) keep two claims:
+    identity never rests on wording. Whether they are one proposition is the claim linking's
+    to say, as a link with its reason (tests/test_linking.py; there, the same words about
+    other actors make no link at all). A claim a person curated keeps its corpus-wide id, so
+    curators can still join articles on purpose."""
     extracted = MINIMAL_YAML.replace("    span: \"Betaland of shelling the border town\"\n",
                                      "    span: \"Betaland of shelling the border town\"\n    method: extracted\n"
                                      "    confidence: 0.7\n")
@@ -236,7 +238,9 @@ def test_equal_wording_in_unrelated_articles_is_no_merge(tmp_path, make_article)
     assert sorted(c["c"] for c in claims) == [
         "https://w3id.org/claimgraph/id/one/claim/betaland-shelled-town",
         "https://w3id.org/claimgraph/id/two/claim/betaland-shelled-town"]
-    assert contested_claims(store) == []
+    [dispute] = contested_claims(store)  # joined by a link, whose reason is more than the words
+    reasons = rows(run_query(store, "SELECT ?r WHERE { ?l <https://w3id.org/claimgraph/ns#reason> ?r }"))[1]
+    assert "a side's claim against the other's denial" in reasons[0]["r"]
     curated = make_article("three", folder=tmp_path / "c")  # the same words, curated: the shared id
     build_graph([one, curated], out)
     claims = rows(run_query(open_graph(out), "SELECT DISTINCT ?c WHERE { ?s <https://w3id.org/claimgraph/ns#claim> ?c }"))[1]

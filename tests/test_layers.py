@@ -28,6 +28,7 @@ LAYERS = [
     "claimgraph.rdf",  # statements -> RDF
     "claimgraph.store", "claimgraph.remote", "claimgraph.source",  # RDF -> store; opening a graph source
     "claimgraph.shacl",
+    "claimgraph.linking",  # claims across articles
     "claimgraph.build",
     "claimgraph.query",  # store -> answers
     "claimgraph.projection", "claimgraph.layout", "claimgraph.render",  # -> analysis and the page

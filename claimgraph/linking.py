@@ -1,0 +1,498 @@
+"""Claims across articles: which extracted claims of different articles state the same proposition.
+
+An extracted claim is private to its article (:func:`claimgraph.vocab.private_claim_iri`):
+equal wording must never make two articles' claims one. This module is what may join
+them. (A curated claim is named by its id in every article that states it; curators join
+curated claims of different ids, or a curated and an extracted claim, with ``same_as``.) For each claim of a changed article it looks at the claims of other articles that
+involve the same actors (blocking: only claims sharing an actor are compared, so adding an
+article costs what its actors' claims cost, not the corpus), and weighs three kinds of
+evidence, each reported in the link's reason:
+
+* the structured core: the same subject, relation and object actors;
+* the stance pattern: an accusation of an actor in one article against that actor's
+  denial in another (the sides of a dispute told on different days), or the same side
+  saying it again;
+* the wording: shared content words and names of the claims and their sentences.
+
+A pair scoring at least :data:`JOIN` is joined; one scoring at least :data:`PROPOSE` is a
+proposed link for a person to accept or reject (``claimgraph query proposed-links``). A
+curated annotation accepts or rejects a link by naming the other article's claim
+(``same_as`` / ``not_same_as``). Joined and accepted links form groups; every member of a
+group points at one representative with ``cg:sameClaimAs`` (the curated claim if the group
+has one, else the least IRI, so the choice does not depend on the order articles came in),
+and the contested answer counts a group as one claim.
+
+Everything lives in one named graph, :data:`claimgraph.vocab.LINKS_GRAPH`, which the build
+keeps up to date incrementally: links of unchanged articles are kept as they are.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pyoxigraph as ox
+
+from . import vocab
+from .vocab import CG, ID
+
+#: A pair scoring at least this is joined into one claim without review.
+JOIN = 0.42
+#: A pair scoring at least this (and below JOIN) is proposed for review.
+PROPOSE = 0.3
+#: Candidate claims compared per claim at most (the best-blocked first), so one claim of a
+#: very common actor pair cannot make adding an article cost the corpus.
+MAX_CANDIDATES = 2000
+
+DCTERMS = "http://purl.org/dc/terms/"
+RDFS_LABEL = vocab.RDFS + "label"
+OA = vocab.OA
+
+SUPPORTING = {CG + "Assertion", CG + "Accusation"}
+DISPUTING = {CG + "Denial"}
+ACCUSING = {CG + "Accusation"}
+
+STOPWORDS = frozenset("""a an the and or but if of to in on at by for with from into onto over under about as is are was
+were be been being has have had do does did will would shall should can could may might must that this these those it
+its it's he she they them their his her him we our us you your i me my mine which who whom whose what when where why how
+there here than then so such not no nor also very just only even any all some more most other others own same both each
+few many much one two three said says say saying told tell telling according stated statement added adding also
+mr ms mrs dr""".split())
+NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "neither", "nor", "without", "n't"})
+#: Words a denial uses to point back at an accusation it does not repeat ("rejected the allegations").
+REFERENTIAL = frozenset({"allegation", "accusation", "claim", "charge", "report", "assertion", "suggestion",
+                         "insinuation", "statement", "remark", "comment", "it", "this", "that", "them", "so"})
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+
+
+def _stem(word: str) -> str:
+    """A crude, deterministic stem: enough to meet 'killing'/'killed', 'allegations'/'allegation'."""
+    word = word.lower().replace("\u2019", "'")
+    word = word.removesuffix("'s").strip("'-")
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The stems of a text's content words: no stopwords, no negations."""
+    words = (w.lower().replace("\u2019", "'") for w in _WORD.findall(text))
+    return frozenset(_stem(w) for w in words if w not in STOPWORDS and w not in NEGATIONS and len(w) > 1)
+
+
+def names(text: str) -> frozenset[str]:
+    """Capitalised words not at the start of the text: the names a claim mentions."""
+    found = _WORD.findall(text)
+    return frozenset(_stem(w) for w in found[1:] if w[:1].isupper() and w.lower() not in STOPWORDS)
+
+
+def negated(text: str) -> bool:
+    words = {w.lower() for w in _WORD.findall(text)}
+    return bool(words & NEGATIONS) or "n't" in text or "n\u2019t" in text
+
+
+def _dice(a: frozenset, b: frozenset) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+@dataclass
+class ClaimProfile:
+    """What linking knows of one claim: its article, core, sides and words."""
+
+    iri: str
+    article: str
+    label: str = ""
+    public: bool = False  # a curated claim, named the same in every article (``claim/ID``)
+    subject: str | None = None
+    relation: str | None = None
+    object: str | None = None
+    supporters: set[str] = field(default_factory=set)
+    disputers: set[str] = field(default_factory=set)
+    accusers: set[str] = field(default_factory=set)
+    speakers: set[str] = field(default_factory=set)
+    targets: set[str] = field(default_factory=set)
+    sentences: set[str] = field(default_factory=set)
+
+    def actors(self) -> set[str]:
+        return self.speakers | self.targets | {a for a in (self.subject, self.object) if a}
+
+    def accused(self) -> set[str]:
+        """Whom the claim is against: the claim's subject, and the targets of its accusations and assertions."""
+        return ({self.subject} if self.subject else set()) | (self.targets if self.supporters else set())
+
+    @property
+    def words(self) -> frozenset[str]:
+        return content_words(self.label)
+
+    @property
+    def sentence_words(self) -> frozenset[str]:
+        return content_words(" ".join(sorted(self.sentences)))
+
+    @property
+    def referential(self) -> bool:
+        """A claim that only points back at another ('the allegations', 'it')."""
+        return not (self.words - REFERENTIAL)
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two claims of different articles that state the same proposition (``a`` < ``b``)."""
+
+    a: str
+    b: str
+    confidence: float
+    reason: str
+    status: str  # joined, proposed, accepted or rejected
+    articles: tuple[str, ...]  # the articles of the two claims (article IRIs)
+
+    @property
+    def iri(self) -> str:
+        digest = hashlib.sha256(f"{self.a}\n{self.b}".encode("utf-8")).hexdigest()[:20]
+        return f"{ID}link/{digest}"
+
+    @property
+    def joins(self) -> bool:
+        return self.status in ("joined", "accepted")
+
+
+def score(p: ClaimProfile, q: ClaimProfile) -> tuple[float, list[str]]:
+    """How likely two claims of different articles state the same proposition, and why.
+
+    Symmetric and made only of the two profiles (no corpus statistics), so a pair gets the
+    same score whichever article came first.
+    """
+    reasons: list[str] = []
+    total = 0.0
+    if p.relation and q.relation:
+        if p.relation != q.relation:
+            total -= 0.2
+            reasons.append("different relations")
+        elif p.subject and p.subject == q.subject and p.object and p.object == q.object:
+            total += 0.45
+            reasons.append("same subject, relation and object")
+        elif p.subject and p.subject == q.subject:
+            total += 0.1
+            reasons.append("same subject and relation")
+
+    def against(first: ClaimProfile, second: ClaimProfile) -> bool:
+        """``first`` accuses or asserts against an actor who disputes ``second``."""
+        accused = first.accused() & second.disputers
+        return bool(accused) and bool(first.supporters - accused)
+
+    opposite = against(p, q) or against(q, p)
+    if opposite:
+        total += 0.2
+        reasons.append("a side's claim against the other's denial")
+    elif (p.supporters & q.supporters) or (p.disputers & q.disputers):
+        total += 0.1
+        reasons.append("same side")
+
+    words = _dice(p.words, q.words)
+    in_sentences = _dice(p.sentence_words, q.sentence_words)
+    shared_names = _dice(names(" ".join(sorted(p.sentences))), names(" ".join(sorted(q.sentences))))
+    if p.referential or q.referential:
+        # 'India rejected the allegations': the wording is in the sentences, not the claim
+        if opposite:
+            total += 0.15 + 0.5 * in_sentences + 0.2 * shared_names
+            reasons.append(f"a denial of the allegations; sentences share {in_sentences:.2f} of their words")
+    else:
+        total += 0.6 * words + 0.25 * in_sentences + 0.1 * shared_names
+        if words:
+            reasons.append(f"claims share {words:.2f} of their words")
+        if in_sentences:
+            reasons.append(f"sentences {in_sentences:.2f}")
+        if negated(p.label) != negated(q.label) and words > 0.5:
+            total -= 0.3  # 'X was involved' and 'X was not involved' oppose, they are not one claim
+            reasons.append("one is negated")
+    return round(max(0.0, min(1.0, total)), 4), reasons
+
+
+def propose_links(changed: list[ClaimProfile], corpus: list[ClaimProfile]) -> list[Link]:
+    """Links between each claim of ``changed`` and the claims of other articles in ``corpus``.
+
+    Only claims sharing an actor are compared (blocking), at most :data:`MAX_CANDIDATES`
+    per claim, those sharing the most actors first.
+    """
+    by_actor: dict[str, list[ClaimProfile]] = {}
+    for profile in corpus:
+        for actor in profile.actors():
+            by_actor.setdefault(actor, []).append(profile)
+    links: dict[tuple[str, str], Link] = {}
+    for p in changed:
+        shared: dict[str, int] = {}
+        profiles: dict[str, ClaimProfile] = {}
+        for actor in p.actors():
+            for q in by_actor.get(actor, ()):
+                if q.article != p.article:
+                    shared[q.iri] = shared.get(q.iri, 0) + 1
+                    profiles[q.iri] = q
+        for iri in sorted(shared, key=lambda iri: (-shared[iri], iri))[:MAX_CANDIDATES]:
+            q = profiles[iri]
+            pair = (min(p.iri, q.iri), max(p.iri, q.iri))
+            if pair in links:
+                continue
+            confidence, reasons = score(p, q)
+            status = "joined" if confidence >= JOIN else "proposed" if confidence >= PROPOSE else None
+            if status is not None:
+                links[pair] = Link(pair[0], pair[1], confidence, "; ".join(reasons), status,
+                                   tuple(sorted({p.article, q.article})))
+    return [links[pair] for pair in sorted(links)]
+
+
+def groups(links: list[Link], public: set[str] = frozenset()) -> dict[str, str]:
+    """Each claim joined to others -> its group's representative (``cg:sameClaimAs``).
+
+    Joined and accepted links make the groups, a rejected link is never crossed, so a
+    group whose members a person said differ is split at that link's claims.
+    The representative is a curated claim if the group has one, else its least IRI.
+    """
+    rejected = {(link.a, link.b) for link in links if link.status == "rejected"}
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    members: dict[str, set[str]] = {}
+    for link in sorted((lk for lk in links if lk.joins), key=lambda lk: (-lk.confidence, lk.a, lk.b)):
+        ra, rb = find(link.a), find(link.b)
+        if ra == rb:
+            continue
+        group_a, group_b = members.get(ra, {ra}), members.get(rb, {rb})
+        if any((min(x, y), max(x, y)) in rejected for x in group_a for y in group_b):
+            continue  # a person said two of these differ
+        parent[rb] = ra
+        members[ra] = group_a | group_b
+        members.pop(rb, None)
+    representative = {}
+    for root, group in members.items():
+        chosen = min(group, key=lambda iri: (iri not in public, iri))
+        for iri in group:
+            if iri != chosen:
+                representative[iri] = chosen
+    return representative
+
+
+# --- reading profiles from a store, writing links as RDF ------------------------------------
+
+_PROFILE_QUERY = """
+PREFIX cg: <https://w3id.org/claimgraph/ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?claim ?article ?label ?cls ?actor ?target ?subject ?relation ?object ?sentence WHERE {
+  %s
+  ?st cg:claim ?claim ; a ?cls ; dcterms:source ?article .
+  FILTER (!STRSTARTS(STR(?claim), "https://w3id.org/claimgraph/id/claim/"))  # curated claims are linked by people
+  FILTER (?cls IN (cg:Assertion, cg:Accusation, cg:Denial, cg:Commitment, cg:Endorsement, cg:Demand, cg:Report))
+  ?claim rdfs:label ?label .
+  ?st cg:evidence/oa:hasTarget/oa:hasSelector ?quote . ?quote a oa:TextQuoteSelector ; oa:exact ?sentence .
+  OPTIONAL { ?st cg:attributedTo ?actor }
+  OPTIONAL { ?st cg:target ?target }
+  OPTIONAL { ?claim cg:subject ?subject }
+  OPTIONAL { ?claim cg:relation ?relation }
+  OPTIONAL { ?claim cg:object ?object }
+}"""
+
+
+def _profiles_from_rows(found) -> dict[str, ClaimProfile]:
+    profiles: dict[str, ClaimProfile] = {}
+    public = ID + "claim/"
+    for row in found:
+        claim, article = row["claim"].value, row["article"].value
+        p = profiles.get(claim)
+        if p is None:
+            p = profiles[claim] = ClaimProfile(claim, article, row["label"].value, claim.startswith(public))
+        cls = row["cls"].value
+        actor = row["actor"].value if row["actor"] is not None else None
+        if actor:
+            p.speakers.add(actor)
+            if cls in SUPPORTING:
+                p.supporters.add(actor)
+            if cls in DISPUTING:
+                p.disputers.add(actor)
+            if cls in ACCUSING:
+                p.accusers.add(actor)
+        if row["target"] is not None:
+            p.targets.add(row["target"].value)
+        for name in ("subject", "relation", "object"):
+            if row[name] is not None:
+                setattr(p, name, row[name].value)
+        p.sentences.add(row["sentence"].value)
+    return profiles
+
+
+def read_profiles(store, articles: set[str] | None = None, actors: set[str] | None = None) -> list[ClaimProfile]:
+    """Claim profiles from a store's union view: of ``articles`` (article IRIs), or of the
+    claims whose statements involve one of ``actors``; both None reads every claim."""
+    if articles is not None:
+        scope = "VALUES ?article { %s }" % " ".join(f"<{a}>" for a in sorted(articles))
+    elif actors is not None:
+        values = " ".join(f"<{a}>" for a in sorted(actors))
+        scope = ("{ SELECT DISTINCT ?claim WHERE { VALUES ?a { %s } "
+                 "{ ?s cg:claim ?claim ; cg:attributedTo ?a } UNION { ?s cg:claim ?claim ; cg:target ?a } "
+                 "UNION { ?claim cg:subject ?a } UNION { ?claim cg:object ?a } } }" % values)
+    else:
+        scope = ""
+    if (articles is not None and not articles) or (actors is not None and not actors):
+        return []
+    profiles = _profiles_from_rows(store.query(_PROFILE_QUERY % scope))
+    return [profiles[key] for key in sorted(profiles)]
+
+
+def read_links(store) -> list[Link]:
+    """The links a store holds now."""
+    found = store.query(f"""SELECT ?link ?claim ?confidence ?reason ?status ?article WHERE {{
+        GRAPH <{vocab.LINKS_GRAPH}> {{
+          ?link a <{CG}ClaimLink> ; <{CG}linkedClaim> ?claim ; <{CG}confidence> ?confidence ;
+                <{CG}linkStatus> ?status ; <{DCTERMS}source> ?article .
+          OPTIONAL {{ ?link <{CG}reason> ?reason }} }} }}""")
+    parts: dict[str, dict] = {}
+    for row in found:
+        entry = parts.setdefault(row["link"].value, {"claims": set(), "articles": set()})
+        entry["claims"].add(row["claim"].value)
+        entry["articles"].add(row["article"].value)
+        entry["confidence"] = float(row["confidence"].value)
+        entry["reason"] = row["reason"].value if row["reason"] is not None else ""
+        entry["status"] = row["status"].value.removeprefix(CG)
+    links = []
+    for entry in parts.values():
+        claims = sorted(entry["claims"])
+        if len(claims) == 2:
+            links.append(Link(claims[0], claims[1], entry["confidence"], entry["reason"], entry["status"],
+                              tuple(sorted(entry["articles"]))))
+    return sorted(links, key=lambda lk: (lk.a, lk.b))
+
+
+def link_triples(links: list[Link], representative: dict[str, str]) -> list[tuple[str, str, object]]:
+    """The links graph's triples: (subject IRI, predicate IRI, object) with the object an IRI
+    string or a ``(lexical, datatype)`` literal pair."""
+    xsd = vocab.XSD
+    triples: list[tuple[str, str, object]] = []
+    for link in links:
+        node = link.iri
+        triples += [(node, vocab.RDF + "type", CG + "ClaimLink"),
+                    (node, CG + "linkedClaim", link.a), (node, CG + "linkedClaim", link.b),
+                    (node, CG + "confidence", (str(Decimal(str(round(link.confidence, 4)))), xsd + "decimal")),
+                    (node, CG + "linkStatus", CG + link.status)]
+        if link.reason:
+            triples.append((node, CG + "reason", (link.reason, xsd + "string")))
+        triples += [(node, DCTERMS + "source", article) for article in link.articles]
+    triples += [(claim, CG + "sameClaimAs", rep) for claim, rep in representative.items()]
+    return sorted(set(triples), key=lambda t: (t[0], t[1], str(t[2])))
+
+
+# --- keeping a store's links up to date -----------------------------------------------------
+
+class LinkError(ValueError):
+    """A curated ``same_as``/``not_same_as`` names a claim no article of the corpus has."""
+
+    def __init__(self, article: str, claim: str, key: str, ref: str):
+        self.article, self.claim, self.key, self.ref = article, claim, key, ref
+        other, claim_id = ref.rsplit("/claim/", 1)
+        super().__init__(f"claims (id {claim.rsplit('/', 1)[-1]!r}).{key}: no claim {claim_id!r} in article "
+                         f"{other.rsplit('/', 1)[-1]!r} (is that article in the build, and the claim id right?)")
+
+
+def curated_links(store) -> list[Link]:
+    """Every ``same_as``/``not_same_as`` of the corpus as a link (accepted or rejected) between
+    the claims' IRIs, its articles the one that says so and the one it names.
+
+    A reference names the other article's claim by the private form of its IRI; when the
+    other article states that claim as a corpus-wide claim (curated), it is ``claim/ID``.
+    Raises :class:`LinkError` for a reference to a claim that no article has.
+    """
+    found = store.query(f"""SELECT ?g ?article ?claim ?p ?ref WHERE {{
+        GRAPH ?g {{ ?claim ?p ?ref }} VALUES ?p {{ <{CG}sameProposition> <{CG}differentProposition> }}
+        ?article <{CG}namedGraph> ?g }}""")
+    links: dict[tuple[str, str], Link] = {}
+    for row in sorted(found, key=lambda r: (r["g"].value, r["claim"].value, r["p"].value, r["ref"].value)):
+        claim, ref = row["claim"].value, row["ref"].value
+        other, claim_id = ref[len(ID):].split("/claim/", 1)
+        resolved = None
+        for candidate in (ref, vocab.claim_iri(claim_id)):
+            if store.query(f"ASK {{ GRAPH <{vocab.graph_iri(other)}> {{ <{candidate}> a <{CG}Claim> }} }}"):
+                resolved = candidate
+                break
+        key = "same_as" if row["p"].value.endswith("sameProposition") else "not_same_as"
+        if resolved is None:
+            raise LinkError(row["g"].value, claim, key, ref)
+        pair = (min(claim, resolved), max(claim, resolved))
+        articles = tuple(sorted({row["article"].value, vocab.article_iri(other)}))
+        links[pair] = Link(pair[0], pair[1], 1.0, f"{key} in a curated annotation",
+                           "accepted" if key == "same_as" else "rejected", articles)
+    return [links[pair] for pair in sorted(links)]
+
+
+@dataclass
+class LinkUpdate:
+    """What a build did to the links: how many there are now and how many it changed."""
+
+    joined: int = 0
+    proposed: int = 0
+    curated: int = 0
+    added: int = 0  # triples
+    removed: int = 0  # triples
+
+
+def _current_triples(store) -> set[tuple[str, str, object]]:
+    out = set()
+    for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(vocab.LINKS_GRAPH)):
+        obj = quad.object
+        value = (obj.value, obj.datatype.value) if isinstance(obj, ox.Literal) else obj.value
+        out.add((quad.subject.value, quad.predicate.value, value))
+    return out
+
+
+def _term(value):
+    if isinstance(value, tuple):
+        return ox.Literal(value[0], datatype=ox.NamedNode(value[1]))
+    return ox.NamedNode(value)
+
+
+def update_links(store, changed: set[str], removed: set[str] = frozenset()) -> LinkUpdate:
+    """Bring a store's links graph up to date after the articles ``changed`` (added or
+    updated) and ``removed`` (article IRIs): links between other articles are kept, the
+    changed articles' claims are linked afresh against the corpus, curated links are read
+    anew, the groups recomputed, and only the triples that differ are written (in the links
+    graph and the union view)."""
+    touched = set(changed) | set(removed)
+    kept = [link for link in read_links(store)
+            if link.status in ("joined", "proposed") and not (set(link.articles) & touched)]
+    fresh = read_profiles(store, articles=set(changed)) if changed else []
+    actors = set().union(*(p.actors() for p in fresh)) if fresh else set()
+    corpus = read_profiles(store, actors=actors) if actors else []
+    links = {(link.a, link.b): link for link in kept + propose_links(fresh, corpus)}
+    for link in curated_links(store):  # a person's word overrides the score
+        links[(link.a, link.b)] = link
+    links = [links[pair] for pair in sorted(links)]
+    public = {iri for link in links for iri in (link.a, link.b) if iri.startswith(ID + "claim/")}
+    wanted = set(link_triples(links, groups(links, public)))
+    current = _current_triples(store)
+    drop, add = current - wanted, wanted - current
+    graph, default = ox.NamedNode(vocab.LINKS_GRAPH), ox.DefaultGraph()
+    for s, p, o in sorted(drop, key=str):
+        triple = (_term(s), _term(p), _term(o))
+        store.remove(ox.Quad(*triple, graph))
+        # the union view holds each triple once: it goes when no other graph has it
+        if not any(True for q in store.quads_for_pattern(*triple) if not isinstance(q.graph_name, ox.DefaultGraph)):
+            store.remove(ox.Quad(*triple, default))
+    if add:
+        quads = [ox.Quad(_term(s), _term(p), _term(o), graph) for s, p, o in sorted(add, key=str)]
+        store.extend(quads + [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads])
+    result = LinkUpdate(added=len(add), removed=len(drop))
+    for link in links:
+        if link.status == "joined":
+            result.joined += 1
+        elif link.status == "proposed":
+            result.proposed += 1
+        else:
+            result.curated += 1
+    return result
+

@@ -1,0 +1,207 @@
+"""Claims across articles: links, groups, curated accept/reject, and what contested makes of them."""
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from claimgraph.build import build_graph
+from claimgraph.cli import cli
+from claimgraph.errors import AnnotationError
+from claimgraph.linking import JOIN, ClaimProfile, Link, groups, propose_links, score
+from claimgraph.query import contested_claims
+from claimgraph.store import open_graph, open_store, rows, run_query
+from claimgraph.vocab import CG, ID, LINKS_GRAPH
+
+ACCUSATION_TEXT = "Alphaland accused Betaland of shelling the border town of Kessa on Monday.\n"
+DENIAL_TEXT = "Betaland denied that its army shelled the border town of Kessa, calling the accusation a lie.\n"
+
+ACTORS = """\
+actors:
+  - id: alphaland
+    label: Alphaland
+    type: state
+  - id: betaland
+    label: Betaland
+    type: state
+"""
+
+ACCUSATION_YAML = """\
+article:
+  id: {article_id}
+  text: {text_name}
+  title: "Alphaland accuses Betaland"
+  date: 2025-01-02
+""" + ACTORS + """\
+claims:
+  - id: shelling
+    label: "Betaland shelled the border town of Kessa"
+statements:
+  - id: s1
+    stance: accuse
+    speaker: alphaland
+    claim: shelling
+    about: [betaland]
+    sentence: "Alphaland accused Betaland of shelling the border town of Kessa on Monday."
+    method: extracted
+    confidence: 0.8
+"""
+
+DENIAL_YAML = """\
+article:
+  id: {article_id}
+  text: {text_name}
+  title: "Betaland denies"
+  date: 2025-01-03
+""" + ACTORS + """\
+claims:
+  - id: army-shelled
+    label: "its army shelled the border town of Kessa"
+statements:
+  - id: s1
+    stance: deny
+    speaker: betaland
+    claim: army-shelled
+    about: [alphaland]
+    sentence: "Betaland denied that its army shelled the border town of Kessa, calling the accusation a lie."
+    method: extracted
+    confidence: 0.7
+"""
+
+
+def _dispute(make_article, folder):
+    one = make_article("accusation", text=ACCUSATION_TEXT, yaml_text=ACCUSATION_YAML, folder=folder)
+    two = make_article("denial", text=DENIAL_TEXT, yaml_text=DENIAL_YAML, folder=folder)
+    return one, two
+
+
+def _links(store) -> list[dict]:
+    return rows(run_query(store, f"""SELECT ?status ?confidence ?reason WHERE {{ GRAPH <{LINKS_GRAPH}> {{
+        ?l a <{CG}ClaimLink> ; <{CG}linkStatus> ?status ; <{CG}confidence> ?confidence ; <{CG}reason> ?reason }} }}
+        ORDER BY ?status"""))[1]
+
+
+def test_an_accusation_and_the_accuseds_denial_in_two_articles_make_one_dispute(tmp_path, make_article):
+    _dispute(make_article, tmp_path / "a")
+    out = tmp_path / "g.trig"
+    result = build_graph([tmp_path / "a"], out)
+    assert result.links.joined == 1
+    store = open_graph(out)
+    [link] = _links(store)
+    assert link["status"] == CG + "joined" and float(link["confidence"]) >= JOIN
+    assert "against the other's denial" in link["reason"] and "share" in link["reason"]
+    [dispute] = contested_claims(store)
+    assert (dispute["supporters"], dispute["disputers"], dispute["articles"]) == (["Alphaland"], ["Betaland"], 2)
+    assert {e["article"]["id"] for e in dispute["evidence"]} == {"accusation", "denial"}
+    assert {e["method"] for e in dispute["evidence"]} == {"extracted"}
+
+
+def test_equal_wording_between_different_actors_is_no_link(tmp_path, make_article):
+    """The same words about other actors (another dispute) are never compared: no link, no merge."""
+    _dispute(make_article, tmp_path / "a")
+    other = (DENIAL_YAML.replace("alphaland", "gammaland").replace("Alphaland", "Gammaland")
+             .replace("betaland", "deltaland").replace("Betaland", "Deltaland"))
+    make_article("denial", text=DENIAL_TEXT.replace("Betaland", "Deltaland"), folder=tmp_path / "b",
+                 yaml_text=other.replace('"Betaland denied', '"Deltaland denied'))
+    (tmp_path / "a" / "denial.yaml").unlink()
+    out = tmp_path / "g.trig"
+    result = build_graph([tmp_path / "a", tmp_path / "b"], out)
+    assert (result.links.joined, result.links.proposed) == (0, 0)
+    assert contested_claims(open_graph(out)) == []
+
+
+def test_score_is_symmetric_and_needs_more_than_words():
+    accused = ClaimProfile("x:1", "A", "Betaland shelled the border town", supporters={"alpha"},
+                           speakers={"alpha"}, targets={"beta"}, sentences={"Alphaland accused Betaland."})
+    denial = ClaimProfile("x:2", "B", "Betaland shelled the border town", disputers={"beta"},
+                          speakers={"beta"}, targets={"alpha"}, sentences={"Betaland denied it."})
+    same_words = ClaimProfile("x:3", "C", "Betaland shelled the border town", supporters={"gamma"},
+                              speakers={"gamma"}, targets={"delta"}, sentences={"Gammaland said so."})
+    assert score(accused, denial) == score(denial, accused)
+    assert score(accused, denial)[0] > score(accused, same_words)[0]
+    # blocking: claims of other actors are not even compared
+    assert propose_links([accused], [accused, same_words]) == []
+    assert [(link.a, link.b) for link in propose_links([accused], [accused, denial])] == [("x:1", "x:2")]
+
+
+def test_groups_pick_a_curated_claim_and_never_cross_a_rejection():
+    links = [Link("a", "b", 0.9, "", "joined", ("A", "B")), Link("b", "c", 0.8, "", "joined", ("B", "C")),
+             Link("a", "c", 1.0, "", "rejected", ("A", "C"))]
+    representative = groups(links, public={"c"})
+    assert representative == {"b": "a"}  # the a-b join first (higher confidence); c would join a, rejected
+    assert groups(links[:2], public={"c"}) == {"a": "c", "b": "c"}
+
+
+def test_curated_same_as_and_not_same_as(tmp_path, make_article):
+    one, two = _dispute(make_article, tmp_path / "a")
+    # a person rejects the link the linking would make
+    two.write_text(two.read_text().replace('    label: "its army shelled the border town of Kessa"\n',
+                                           '    label: "its army shelled the border town of Kessa"\n'
+                                           '    not_same_as: ["accusation:shelling"]\n'))
+    out = tmp_path / "g.trig"
+    result = build_graph([tmp_path / "a"], out)
+    assert (result.links.joined, result.links.curated) == (0, 1)
+    assert contested_claims(open_graph(out)) == []
+    # and accepts one it would not make (no shared words)
+    two.write_text(two.read_text().replace('    label: "its army shelled the border town of Kessa"\n',
+                                           '    label: "the lie"\n').replace("not_same_as", "same_as"))
+    result = build_graph([tmp_path / "a"], out)
+    assert result.links.curated == 1
+    [dispute] = contested_claims(open_graph(out))
+    assert dispute["articles"] == 2 and dispute["claim_iri"] == ID + "accusation/claim/shelling"
+
+
+def test_curated_link_to_a_missing_claim_is_a_one_line_error(tmp_path, make_article):
+    _, two = _dispute(make_article, tmp_path / "a")
+    two.write_text(two.read_text().replace('    label: "its army shelled the border town of Kessa"\n',
+                                           '    label: "its army shelled the border town of Kessa"\n'
+                                           '    same_as: ["accusation:no-such-claim"]\n'))
+    with pytest.raises(AnnotationError, match=r"denial\.yaml.*same_as: no claim 'no-such-claim' in article 'accusation'"):
+        build_graph([tmp_path / "a"], tmp_path / "g.trig")
+    assert not (tmp_path / "g.trig").exists()
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "a"), "--store", str(tmp_path / "store"),
+                                       "-o", str(tmp_path / "g.trig")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "same_as: no claim 'no-such-claim'" in result.output
+    bad = two.read_text().replace('["accusation:no-such-claim"]', '["denial:army-shelled"]')
+    two.write_text(bad)
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "a"), "--no-store", "-o", str(tmp_path / "g.trig")])
+    assert result.exit_code == 1 and "same_as links claims of different articles" in result.output
+
+
+def test_store_links_incrementally_like_a_full_build(tmp_path, make_article):
+    """Adding the denial to a store that has the accusation links them, and the export equals
+    an in-memory build; removing it removes the link and the join."""
+    one, two = _dispute(make_article, tmp_path / "a")
+    two.rename(tmp_path / "denial.yaml.off")
+    store_dir, out, reference = tmp_path / "store", tmp_path / "g.trig", tmp_path / "ref.trig"
+    build_graph([tmp_path / "a"], out, store=store_dir)
+    (tmp_path / "denial.yaml.off").rename(two)
+    result = build_graph([tmp_path / "a"], out, store=store_dir)
+    assert (result.added, result.links.joined) == (1, 1)
+    memory = build_graph([tmp_path / "a"], reference)
+    assert out.read_bytes() == reference.read_bytes() and result.triples == memory.triples
+    store = open_store(store_dir)
+    assert len(_links(store)) == 1 and contested_claims(store)[0]["articles"] == 2
+    del store
+    two.unlink()
+    result = build_graph([tmp_path / "a"], out, store=store_dir)
+    assert (result.removed, result.links.joined) == (1, 0)
+    store = open_store(store_dir)
+    graph = ox.NamedNode(LINKS_GRAPH)
+    assert list(store.quads_for_pattern(None, None, None, graph)) == []
+    assert not list(store.quads_for_pattern(None, ox.NamedNode(CG + "sameClaimAs"), None, None))
+
+
+def test_proposed_links_query_lists_the_least_sure_first(tmp_path, make_article):
+    _dispute(make_article, tmp_path / "a")
+    weaker = DENIAL_YAML.replace('"its army shelled the border town of Kessa"', '"calling the accusation a lie"')
+    (tmp_path / "a" / "denial.yaml").write_text(weaker.format(article_id="denial", text_name="denial.txt"))
+    out = tmp_path / "g.trig"
+    result = build_graph([tmp_path / "a"], out)
+    assert result.links.proposed == 1, result.links
+    found = CliRunner().invoke(cli, ["query", "proposed-links", "--graph", str(out), "--format", "csv"])
+    assert found.exit_code == 0, found.output
+    header, line = found.output.splitlines()[:2]
+    assert header == "confidence,claim,claimLabel,other,otherLabel,reason"
+    assert line.split(",")[1:3] == ["accusation:shelling", "Betaland shelled the border town of Kessa"]
