@@ -27,10 +27,10 @@ keeps up to date incrementally: links of unchanged articles are kept as they are
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 import pyoxigraph as ox
 
@@ -43,7 +43,7 @@ JOIN = 0.42
 PROPOSE = 0.3
 #: Candidate claims compared per claim at most (the best-blocked first), so one claim of a
 #: very common actor pair cannot make adding an article cost the corpus.
-MAX_CANDIDATES = 2000
+MAX_CANDIDATES = 200
 
 DCTERMS = "http://purl.org/dc/terms/"
 RDFS_LABEL = vocab.RDFS + "label"
@@ -123,18 +123,36 @@ class ClaimProfile:
         """Whom the claim is against: the claim's subject, and the targets of its accusations and assertions."""
         return ({self.subject} if self.subject else set()) | (self.targets if self.supporters else set())
 
-    @property
+    # computed once per profile: linking compares each profile with many others
+    @functools.cached_property
     def words(self) -> frozenset[str]:
         return content_words(self.label)
 
-    @property
+    @functools.cached_property
     def sentence_words(self) -> frozenset[str]:
         return content_words(" ".join(sorted(self.sentences)))
 
-    @property
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        return names(" ".join(sorted(self.sentences)))
+
+    @functools.cached_property
+    def negated(self) -> bool:
+        return negated(self.label)
+
+    @functools.cached_property
     def referential(self) -> bool:
         """A claim that only points back at another ('the allegations', 'it')."""
         return not (self.words - REFERENTIAL)
+
+    @functools.cached_property
+    def blocks(self) -> frozenset[tuple[str, str]]:
+        """The actor pairs the claim is between: who speaks (or is the subject) and whom it is
+        about. Claims are compared only within a shared pair."""
+        first = self.speakers | ({self.subject} if self.subject else set())
+        second = self.targets | {a for a in (self.subject, self.object) if a}
+        pairs = {(min(x, y), max(x, y)) for x in first for y in second if x != y}
+        return frozenset(pairs or {(a, a) for a in self.actors()})
 
 
 @dataclass(frozen=True)
@@ -192,7 +210,7 @@ def score(p: ClaimProfile, q: ClaimProfile) -> tuple[float, list[str]]:
 
     words = _dice(p.words, q.words)
     in_sentences = _dice(p.sentence_words, q.sentence_words)
-    shared_names = _dice(names(" ".join(sorted(p.sentences))), names(" ".join(sorted(q.sentences))))
+    shared_names = _dice(p.names, q.names)
     if p.referential or q.referential:
         # 'India rejected the allegations': the wording is in the sentences, not the claim
         if opposite:
@@ -204,7 +222,7 @@ def score(p: ClaimProfile, q: ClaimProfile) -> tuple[float, list[str]]:
             reasons.append(f"claims share {words:.2f} of their words")
         if in_sentences:
             reasons.append(f"sentences {in_sentences:.2f}")
-        if negated(p.label) != negated(q.label) and words > 0.5:
+        if p.negated != q.negated and words > 0.5:
             total -= 0.3  # 'X was involved' and 'X was not involved' oppose, they are not one claim
             reasons.append("one is negated")
     return round(max(0.0, min(1.0, total)), 4), reasons
@@ -213,22 +231,33 @@ def score(p: ClaimProfile, q: ClaimProfile) -> tuple[float, list[str]]:
 def propose_links(changed: list[ClaimProfile], corpus: list[ClaimProfile]) -> list[Link]:
     """Links between each claim of ``changed`` and the claims of other articles in ``corpus``.
 
-    Only claims sharing an actor are compared (blocking), at most :data:`MAX_CANDIDATES`
-    per claim, those sharing the most actors first.
+    Blocking keeps this sub-quadratic: two claims are compared only when they are between
+    the same pair of actors and share a content word, or, for a claim that only points back
+    ('denied the allegations'), when one disputes what the other's side put forward. At
+    most :data:`MAX_CANDIDATES` are scored per claim, those sharing the most words first.
     """
-    by_actor: dict[str, list[ClaimProfile]] = {}
-    for profile in corpus:
-        for actor in profile.actors():
-            by_actor.setdefault(actor, []).append(profile)
+    by_word: dict[tuple, list[ClaimProfile]] = {}
+    by_pair: dict[tuple, list[ClaimProfile]] = {}  # every claim, for claims that only point back
+    pointing: dict[tuple, list[ClaimProfile]] = {}  # the claims that only point back
+    for q in corpus:
+        for pair in q.blocks:
+            by_pair.setdefault(pair, []).append(q)
+            if q.referential:
+                pointing.setdefault(pair, []).append(q)
+            for word in q.words:
+                by_word.setdefault((pair, word), []).append(q)
     links: dict[tuple[str, str], Link] = {}
     for p in changed:
         shared: dict[str, int] = {}
         profiles: dict[str, ClaimProfile] = {}
-        for actor in p.actors():
-            for q in by_actor.get(actor, ()):
+        for pair in p.blocks:
+            found = list(by_pair.get(pair, ())) if p.referential else list(pointing.get(pair, ()))
+            found += [q for word in p.words for q in by_word.get((pair, word), ())]
+            for q in found:
                 if q.article != p.article:
-                    shared[q.iri] = shared.get(q.iri, 0) + 1
                     profiles[q.iri] = q
+        for iri, q in profiles.items():
+            shared[iri] = len(p.words & q.words) * 100 + len(p.sentence_words & q.sentence_words)
         for iri in sorted(shared, key=lambda iri: (-shared[iri], iri))[:MAX_CANDIDATES]:
             q = profiles[iri]
             pair = (min(p.iri, q.iri), max(p.iri, q.iri))
@@ -328,46 +357,76 @@ def _profiles_from_rows(found) -> dict[str, ClaimProfile]:
     return profiles
 
 
-def read_profiles(store, articles: set[str] | None = None, actors: set[str] | None = None) -> list[ClaimProfile]:
-    """Claim profiles from a store's union view: of ``articles`` (article IRIs), or of the
-    claims whose statements involve one of ``actors``; both None reads every claim."""
+def read_profiles(store, articles: set[str] | None = None, claims: set[str] | None = None) -> list[ClaimProfile]:
+    """Profiles of the extracted claims in a store's union view: of ``articles`` (article
+    IRIs), or the ``claims`` named; both None reads every one."""
     if articles is not None:
         scope = "VALUES ?article { %s }" % " ".join(f"<{a}>" for a in sorted(articles))
-    elif actors is not None:
-        values = " ".join(f"<{a}>" for a in sorted(actors))
-        scope = ("{ SELECT DISTINCT ?claim WHERE { VALUES ?a { %s } "
-                 "{ ?s cg:claim ?claim ; cg:attributedTo ?a } UNION { ?s cg:claim ?claim ; cg:target ?a } "
-                 "UNION { ?claim cg:subject ?a } UNION { ?claim cg:object ?a } } }" % values)
+    elif claims is not None:
+        scope = "VALUES ?claim { %s }" % " ".join(f"<{c}>" for c in sorted(claims))
     else:
         scope = ""
-    if (articles is not None and not articles) or (actors is not None and not actors):
+    if (articles is not None and not articles) or (claims is not None and not claims):
         return []
     profiles = _profiles_from_rows(store.query(_PROFILE_QUERY % scope))
     return [profiles[key] for key in sorted(profiles)]
 
 
+def claims_between(store, pairs: set[tuple[str, str]]) -> set[str]:
+    """The claims between any of these actor pairs (see :attr:`ClaimProfile.blocks`): the
+    candidates of a changed article's claims, found through the store's indexes."""
+    if not pairs:
+        return set()
+    values = " ".join(f"(<{x}> <{y}>) (<{y}> <{x}>)" for x, y in sorted(pairs))
+    found = store.query(f"""PREFIX cg: <{CG}>
+        SELECT DISTINCT ?claim WHERE {{ VALUES (?x ?y) {{ {values} }}
+          {{ ?s cg:attributedTo ?x ; cg:target ?y ; cg:claim ?claim }}
+          UNION {{ ?s cg:attributedTo ?x ; cg:claim ?claim . ?claim cg:subject ?y }}
+          UNION {{ ?s cg:attributedTo ?x ; cg:claim ?claim . ?claim cg:object ?y }}
+          UNION {{ ?claim cg:subject ?x ; cg:object ?y }}
+          UNION {{ ?claim cg:subject ?x . ?s cg:claim ?claim ; cg:target ?y }}
+          FILTER (!STRSTARTS(STR(?claim), "{ID}claim/")) }}""")
+    return {row["claim"].value for row in found}
+
+
+#: Above this many changed articles, linking reads every extracted claim at once rather than
+#: looking up the candidates of each changed article's actor pairs.
+READ_ALL_FROM = 200
+
+
 def read_links(store) -> list[Link]:
     """The links a store holds now."""
-    found = store.query(f"""SELECT ?link ?claim ?confidence ?reason ?status ?article WHERE {{
-        GRAPH <{vocab.LINKS_GRAPH}> {{
-          ?link a <{CG}ClaimLink> ; <{CG}linkedClaim> ?claim ; <{CG}confidence> ?confidence ;
-                <{CG}linkStatus> ?status ; <{DCTERMS}source> ?article .
-          OPTIONAL {{ ?link <{CG}reason> ?reason }} }} }}""")
+    return _links_from_triples(_current_triples(store))
+
+
+def _links_from_triples(triples) -> list[Link]:
     parts: dict[str, dict] = {}
-    for row in found:
-        entry = parts.setdefault(row["link"].value, {"claims": set(), "articles": set()})
-        entry["claims"].add(row["claim"].value)
-        entry["articles"].add(row["article"].value)
-        entry["confidence"] = float(row["confidence"].value)
-        entry["reason"] = row["reason"].value if row["reason"] is not None else ""
-        entry["status"] = row["status"].value.removeprefix(CG)
+    for s, p, o in triples:
+        if not s.startswith(ID + "link/"):
+            continue
+        entry = parts.setdefault(s, {"claims": set(), "articles": set(), "reason": ""})
+        if p == CG + "linkedClaim":
+            entry["claims"].add(o)
+        elif p == DCTERMS + "source":
+            entry["articles"].add(o)
+        elif p == CG + "confidence":
+            entry["confidence"] = float(o[0])
+        elif p == CG + "reason":
+            entry["reason"] = o[0]
+        elif p == CG + "linkStatus":
+            entry["status"] = o.removeprefix(CG)
     links = []
     for entry in parts.values():
         claims = sorted(entry["claims"])
-        if len(claims) == 2:
+        if len(claims) == 2 and "confidence" in entry and "status" in entry:
             links.append(Link(claims[0], claims[1], entry["confidence"], entry["reason"], entry["status"],
                               tuple(sorted(entry["articles"]))))
     return sorted(links, key=lambda lk: (lk.a, lk.b))
+
+
+def _decimal(value: float) -> str:
+    """The canonical xsd:decimal form Oxigraph keeps ('1', '0.45'), so a rebuild compares equal."""
+    return f"{round(value, 4):.4f}".rstrip("0").rstrip(".") or "0"
 
 
 def link_triples(links: list[Link], representative: dict[str, str]) -> list[tuple[str, str, object]]:
@@ -379,7 +438,7 @@ def link_triples(links: list[Link], representative: dict[str, str]) -> list[tupl
         node = link.iri
         triples += [(node, vocab.RDF + "type", CG + "ClaimLink"),
                     (node, CG + "linkedClaim", link.a), (node, CG + "linkedClaim", link.b),
-                    (node, CG + "confidence", (str(Decimal(str(round(link.confidence, 4)))), xsd + "decimal")),
+                    (node, CG + "confidence", (_decimal(link.confidence), xsd + "decimal")),
                     (node, CG + "linkStatus", CG + link.status)]
         if link.reason:
             triples.append((node, CG + "reason", (link.reason, xsd + "string")))
@@ -441,13 +500,19 @@ class LinkUpdate:
     removed: int = 0  # triples
 
 
-def _current_triples(store) -> set[tuple[str, str, object]]:
-    out = set()
-    for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(vocab.LINKS_GRAPH)):
-        obj = quad.object
-        value = (obj.value, obj.datatype.value) if isinstance(obj, ox.Literal) else obj.value
-        out.add((quad.subject.value, quad.predicate.value, value))
-    return out
+def _value(term):
+    return (term.value, term.datatype.value) if isinstance(term, ox.Literal) else term.value
+
+
+def _current_triples(store, subjects: set[str] | None = None) -> set[tuple[str, str, object]]:
+    """The links graph's triples: all, or those about ``subjects`` (link and claim IRIs)."""
+    graph = ox.NamedNode(vocab.LINKS_GRAPH)
+    if subjects is None:
+        found = store.quads_for_pattern(None, None, None, graph)
+    else:
+        found = (q for subject in sorted(subjects)
+                 for q in store.quads_for_pattern(ox.NamedNode(subject), None, None, graph))
+    return {(q.subject.value, q.predicate.value, _value(q.object)) for q in found}
 
 
 def _term(value):
@@ -456,25 +521,68 @@ def _term(value):
     return ox.NamedNode(value)
 
 
+def _subjects(store, predicate: str, objects: set[str]) -> set[str]:
+    """Subjects of ``predicate`` pointing at any of ``objects`` in the links graph."""
+    graph, pred = ox.NamedNode(vocab.LINKS_GRAPH), ox.NamedNode(predicate)
+    return {q.subject.value for o in sorted(objects) for q in store.quads_for_pattern(None, pred, ox.NamedNode(o), graph)}
+
+
+def _affected(store, touched: set[str], claims: set[str]) -> tuple[set[str], set[str]]:
+    """What an update must recompute: the links graph's link nodes and claims that the
+    ``touched`` articles and these ``claims`` reach, whole groups included (a group may
+    split or merge, and its representative change)."""
+    links = _subjects(store, DCTERMS + "source", touched)
+    graph = ox.NamedNode(vocab.LINKS_GRAPH)
+    claimed, same = ox.NamedNode(CG + "linkedClaim"), ox.NamedNode(CG + "sameClaimAs")
+    members = set(claims)
+    for link in sorted(links):
+        members |= {q.object.value for q in store.quads_for_pattern(ox.NamedNode(link), claimed, None, graph)}
+    representatives = set(members)
+    for claim in sorted(members):
+        representatives |= {q.object.value for q in store.quads_for_pattern(ox.NamedNode(claim), same, None, graph)}
+    members |= representatives | _subjects(store, CG + "sameClaimAs", representatives)
+    links |= _subjects(store, CG + "linkedClaim", members)
+    return links, members
+
+
 def update_links(store, changed: set[str], removed: set[str] = frozenset()) -> LinkUpdate:
     """Bring a store's links graph up to date after the articles ``changed`` (added or
-    updated) and ``removed`` (article IRIs): links between other articles are kept, the
-    changed articles' claims are linked afresh against the corpus, curated links are read
-    anew, the groups recomputed, and only the triples that differ are written (in the links
-    graph and the union view)."""
+    updated) and ``removed`` (article IRIs).
+
+    The changed articles' claims are linked afresh against the corpus; links between other
+    articles are kept as they are. Only the groups these links reach are recomputed (from
+    their links in the store), and only the triples that differ are written, in the links
+    graph and the union view, so adding an article costs its neighbourhood, not the corpus.
+    Many changed articles (a full build) are linked in one pass over every claim.
+    """
     touched = set(changed) | set(removed)
-    kept = [link for link in read_links(store)
-            if link.status in ("joined", "proposed") and not (set(link.articles) & touched)]
-    fresh = read_profiles(store, articles=set(changed)) if changed else []
-    actors = set().union(*(p.actors() for p in fresh)) if fresh else set()
-    corpus = read_profiles(store, actors=actors) if actors else []
-    links = {(link.a, link.b): link for link in kept + propose_links(fresh, corpus)}
-    for link in curated_links(store):  # a person's word overrides the score
-        links[(link.a, link.b)] = link
+    if len(changed) >= READ_ALL_FROM:
+        corpus = read_profiles(store)
+        fresh = [p for p in corpus if p.article in changed]
+    else:
+        fresh = read_profiles(store, articles=set(changed)) if changed else []
+        pairs = {pair for p in fresh for pair in p.blocks}
+        corpus = read_profiles(store, claims=claims_between(store, pairs)) if pairs else []
+    new = propose_links(fresh, corpus)
+    curated = curated_links(store)
+    if len(changed) >= READ_ALL_FROM:
+        scope_links, members = None, None
+        current = _current_triples(store)
+    else:
+        seeds = {p.iri for p in fresh} | {iri for link in new for iri in (link.a, link.b)}
+        seeds |= {iri for link in curated if set(link.articles) & touched for iri in (link.a, link.b)}
+        scope_links, members = _affected(store, touched, seeds)
+        current = _current_triples(store, scope_links | members)
+    old = _links_from_triples(current)
+    kept = [link for link in old if link.status in ("joined", "proposed") and not (set(link.articles) & touched)]
+    links = {(link.a, link.b): link for link in kept + new}
+    for link in curated:  # a person's word overrides the score
+        if members is None or link.a in members or link.b in members:
+            links[(link.a, link.b)] = link
     links = [links[pair] for pair in sorted(links)]
     public = {iri for link in links for iri in (link.a, link.b) if iri.startswith(ID + "claim/")}
-    wanted = set(link_triples(links, groups(links, public)))
-    current = _current_triples(store)
+    representative = groups(links, public)
+    wanted = set(link_triples(links, representative))
     drop, add = current - wanted, wanted - current
     graph, default = ox.NamedNode(vocab.LINKS_GRAPH), ox.DefaultGraph()
     for s, p, o in sorted(drop, key=str):
@@ -486,13 +594,17 @@ def update_links(store, changed: set[str], removed: set[str] = frozenset()) -> L
     if add:
         quads = [ox.Quad(_term(s), _term(p), _term(o), graph) for s, p, o in sorted(add, key=str)]
         store.extend(quads + [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads])
-    result = LinkUpdate(added=len(add), removed=len(drop))
-    for link in links:
-        if link.status == "joined":
-            result.joined += 1
-        elif link.status == "proposed":
-            result.proposed += 1
-        else:
-            result.curated += 1
-    return result
+    return _counted(store, LinkUpdate(added=len(add), removed=len(drop)))
 
+
+def _counted(store, result: LinkUpdate) -> LinkUpdate:
+    """The links of each status the store now holds."""
+    found = store.query(f"""SELECT ?status (COUNT(?link) AS ?n) WHERE {{ GRAPH <{vocab.LINKS_GRAPH}> {{
+        ?link <{CG}linkStatus> ?status }} }} GROUP BY ?status""")
+    for row in found:
+        status, n = row["status"].value.removeprefix(CG), int(row["n"].value)
+        if status in ("joined", "proposed"):
+            setattr(result, status, n)
+        else:
+            result.curated += n
+    return result

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from claimgraph.build import build_graph
 from claimgraph.cli import cli
 from claimgraph.errors import AnnotationError
+from claimgraph import linking
 from claimgraph.linking import JOIN, ClaimProfile, Link, groups, propose_links, score
 from claimgraph.query import contested_claims
 from claimgraph.store import open_graph, open_store, rows, run_query
@@ -193,15 +194,22 @@ def test_store_links_incrementally_like_a_full_build(tmp_path, make_article):
     assert not list(store.quads_for_pattern(None, ox.NamedNode(CG + "sameClaimAs"), None, None))
 
 
-def test_proposed_links_query_lists_the_least_sure_first(tmp_path, make_article):
-    _dispute(make_article, tmp_path / "a")
-    weaker = DENIAL_YAML.replace('"its army shelled the border town of Kessa"', '"calling the accusation a lie"')
-    (tmp_path / "a" / "denial.yaml").write_text(weaker.format(article_id="denial", text_name="denial.txt"))
+def test_proposed_links_query_lists_the_least_sure_first(tmp_path, make_article, monkeypatch):
+    """A link scored between the thresholds is proposed, not joined (a stricter join threshold
+    here), and the canned query names its claims as same_as would."""
+    monkeypatch.setattr(linking, "JOIN", 0.9)
+    make_article("accusation", text=ACCUSATION_TEXT, yaml_text=ACCUSATION_YAML, folder=tmp_path / "a")
+    sentence = "Betaland said the talk of Kessa was a lie."
+    weaker = (DENIAL_YAML.replace('"its army shelled the border town of Kessa"', '"the talk of Kessa was a lie"')
+              .replace('"Betaland denied that its army shelled the border town of Kessa, calling the accusation a lie."',
+                       f'"{sentence}"'))
+    make_article("denial", text=sentence + "\n", yaml_text=weaker, folder=tmp_path / "a")
     out = tmp_path / "g.trig"
     result = build_graph([tmp_path / "a"], out)
-    assert result.links.proposed == 1, result.links
+    assert (result.links.joined, result.links.proposed) == (0, 1), result.links
     found = CliRunner().invoke(cli, ["query", "proposed-links", "--graph", str(out), "--format", "csv"])
     assert found.exit_code == 0, found.output
     header, line = found.output.splitlines()[:2]
     assert header == "confidence,claim,claimLabel,other,otherLabel,reason"
     assert line.split(",")[1:3] == ["accusation:shelling", "Betaland shelled the border town of Kessa"]
+    assert "a side's claim against the other's denial" in line
