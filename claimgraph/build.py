@@ -733,11 +733,14 @@ def _counts(store, records, ontology_triples: int, others: bool = False) -> tupl
         documents = sum(1 for _ in document_quads(store, {article_iri(r.article) for r in records}))
     else:
         documents = count_document_quads(store)
-    links = list(store.quads_for_pattern(None, None, None, ox.NamedNode(vocab.LINKS_GRAPH)))
-    if others:
-        links = links_among(links, {article_iri(r.article) for r in records})
+    if others:  # the links among these articles only, as the export filters them
+        links = len(links_among(list(store.quads_for_pattern(None, None, None, ox.NamedNode(vocab.LINKS_GRAPH))),
+                                {article_iri(r.article) for r in records}))
+    else:
+        found = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{vocab.LINKS_GRAPH}> {{ ?s ?p ?o }} }}")
+        links = int(next(iter(found))["n"].value)
     return (sum(int(r.statements) for r in records),
-            sum(int(r.triples) for r in records) + ontology_triples + documents + len(links))
+            sum(int(r.triples) for r in records) + ontology_triples + documents + links)
 
 
 def _fill_counts(store, records) -> list[_Record]:

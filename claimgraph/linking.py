@@ -322,7 +322,12 @@ SELECT ?claim ?article ?label ?cls ?actor ?target ?subject ?relation ?object ?se
   FILTER (?cls IN (cg:Assertion, cg:Accusation, cg:Denial, cg:Commitment, cg:Endorsement, cg:Demand, cg:Report))
   ?claim rdfs:label ?label .
   ?st cg:evidence/oa:hasTarget/oa:hasSelector ?quote . ?quote a oa:TextQuoteSelector ; oa:exact ?sentence .
-  OPTIONAL { ?st cg:attributedTo ?actor }
+  OPTIONAL {
+    ?st cg:attributedTo ?who .
+    # a person counts for the one state or organisation any article says they act for
+    OPTIONAL { ?who a cg:Person ; cg:actsFor ?for . FILTER NOT EXISTS { ?who cg:actsFor ?else . FILTER (?else != ?for) } }
+    BIND (COALESCE(?for, ?who) AS ?actor)
+  }
   OPTIONAL { ?st cg:target ?target }
   OPTIONAL { ?claim cg:subject ?subject }
   OPTIONAL { ?claim cg:relation ?relation }
@@ -381,6 +386,7 @@ def claims_between(store, pairs: set[tuple[str, str]]) -> set[str]:
     found = store.query(f"""PREFIX cg: <{CG}>
         SELECT DISTINCT ?claim WHERE {{ VALUES (?x ?y) {{ {values} }}
           {{ ?s cg:attributedTo ?x ; cg:target ?y ; cg:claim ?claim }}
+          UNION {{ ?person cg:actsFor ?x . ?s cg:attributedTo ?person ; cg:target ?y ; cg:claim ?claim }}
           UNION {{ ?s cg:attributedTo ?x ; cg:claim ?claim . ?claim cg:subject ?y }}
           UNION {{ ?s cg:attributedTo ?x ; cg:claim ?claim . ?claim cg:object ?y }}
           UNION {{ ?claim cg:subject ?x ; cg:object ?y }}

@@ -41,6 +41,14 @@ PY = sys.executable
 CLAIMGRAPH = [PY, "-c", "from claimgraph.cli import main; main()"]
 
 
+def children_cpu() -> float:
+    """CPU seconds (user + system) used so far by this process's finished children."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(cmd: list[str], **kwargs) -> tuple[float, int, subprocess.CompletedProcess]:
     """Run a process; (wall seconds, peak RSS in MiB, completed process)."""
     started = time.perf_counter()
@@ -157,6 +165,16 @@ def canned():
     return {name: q.sparql for name, q in canned_queries().items()}
 
 
+def _extracted_only_claims(path: Path) -> int:
+    """How many claims of an annotation only extracted statements state (the claims linking works on)."""
+    import yaml
+
+    methods: dict[str, set] = {}
+    for st in yaml.safe_load(path.read_text())["statements"]:
+        methods.setdefault(st["claim"], set()).add(st.get("method", "curated"))
+    return sum(1 for m in methods.values() if m == {"extracted"})
+
+
 def bench_size(n: int, work: Path, args, report: dict) -> None:
     corpus = work / f"corpus-{n}"
     if not corpus.exists():
@@ -167,6 +185,7 @@ def bench_size(n: int, work: Path, args, report: dict) -> None:
     shutil.rmtree(store, ignore_errors=True)
 
     # --- the default build: every article checked against the shapes, workers on every core ---
+    cpu = children_cpu()
     wall, peak, out, err, rc = run_tree(CLAIMGRAPH + ["build", str(corpus), "--store", str(store), "--no-export",
                                                       "-o", str(work / "unused.trig")])
     if rc != 0:
@@ -174,15 +193,39 @@ def bench_size(n: int, work: Path, args, report: dict) -> None:
     line = [ln for ln in err.splitlines() if "article(s)" in ln][0]
     statements = int(line.split("article(s), ")[1].split(" statements")[0].replace(",", ""))
     triples = int(line.split("statements, ")[1].split(" triples")[0].replace(",", ""))
+    row["build_cpu_s"] = children_cpu() - cpu
     row.update(statements=statements, triples=triples, build_s=wall, build_peak_mib=peak,
                statements_per_s=statements / wall, triples_per_s=triples / wall)
     print(f"[{n}] build: {wall:.1f} s, {triples:,} triples, peak {peak:.0f} MiB (all processes)", file=sys.stderr)
 
     # --- no-change rebuild ---
+    cpu = children_cpu()
     wall2, _, _, err2, _ = run_rss(CLAIMGRAPH + ["build", str(corpus), "--store", str(store), "--no-export",
                                                  "-o", str(work / "unused.trig")])
-    row.update(rebuild_s=wall2, rebuild_share=wall2 / wall)
-    print(f"[{n}] no-change rebuild: {wall2:.2f} s ({100 * wall2 / wall:.1f}%)", file=sys.stderr)
+    row.update(rebuild_s=wall2, rebuild_share=wall2 / wall, rebuild_cpu_s=children_cpu() - cpu)
+    print(f"[{n}] no-change rebuild: {wall2:.2f} s ({100 * wall2 / wall:.1f}%), "
+          f"{row['rebuild_cpu_s']:.2f} s CPU ({100 * row['rebuild_cpu_s'] / row['build_cpu_s']:.1f}%)", file=sys.stderr)
+
+    # --- one new article added to the corpus folder and built: loaded, checked, its claims linked ---
+    source = next(p for p in sorted(corpus.glob("*.yaml")) if _extracted_only_claims(p) >= 2)
+    added = corpus / "bench-added.yaml"
+    (corpus / "bench-added.txt").write_bytes(source.with_suffix(".txt").read_bytes())
+    added.write_text(source.read_text().replace(f"  id: {source.stem}\n", "  id: bench-added\n", 1)
+                     .replace(f"text: {source.stem}.txt", "text: bench-added.txt"))
+    try:
+        cpu = children_cpu()
+        wall6, _, _, err6, rc6 = run_rss(CLAIMGRAPH + ["build", str(corpus), "--store", str(store), "--no-export",
+                                                       "-o", str(work / "unused.trig")])
+        if rc6 != 0:
+            raise SystemExit(f"adding one article failed: {err6}")
+        row.update(add_one_s=wall6, add_one_cpu_s=children_cpu() - cpu)
+        print(f"[{n}] one article added: {wall6:.2f} s, {row['add_one_cpu_s']:.2f} s CPU "
+              f"({err6.strip().splitlines()[-1]})", file=sys.stderr)
+    finally:  # and taken out again, so the rest measures the corpus alone
+        added.unlink()
+        (corpus / "bench-added.txt").unlink()
+        run_rss(CLAIMGRAPH + ["build", str(corpus), "--store", str(store), "--no-export",
+                              "-o", str(work / "unused.trig")])
     row["store_mib"] = du(store) / 2**20
     if n >= args.build_only_from:
         report["sizes"].append(row)

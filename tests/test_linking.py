@@ -213,3 +213,54 @@ def test_proposed_links_query_lists_the_least_sure_first(tmp_path, make_article,
     assert header == "confidence,claim,claimLabel,other,otherLabel,reason"
     assert line.split(",")[1:3] == ["accusation:shelling", "Betaland shelled the border town of Kessa"]
     assert "a side's claim against the other's denial" in line
+
+
+PERSON_YAML = """\
+article:
+  id: {article_id}
+  text: {text_name}
+  title: "Kara speaks"
+  date: 2025-01-04
+""" + ACTORS + """\
+  - id: kara
+    label: Minister Kara
+    type: person
+claims:
+  - id: kara-shelling
+    label: "Betaland shelled the border town of Kessa"
+statements:
+  - id: s1
+    stance: accuse
+    speaker: kara
+    claim: kara-shelling
+    about: [betaland]
+    sentence: "Kara said Betaland shelled the border town of Kessa."
+    method: extracted
+    confidence: 0.6
+"""
+
+
+def test_a_person_counts_for_the_state_another_article_names(tmp_path, make_article):
+    """Kara's own article does not say whom she speaks for; another article does (Alphaland's
+    minister): her accusation counts for Alphaland, and a denial by a Betaland official of a
+    claim of Betaland is no dispute of Betaland with itself."""
+    folder = tmp_path / "a"
+    make_article("denial", text=DENIAL_TEXT, yaml_text=DENIAL_YAML, folder=folder)
+    make_article("kara", text="Kara said Betaland shelled the border town of Kessa.\n", yaml_text=PERSON_YAML,
+                 folder=folder)
+    role = ACCUSATION_YAML.replace("""    type: state
+claims:""", """    type: state
+  - id: kara
+    label: Minister Kara
+    type: person
+    affiliations:
+      - actor: alphaland
+        role: minister
+claims:""")
+    make_article("accusation", text=ACCUSATION_TEXT, yaml_text=role, folder=folder)
+    out = tmp_path / "g.trig"
+    build_graph([folder], out)
+    [dispute] = contested_claims(open_graph(out))
+    assert (dispute["supporters"], dispute["disputers"]) == (["Alphaland"], ["Betaland"])
+    assert {e["actor"] for e in dispute["evidence"]} == {"Alphaland", "Betaland"}
+    assert {e["article"]["id"] for e in dispute["evidence"]} == {"accusation", "denial", "kara"}
