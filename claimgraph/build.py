@@ -42,7 +42,7 @@ from .actors import ActorUse, actor_conflicts
 from .annotation import find_annotations, load_annotation
 from .errors import AnnotationError, ClaimgraphError, ValidationError
 from .fileio import write_atomic
-from .linking import LinkError, LinkUpdate, update_links
+from .linking import LINKS_VERSION, LinkError, LinkUpdate, update_links
 from .model import Annotation
 from .rdf import article_graph, article_metadata, build_dataset, content_hash
 from .shacl import check_article, first_message, validate_dataset
@@ -194,7 +194,7 @@ def _link_in_memory(nquads: bytes, paths: dict[str, Path]) -> tuple[LinkUpdate, 
     store.load(nquads, format=ox.RdfFormat.N_QUADS)
     add_union_view(store)
     try:
-        links = update_links(store, set(paths))
+        links = update_links(store, set(paths), everything=True)
     except LinkError as exc:
         raise _link_error(exc, {str(graph_iri(a.rsplit("/", 1)[-1])): p for a, p in paths.items()}) from None
     quads = store.quads_for_pattern(None, None, None, ox.NamedNode(vocab.LINKS_GRAPH))
@@ -649,12 +649,22 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
     writer.close()
     if result.updated or result.removed:
         store.update(_GC_PUBLISHERS)
-    if built or gone:
+    relink = other.get("urn:claimgraph:links#version") != LINKS_VERSION
+    if built or gone or relink:
         changed_articles = {str(article_iri(r.article)) for r in built.values()}
         removed_articles = {str(article_iri(r.article)) for r in gone}
         removed_articles |= {str(article_iri(records[s].article)) for s in built if s in records} - changed_articles
+        if relink:  # a store linked by another version (or never): link every article again
+            gone_sources = {r.source for r in gone}
+            stored = {s: r for s, r in records.items() if s not in gone_sources} | built
+            changed_articles |= {str(article_iri(r.article)) for r in stored.values()}
         try:
-            result.links = update_links(store, changed_articles, removed_articles)
+            result.links = update_links(store, changed_articles, removed_articles, everything=relink)
+            if relink:
+                version = ox.Quad(terms.iri("urn:claimgraph:links"), terms.iri(BUILD_NS + "version"),
+                                  ox.Literal(LINKS_VERSION), terms.iri(BUILD_GRAPH))
+                store.update(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <urn:claimgraph:links> ?p ?o }} }} ;\n"
+                             + _insert_data([version]))
         except LinkError as exc:
             everyone = {**records, **built}
             raise _link_error(exc, {str(graph_iri(r.article)): r.source for r in everyone.values()}) from None
@@ -663,7 +673,7 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
     records = {s: r for s, r in records.items() if s in present} | built  # this build's inputs
     result.articles = sorted(r.article for r in records.values())
     state = hashlib.sha256("\n".join(sorted(f"{r.article} {r.digest}" for r in records.values()))
-                           .encode() + ontology_digest.encode()).hexdigest()
+                           .encode() + ontology_digest.encode() + LINKS_VERSION.encode()).hexdigest()
     result.exported = False
     if output is not None:
         output = Path(output)

@@ -479,26 +479,23 @@ def test_rewritten_contested_and_anonymous_only_answer_as_before(tmp_path):
 
     corpus = synth(tmp_path / "corpus", 20, seed=3)
     build_graph([corpus], None, validate=False, store=tmp_path / "store")
-    store = open_store(tmp_path / "store", write=True)
-    # without claims joined across articles (which the old shapes did not know of)
-    from claimgraph.store import unview
-    from claimgraph.vocab import LINKS_GRAPH
-    store.update(f"{unview(LINKS_GRAPH)} ; DROP GRAPH <{LINKS_GRAPH}>")
+    store = open_store(tmp_path / "store")
     queries = canned_queries()
     prefixes = queries["contested"].sparql[:queries["contested"].sparql.index("SELECT")]
+    # the old shape, over the corpus conclusions the build now writes (cg:countsToward, cg:countsFor)
     old_contested = prefixes + """
 SELECT DISTINCT ?claim ?claimLabel ?side ?actor ?actorLabel ?stance ?statement ?sentence ?article ?source ?date ?published ?url ?method ?confidence
 WHERE {
   {
-    ?statement cg:claim ?claim ; a ?cls .
+    ?statement cg:countsToward ?claim ; a ?cls .
     VALUES (?cls ?side) { (cg:Assertion "supporter") (cg:Accusation "supporter") (cg:Denial "disputer") }
   } UNION {
-    ?statement cg:claim ?other ; a ?cls .
+    ?statement cg:countsToward ?other ; a ?cls .
     VALUES ?cls { cg:Assertion cg:Accusation }
     ?other cg:contradicts ?claim .
     BIND("disputer" AS ?side)
   }
-  ?statement cg:attributedTo ?actor ;
+  ?statement cg:countsFor ?actor ;
              cg:evidence/oa:hasTarget/oa:hasSelector ?quote ;
              dcterms:source ?article ;
              dcterms:date ?date .
@@ -512,12 +509,12 @@ WHERE {
   OPTIONAL { ?statement cg:method/rdfs:label ?method }
   OPTIONAL { ?statement cg:confidence ?confidence }
   FILTER EXISTS {
-    ?s1 cg:claim ?claim ; a ?c1 ; cg:attributedTo ?a1 .
+    ?s1 cg:countsToward ?claim ; a ?c1 ; cg:countsFor ?a1 .
     VALUES ?c1 { cg:Assertion cg:Accusation }
     {
-      ?s2 cg:claim ?claim ; a cg:Denial ; cg:attributedTo ?a2 .
+      ?s2 cg:countsToward ?claim ; a cg:Denial ; cg:countsFor ?a2 .
     } UNION {
-      ?s2 cg:claim ?o2 ; a ?c2 ; cg:attributedTo ?a2 .
+      ?s2 cg:countsToward ?o2 ; a ?c2 ; cg:countsFor ?a2 .
       VALUES ?c2 { cg:Assertion cg:Accusation }
       ?o2 cg:contradicts ?claim .
     }
