@@ -416,9 +416,12 @@ def contested(claim, source, fmt, sort, limit, offset, since, until):
       claimgraph contested taliban-harbours-militants
       claimgraph contested --format json
     """
-    from .query import contested_claims
+    from .query import contested_claims, contested_summary
 
-    claims = contested_claims(source.open(), since=since, until=until, sort=sort, claim=claim)
+    if claim or fmt == "json" or since or until:  # the evidence, or a window: from the statements
+        claims = contested_claims(source.open(), since=since, until=until, sort=sort, claim=claim)
+    else:  # the disputes list as the build keeps it
+        claims = contested_summary(source.open(), sort=sort)
     total = len(claims)
     claims = claims[offset:offset + limit if limit else None]
     if claim:

@@ -38,7 +38,7 @@ from . import vocab
 from .vocab import CG, ID
 
 #: Stored in a store's build graph: a store linked by another version is linked again, whole.
-LINKS_VERSION = "1"
+LINKS_VERSION = "2"
 #: A pair scoring at least this is joined into one claim without review.
 JOIN = 0.42
 #: A pair scoring at least this (and below JOIN) is proposed for review.
@@ -626,6 +626,100 @@ def _statements_touched(store, changed: set[str], removed: set[str], members: se
     return found
 
 
+_SIDES_QUERY = """
+PREFIX cg: <https://w3id.org/claimgraph/ns#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?claim ?side ?actor ?article ?date ?method WHERE {
+  %s
+  {
+    ?st cg:countsToward ?claim ; a ?cls .
+    VALUES (?cls ?side) { (cg:Assertion "supporter") (cg:Accusation "supporter") (cg:Denial "disputer") }
+  } UNION {
+    ?other cg:contradicts ?claim .
+    ?st cg:countsToward ?other ; a ?cls .
+    VALUES ?cls { cg:Assertion cg:Accusation }
+    BIND ("disputer" AS ?side)
+  }
+  ?st cg:countsFor ?actor ; dcterms:source ?article ; dcterms:date ?date .
+  OPTIONAL { ?st cg:method ?method }
+}"""
+
+
+def _summary_triples(store, claims: set[str] | None) -> set[tuple[str, str, object]]:
+    """The summary of every contested claim (all, or of ``claims``), kept by the build so the
+    disputes list is a lookup: its supporters and disputers, how many articles carry it, its
+    first and latest date and its methods. Contested as in ``contested.rq``: a supporter and a
+    different disputer."""
+    if claims is not None and not claims:
+        return set()
+    scope = "" if claims is None else "VALUES ?claim { %s }" % " ".join(f"<{c}>" for c in sorted(claims))
+    sides: dict[str, dict] = {}
+    for row in store.query(_SIDES_QUERY % scope):
+        entry = sides.setdefault(row["claim"].value, {"supporter": set(), "disputer": set(), "articles": set(),
+                                                       "dates": set(), "methods": set()})
+        entry[row["side"].value].add(row["actor"].value)
+        entry["articles"].add(row["article"].value)
+        entry["dates"].add(row["date"].value)
+        entry["methods"].add(row["method"].value if row["method"] is not None else CG + "curated")
+    xsd = vocab.XSD
+    triples = set()
+    for claim, entry in sides.items():
+        pro, con = entry["supporter"], entry["disputer"]
+        if not pro or not con or (len(pro) == len(con) == 1 and pro == con):
+            continue
+        triples |= {(claim, vocab.RDF + "type", CG + "ContestedClaim"),
+                    (claim, CG + "articleCount", (str(len(entry["articles"])), xsd + "integer")),
+                    (claim, CG + "firstDate", (min(entry["dates"]), xsd + "date")),
+                    (claim, CG + "latestDate", (max(entry["dates"]), xsd + "date"))}
+        triples |= {(claim, CG + "supporter", actor) for actor in pro}
+        triples |= {(claim, CG + "disputer", actor) for actor in con}
+        triples |= {(claim, CG + "evidenceMethod", method) for method in entry["methods"]}
+    return triples
+
+
+#: What a contested claim's summary is made of (the predicates :func:`_summary_triples` writes).
+_SUMMARY_PREDICATES = {CG + p for p in ("articleCount", "firstDate", "latestDate", "supporter", "disputer",
+                                          "evidenceMethod")}
+
+
+def _is_summary(triple) -> bool:
+    return triple[1] in _SUMMARY_PREDICATES or triple[2] == CG + "ContestedClaim"
+
+
+def _summaries_current(store, claims: set[str] | None) -> set[tuple[str, str, object]]:
+    graph = ox.NamedNode(vocab.LINKS_GRAPH)
+    if claims is None:
+        found = [q for p in sorted(_SUMMARY_PREDICATES) for q in store.quads_for_pattern(None, ox.NamedNode(p), None, graph)]
+        found += store.quads_for_pattern(None, ox.NamedNode(vocab.RDF + "type"), ox.NamedNode(CG + "ContestedClaim"), graph)
+    else:
+        found = [q for c in sorted(claims) for q in store.quads_for_pattern(ox.NamedNode(c), None, None, graph)
+                 if q.predicate.value in _SUMMARY_PREDICATES or q.object.value == CG + "ContestedClaim"]
+    return {(q.subject.value, q.predicate.value, _value(q.object)) for q in found}
+
+
+def _claims_near(store, claims: set[str]) -> set[str]:
+    """These claims and the claims they contradict (whose disputers they give)."""
+    graph_free = ox.NamedNode(CG + "contradicts")
+    near = set(claims)
+    for claim in sorted(claims):
+        near |= {q.object.value for q in store.quads_for_pattern(ox.NamedNode(claim), graph_free, None, None)}
+    return near
+
+
+def _write(store, drop: set, add: set) -> None:
+    """Apply a difference to the links graph and the union view."""
+    graph, default = ox.NamedNode(vocab.LINKS_GRAPH), ox.DefaultGraph()
+    for s, p, o in sorted(drop, key=str):
+        triple = (_term(s), _term(p), _term(o))
+        store.remove(ox.Quad(*triple, graph))
+        # the union view holds each triple once: it goes when no other graph has it
+        if not any(True for q in store.quads_for_pattern(*triple) if not isinstance(q.graph_name, ox.DefaultGraph)):
+            store.remove(ox.Quad(*triple, default))
+    if add:
+        quads = [ox.Quad(_term(s), _term(p), _term(o), graph) for s, p, o in sorted(add, key=str)]
+        store.extend(quads + [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads])
+
+
 def update_links(store, changed: set[str], removed: set[str] = frozenset(), everything: bool = False) -> LinkUpdate:
     """Bring a store's links graph up to date after the articles ``changed`` (added or
     updated) and ``removed`` (article IRIs).
@@ -668,17 +762,20 @@ def update_links(store, changed: set[str], removed: set[str] = frozenset(), ever
     representative = groups(links, public)
     wanted = set(link_triples(links, representative))
     wanted |= _statement_triples(store, statements, representative, members)
+    current = {t for t in current if not _is_summary(t)}  # rewritten below, from the statements
     drop, add = current - wanted, wanted - current
-    graph, default = ox.NamedNode(vocab.LINKS_GRAPH), ox.DefaultGraph()
-    for s, p, o in sorted(drop, key=str):
-        triple = (_term(s), _term(p), _term(o))
-        store.remove(ox.Quad(*triple, graph))
-        # the union view holds each triple once: it goes when no other graph has it
-        if not any(True for q in store.quads_for_pattern(*triple) if not isinstance(q.graph_name, ox.DefaultGraph)):
-            store.remove(ox.Quad(*triple, default))
-    if add:
-        quads = [ox.Quad(_term(s), _term(p), _term(o), graph) for s, p, o in sorted(add, key=str)]
-        store.extend(quads + [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads])
+    _write(store, drop, add)
+    # then the summaries of the contested claims these statements count toward (before and now)
+    if everything:
+        claims = None
+    else:
+        toward = CG + "countsToward"
+        claims = {o for s_, p_, o in current | wanted if p_ == toward} | members
+        claims = _claims_near(store, claims)
+    before, after = _summaries_current(store, claims), _summary_triples(store, claims)
+    _write(store, before - after, after - before)
+    drop |= before - after
+    add |= after - before
     return _counted(store, LinkUpdate(added=len(add), removed=len(drop)))
 
 

@@ -75,7 +75,12 @@ def contested_claims(store, since: date | None = None, until: date | None = None
     """
     if sort not in SORTS:
         raise QueryError(f"unknown sort {sort!r}; use one of: {', '.join(SORTS)}")
-    _, found = rows(run_query(store, canned_queries()["contested"].sparql))
+    sparql = canned_queries()["contested"].sparql
+    if claim:  # one dispute: find it in the kept summary, then ask for its statements only
+        named = [c["claim_iri"] for c in contested_summary(store) if _names(c, claim)]
+        if named and not (since or until):
+            sparql = _only_claims(sparql, named)
+    _, found = rows(run_query(store, sparql))
     claims: dict[str, dict] = {}
     sides: dict[str, dict[str, set]] = {}
     for row in found:
@@ -112,6 +117,49 @@ def contested_claims(store, since: date | None = None, until: date | None = None
         if not out:
             raise QueryError(f"{claim!r}: no contested claim with that IRI or label; "
                              f"see `claimgraph contested` for the list")
+    return _ranked(out, sort)
+
+
+def _only_claims(sparql: str, iris: list[str]) -> str:
+    """contested.rq restricted to these claims: a VALUES block at each level (measured at 1,000
+    articles: 1.0 s with it in the sides' subqueries only, 0.4 s at every level), so the store
+    looks up their statements rather than every statement's."""
+    values = "VALUES ?claim { %s }\n" % " ".join(f"<{iri}>" for iri in iris)
+    for head in ("\nWHERE {\n", "SELECT DISTINCT ?claim ?side ?cls ?statement\n    WHERE {\n",
+                 "SELECT DISTINCT ?claim ?a1\n            WHERE {\n", "SELECT DISTINCT ?claim ?a2\n            WHERE {\n"):
+        if head not in sparql:
+            raise AssertionError(f"contested.rq changed shape: {head!r} not found")
+        sparql = sparql.replace(head, head + values, 1)
+    return sparql
+
+
+def contested_summary(store, sort: str = "contested") -> list[dict]:
+    """The disputes list, as the build keeps it: each contested claim's ``claim`` (label),
+    ``claim_iri``, ``supporters`` and ``disputers`` (actor labels, sorted), ``articles``,
+    ``first``, ``latest`` and ``methods``, without the evidence (see :func:`contested_claims`).
+
+    A lookup of what ``claimgraph build`` wrote (``cg:ContestedClaim``), so it answers at
+    corpus scale in the time of its rows; the same claims and fields as
+    :func:`contested_claims` gives without a date window.
+    """
+    if sort not in SORTS:
+        raise QueryError(f"unknown sort {sort!r}; use one of: {', '.join(SORTS)}")
+    _, found = rows(run_query(store, canned_queries()["_contested_summary"].sparql))
+    claims: dict[str, dict] = {}
+    for row in found:
+        entry = claims.setdefault(row["claim"], {"claim": row["claimLabel"], "claim_iri": row["claim"],
+                                                 "supporters": set(), "disputers": set(), "methods": set(),
+                                                 "articles": int(row["articles"]), "first": row["first"],
+                                                 "latest": row["latest"]})
+        if row["side"]:
+            entry["supporters" if row["side"] == "supporter" else "disputers"].add(row["actorLabel"])
+        if row["method"]:
+            entry["methods"].add(row["method"])
+    out = []
+    for entry in claims.values():
+        entry.update(supporters=sorted(entry["supporters"]), disputers=sorted(entry["disputers"]),
+                     methods=sorted(entry["methods"]))
+        out.append(entry)
     return _ranked(out, sort)
 
 

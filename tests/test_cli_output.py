@@ -66,7 +66,7 @@ def test_build_reports_on_stderr_and_quiet_silences_it(runner, tmp_path):
     first = run(runner, "build", SEEDS, "-o", out)
     assert first.stdout == ""
     assert re.fullmatch(
-        rf"{re.escape(str(out))}: 1 article\(s\), 21 statements, 1343 triples\n"
+        rf"{re.escape(str(out))}: 1 article\(s\), 21 statements, 1383 triples\n"
         rf"{re.escape(str(store))}: 1 added, 0 updated, 0 removed, 0 unchanged in \d+\.\d s; TriG written\n",
         first.stderr), first.stderr
     again = run(runner, "build", SEEDS, "-o", out)
@@ -101,7 +101,7 @@ def test_an_unexpected_error_is_reported_as_a_bug(runner, seed_trig, monkeypatch
     def broken(store, **options):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(claimgraph.query, "contested_claims", broken)
+    monkeypatch.setattr(claimgraph.query, "contested_summary", broken)
     result = run(runner, "contested", "--graph", seed_trig, code=70)
     assert result.stderr == ("Error: unexpected ZeroDivisionError: division by zero\n"
                              "This is a bug in claimgraph, please report it (run again with -v for the traceback).\n")

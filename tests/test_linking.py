@@ -267,3 +267,39 @@ claims:""")
     assert (dispute["supporters"], dispute["disputers"]) == (["Alphaland"], ["Betaland"])
     assert {e["actor"] for e in dispute["evidence"]} == {"Alphaland", "Betaland"}
     assert {e["article"]["id"] for e in dispute["evidence"]} == {"accusation", "denial", "kara"}
+
+
+SUMMARY_FIELDS = ("claim", "claim_iri", "supporters", "disputers", "articles", "first", "latest", "methods")
+
+
+def test_kept_summary_answers_as_the_statements_do_after_every_change(tmp_path):
+    """The disputes list the build keeps (contested_summary) is the evidence-based answer
+    without its evidence, in a fresh build, after an article changes and after one goes."""
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    from claimgraph.query import contested_summary
+
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "synth_corpus.py"), "--articles", "40", "--out",
+                    str(corpus), "--seed", "5"], check=True, capture_output=True)
+    store_dir = tmp_path / "store"
+
+    def check():
+        build_graph([corpus], None, validate=False, store=store_dir)
+        store = open_store(store_dir)
+        full = [{k: c[k] for k in SUMMARY_FIELDS} for c in contested_claims(store)]
+        assert len(full) > 5
+        assert contested_summary(store) == full
+        memory = build_graph([corpus], tmp_path / "memory.trig", validate=False)
+        assert contested_summary(open_graph(tmp_path / "memory.trig")) == full and memory.links is not None
+
+    check()
+    victim = sorted(corpus.glob("*.yaml"))[3]
+    victim.write_text(victim.read_text().replace("stance: deny", "stance: assert"))
+    check()
+    victim.unlink()
+    shutil.rmtree(tmp_path / "unused", ignore_errors=True)
+    check()
