@@ -678,3 +678,77 @@ def test_aggregated_expand_shows_an_actors_disputed_claims(opened, seed_graph, t
     pos = p.js("network.getPositions()")
     assert len({(round(pos[c]["x"]), round(pos[c]["y"])) for c in claims}) == len(claims)  # not piled up
     assert p.errors == [] and p.blocked == []
+
+
+@pytest.fixture(scope="module")
+def dated_page(seed_graph, seed_store, tmp_path_factory) -> tuple[Path, object, str]:
+    """The seed with its statements spread over October 2025; the harbouring claim's denial on the 1st."""
+    import networkx as nx
+
+    claim = harbouring(seed_store)["claim_iri"]
+    dated = nx.MultiDiGraph(seed_graph)
+    for n, (u, v, k, d) in enumerate(sorted(dated.edges(keys=True, data=True), key=lambda e: e[2])):
+        dated.edges[u, v, k].update(dict(d))
+        if d["kind"] == "statement":
+            early = v == claim and d["stance"] == "Denial"
+            dated.edges[u, v, k]["date"] = "2025-10-01" if early else f"2025-10-{3 + (n * 5) % 26:02d}"
+    return render_file(dated, tmp_path_factory.mktemp("dated") / "dated.html"), dated, claim
+
+
+def shown_between(graph, since: str, until: str) -> int:
+    return sum(1 for _, _, d in graph.edges(data=True) if d["kind"] == "statement"
+               and (since or "0") <= d["date"][:10] <= (until or "9"))
+
+
+def test_timeline_range_drives_the_dates_and_contested(opened, dated_page):
+    """Dragging the timeline's From handle past the denial leaves the claim uncontested; keys move it back."""
+    import datetime
+
+    path, graph, claim = dated_page
+    last = max(d["date"] for _, _, d in graph.edges(data=True) if d["kind"] == "statement")
+    until = (datetime.date.fromisoformat(last) - datetime.timedelta(days=3)).isoformat()
+    p = opened(path)
+    assert p.page.is_visible("#timeline")
+    assert p.page.get_attribute("#tl-from", "role") == "slider"
+    assert p.page.get_attribute("#tl-from", "aria-label") == "From date"
+    assert p.page.get_attribute("#tl-to", "aria-valuetext") == last  # one bar a day, to the last date
+    assert f"{shown_between(graph, '', '')} statements shown" in p.page.inner_text("#summary")
+    assert claim in {r["id"] for r in p.js("window.cgDisputes()")}
+    assert p.js("id => network.body.data.nodes.get(id).label", claim).startswith("CONTESTED")
+    handle, strip = p.page.locator("#tl-from").bounding_box(), p.page.locator("#tl-strip").bounding_box()
+    p.page.mouse.move(handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2)
+    p.page.mouse.down()
+    p.page.mouse.move(strip["x"] + strip["width"] * 0.3, strip["y"] + 10, steps=5)
+    p.page.mouse.up()
+    p.page.wait_for_function("location.hash.indexOf('since=') >= 0")
+    since = p.js("new URLSearchParams(location.hash.slice(1)).get('since')")
+    assert "2025-10-02" <= since < "2025-10-20"
+    assert p.page.input_value("#f-since") == since
+    assert p.page.get_attribute("#tl-from", "aria-valuetext") == since
+    assert f"{shown_between(graph, since, '')} statements shown" in p.page.inner_text("#summary")
+    assert claim not in {r["id"] for r in p.js("window.cgDisputes()")}
+    assert not p.js("id => network.body.data.nodes.get(id).label", claim).startswith("CONTESTED")
+    link = p.page.url
+    again = opened(path, link[link.index("#"):])  # the permalink keeps the range
+    assert again.page.get_attribute("#tl-from", "aria-valuetext") == since
+    p.page.focus("#tl-to")  # the keyboard: To back three days, From back to the start
+    for _ in range(3):
+        p.page.keyboard.press("ArrowLeft")
+    assert p.js("new URLSearchParams(location.hash.slice(1)).get('until')") == until
+    assert f"{shown_between(graph, since, until)} statements shown" in p.page.inner_text("#summary")
+    p.page.focus("#tl-from")
+    p.page.keyboard.press("Home")
+    assert "since=" not in p.page.url
+    assert f"{shown_between(graph, '', until)} statements shown" in p.page.inner_text("#summary")
+    assert claim in {r["id"] for r in p.js("window.cgDisputes()")}
+    assert p.js("id => network.body.data.nodes.get(id).label", claim).startswith("CONTESTED")
+    p.page.click("#tl-all")
+    assert p.page.get_attribute("#tl-to", "aria-valuetext") == last and "until=" not in p.page.url
+    assert p.errors == [] and p.blocked == [] and again.errors == []
+
+
+def test_timeline_is_hidden_without_dates_to_choose(opened, seed_page):
+    """Every seed statement has the same date: one bar would choose nothing, so there is no strip."""
+    p = opened(seed_page)
+    assert p.page.is_hidden("#timeline")
+    assert p.errors == []

@@ -293,6 +293,7 @@
     if (state.list) fillDisputes();
     if (fit) network.fit({animation: false});
     writeHash();
+    syncTimeline();
     $("unfocus").hidden = !state.dv && !state.fx.length;
   }
 
@@ -418,6 +419,136 @@
     state.hs = []; state.ht = []; state.hm = []; state.actor = ""; state.am = ""; state.src = ""; state.since = ""; state.until = "";
     state.contested = false; controlsFromState(); refresh(true);
   });
+
+  // ---- timeline: statements per day, week or month; two handles choose the dates shown ------------
+  // The bars count every dated statement in the page; the handles set the From and To filters (so the
+  // statements drawn, the table and "contested" follow them) and are sliders for the keyboard.
+  const DAY = 86400000;
+  const dayOf = (d) => Math.floor(Date.parse(`${d}T00:00:00Z`) / DAY);
+  const dateOf = (n) => new Date(n * DAY).toISOString().slice(0, 10);
+  const datedDays = [];
+  statements.forEach((s) => { if (s.kind === "statement" && /^\d{4}-\d{2}-\d{2}$/.test(s.date)) datedDays.push(dayOf(s.date)); });
+  const tl = {bins: [], unit: "", lo: 0, hi: 0};  // bins: [{start, end}] in days since 1970, consecutive
+  (function timelineBins() {
+    if (!datedDays.length) return;
+    const first = Math.min(...datedDays), last = Math.max(...datedDays), span = last - first + 1;
+    if (span <= 120) {
+      tl.unit = "day";
+      for (let d = first; d <= last; d++) tl.bins.push({start: d, end: d});
+    } else if (span <= 3 * 366) {
+      tl.unit = "week";  // weeks from Monday (1 January 1970 was a Thursday)
+      for (let d = first - ((first + 3) % 7); d <= last; d += 7) tl.bins.push({start: d, end: d + 6});
+    } else {
+      tl.unit = "month";
+      const a = new Date(first * DAY);
+      for (let y = a.getUTCFullYear(), m = a.getUTCMonth(); ; m++) {
+        const start = Date.UTC(y, m, 1) / DAY, end = Date.UTC(y, m + 1, 1) / DAY - 1;
+        if (start > last) break;
+        tl.bins.push({start, end});
+      }
+    }
+  })();
+  function binAt(day) {  // the bin holding `day`, clamped to the strip
+    const bins = tl.bins;
+    let lo = 0, hi = bins.length - 1;
+    if (day <= bins[0].end) return 0;
+    if (day >= bins[hi].start) return hi;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (bins[mid].start <= day) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
+  function drawBars() {
+    const counts = tl.bins.map(() => 0);
+    datedDays.forEach((d) => { counts[binAt(d)]++; });
+    const top = Math.max(1, ...counts), svg = $("tl-bars");
+    svg.setAttribute("viewBox", `0 0 ${tl.bins.length} ${top}`);
+    const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    path.setAttribute("d", counts.map((c, i) => (c ? `M${i + 0.1} ${top}v${-c}h0.8v${c}z` : "")).join(""));
+    svg.replaceChildren(path);
+    $("tl-first").textContent = dateOf(tl.bins[0].start);
+    $("tl-last").textContent = dateOf(tl.bins[tl.bins.length - 1].end);
+    $("tl-title").textContent = `Statements per ${tl.unit}`;
+  }
+  function binText(i, end) {
+    const b = tl.bins[i];
+    if (tl.unit === "day") return dateOf(b.start);
+    if (tl.unit === "month") return dateOf(b.start).slice(0, 7);
+    return end ? `week to ${dateOf(b.end)}` : `week of ${dateOf(b.start)}`;
+  }
+  function placeHandles() {  // the handles and shading where tl.lo and tl.hi are
+    const n = tl.bins.length, left = (100 * tl.lo) / n, right = (100 * (tl.hi + 1)) / n;
+    $("tl-from").style.left = `${left}%`; $("tl-to").style.left = `${right}%`;
+    $("tl-before").style.width = `${left}%`; $("tl-after").style.width = `${100 - right}%`;
+    [["tl-from", 0, tl.hi, tl.lo, false], ["tl-to", tl.lo, n - 1, tl.hi, true]].forEach(([id, min, max, now, end]) => {
+      const h = $(id);
+      h.setAttribute("aria-valuemin", String(min)); h.setAttribute("aria-valuemax", String(max));
+      h.setAttribute("aria-valuenow", String(now));
+      h.setAttribute("aria-valuetext", end ? dateOf(tl.bins[now].end) : dateOf(tl.bins[now].start));
+      h.title = `${end ? "To" : "From"}: ${binText(now, end)} (drag, or arrow keys)`;
+    });
+  }
+  function syncTimeline() {  // the handles from the date filters (the date inputs, the permalink)
+    if (tl.bins.length < 2) return;
+    tl.lo = state.since ? binAt(dayOf(state.since)) : 0;
+    tl.hi = state.until ? binAt(dayOf(state.until)) : tl.bins.length - 1;
+    if (tl.hi < tl.lo) tl.hi = tl.lo;
+    placeHandles();
+    const since = state.since ? dayOf(state.since) : -Infinity, until = state.until ? dayOf(state.until) : Infinity;
+    const inRange = datedDays.filter((d) => d >= since && d <= until).length;
+    $("tl-range").textContent = state.since || state.until
+      ? `${state.since || "first"} to ${state.until || "last"}: ${inRange} of ${datedDays.length} dated statements`
+      : `all dates: ${datedDays.length} dated statements`;
+    $("tl-all").hidden = !state.since && !state.until;
+  }
+  function applyHandle(which) {  // the date filter the moved handle sets; the other one is left as it was
+    if (which === "lo") state.since = tl.lo === 0 ? "" : dateOf(tl.bins[tl.lo].start);
+    else state.until = tl.hi === tl.bins.length - 1 ? "" : dateOf(tl.bins[tl.hi].end);
+    $("f-since").value = state.since; $("f-until").value = state.until;
+    refresh(false);
+  }
+  function moveHandle(which, i) {  // visual only: applied when the drag ends or at once for a key
+    const n = tl.bins.length;
+    if (which === "lo") tl.lo = Math.max(0, Math.min(i, tl.hi));
+    else tl.hi = Math.min(n - 1, Math.max(i, tl.lo));
+    placeHandles();
+  }
+  if (tl.bins.length >= 2) {
+    $("timeline").hidden = false;
+    drawBars();
+    const strip = $("tl-strip");
+    const binFromX = (x) => {
+      const r = strip.getBoundingClientRect();
+      return Math.max(0, Math.min(tl.bins.length - 1, Math.floor(((x - r.left) / r.width) * tl.bins.length)));
+    };
+    let dragging = "";
+    strip.addEventListener("pointerdown", (ev) => {
+      if (ev.button !== 0) return;
+      const i = binFromX(ev.clientX);
+      dragging = ev.target.id === "tl-from" ? "lo" : ev.target.id === "tl-to" ? "hi"
+        : Math.abs(i - tl.lo) <= Math.abs(i - tl.hi) && i <= tl.hi ? "lo" : "hi";  // a click on the strip: the nearer handle
+      strip.setPointerCapture(ev.pointerId);
+      (dragging === "lo" ? $("tl-from") : $("tl-to")).focus();
+      if (ev.target === strip || ev.target.id === "tl-bars" || ev.target.closest("#tl-bars")) moveHandle(dragging, i);
+      ev.preventDefault();
+    });
+    strip.addEventListener("pointermove", (ev) => { if (dragging) moveHandle(dragging, binFromX(ev.clientX)); });
+    const drop = () => { if (dragging) { const which = dragging; dragging = ""; applyHandle(which); } };
+    strip.addEventListener("pointerup", drop);
+    strip.addEventListener("pointercancel", drop);
+    [["tl-from", "lo"], ["tl-to", "hi"]].forEach(([id, which]) => {
+      $(id).addEventListener("keydown", (ev) => {
+        const now = which === "lo" ? tl.lo : tl.hi, n = tl.bins.length;
+        const to = {ArrowLeft: now - 1, ArrowDown: now - 1, ArrowRight: now + 1, ArrowUp: now + 1,
+          PageDown: now - 10, PageUp: now + 10, Home: which === "lo" ? 0 : tl.lo, End: which === "lo" ? tl.hi : n - 1}[ev.key];
+        if (to === undefined) return;
+        ev.preventDefault();
+        moveHandle(which, to);
+        if ((which === "lo" ? tl.lo : tl.hi) !== now) applyHandle(which);
+      });
+    });
+    $("tl-all").addEventListener("click", () => {
+      state.since = ""; state.until = ""; $("f-since").value = ""; $("f-until").value = ""; refresh(false);
+    });
+  }
 
   // ---- evidence panel ---------------------------------------------------------------------------
   const panel = $("panel");
@@ -1163,6 +1294,7 @@
     readHash();
     controlsFromState();
     computeVisible(); arrange(); relabel(); nodeView.refresh(); edgeView.refresh(); updateCounts(); showList();
+    syncTimeline();
     $("unfocus").hidden = !state.dv && !state.fx.length;
     network.fit({animation: false});
     if (state.sel) select(state.sel, true); else { intro(); dim(""); }
