@@ -752,3 +752,33 @@ def test_timeline_is_hidden_without_dates_to_choose(opened, seed_page):
     p = opened(seed_page)
     assert p.page.is_hidden("#timeline")
     assert p.errors == []
+
+
+def test_gexf_export_is_the_drawn_view_for_gephi(opened, seed_page, seed_graph, seed_store):
+    """The GEXF download, read by networkx: the nodes and edges drawn, with label, kind, stance and relation."""
+    import networkx as nx
+
+    p = opened(seed_page)
+    p.page.click("#legend-stances button[data-key='Endorsement']")
+    with p.page.expect_download() as download:
+        p.page.click("#gexf")
+    assert download.value.suggested_filename == "claimgraph.gexf"
+    gexf = nx.read_gexf(download.value.path(), version="1.3")
+    assert set(gexf.nodes) == p.drawn_nodes() == expected_nodes(seed_graph, hide_stances={"Endorsement"})
+    for n in gexf.nodes:
+        d, ours = gexf.nodes[n], seed_graph.nodes[n]
+        assert d["label"] == ours["label"] and d["kind"] == ours["kind"]
+        assert d.get("type", "") == (ours["type"] if ours["kind"] == "actor" else "")
+        assert "viz" in d and "position" in d["viz"]
+    assert {d["id"] for _, _, d in gexf.edges(data=True)} == p.drawn_edges()
+    stances = {d["stance"] for _, _, d in gexf.edges(data=True)}
+    assert "Endorsement" not in stances and {"Accusation", "Denial", "subject", "object"} <= stances
+    claim = harbouring(seed_store)
+    assert gexf.nodes[claim["claim_iri"]]["contested"] is True
+    assert gexf.nodes[claim["claim_iri"]]["against"] == "; ".join(claim["disputers"])
+    relations = {d["relation"] for u, v, d in gexf.edges(data=True) if d["stance"] == "object"}
+    assert relations == {d["relation"] for _, _, d in seed_graph.edges(data=True)
+                         if d["kind"] == "structure" and d["stance"] == "object"}
+    accusations = sum(1 for _, _, d in seed_graph.edges(data=True) if d["stance"] == "Accusation")
+    assert sum(d["statements"] for _, _, d in gexf.edges(data=True) if d["stance"] == "Accusation") == accusations
+    assert p.errors == [] and p.blocked == []

@@ -1263,6 +1263,69 @@
     download("claimgraph.svg", url);
     setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
   });
+  // GEXF 1.3: the view as drawn (what the filters keep, positions and colours), for Gephi. Node and edge
+  // attributes are what the panel says of them, counted among the statements in view.
+  const GEXF_NS = "http://gexf.net/1.3", VIZ_NS = "http://gexf.net/1.3/viz";
+  const NODE_ATTRS = [["kind", "string"], ["type", "string"], ["aliases", "string"], ["contested", "boolean"],
+    ["for", "string"], ["against", "string"]];
+  const EDGE_ATTRS = [["kind", "string"], ["stance", "string"], ["relation", "string"], ["statements", "integer"],
+    ["first", "string"], ["latest", "string"]];
+  function rgb(hex) {
+    const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex || "") || [0, "77", "77", "77"];
+    return {r: parseInt(m[1], 16), g: parseInt(m[2], 16), b: parseInt(m[3], 16)};
+  }
+  function drawingGexf() {
+    const doc = document.implementation.createDocument(GEXF_NS, "gexf", null), root = doc.documentElement;
+    const x = (parent, tag, attrs, ns) => {
+      const e = doc.createElementNS(ns || GEXF_NS, tag);
+      Object.keys(attrs || {}).forEach((k) => { e.setAttribute(k, String(attrs[k])); });
+      parent.appendChild(e);
+      return e;
+    };
+    root.setAttribute("version", "1.3");
+    root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:viz", VIZ_NS);
+    const meta = x(root, "meta");
+    x(meta, "creator").textContent = "claimgraph";
+    x(meta, "description").textContent = `${data.title} \u00b7 ${$("summary").textContent}`;
+    const graph = x(root, "graph", {defaultedgetype: "directed", mode: "static"});
+    [["node", NODE_ATTRS], ["edge", EDGE_ATTRS]].forEach(([cls, attrs]) => {
+      const box = x(graph, "attributes", {class: cls});
+      attrs.forEach(([id, type]) => { x(box, "attribute", {id, title: id, type}); });
+    });
+    const values = (parent, pairs) => {
+      const box = x(parent, "attvalues");
+      pairs.forEach(([k, v]) => { if (v !== "" && v !== undefined && v !== null) x(box, "attvalue", {for: k, value: v}); });
+    };
+    const ids = Object.keys(visibleNode).sort(), pos = network.getPositions(ids), nodeBox = x(graph, "nodes");
+    ids.forEach((id) => {
+      const m = nodeMeta[id], look = nodes.get(id), node = x(nodeBox, "node", {id, label: m.label});
+      const [forIt, against] = m.kind === "claim" ? sides(id) : [[], []];
+      values(node, [["kind", m.kind], ["type", m.kind === "actor" ? m.type : ""], ["aliases", (m.aliases || []).join("; ")],
+        ["contested", m.kind === "claim" ? String(!!contestNow[id]) : ""], ["for", forIt.join("; ")], ["against", against.join("; ")]]);
+      x(node, "viz:color", rgb(look.color.background), VIZ_NS);
+      x(node, "viz:position", {x: pos[id].x, y: -pos[id].y, z: 0}, VIZ_NS);
+      x(node, "viz:size", {value: look.shape === "box" ? 10 : look.size}, VIZ_NS);
+    });
+    const edgeBox = x(graph, "edges");
+    Object.keys(visibleEdge).sort().forEach((id) => {
+      const e = edgeMeta[id], look = edges.get(id);
+      const shown = e.kind === "aggregate" ? e.st : e.st.filter((i) => statementPasses(statements[i]));
+      const dates = shown.map((i) => statements[i].date).filter(Boolean).sort();
+      const count = e.kind === "aggregate" ? e.weight : e.kind === "affiliation" || e.kind === "structure" ? 1 : shown.length;
+      const edge = x(edgeBox, "edge", {id, source: e.from, target: e.to, label: look.label || stanceVerb(e), weight: count});
+      values(edge, [["kind", e.kind], ["stance", e.stance], ["relation", e.relation || ""],
+        ["statements", e.kind === "affiliation" || e.kind === "structure" ? "" : count],
+        ["first", dates[0] || ""], ["latest", dates[dates.length - 1] || ""]]);
+      x(edge, "viz:color", rgb(look.color.color), VIZ_NS);
+    });
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}\n`;
+  }
+  window.cgGexf = drawingGexf;
+  $("gexf").addEventListener("click", () => {
+    const url = URL.createObjectURL(new Blob([drawingGexf()], {type: "application/gexf+xml;charset=utf-8"}));
+    download("claimgraph.gexf", url);
+    setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
+  });
   $("copy-link").addEventListener("click", () => {
     writeHash();
     const b = $("copy-link"), done = () => { b.textContent = "Link copied"; setTimeout(() => { b.textContent = "Copy link"; }, 1500); };
