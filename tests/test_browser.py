@@ -625,11 +625,11 @@ def test_contested_is_computed_within_the_date_window(opened, seed_graph, tmp_pa
     p = opened(render_file(moved, tmp_path / "moved.html"))
     p.page.click("#toggle-disputes")
     assert claim in {r["id"] for r in p.js("window.cgDisputes()")}
-    assert p.js("id => network.body.data.nodes.get(id).label", claim).startswith("CONTESTED")
+    assert p.js("id => network.body.nodes[id].options.label", claim).startswith("CONTESTED")
     p.page.fill("#f-since", "2001-01-01")
     p.page.dispatch_event("#f-since", "change")
     assert claim not in {r["id"] for r in p.js("window.cgDisputes()")}
-    assert not p.js("id => network.body.data.nodes.get(id).label", claim).startswith("CONTESTED")
+    assert not p.js("id => network.body.nodes[id].options.label", claim).startswith("CONTESTED")
     p.page.check("#f-contested")
     assert claim not in p.drawn_nodes()
     p.page.fill("#f-since", "")
@@ -714,7 +714,7 @@ def test_timeline_range_drives_the_dates_and_contested(opened, dated_page):
     assert p.page.get_attribute("#tl-to", "aria-valuetext") == last  # one bar a day, to the last date
     assert f"{shown_between(graph, '', '')} statements shown" in p.page.inner_text("#summary")
     assert claim in {r["id"] for r in p.js("window.cgDisputes()")}
-    assert p.js("id => network.body.data.nodes.get(id).label", claim).startswith("CONTESTED")
+    assert p.js("id => network.body.nodes[id].options.label", claim).startswith("CONTESTED")
     handle, strip = p.page.locator("#tl-from").bounding_box(), p.page.locator("#tl-strip").bounding_box()
     p.page.mouse.move(handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2)
     p.page.mouse.down()
@@ -727,7 +727,7 @@ def test_timeline_range_drives_the_dates_and_contested(opened, dated_page):
     assert p.page.get_attribute("#tl-from", "aria-valuetext") == since
     assert f"{shown_between(graph, since, '')} statements shown" in p.page.inner_text("#summary")
     assert claim not in {r["id"] for r in p.js("window.cgDisputes()")}
-    assert not p.js("id => network.body.data.nodes.get(id).label", claim).startswith("CONTESTED")
+    assert not p.js("id => network.body.nodes[id].options.label", claim).startswith("CONTESTED")
     link = p.page.url
     again = opened(path, link[link.index("#"):])  # the permalink keeps the range
     assert again.page.get_attribute("#tl-from", "aria-valuetext") == since
@@ -741,7 +741,7 @@ def test_timeline_range_drives_the_dates_and_contested(opened, dated_page):
     assert "since=" not in p.page.url
     assert f"{shown_between(graph, '', until)} statements shown" in p.page.inner_text("#summary")
     assert claim in {r["id"] for r in p.js("window.cgDisputes()")}
-    assert p.js("id => network.body.data.nodes.get(id).label", claim).startswith("CONTESTED")
+    assert p.js("id => network.body.nodes[id].options.label", claim).startswith("CONTESTED")
     p.page.click("#tl-all")
     assert p.page.get_attribute("#tl-to", "aria-valuetext") == last and "until=" not in p.page.url
     assert p.errors == [] and p.blocked == [] and again.errors == []

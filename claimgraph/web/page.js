@@ -290,28 +290,30 @@
       moves.length = 0;
       Object.keys(where).forEach((id) => { moves.push(where[id]); });
     }
-    // only what moves is updated (a DataSet update of every node took most of a second at 750 nodes)
+    // only what moves is moved, in place (physics is off, so vis-network draws nodes where their x and y say):
+    // a DataSet update re-read every option of each node moved, most of a second at 750 nodes
     const changed = moves.filter((m) => { const p = placedAt[m.id] || home[m.id]; return p.x !== m.x || p.y !== m.y; });
     changed.forEach((m) => {
       placedAt[m.id] = {x: m.x, y: m.y};
       if (m.x === home[m.id].x && m.y === home[m.id].y) displaced.delete(m.id); else displaced.add(m.id);
     });
-    if (changed.length) nodes.update(changed);
+    changed.forEach((m) => { const n = network.body.nodes[m.id]; n.x = m.x; n.y = m.y; });
   }
-  const drawnLook = Object.create(null);  // what each disputed claim's box says now
+  // What each disputed claim's box says now. Set on the drawn node only (its label, border): the DataSet
+  // keeps the look the page was written with, and a DataSet update would also put moved nodes back home.
+  const drawnLook = Object.create(null), written = Object.create(null);
+  data.vis.nodes.forEach((n) => { written[n.id] = n; });
   function relabel() {  // a claim's box says CONTESTED (and how many on each side) only when it is, in view
-    const updates = [];
     Object.keys(data.disputes).forEach((id) => {
-      const node = nodes.get(id);
+      const node = written[id];
       if (!node) return;
       const r = contestNow[id], base = drawnLook[id] ? drawnLook[id].base : node.label.split("\n").slice(1).join("\n");
       const label = r ? `CONTESTED \u00b7 ${r.pro.size} for, ${r.con.size} against\n${base}` : base;
       if (drawnLook[id] && drawnLook[id].label === label) return;
       drawnLook[id] = {base, label};
       const look = r ? data.look.contested : data.look.plain;
-      updates.push({id, label, borderWidth: look[1], color: Object.assign({}, node.color, {border: look[0]})});
+      network.body.nodes[id].setOptions({label, borderWidth: look[1], color: Object.assign({}, node.color, {border: look[0]})});
     });
-    if (updates.length) nodes.update(updates);
   }
 
   function refresh(fit) { batched(() => { refreshNow(fit); }); }
@@ -934,29 +936,31 @@
     });
     return tr;
   }
-  function padRow(height) {
-    const tr = el("tr", "", "pad"), td = el("td");
-    tr.setAttribute("aria-hidden", "true"); td.colSpan = COLUMNS.length; td.style.height = `${height}px`;
-    return add(tr, td);
-  }
-  function drawRows() {  // only the rows in (and near) the scrolled-to window are in the DOM
-    table.pending = false;
-    const scroller = $("table-scroll"), rows = table.rows, n = rows.length;
-    const h = table.rowHeight || 24, view = Math.max(scroller.clientHeight, 200);
+  // Long tables draw only the rows in (and near) the scrolled-to window; every row has the same height.
+  // win: {rows, rowHeight, pending}; makeRow(row, index) builds one <tr>.
+  function drawWindow(win, tableEl, scroller, ncols, makeRow) {
+    win.pending = false;
+    const rows = win.rows, n = rows.length;
+    const h = win.rowHeight || 24, view = Math.max(scroller.clientHeight, 200);
     const count = Math.ceil(view / h) + 20;
     const first = Math.max(0, Math.min(Math.floor(scroller.scrollTop / h) - 10, n - count));
     const last = Math.min(n, first + count);
     const frag = document.createDocumentFragment();
-    if (first > 0) frag.appendChild(padRow(first * h));
-    for (let i = first; i < last; i++) frag.appendChild(tableRow(rows[i], i));
-    if (last < n) frag.appendChild(padRow((n - last) * h));
-    $("table").tBodies[0].replaceChildren(frag);
-    if (!table.rowHeight && last > first) {
-      const row = $("table").tBodies[0].querySelector("tr:not(.pad)");
-      table.rowHeight = row.getBoundingClientRect().height || 24;
-      if (Math.abs(table.rowHeight - h) > 0.5) drawRows();
+    const pad = (height) => {
+      const tr = el("tr", "", "pad"), td = el("td");
+      tr.setAttribute("aria-hidden", "true"); td.colSpan = ncols; td.style.height = `${height}px`;
+      return add(tr, td);
+    };
+    if (first > 0) frag.appendChild(pad(first * h));
+    for (let i = first; i < last; i++) frag.appendChild(makeRow(rows[i], i));
+    if (last < n) frag.appendChild(pad((n - last) * h));
+    tableEl.tBodies[0].replaceChildren(frag);
+    if (!win.rowHeight && last > first) {  // measured once shown
+      const measured = tableEl.tBodies[0].querySelector("tr:not(.pad)").getBoundingClientRect().height;
+      if (measured) { win.rowHeight = measured; if (Math.abs(measured - h) > 0.5) drawWindow(win, tableEl, scroller, ncols, makeRow); }
     }
   }
+  function drawRows() { drawWindow(table, $("table"), $("table-scroll"), COLUMNS.length, tableRow); }
   function fillTable() {
     table.rows = sortedRows();
     tableHead();
@@ -1021,21 +1025,29 @@
   }
   window.cgDisputes = () => sortedDisputes().map((r) => ({id: r.id, claim: r.claim, pro: r.names.pro, con: r.names.con,
     n: r.n, arts: r.arts, first: r.first, last: r.last, method: r.method}));
+  // the list is drawn a window of rows at a time, like the table: 2,000 rows laid out anew on each filter
+  // click took most of a second
+  const dwin = {rows: [], rowHeight: 0, pending: false};
+  function disputeRow(r) {
+    const row = el("tr");
+    row.dataset.claim = r.id;
+    if (r.id === state.dv) row.className = "current";
+    const claim = el("button", r.claim, "name"); claim.type = "button"; claim.title = "Draw this dispute";
+    claim.addEventListener("click", () => { drawDispute(r.id); });
+    const who = (k) => { const names = r.names[k]; return `${names.length}: ${names.slice(0, 4).join(", ")}${names.length > 4 ? ", \u2026" : ""}`; };
+    return add(row, add(el("td"), claim), el("td", who("pro")), el("td", who("con")), el("td", r.n), el("td", r.arts),
+        el("td", r.first), el("td", r.last), el("td", r.method));
+  }
+  function drawDisputeRows() { drawWindow(dwin, $("disputes"), $("disputes-scroll"), DCOLS.length, disputeRow); }
+  $("disputes-scroll").addEventListener("scroll", () => {
+    if (!dwin.pending) { dwin.pending = true; requestAnimationFrame(drawDisputeRows); }
+  });
   function fillDisputes() {
     sortableHead($("disputes"), DCOLS, dsort, fillDisputes, (c) => (c[3] ? -1 : 1));
-    const rows = sortedDisputes(), frag = document.createDocumentFragment();
-    rows.forEach((r) => {
-      const row = el("tr");
-      row.dataset.claim = r.id;
-      if (r.id === state.dv) row.className = "current";
-      const claim = el("button", r.claim, "name"); claim.type = "button"; claim.title = "Draw this dispute";
-      claim.addEventListener("click", () => { drawDispute(r.id); });
-      const who = (k) => { const names = r.names[k]; return `${names.length}: ${names.slice(0, 4).join(", ")}${names.length > 4 ? ", \u2026" : ""}`; };
-      add(row, add(el("td"), claim), el("td", who("pro")), el("td", who("con")), el("td", r.n), el("td", r.arts),
-          el("td", r.first), el("td", r.last), el("td", r.method));
-      frag.appendChild(row);
-    });
-    $("disputes").tBodies[0].replaceChildren(frag);
+    const rows = sortedDisputes();
+    dwin.rows = rows;
+    $("disputes").setAttribute("aria-rowcount", String(rows.length + 1));
+    drawDisputeRows();
     const total = Object.keys(data.disputes).length;
     $("disputes-count").textContent = `${rows.length} contested claim(s) among the statements in view` +
       (rows.length < total ? ` (${total} in the whole page)` : "") + "; click a claim to draw its dispute";
@@ -1251,7 +1263,9 @@
     drawing.appendChild(labelGroup);
     const nodeGroup = drawing.appendChild(svgEl("g", {class: "nodes"}));
     ids.forEach((id) => {
-      const n = nodes.get(id), p = pos[id], c = n.color, g = svgEl("g", {"data-node": id});
+      const drawn = network.body.nodes[id].options;  // its label and border now (see relabel)
+      const n = {...nodes.get(id), label: drawn.label, borderWidth: drawn.borderWidth, color: drawn.color};
+      const p = pos[id], c = n.color, g = svgEl("g", {"data-node": id});
       const lines = String(n.label || "").split("\n");
       if (n.shape === "box") {
         const b = network.getBoundingBox(id);
