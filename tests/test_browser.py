@@ -803,4 +803,10 @@ def test_a_filter_click_draws_once_and_far_out_edges_are_plain(opened, seed_page
     assert p.js(dashes, denial) == [False, False]
     p.js("() => { network.moveTo({scale: 1, animation: false}); network.redraw(); }")
     assert p.js(dashes, denial) == [[8, 5], True]
+    drawn = len(p.drawn_edges())  # edges off the window are not drawn, and are back in the list after
+    p.js("() => { network.on('beforeDrawing', () => { window.culled = network.body.edgeIndices.length; }); }")
+    p.js("() => { network.moveTo({position: {x: 100000, y: 0}, scale: 1, animation: false}); network.redraw(); }")
+    assert p.js("window.culled") == 0 and len(p.drawn_edges()) == drawn
+    p.js("() => { network.fit({animation: false}); network.redraw(); }")
+    assert p.js("window.culled") == drawn
     assert p.errors == []

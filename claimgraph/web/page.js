@@ -201,11 +201,14 @@
   }
   window.network = network;
   // Level of detail: zoomed far out, dash patterns and arrow heads are under a pixel, yet drawing them took
-  // 90% of a frame (0.9 s of 1.0 s at 14,000 edges); below these scales edges are drawn as plain lines.
-  const DASHES_FROM = 0.25, ARROWS_FROM = 0.2;
+  // 90% of a frame (0.9 s of 1.0 s at 14,000 edges); and zoomed in on a crowd, rasterising the dashes of
+  // 10,000 edges crossing the window took 4 s where plain lines take 0.4 s. So below these scales, or
+  // above these numbers of edges to draw, edges are drawn as plain lines (zoom in further for the patterns).
+  const DASHES_FROM = 0.25, ARROWS_FROM = 0.2, DASHES_UPTO = 3000, ARROWS_UPTO = 6000;
   let detailShown = 2;  // 2: dashes and arrow heads; 1: arrow heads only; 0: plain lines
   function levelOfDetail() {  // edge options set in place, as paintDim does: vis-network reads them at each drawing
-    const s = network.getScale(), want = s >= DASHES_FROM ? 2 : s >= ARROWS_FROM ? 1 : 0, edgesNow = network.body.edges;
+    const s = network.getScale(), n = network.body.edgeIndices.length, edgesNow = network.body.edges;
+    const want = s >= DASHES_FROM && n <= DASHES_UPTO ? 2 : s >= ARROWS_FROM && n <= ARROWS_UPTO ? 1 : 0;
     if (want === 2 && detailShown === 2) return;
     (want === 2 ? Object.keys(edgesNow) : network.body.edgeIndices).forEach((id) => {
       const e = edgesNow[id];
@@ -215,11 +218,28 @@
     });
     detailShown = want;
   }
+  // Culling: vis-network draws every edge, on screen or not, and zoomed in on 2,000 nodes the dashes of
+  // thousands of unseen edges took seconds to rasterise. For one drawing, the list of edges to draw keeps
+  // those whose box meets the window (with a margin for curves, arrow heads and labels); put back after.
+  let allEdges = null;
+  function cullEdges() {
+    const body = network.body, w = container.clientWidth, h = container.clientHeight;
+    if (!w || !h) return;
+    const a = network.DOMtoCanvas({x: 0, y: 0}), b = network.DOMtoCanvas({x: w, y: h}), m = 60 / network.getScale();
+    const left = a.x - m, top = a.y - m, right = b.x + m, bottom = b.y + m;
+    allEdges = body.edgeIndices;
+    body.edgeIndices = allEdges.filter((id) => {
+      const e = body.edges[id], f = body.nodes[e.fromId], t = body.nodes[e.toId];
+      return !(Math.max(f.x, t.x) < left || Math.min(f.x, t.x) > right || Math.max(f.y, t.y) < top || Math.min(f.y, t.y) > bottom);
+    });
+  }
   network.on("beforeDrawing", (ctx) => {  // white, not transparent, so the PNG export reads
     ctx.save(); ctx.setTransform(1, 0, 0, 1, 0, 0); ctx.fillStyle = "#ffffff";
     ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height); ctx.restore();
+    cullEdges();
     levelOfDetail();
   });
+  network.on("afterDrawing", () => { if (allEdges) { network.body.edgeIndices = allEdges; allEdges = null; } });
   // vis-network draws at once on every data event (nodes added, removed, updated; edges the same): a filter
   // click drew the whole network four to six times, a second each at 2,000 nodes. Changes are made in a
   // batch and drawn once, on the next frame.
