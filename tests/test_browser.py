@@ -810,3 +810,18 @@ def test_a_filter_click_draws_once_and_far_out_edges_are_plain(opened, seed_page
     p.js("() => { network.fit({animation: false}); network.redraw(); }")
     assert p.js("window.culled") == drawn
     assert p.errors == []
+
+
+def test_panel_shows_the_first_cards_and_more_on_demand(opened, crowded_page, seed_graph, seed_store):
+    """A claim with 3,000 statements: 50 cards, then 200 more per click (laying out thousands took long)."""
+    path, _ = crowded_page
+    claim = harbouring(seed_store)["claim_iri"]
+    total = 1000 * sum(1 for _, v, d in seed_graph.edges(data=True) if v == claim and d["kind"] == "statement")
+    p = opened(path)
+    p.js("id => window.cgExpand(id)", claim)
+    assert f"Statements about this claim ({total})" in p.panel()
+    assert p.page.locator("#panel .card").count() == 50
+    p.page.click(f"#panel button:has-text('Show 200 more of {total - 50}')")
+    assert p.page.locator("#panel .card").count() == 250
+    assert p.page.locator("#panel button:has-text('Show 200 more')").count() == 1
+    assert p.errors == []

@@ -203,18 +203,23 @@
   // Level of detail: zoomed far out, dash patterns and arrow heads are under a pixel, yet drawing them took
   // 90% of a frame (0.9 s of 1.0 s at 14,000 edges); and zoomed in on a crowd, rasterising the dashes of
   // 10,000 edges crossing the window took 4 s where plain lines take 0.4 s. So below these scales, or
-  // above these numbers of edges to draw, edges are drawn as plain lines (zoom in further for the patterns).
-  const DASHES_FROM = 0.25, ARROWS_FROM = 0.2, DASHES_UPTO = 3000, ARROWS_UPTO = 6000;
-  let detailShown = 2;  // 2: dashes and arrow heads; 1: arrow heads only; 0: plain lines
+  // above these numbers of edges to draw, edges are drawn as plain lines without labels (zoom in further
+  // for the patterns, heads and labels; the panel and the table say the same in words).
+  const DASHES_FROM = 0.25, ARROWS_FROM = 0.2, DASHES_UPTO = 3000, ARROWS_UPTO = 6000, LABELS_UPTO = 3000;
+  let detailShown = 7;  // bits: 1 arrow heads, 2 dash patterns, 4 edge labels
   function levelOfDetail() {  // edge options set in place, as paintDim does: vis-network reads them at each drawing
     const s = network.getScale(), n = network.body.edgeIndices.length, edgesNow = network.body.edges;
-    const want = s >= DASHES_FROM && n <= DASHES_UPTO ? 2 : s >= ARROWS_FROM && n <= ARROWS_UPTO ? 1 : 0;
-    if (want === 2 && detailShown === 2) return;
-    (want === 2 ? Object.keys(edgesNow) : network.body.edgeIndices).forEach((id) => {
+    const want = (s >= ARROWS_FROM && n <= ARROWS_UPTO ? 1 : 0) | (s >= DASHES_FROM && n <= DASHES_UPTO ? 2 : 0)
+      | (n <= LABELS_UPTO ? 4 : 0);
+    if (want === 7 && detailShown === 7) return;
+    (want === 7 ? Object.keys(edgesNow) : network.body.edgeIndices).forEach((id) => {
       const e = edgesNow[id];
-      if (e.homeDashes === undefined) { e.homeDashes = e.options.dashes; e.homeArrow = e.options.arrows.to.enabled; }
-      e.options.dashes = want === 2 ? e.homeDashes : false;
-      e.options.arrows.to.enabled = want >= 1 ? e.homeArrow : false;
+      if (e.homeDashes === undefined) {
+        e.homeDashes = e.options.dashes; e.homeArrow = e.options.arrows.to.enabled; e.homeLabel = e.options.label;
+      }
+      e.options.arrows.to.enabled = want & 1 ? e.homeArrow : false;
+      e.options.dashes = want & 2 ? e.homeDashes : false;
+      e.options.label = want & 4 ? e.homeLabel : undefined;
     });
     detailShown = want;
   }
@@ -667,10 +672,19 @@
     if (s.src) box.appendChild(sourceLine(s));
     return box;
   }
-  function cards(parent, list, context, limit) {
-    limit = limit || 200;
-    list.slice(0, limit).forEach((i) => { parent.appendChild(card(statements[i], context)); });
-    if (list.length > limit) parent.appendChild(el("p", `\u2026 and ${list.length - limit} more (open the table for all)`, "muted"));
+  // The first cards at once, the rest on demand: 400 cards took 0.1-0.2 s to lay out on each selection.
+  function cards(parent, list, context, first) {
+    const box = parent.appendChild(el("div"));
+    const show = (from, upto) => {
+      list.slice(from, upto).forEach((i) => { box.appendChild(card(statements[i], context)); });
+      if (upto >= list.length) return;
+      const next = Math.min(list.length, upto + 200);
+      const b = el("button", `Show ${next - upto} more of ${list.length - upto}`, "draw");
+      b.type = "button"; b.title = "Or open the table: every statement in view, one row each";
+      b.addEventListener("click", () => { b.remove(); show(upto, next); });
+      box.appendChild(b);
+    };
+    show(0, Math.min(list.length, first || 50));
   }
   function dl(pairs) {
     const d = el("dl");
