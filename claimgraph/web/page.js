@@ -486,8 +486,15 @@
   const DAY = 86400000;
   const dayOf = (d) => Math.floor(Date.parse(`${d}T00:00:00Z`) / DAY);
   const dateOf = (n) => new Date(n * DAY).toISOString().slice(0, 10);
+  // In the aggregated view the page holds the statements of the disputes (and samples of the rest): the bars
+  // count those, which the dates choose among.
   const datedDays = [];
-  statements.forEach((s) => { if (s.kind === "statement" && /^\d{4}-\d{2}-\d{2}$/.test(s.date)) datedDays.push(dayOf(s.date)); });
+  const counted = aggregated ? Object.keys(edgeMeta).filter((id) => edgeMeta[id].dispute).flatMap((id) => edgeMeta[id].st)
+    : statements.map((_s, i) => i);
+  counted.forEach((i) => {
+    const s = statements[i];
+    if (s.kind === "statement" && /^\d{4}-\d{2}-\d{2}$/.test(s.date)) datedDays.push(dayOf(s.date));
+  });
   const tl = {bins: [], unit: "", lo: 0, hi: 0};  // bins: [{start, end}] in days since 1970, consecutive
   (function timelineBins() {
     if (!datedDays.length) return;
@@ -526,7 +533,7 @@
     svg.replaceChildren(path);
     $("tl-first").textContent = dateOf(tl.bins[0].start);
     $("tl-last").textContent = dateOf(tl.bins[tl.bins.length - 1].end);
-    $("tl-title").textContent = `Statements per ${tl.unit}`;
+    $("tl-title").textContent = `${aggregated ? "Statements in disputes" : "Statements"} per ${tl.unit}`;
   }
   function binText(i, end) {
     const b = tl.bins[i];
