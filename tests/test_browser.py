@@ -825,3 +825,19 @@ def test_panel_shows_the_first_cards_and_more_on_demand(opened, crowded_page, se
     assert p.page.locator("#panel .card").count() == 250
     assert p.page.locator("#panel button:has-text('Show 200 more')").count() == 1
     assert p.errors == []
+
+
+def test_png_export_draws_every_edge_in_full_detail_when_zoomed_in(opened, seed_page):
+    """Culling and the level of detail serve the window; the PNG is the whole drawing, every edge in full."""
+    p = opened(seed_page)
+    p.js("""() => { network.moveTo({position: {x: 100000, y: 0}, scale: 0.1, animation: false}); network.redraw();
+                    window.seen = []; network.on('beforeDrawing', () => { window.seen.push(network.body.edgeIndices.length); }); }""")
+    p.js("window.cgPng()")
+    drawn = len(p.drawn_edges())
+    assert drawn in p.js("window.seen")  # the export's drawing had every edge
+    p.js("""() => { const id = network.body.nodeIndices[0];  // the window over the drawing again, far out
+                    network.moveTo({position: network.getPositions([id])[id], scale: 0.1, animation: false}); network.redraw(); }""")
+    denial = p.js("""() => Object.values(network.body.edges).find((e) => e.homeDashes && e.homeDashes.length === 2
+                                                                          && e.homeDashes[0] === 8).options.dashes""")
+    assert denial is False  # the window's detail, not the export's (zoomed far out: plain lines)
+    assert p.errors == []

@@ -206,10 +206,10 @@
   // above these numbers of edges to draw, edges are drawn as plain lines without labels (zoom in further
   // for the patterns, heads and labels; the panel and the table say the same in words).
   const DASHES_FROM = 0.25, ARROWS_FROM = 0.2, DASHES_UPTO = 3000, ARROWS_UPTO = 6000, LABELS_UPTO = 3000;
-  let detailShown = 7;  // bits: 1 arrow heads, 2 dash patterns, 4 edge labels
+  let detailShown = 7, exporting = false;  // exporting: the PNG is drawn in full detail  // bits: 1 arrow heads, 2 dash patterns, 4 edge labels
   function levelOfDetail() {  // edge options set in place, as paintDim does: vis-network reads them at each drawing
     const s = network.getScale(), n = network.body.edgeIndices.length, edgesNow = network.body.edges;
-    const want = (s >= ARROWS_FROM && n <= ARROWS_UPTO ? 1 : 0) | (s >= DASHES_FROM && n <= DASHES_UPTO ? 2 : 0)
+    const want = exporting ? 7 : (s >= ARROWS_FROM && n <= ARROWS_UPTO ? 1 : 0) | (s >= DASHES_FROM && n <= DASHES_UPTO ? 2 : 0)
       | (n <= LABELS_UPTO ? 4 : 0);
     if (want === 7 && detailShown === 7) return;
     (want === 7 ? Object.keys(edgesNow) : network.body.edgeIndices).forEach((id) => {
@@ -227,9 +227,9 @@
   // thousands of unseen edges took seconds to rasterise. For one drawing, the list of edges to draw keeps
   // those whose box meets the window (with a margin for curves, arrow heads and labels); put back after.
   let allEdges = null;
-  function cullEdges() {
-    const body = network.body, w = container.clientWidth, h = container.clientHeight;
-    if (!w || !h) return;
+  function cullEdges() {  // the window is vis-network's canvas (made the drawing's size for the PNG)
+    const body = network.body, w = network.canvas.frame.canvas.clientWidth, h = network.canvas.frame.canvas.clientHeight;
+    if (!w || !h || exporting) return;
     const a = network.DOMtoCanvas({x: 0, y: 0}), b = network.DOMtoCanvas({x: w, y: h}), m = 60 / network.getScale();
     const left = a.x - m, top = a.y - m, right = b.x + m, bottom = b.y + m;
     allEdges = body.edgeIndices;
@@ -1225,11 +1225,13 @@
     const ctx = out.getContext("2d");
     ctx.fillStyle = "#ffffff"; ctx.fillRect(0, 0, out.width, out.height);
     try {
+      exporting = true;
       network.setSize(`${w}px`, `${h}px`);
       network.moveTo({position: {x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2}, scale: scale, animation: false});
       network.redraw();
       ctx.drawImage(container.querySelector("canvas"), 0, 0);
     } finally {
+      exporting = false;
       network.setSize("100%", "100%");
       network.moveTo({position: view.position, scale: view.scale, animation: false});
       network.redraw();
