@@ -245,6 +245,8 @@ def view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES, seed: int =
         elif first["kind"] == "structure":  # what the claim is about: no statement of its own
             look = _edge_look(first["stance"], "structure", relation=first.get("relation") or "")
             meta = {"kind": "structure", "stance": first["stance"], "st": [], "actors": [v]}
+            if first.get("relation"):
+                meta["relation"] = first["relation"]
         else:
             look = _edge_look(first["stance"], first["kind"], count=len(members))
             idx = [statement(key, data, edge_id, u, v) for key, data in members]

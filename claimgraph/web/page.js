@@ -105,7 +105,13 @@
     return {pro, con, st};
   }
   let contestNow = Object.create(null);
+  // Recomputed only when what it depends on changes (method, source, dates), not on a legend click: with
+  // 2,000 disputes it read 20,000 statements each time. contestNow is a new object whenever it changes.
+  let contestKey = null;
   function computeContested() {
+    const key = [state.hm.join("|"), state.src, state.since, state.until].join("\n");
+    if (key === contestKey) return;
+    contestKey = key;
     contestNow = Object.create(null);
     Object.keys(data.disputes).forEach((c) => { const r = contest(c); if (r) contestNow[c] = r; });
   }
@@ -189,15 +195,72 @@
     edges.add(Object.assign(JSON.parse(JSON.stringify(look)), {id, from: e.from, to: e.to, label}));
   });
   computeVisible();
-  const nodeView = new vis.DataView(nodes, {filter: (n) => !!visibleNode[n.id]});
-  const edgeView = new vis.DataView(edges, {filter: (e) => !!visibleEdge[e.id]});
   const container = $("network");
-  const network = new vis.Network(container, {nodes: nodeView, edges: edgeView}, data.vis.options);
+  const network = new vis.Network(container, {nodes, edges}, data.vis.options);
+  // What the filters drop is hidden in place (the option vis-network reads when it lists what to draw),
+  // not removed: a DataView put back re-created every node and edge it added, 0.1-0.8 s at 2,000 nodes.
+  function applyVisibility() {
+    const body = network.body;
+    Object.keys(body.nodes).forEach((id) => { body.nodes[id].options.hidden = !visibleNode[id]; });
+    Object.keys(body.edges).forEach((id) => { body.edges[id].options.hidden = !visibleEdge[id]; });
+    network._updateVisibleIndices();  // what "_dataUpdated" would do, less the value ranges and clusters we do not use
+  }
   window.network = network;
+  // Level of detail: zoomed far out, dash patterns and arrow heads are under a pixel, yet drawing them took
+  // 90% of a frame (0.9 s of 1.0 s at 14,000 edges); and zoomed in on a crowd, rasterising the dashes of
+  // 10,000 edges crossing the window took 4 s where plain lines take 0.4 s. So below these scales, or
+  // above these numbers of edges to draw, edges are drawn as plain lines without labels (zoom in further
+  // for the patterns, heads and labels; the panel and the table say the same in words).
+  const DASHES_FROM = 0.25, ARROWS_FROM = 0.2, DASHES_UPTO = 3000, ARROWS_UPTO = 6000, LABELS_UPTO = 3000;
+  let detailShown = 7, exporting = false;  // exporting: the PNG is drawn in full detail  // bits: 1 arrow heads, 2 dash patterns, 4 edge labels
+  function levelOfDetail() {  // edge options set in place, as paintDim does: vis-network reads them at each drawing
+    const s = network.getScale(), n = network.body.edgeIndices.length, edgesNow = network.body.edges;
+    const want = exporting ? 7 : (s >= ARROWS_FROM && n <= ARROWS_UPTO ? 1 : 0) | (s >= DASHES_FROM && n <= DASHES_UPTO ? 2 : 0)
+      | (n <= LABELS_UPTO ? 4 : 0);
+    if (want === 7 && detailShown === 7) return;
+    (want === 7 ? Object.keys(edgesNow) : network.body.edgeIndices).forEach((id) => {
+      const e = edgesNow[id];
+      if (e.homeDashes === undefined) {
+        e.homeDashes = e.options.dashes; e.homeArrow = e.options.arrows.to.enabled; e.homeLabel = e.options.label;
+      }
+      e.options.arrows.to.enabled = want & 1 ? e.homeArrow : false;
+      e.options.dashes = want & 2 ? e.homeDashes : false;
+      e.options.label = want & 4 ? e.homeLabel : undefined;
+    });
+    detailShown = want;
+  }
+  // Culling: vis-network draws every edge, on screen or not, and zoomed in on 2,000 nodes the dashes of
+  // thousands of unseen edges took seconds to rasterise. For one drawing, the list of edges to draw keeps
+  // those whose box meets the window (with a margin for curves, arrow heads and labels); put back after.
+  let allEdges = null;
+  function cullEdges() {  // the window is vis-network's canvas (made the drawing's size for the PNG)
+    const body = network.body, w = network.canvas.frame.canvas.clientWidth, h = network.canvas.frame.canvas.clientHeight;
+    if (!w || !h || exporting) return;
+    const a = network.DOMtoCanvas({x: 0, y: 0}), b = network.DOMtoCanvas({x: w, y: h}), m = 60 / network.getScale();
+    const left = a.x - m, top = a.y - m, right = b.x + m, bottom = b.y + m;
+    allEdges = body.edgeIndices;
+    body.edgeIndices = allEdges.filter((id) => {
+      const e = body.edges[id], f = body.nodes[e.fromId], t = body.nodes[e.toId];
+      return !(Math.max(f.x, t.x) < left || Math.min(f.x, t.x) > right || Math.max(f.y, t.y) < top || Math.min(f.y, t.y) > bottom);
+    });
+  }
   network.on("beforeDrawing", (ctx) => {  // white, not transparent, so the PNG export reads
     ctx.save(); ctx.setTransform(1, 0, 0, 1, 0, 0); ctx.fillStyle = "#ffffff";
     ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height); ctx.restore();
+    cullEdges();
+    levelOfDetail();
   });
+  network.on("afterDrawing", () => { if (allEdges) { network.body.edgeIndices = allEdges; allEdges = null; } });
+  // vis-network draws at once on every data event (nodes added, removed, updated; edges the same): a filter
+  // click drew the whole network four to six times, a second each at 2,000 nodes. Changes are made in a
+  // batch and drawn once, on the next frame.
+  let batchDepth = 0;
+  function batched(fn) {
+    if (batchDepth++ === 0) network.body.emitter.emit("_blockRedraw");
+    try { return fn(); } finally {
+      if (--batchDepth === 0) { network.body.emitter.emit("_allowRedraw"); network.body.emitter.emit("_requestRedraw"); }
+    }
+  }
   const home = {};
   data.vis.nodes.forEach((n) => { home[n.id] = {x: n.x, y: n.y}; });
   let arranged = "home";
@@ -258,41 +321,48 @@
       moves.length = 0;
       Object.keys(where).forEach((id) => { moves.push(where[id]); });
     }
-    // only what moves is updated (a DataSet update of every node took most of a second at 750 nodes)
+    // only what moves is moved, in place (physics is off, so vis-network draws nodes where their x and y say):
+    // a DataSet update re-read every option of each node moved, most of a second at 750 nodes
     const changed = moves.filter((m) => { const p = placedAt[m.id] || home[m.id]; return p.x !== m.x || p.y !== m.y; });
     changed.forEach((m) => {
       placedAt[m.id] = {x: m.x, y: m.y};
       if (m.x === home[m.id].x && m.y === home[m.id].y) displaced.delete(m.id); else displaced.add(m.id);
     });
-    if (changed.length) nodes.update(changed);
+    changed.forEach((m) => { const n = network.body.nodes[m.id]; n.x = m.x; n.y = m.y; });
   }
-  const drawnLook = Object.create(null);  // what each disputed claim's box says now
+  // What each disputed claim's box says now. Set on the drawn node only (its label, border): the DataSet
+  // keeps the look the page was written with, and a DataSet update would also put moved nodes back home.
+  const drawnLook = Object.create(null), written = Object.create(null);
+  data.vis.nodes.forEach((n) => { written[n.id] = n; });
+  let relabelled = null;  // the contestNow the labels show
   function relabel() {  // a claim's box says CONTESTED (and how many on each side) only when it is, in view
-    const updates = [];
+    if (relabelled === contestNow) return;
+    relabelled = contestNow;
     Object.keys(data.disputes).forEach((id) => {
-      const node = nodes.get(id);
+      const node = written[id];
       if (!node) return;
       const r = contestNow[id], base = drawnLook[id] ? drawnLook[id].base : node.label.split("\n").slice(1).join("\n");
       const label = r ? `CONTESTED \u00b7 ${r.pro.size} for, ${r.con.size} against\n${base}` : base;
       if (drawnLook[id] && drawnLook[id].label === label) return;
       drawnLook[id] = {base, label};
       const look = r ? data.look.contested : data.look.plain;
-      updates.push({id, label, borderWidth: look[1], color: Object.assign({}, node.color, {border: look[0]})});
+      network.body.nodes[id].setOptions({label, borderWidth: look[1], color: Object.assign({}, node.color, {border: look[0]})});
     });
-    if (updates.length) nodes.update(updates);
   }
 
-  function refresh(fit) {
+  function refresh(fit) { batched(() => { refreshNow(fit); }); }
+  function refreshNow(fit) {
     computeVisible();
     arrange();
     relabel();
-    nodeView.refresh(); edgeView.refresh();
+    applyVisibility();
     paintDim();
     updateCounts();
     if (tableOpen) fillTable();
     if (state.list) fillDisputes();
     if (fit) network.fit({animation: false});
     writeHash();
+    syncTimeline();
     $("unfocus").hidden = !state.dv && !state.fx.length;
   }
 
@@ -419,6 +489,143 @@
     state.contested = false; controlsFromState(); refresh(true);
   });
 
+  // ---- timeline: statements per day, week or month; two handles choose the dates shown ------------
+  // The bars count every dated statement in the page; the handles set the From and To filters (so the
+  // statements drawn, the table and "contested" follow them) and are sliders for the keyboard.
+  const DAY = 86400000;
+  const dayOf = (d) => Math.floor(Date.parse(`${d}T00:00:00Z`) / DAY);
+  const dateOf = (n) => new Date(n * DAY).toISOString().slice(0, 10);
+  // In the aggregated view the page holds the statements of the disputes (and samples of the rest): the bars
+  // count those, which the dates choose among.
+  const datedDays = [];
+  const counted = aggregated ? Object.keys(edgeMeta).filter((id) => edgeMeta[id].dispute).flatMap((id) => edgeMeta[id].st)
+    : statements.map((_s, i) => i);
+  counted.forEach((i) => {
+    const s = statements[i];
+    if (s.kind === "statement" && /^\d{4}-\d{2}-\d{2}$/.test(s.date)) datedDays.push(dayOf(s.date));
+  });
+  const tl = {bins: [], unit: "", lo: 0, hi: 0};  // bins: [{start, end}] in days since 1970, consecutive
+  (function timelineBins() {
+    if (!datedDays.length) return;
+    const first = Math.min(...datedDays), last = Math.max(...datedDays), span = last - first + 1;
+    if (span <= 120) {
+      tl.unit = "day";
+      for (let d = first; d <= last; d++) tl.bins.push({start: d, end: d});
+    } else if (span <= 3 * 366) {
+      tl.unit = "week";  // weeks from Monday (1 January 1970 was a Thursday)
+      for (let d = first - ((first + 3) % 7); d <= last; d += 7) tl.bins.push({start: d, end: d + 6});
+    } else {
+      tl.unit = "month";
+      const a = new Date(first * DAY);
+      for (let y = a.getUTCFullYear(), m = a.getUTCMonth(); ; m++) {
+        const start = Date.UTC(y, m, 1) / DAY, end = Date.UTC(y, m + 1, 1) / DAY - 1;
+        if (start > last) break;
+        tl.bins.push({start, end});
+      }
+    }
+  })();
+  function binAt(day) {  // the bin holding `day`, clamped to the strip
+    const bins = tl.bins;
+    let lo = 0, hi = bins.length - 1;
+    if (day <= bins[0].end) return 0;
+    if (day >= bins[hi].start) return hi;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (bins[mid].start <= day) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
+  function drawBars() {
+    const counts = tl.bins.map(() => 0);
+    datedDays.forEach((d) => { counts[binAt(d)]++; });
+    const top = Math.max(1, ...counts), svg = $("tl-bars");
+    svg.setAttribute("viewBox", `0 0 ${tl.bins.length} ${top}`);
+    const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    path.setAttribute("d", counts.map((c, i) => (c ? `M${i + 0.1} ${top}v${-c}h0.8v${c}z` : "")).join(""));
+    svg.replaceChildren(path);
+    $("tl-first").textContent = dateOf(tl.bins[0].start);
+    $("tl-last").textContent = dateOf(tl.bins[tl.bins.length - 1].end);
+    $("tl-title").textContent = `${aggregated ? "Statements in disputes" : "Statements"} per ${tl.unit}`;
+  }
+  function binText(i, end) {
+    const b = tl.bins[i];
+    if (tl.unit === "day") return dateOf(b.start);
+    if (tl.unit === "month") return dateOf(b.start).slice(0, 7);
+    return end ? `week to ${dateOf(b.end)}` : `week of ${dateOf(b.start)}`;
+  }
+  function placeHandles() {  // the handles and shading where tl.lo and tl.hi are
+    const n = tl.bins.length, left = (100 * tl.lo) / n, right = (100 * (tl.hi + 1)) / n;
+    $("tl-from").style.left = `${left}%`; $("tl-to").style.left = `${right}%`;
+    $("tl-before").style.width = `${left}%`; $("tl-after").style.width = `${100 - right}%`;
+    [["tl-from", 0, tl.hi, tl.lo, false], ["tl-to", tl.lo, n - 1, tl.hi, true]].forEach(([id, min, max, now, end]) => {
+      const h = $(id);
+      h.setAttribute("aria-valuemin", String(min)); h.setAttribute("aria-valuemax", String(max));
+      h.setAttribute("aria-valuenow", String(now));
+      h.setAttribute("aria-valuetext", end ? dateOf(tl.bins[now].end) : dateOf(tl.bins[now].start));
+      h.title = `${end ? "To" : "From"}: ${binText(now, end)} (drag, or arrow keys)`;
+    });
+  }
+  function syncTimeline() {  // the handles from the date filters (the date inputs, the permalink)
+    if (tl.bins.length < 2) return;
+    tl.lo = state.since ? binAt(dayOf(state.since)) : 0;
+    tl.hi = state.until ? binAt(dayOf(state.until)) : tl.bins.length - 1;
+    if (tl.hi < tl.lo) tl.hi = tl.lo;
+    placeHandles();
+    const since = state.since ? dayOf(state.since) : -Infinity, until = state.until ? dayOf(state.until) : Infinity;
+    const inRange = datedDays.filter((d) => d >= since && d <= until).length;
+    $("tl-range").textContent = state.since || state.until
+      ? `${state.since || "first"} to ${state.until || "last"}: ${inRange} of ${datedDays.length} dated statements`
+      : `all dates: ${datedDays.length} dated statements`;
+    $("tl-all").hidden = !state.since && !state.until;
+  }
+  function applyHandle(which) {  // the date filter the moved handle sets; the other one is left as it was
+    if (which === "lo") state.since = tl.lo === 0 ? "" : dateOf(tl.bins[tl.lo].start);
+    else state.until = tl.hi === tl.bins.length - 1 ? "" : dateOf(tl.bins[tl.hi].end);
+    $("f-since").value = state.since; $("f-until").value = state.until;
+    refresh(false);
+  }
+  function moveHandle(which, i) {  // visual only: applied when the drag ends or at once for a key
+    const n = tl.bins.length;
+    if (which === "lo") tl.lo = Math.max(0, Math.min(i, tl.hi));
+    else tl.hi = Math.min(n - 1, Math.max(i, tl.lo));
+    placeHandles();
+  }
+  if (tl.bins.length >= 2) {
+    $("timeline").hidden = false;
+    drawBars();
+    const strip = $("tl-strip");
+    const binFromX = (x) => {
+      const r = strip.getBoundingClientRect();
+      return Math.max(0, Math.min(tl.bins.length - 1, Math.floor(((x - r.left) / r.width) * tl.bins.length)));
+    };
+    let dragging = "";
+    strip.addEventListener("pointerdown", (ev) => {
+      if (ev.button !== 0) return;
+      const i = binFromX(ev.clientX);
+      dragging = ev.target.id === "tl-from" ? "lo" : ev.target.id === "tl-to" ? "hi"
+        : Math.abs(i - tl.lo) <= Math.abs(i - tl.hi) && i <= tl.hi ? "lo" : "hi";  // a click on the strip: the nearer handle
+      strip.setPointerCapture(ev.pointerId);
+      (dragging === "lo" ? $("tl-from") : $("tl-to")).focus();
+      if (ev.target === strip || ev.target.id === "tl-bars" || ev.target.closest("#tl-bars")) moveHandle(dragging, i);
+      ev.preventDefault();
+    });
+    strip.addEventListener("pointermove", (ev) => { if (dragging) moveHandle(dragging, binFromX(ev.clientX)); });
+    const drop = () => { if (dragging) { const which = dragging; dragging = ""; applyHandle(which); } };
+    strip.addEventListener("pointerup", drop);
+    strip.addEventListener("pointercancel", drop);
+    [["tl-from", "lo"], ["tl-to", "hi"]].forEach(([id, which]) => {
+      $(id).addEventListener("keydown", (ev) => {
+        const now = which === "lo" ? tl.lo : tl.hi, n = tl.bins.length;
+        const to = {ArrowLeft: now - 1, ArrowDown: now - 1, ArrowRight: now + 1, ArrowUp: now + 1,
+          PageDown: now - 10, PageUp: now + 10, Home: which === "lo" ? 0 : tl.lo, End: which === "lo" ? tl.hi : n - 1}[ev.key];
+        if (to === undefined) return;
+        ev.preventDefault();
+        moveHandle(which, to);
+        if ((which === "lo" ? tl.lo : tl.hi) !== now) applyHandle(which);
+      });
+    });
+    $("tl-all").addEventListener("click", () => {
+      state.since = ""; state.until = ""; $("f-since").value = ""; $("f-until").value = ""; refresh(false);
+    });
+  }
+
   // ---- evidence panel ---------------------------------------------------------------------------
   const panel = $("panel");
   function stanceVerb(s) { return (data.stances[s.kind === "affiliation" ? "affiliation" : s.stance] || ["", false, s.stance])[2]; }
@@ -481,10 +688,19 @@
     if (s.src) box.appendChild(sourceLine(s));
     return box;
   }
-  function cards(parent, list, context, limit) {
-    limit = limit || 200;
-    list.slice(0, limit).forEach((i) => { parent.appendChild(card(statements[i], context)); });
-    if (list.length > limit) parent.appendChild(el("p", `\u2026 and ${list.length - limit} more (open the table for all)`, "muted"));
+  // The first cards at once, the rest on demand: 400 cards took 0.1-0.2 s to lay out on each selection.
+  function cards(parent, list, context, first) {
+    const box = parent.appendChild(el("div"));
+    const show = (from, upto) => {
+      list.slice(from, upto).forEach((i) => { box.appendChild(card(statements[i], context)); });
+      if (upto >= list.length) return;
+      const next = Math.min(list.length, upto + 200);
+      const b = el("button", `Show ${next - upto} more of ${list.length - upto}`, "draw");
+      b.type = "button"; b.title = "Or open the table: every statement in view, one row each";
+      b.addEventListener("click", () => { b.remove(); show(upto, next); });
+      box.appendChild(b);
+    };
+    show(0, Math.min(list.length, first || 50));
   }
   function dl(pairs) {
     const d = el("dl");
@@ -621,7 +837,8 @@
   }
   window.cgDimmed = () => ({nodes: [...dimmedNodes].sort(), edges: [...dimmedEdges].sort()});
 
-  function select(sel, focus) {
+  function select(sel, focus) { return batched(() => selectNow(sel, focus)); }
+  function selectNow(sel, focus) {
     state.sel = "";
     let kind = sel.slice(0, 2), id = sel.slice(2), ok = false;
     if (kind === "n:" && visibleNode[id]) {
@@ -769,29 +986,31 @@
     });
     return tr;
   }
-  function padRow(height) {
-    const tr = el("tr", "", "pad"), td = el("td");
-    tr.setAttribute("aria-hidden", "true"); td.colSpan = COLUMNS.length; td.style.height = `${height}px`;
-    return add(tr, td);
-  }
-  function drawRows() {  // only the rows in (and near) the scrolled-to window are in the DOM
-    table.pending = false;
-    const scroller = $("table-scroll"), rows = table.rows, n = rows.length;
-    const h = table.rowHeight || 24, view = Math.max(scroller.clientHeight, 200);
+  // Long tables draw only the rows in (and near) the scrolled-to window; every row has the same height.
+  // win: {rows, rowHeight, pending}; makeRow(row, index) builds one <tr>.
+  function drawWindow(win, tableEl, scroller, ncols, makeRow) {
+    win.pending = false;
+    const rows = win.rows, n = rows.length;
+    const h = win.rowHeight || 24, view = Math.max(scroller.clientHeight, 200);
     const count = Math.ceil(view / h) + 20;
     const first = Math.max(0, Math.min(Math.floor(scroller.scrollTop / h) - 10, n - count));
     const last = Math.min(n, first + count);
     const frag = document.createDocumentFragment();
-    if (first > 0) frag.appendChild(padRow(first * h));
-    for (let i = first; i < last; i++) frag.appendChild(tableRow(rows[i], i));
-    if (last < n) frag.appendChild(padRow((n - last) * h));
-    $("table").tBodies[0].replaceChildren(frag);
-    if (!table.rowHeight && last > first) {
-      const row = $("table").tBodies[0].querySelector("tr:not(.pad)");
-      table.rowHeight = row.getBoundingClientRect().height || 24;
-      if (Math.abs(table.rowHeight - h) > 0.5) drawRows();
+    const pad = (height) => {
+      const tr = el("tr", "", "pad"), td = el("td");
+      tr.setAttribute("aria-hidden", "true"); td.colSpan = ncols; td.style.height = `${height}px`;
+      return add(tr, td);
+    };
+    if (first > 0) frag.appendChild(pad(first * h));
+    for (let i = first; i < last; i++) frag.appendChild(makeRow(rows[i], i));
+    if (last < n) frag.appendChild(pad((n - last) * h));
+    tableEl.tBodies[0].replaceChildren(frag);
+    if (!win.rowHeight && last > first) {  // measured once shown
+      const measured = tableEl.tBodies[0].querySelector("tr:not(.pad)").getBoundingClientRect().height;
+      if (measured) { win.rowHeight = measured; if (Math.abs(measured - h) > 0.5) drawWindow(win, tableEl, scroller, ncols, makeRow); }
     }
   }
+  function drawRows() { drawWindow(table, $("table"), $("table-scroll"), COLUMNS.length, tableRow); }
   function fillTable() {
     table.rows = sortedRows();
     tableHead();
@@ -833,7 +1052,12 @@
     ["n", "Statements", "7%", true], ["arts", "Articles", "6%", true], ["first", "First", "7%"], ["last", "Latest", "7%"],
     ["method", "Method", "5%"]];
   const dsort = {key: "n", dir: -1};
+  const rowsOf = {contest: null, rows: []};  // the rows of the disputes now in view, made once per contestNow
   function disputeRows() {
+    if (rowsOf.contest !== contestNow) { rowsOf.contest = contestNow; rowsOf.rows = makeDisputeRows(); }
+    return rowsOf.rows.slice();
+  }
+  function makeDisputeRows() {
     return Object.keys(contestNow).map((id) => {
       const r = contestNow[id], arts = new Set(), methods = new Set();
       let first = "", last = "";
@@ -856,21 +1080,29 @@
   }
   window.cgDisputes = () => sortedDisputes().map((r) => ({id: r.id, claim: r.claim, pro: r.names.pro, con: r.names.con,
     n: r.n, arts: r.arts, first: r.first, last: r.last, method: r.method}));
+  // the list is drawn a window of rows at a time, like the table: 2,000 rows laid out anew on each filter
+  // click took most of a second
+  const dwin = {rows: [], rowHeight: 0, pending: false};
+  function disputeRow(r) {
+    const row = el("tr");
+    row.dataset.claim = r.id;
+    if (r.id === state.dv) row.className = "current";
+    const claim = el("button", r.claim, "name"); claim.type = "button"; claim.title = "Draw this dispute";
+    claim.addEventListener("click", () => { drawDispute(r.id); });
+    const who = (k) => { const names = r.names[k]; return `${names.length}: ${names.slice(0, 4).join(", ")}${names.length > 4 ? ", \u2026" : ""}`; };
+    return add(row, add(el("td"), claim), el("td", who("pro")), el("td", who("con")), el("td", r.n), el("td", r.arts),
+        el("td", r.first), el("td", r.last), el("td", r.method));
+  }
+  function drawDisputeRows() { drawWindow(dwin, $("disputes"), $("disputes-scroll"), DCOLS.length, disputeRow); }
+  $("disputes-scroll").addEventListener("scroll", () => {
+    if (!dwin.pending) { dwin.pending = true; requestAnimationFrame(drawDisputeRows); }
+  });
   function fillDisputes() {
     sortableHead($("disputes"), DCOLS, dsort, fillDisputes, (c) => (c[3] ? -1 : 1));
-    const rows = sortedDisputes(), frag = document.createDocumentFragment();
-    rows.forEach((r) => {
-      const row = el("tr");
-      row.dataset.claim = r.id;
-      if (r.id === state.dv) row.className = "current";
-      const claim = el("button", r.claim, "name"); claim.type = "button"; claim.title = "Draw this dispute";
-      claim.addEventListener("click", () => { drawDispute(r.id); });
-      const who = (k) => { const names = r.names[k]; return `${names.length}: ${names.slice(0, 4).join(", ")}${names.length > 4 ? ", \u2026" : ""}`; };
-      add(row, add(el("td"), claim), el("td", who("pro")), el("td", who("con")), el("td", r.n), el("td", r.arts),
-          el("td", r.first), el("td", r.last), el("td", r.method));
-      frag.appendChild(row);
-    });
-    $("disputes").tBodies[0].replaceChildren(frag);
+    const rows = sortedDisputes();
+    dwin.rows = rows;
+    $("disputes").setAttribute("aria-rowcount", String(rows.length + 1));
+    drawDisputeRows();
     const total = Object.keys(data.disputes).length;
     $("disputes-count").textContent = `${rows.length} contested claim(s) among the statements in view` +
       (rows.length < total ? ` (${total} in the whole page)` : "") + "; click a claim to draw its dispute";
@@ -884,20 +1116,19 @@
   function drawDispute(id) {  // the claim, both sides, their statements and evidence; nothing else
     state.dv = id; state.fx = []; state.sel = `n:${id}`;
     writeHash(true);
-    refresh(true);
-    select(`n:${id}`, false);
+    batched(() => { refresh(true); select(`n:${id}`, false); });
   }
   window.cgDrawDispute = drawDispute;
   function wholeView() {
     state.dv = ""; state.fx = []; state.sel = "";
-    writeHash(true); refresh(true); select("", false);
+    writeHash(true); batched(() => { refresh(true); select("", false); });
   }
   function expand(id) {  // focus mode: draw this node's neighbourhood too, from the data in the page
     if (!nodeMeta[id]) return;
     state.dv = "";
     if (state.fx.indexOf(id) < 0) state.fx = state.fx.concat([id]);
     state.sel = `n:${id}`;
-    writeHash(true); refresh(true); select(`n:${id}`, false);
+    writeHash(true); batched(() => { refresh(true); select(`n:${id}`, false); });
   }
   window.cgExpand = expand;
   $("whole-view").addEventListener("click", wholeView);
@@ -1008,11 +1239,13 @@
     const ctx = out.getContext("2d");
     ctx.fillStyle = "#ffffff"; ctx.fillRect(0, 0, out.width, out.height);
     try {
+      exporting = true;
       network.setSize(`${w}px`, `${h}px`);
       network.moveTo({position: {x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2}, scale: scale, animation: false});
       network.redraw();
       ctx.drawImage(container.querySelector("canvas"), 0, 0);
     } finally {
+      exporting = false;
       network.setSize("100%", "100%");
       network.moveTo({position: view.position, scale: view.scale, animation: false});
       network.redraw();
@@ -1087,7 +1320,9 @@
     drawing.appendChild(labelGroup);
     const nodeGroup = drawing.appendChild(svgEl("g", {class: "nodes"}));
     ids.forEach((id) => {
-      const n = nodes.get(id), p = pos[id], c = n.color, g = svgEl("g", {"data-node": id});
+      const drawn = network.body.nodes[id].options;  // its label and border now (see relabel)
+      const n = {...nodes.get(id), label: drawn.label, borderWidth: drawn.borderWidth, color: drawn.color};
+      const p = pos[id], c = n.color, g = svgEl("g", {"data-node": id});
       const lines = String(n.label || "").split("\n");
       if (n.shape === "box") {
         const b = network.getBoundingBox(id);
@@ -1132,6 +1367,69 @@
     download("claimgraph.svg", url);
     setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
   });
+  // GEXF 1.3: the view as drawn (what the filters keep, positions and colours), for Gephi. Node and edge
+  // attributes are what the panel says of them, counted among the statements in view.
+  const GEXF_NS = "http://gexf.net/1.3", VIZ_NS = "http://gexf.net/1.3/viz";
+  const NODE_ATTRS = [["kind", "string"], ["type", "string"], ["aliases", "string"], ["contested", "boolean"],
+    ["for", "string"], ["against", "string"]];
+  const EDGE_ATTRS = [["kind", "string"], ["stance", "string"], ["relation", "string"], ["statements", "integer"],
+    ["first", "string"], ["latest", "string"]];
+  function rgb(hex) {
+    const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex || "") || [0, "77", "77", "77"];
+    return {r: parseInt(m[1], 16), g: parseInt(m[2], 16), b: parseInt(m[3], 16)};
+  }
+  function drawingGexf() {
+    const doc = document.implementation.createDocument(GEXF_NS, "gexf", null), root = doc.documentElement;
+    const x = (parent, tag, attrs, ns) => {
+      const e = doc.createElementNS(ns || GEXF_NS, tag);
+      Object.keys(attrs || {}).forEach((k) => { e.setAttribute(k, String(attrs[k])); });
+      parent.appendChild(e);
+      return e;
+    };
+    root.setAttribute("version", "1.3");
+    root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:viz", VIZ_NS);
+    const meta = x(root, "meta");
+    x(meta, "creator").textContent = "claimgraph";
+    x(meta, "description").textContent = `${data.title} \u00b7 ${$("summary").textContent}`;
+    const graph = x(root, "graph", {defaultedgetype: "directed", mode: "static"});
+    [["node", NODE_ATTRS], ["edge", EDGE_ATTRS]].forEach(([cls, attrs]) => {
+      const box = x(graph, "attributes", {class: cls});
+      attrs.forEach(([id, type]) => { x(box, "attribute", {id, title: id, type}); });
+    });
+    const values = (parent, pairs) => {
+      const box = x(parent, "attvalues");
+      pairs.forEach(([k, v]) => { if (v !== "" && v !== undefined && v !== null) x(box, "attvalue", {for: k, value: v}); });
+    };
+    const ids = Object.keys(visibleNode).sort(), pos = network.getPositions(ids), nodeBox = x(graph, "nodes");
+    ids.forEach((id) => {
+      const m = nodeMeta[id], look = nodes.get(id), node = x(nodeBox, "node", {id, label: m.label});
+      const [forIt, against] = m.kind === "claim" ? sides(id) : [[], []];
+      values(node, [["kind", m.kind], ["type", m.kind === "actor" ? m.type : ""], ["aliases", (m.aliases || []).join("; ")],
+        ["contested", m.kind === "claim" ? String(!!contestNow[id]) : ""], ["for", forIt.join("; ")], ["against", against.join("; ")]]);
+      x(node, "viz:color", rgb(look.color.background), VIZ_NS);
+      x(node, "viz:position", {x: pos[id].x, y: -pos[id].y, z: 0}, VIZ_NS);
+      x(node, "viz:size", {value: look.shape === "box" ? 10 : look.size}, VIZ_NS);
+    });
+    const edgeBox = x(graph, "edges");
+    Object.keys(visibleEdge).sort().forEach((id) => {
+      const e = edgeMeta[id], look = edges.get(id);
+      const shown = e.kind === "aggregate" ? e.st : e.st.filter((i) => statementPasses(statements[i]));
+      const dates = shown.map((i) => statements[i].date).filter(Boolean).sort();
+      const count = e.kind === "aggregate" ? e.weight : e.kind === "affiliation" || e.kind === "structure" ? 1 : shown.length;
+      const edge = x(edgeBox, "edge", {id, source: e.from, target: e.to, label: look.label || stanceVerb(e), weight: count});
+      values(edge, [["kind", e.kind], ["stance", e.stance], ["relation", e.relation || ""],
+        ["statements", e.kind === "affiliation" || e.kind === "structure" ? "" : count],
+        ["first", dates[0] || ""], ["latest", dates[dates.length - 1] || ""]]);
+      x(edge, "viz:color", rgb(look.color.color), VIZ_NS);
+    });
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}\n`;
+  }
+  window.cgGexf = drawingGexf;
+  $("gexf").addEventListener("click", () => {
+    const url = URL.createObjectURL(new Blob([drawingGexf()], {type: "application/gexf+xml;charset=utf-8"}));
+    download("claimgraph.gexf", url);
+    setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
+  });
   $("copy-link").addEventListener("click", () => {
     writeHash();
     const b = $("copy-link"), done = () => { b.textContent = "Link copied"; setTimeout(() => { b.textContent = "Copy link"; }, 1500); };
@@ -1159,10 +1457,12 @@
   if (bits.length) { bits.forEach((b) => { notice.appendChild(b); }); notice.hidden = false; }
 
   // ---- start: restore the view from the URL fragment --------------------------------------------
-  function restore() {
+  function restore() { batched(restoreNow); }
+  function restoreNow() {
     readHash();
     controlsFromState();
-    computeVisible(); arrange(); relabel(); nodeView.refresh(); edgeView.refresh(); updateCounts(); showList();
+    computeVisible(); arrange(); relabel(); applyVisibility(); updateCounts(); showList();
+    syncTimeline();
     $("unfocus").hidden = !state.dv && !state.fx.length;
     network.fit({animation: false});
     if (state.sel) select(state.sel, true); else { intro(); dim(""); }
