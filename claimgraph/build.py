@@ -88,7 +88,8 @@ class BuildResult:
         if self.links is None:
             return None
         return (f"claims across articles: {self.links.joined:,} link(s) joined, {self.links.proposed:,} proposed "
-                f"for review (claimgraph query proposed-links), {self.links.curated:,} curated")
+                f"for review (claimgraph query proposed-links), {self.links.contradicting:,} contradicting, "
+                f"{self.links.curated:,} curated")
 
 
 def load_source(path: Path) -> Annotation:
@@ -192,7 +193,7 @@ def _link_in_memory(nquads: bytes, paths: dict[str, Path]) -> tuple[LinkUpdate, 
     """Link the claims of an in-memory build across its articles: the links graph as N-Quads."""
     store = ox.Store()
     store.load(nquads, format=ox.RdfFormat.N_QUADS)
-    add_union_view(store)
+    add_union_view(store, conclude=False)
     try:
         links = update_links(store, set(paths), everything=True)
     except LinkError as exc:

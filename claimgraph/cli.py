@@ -337,7 +337,7 @@ def build(ctx, paths, output, no_validate, store_dir, no_store, no_export, extra
         exported += "; store compacted" if result.compacted else ""
         say(f"{store}: {result.summary()} in {result.seconds:.1f} s{exported}")
     links = result.links
-    if links is not None and (links.joined or links.proposed or links.curated):
+    if links is not None and (links.joined or links.proposed or links.contradicting or links.curated):
         say(result.links_summary())
 
 

@@ -38,7 +38,7 @@ from . import vocab
 from .vocab import CG, ID
 
 #: Stored in a store's build graph: a store linked by another version is linked again, whole.
-LINKS_VERSION = "2"
+LINKS_VERSION = "3"
 #: A pair scoring at least this is joined into one claim without review.
 JOIN = 0.42
 #: A pair scoring at least this (and below JOIN) is proposed for review.
@@ -165,7 +165,7 @@ class Link:
     b: str
     confidence: float
     reason: str
-    status: str  # joined, proposed, accepted or rejected
+    status: str  # joined, proposed, contradicting, accepted or rejected
     articles: tuple[str, ...]  # the articles of the two claims (article IRIs)
 
     @property
@@ -230,6 +230,26 @@ def score(p: ClaimProfile, q: ClaimProfile) -> tuple[float, list[str]]:
     return round(max(0.0, min(1.0, total)), 4), reasons
 
 
+#: Two claims put forward by different sides, one the negation of the other, sharing at least
+#: this share of their words, contradict each other ('Canada shared evidence with India' and
+#: 'Canada had not shared any information').
+CONTRADICTION_WORDS = 0.4
+
+
+def contradiction(p: ClaimProfile, q: ClaimProfile) -> tuple[float, list[str]] | None:
+    """(confidence, reasons) when ``p`` and ``q`` are one proposition and its negation put forward
+    by different actors: asserting either disputes the other (``cg:contradicts``)."""
+    if p.negated == q.negated or p.referential or q.referential:
+        return None
+    if not p.supporters or not q.supporters or p.supporters & q.supporters:
+        return None
+    words = _dice(p.words, q.words)
+    if words < CONTRADICTION_WORDS:
+        return None
+    return round(min(1.0, 0.4 + 0.6 * words), 4), [f"one negates the other; claims share {words:.2f} of their words",
+                                                     "put forward by different actors"]
+
+
 def propose_links(changed: list[ClaimProfile], corpus: list[ClaimProfile]) -> list[Link]:
     """Links between each claim of ``changed`` and the claims of other articles in ``corpus``.
 
@@ -267,6 +287,9 @@ def propose_links(changed: list[ClaimProfile], corpus: list[ClaimProfile]) -> li
                 continue
             confidence, reasons = score(p, q)
             status = "joined" if confidence >= JOIN else "proposed" if confidence >= PROPOSE else None
+            opposed = contradiction(p, q)
+            if opposed is not None:
+                confidence, reasons, status = opposed[0], opposed[1], "contradicting"
             if status is not None:
                 links[pair] = Link(pair[0], pair[1], confidence, "; ".join(reasons), status,
                                    tuple(sorted({p.article, q.article})))
@@ -473,6 +496,11 @@ def link_triples(links: list[Link], representative: dict[str, str]) -> list[tupl
             triples.append((node, CG + "reason", (link.reason, xsd + "string")))
         triples += [(node, DCTERMS + "source", article) for article in link.articles]
     triples += [(claim, CG + "sameClaimAs", rep) for claim, rep in representative.items()]
+    for link in links:  # between the groups, as contested claims are counted
+        if link.status == "contradicting":
+            a, b = representative.get(link.a, link.a), representative.get(link.b, link.b)
+            if a != b:
+                triples += [(a, CG + "contradicts", b), (b, CG + "contradicts", a)]
     return sorted(set(triples), key=lambda t: (t[0], t[1], str(t[2])))
 
 
@@ -524,6 +552,7 @@ class LinkUpdate:
 
     joined: int = 0
     proposed: int = 0
+    contradicting: int = 0
     curated: int = 0
     added: int = 0  # triples
     removed: int = 0  # triples
@@ -760,7 +789,8 @@ def update_links(store, changed: set[str], removed: set[str] = frozenset(), ever
         statements = _statements_touched(store, set(changed), set(removed), members)
         current = _current_triples(store, scope_links | members | statements)
     old = _links_from_triples(current)
-    kept = [link for link in old if link.status in ("joined", "proposed") and not (set(link.articles) & touched)]
+    kept = [link for link in old
+            if link.status in ("joined", "proposed", "contradicting") and not (set(link.articles) & touched)]
     links = {(link.a, link.b): link for link in kept + new}
     for link in curated:  # a person's word overrides the score
         if members is None or link.a in members or link.b in members:
@@ -793,7 +823,7 @@ def _counted(store, result: LinkUpdate) -> LinkUpdate:
         ?link <{CG}linkStatus> ?status }} }} GROUP BY ?status""")
     for row in found:
         status, n = row["status"].value.removeprefix(CG), int(row["n"].value)
-        if status in ("joined", "proposed"):
+        if status in ("joined", "proposed", "contradicting"):
             setattr(result, status, n)
         else:
             result.curated += n

@@ -23,6 +23,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError, StoreError
 from .fileio import atomic_path
+from .linking import update_links
 from .sparql import check_query
 from .vocab import BUILD_GRAPH, CG, DCTERMS, ID, LINKS_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, XSD, graph_iri
 
@@ -161,13 +162,21 @@ _SCHEMA_PUBLISHER = "https://schema.org/publisher"
 MATERIALIZE_UNION = f"""INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{BUILD_GRAPH}>) }}"""
 
 
-def add_union_view(store) -> None:
+def add_union_view(store, conclude: bool = True) -> None:
     """Fill the default graph with every triple of every named graph, once: the view queries run on.
 
     ``open_graph`` and ``claimgraph build`` do this; call it on a pyoxigraph store you
-    filled yourself before handing it to ``run_query``.
+    filled yourself before handing it to ``run_query``. With ``conclude``, data that lacks
+    the build's corpus conclusions (claims linked across articles, what each statement
+    counts toward and for, the contested claims' summaries: a graph written by other
+    software, or by a claimgraph from before them) gets them, in memory.
     """
     store.update(MATERIALIZE_UNION)
+    if conclude and not store.query(f"ASK {{ GRAPH <{LINKS_GRAPH}> {{ ?s ?p ?o }} }}"):
+        articles = {row["a"].value for row in store.query(
+            f"SELECT DISTINCT ?a WHERE {{ ?s <{CG}claim> ?c ; <{DCTERMS}source> ?a }}")}
+        if articles:
+            update_links(store, articles, everything=True)
 
 
 def unview(graph: str) -> str:

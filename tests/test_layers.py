@@ -26,9 +26,9 @@ LAYERS = [
     "claimgraph.extract.pipeline", "claimgraph.extract.drafting",
     "claimgraph.extract",  # its public API
     "claimgraph.rdf",  # statements -> RDF
+    "claimgraph.linking",  # claims across articles: what the corpus concludes of each statement
     "claimgraph.store", "claimgraph.remote", "claimgraph.source",  # RDF -> store; opening a graph source
     "claimgraph.shacl",
-    "claimgraph.linking",  # claims across articles
     "claimgraph.build",
     "claimgraph.query",  # store -> answers
     "claimgraph.projection", "claimgraph.layout", "claimgraph.render",  # -> analysis and the page

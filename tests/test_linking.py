@@ -303,3 +303,17 @@ def test_kept_summary_answers_as_the_statements_do_after_every_change(tmp_path):
     victim.unlink()
     shutil.rmtree(tmp_path / "unused", ignore_errors=True)
     check()
+
+
+def test_a_claim_and_its_negation_by_the_other_side_contradict():
+    shared = ClaimProfile("x:1", "A", "Canada had shared evidence of the killing with India", supporters={"canada"},
+                          speakers={"canada"}, targets={"india"}, sentences={"Canada said it had shared evidence."})
+    denied = ClaimProfile("x:2", "B", "Canada had not shared any evidence of the killing", supporters={"india"},
+                          speakers={"india"}, targets={"canada"}, sentences={"India said Canada had not shared any."})
+    [link] = propose_links([shared], [shared, denied])
+    assert link.status == "contradicting" and "negates" in link.reason
+    triples = linking.link_triples([link], {})
+    assert ("x:1", CG + "contradicts", "x:2") in triples and ("x:2", CG + "contradicts", "x:1") in triples
+    same_side = ClaimProfile("x:3", "C", "Canada had not shared any evidence of the killing", supporters={"canada"},
+                             speakers={"canada"}, targets={"india"}, sentences={"Canada said so."})
+    assert all(lk.status != "contradicting" for lk in propose_links([shared], [shared, same_side]))
