@@ -212,6 +212,18 @@ def test_title_implying_a_country(nlp):
     assert label(r, r["statements"][0]["actor"]) == "United States"
 
 
+def test_person_without_a_stated_state_acts_for_nobody(nlp):
+    """A title without a country ('Prime Minister X') gives no side: never the nearest state named."""
+    text = ("Prime Minister Ana Silva told parliament that agents of Peru had planned the attack. "
+            "Foreign Minister Rui Costa said Lima had expelled a Peruvian diplomat. "
+            "At a briefing, foreign ministry spokesman Tomas Vega said Chile had shared no evidence.")
+    r = run(nlp, text)
+    persons = {a["label"]: a for a in r["actors"] if a["type"] == "person"}
+    assert {"Ana Silva", "Rui Costa", "Tomas Vega"} <= set(persons)
+    assert all(not persons[n]["affiliations"] for n in ("Ana Silva", "Rui Costa", "Tomas Vega"))
+    assert {label(r, s["actor"]) for s in r["statements"]} == {"Ana Silva", "Rui Costa", "Tomas Vega"}
+
+
 def test_registry_merges_known_actors(nlp):
     registry = [{"id": "kenya-gov", "label": "Government of Kenya", "type": "state",
                  "aliases": ["Kenya", "Nairobi"], "affiliations": []}]

@@ -22,7 +22,6 @@ class _Actors:
         self.alias = {}            # lower-cased surface -> id
         self.name_tokens = {}      # person name token -> id
         self.count = {}
-        self.titled = set()        # persons carrying a state title
         for a in registry or []:
             self._add(a["id"], a["label"], a.get("type", "organisation"))
             for form in a.get("aliases", []):
@@ -284,9 +283,6 @@ class Sources:
         for phrase, country in self.lx["title_countries"].items():
             if phrase in text:
                 self.actors.affiliate(pid, self.actors.country(country), phrase)
-        low = text.lower()
-        if any(re.search(r"\b" + re.escape(t) + r"\b", low) for t in self.lx["state_titles"]):
-            self.actors.titled.add(pid)
         for t in doc[np.start:head.i]:
             if t.ent_type_ == "PERSON":
                 continue
