@@ -224,6 +224,17 @@ def test_person_without_a_stated_state_acts_for_nobody(nlp):
     assert {label(r, s["actor"]) for s in r["statements"]} == {"Ana Silva", "Rui Costa", "Tomas Vega"}
 
 
+def test_a_shared_surname_is_not_the_same_person(nlp):
+    """'Arjun Singh' is not an earlier 'Karan Singh Dhillon' (one shared word), and a
+    named body after 'a spokesman for' is that body, not the state named inside its name."""
+    text = ("Police said Karan Singh Dhillon was shot dead in June. "
+            "Arjun Singh, a spokesman for the British Columbia Farmers Council, said the inquiry was slow.")
+    r = run(nlp, text)
+    [s] = [s for s in r["statements"] if "inquiry" in s["sentence"]]
+    assert label(r, s["speaker"]) == "Arjun Singh"
+    assert label(r, s["actor"]) == "British Columbia Farmers Council"
+
+
 def test_registry_merges_known_actors(nlp):
     registry = [{"id": "kenya-gov", "label": "Government of Kenya", "type": "state",
                  "aliases": ["Kenya", "Nairobi"], "affiliations": []}]

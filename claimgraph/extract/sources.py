@@ -133,9 +133,13 @@ class _Actors:
         low = name.lower()
         if low in self.alias and self.by_id[self.alias[low]]["type"] == "person":
             return self.alias[low]
+        parts = _name_parts(name)
         for part in name.split():
             pid = self.name_tokens.get(part.lower())
             if pid and self.by_id[pid]["type"] == "person":
+                known = _name_parts(self.by_id[pid]["label"])
+                if len(parts) > 1 and len(known) > 1 and not (parts <= known or known <= parts):
+                    continue            # 'Moninder Singh' is not 'Hardeep Singh Nijjar'
                 self.alias.setdefault(low, pid)
                 return pid
         pid = self._add(_slug(name), name, "person")
@@ -156,6 +160,11 @@ class _Actors:
         if a["type"] == "person" and a["affiliations"]:
             return a["affiliations"][0]["actor"]
         return aid
+
+
+def _name_parts(name):
+    """The capitalised words of a person's name, lower-cased ('Romeo Brawner Jr' -> romeo, brawner)."""
+    return {p.lower() for p in name.split() if len(p) > 2 and p[0].isupper()}
 
 
 def _acronym_of(short, long):
@@ -244,7 +253,7 @@ class Sources:
                 return self.actors.known(text)
             if self.actors.armed(text):
                 return self.actors.org(text)
-            pid = self.actors.person(text)
+            pid = self.actors.person(self.person_name(ent))
             self._affiliate_person(pid, ent.root)
             return pid
         if lab in ("GPE", "NORP", "LOC", "FAC"):
@@ -265,6 +274,21 @@ class Sources:
                 self.actors.seen(aid, text)
             return aid
         return None
+
+    def person_name(self, ent):
+        """A PERSON entity's name with the given names the model left out of it ('Moninder' of
+        'Moninder Singh'): capitalised proper nouns right before it that modify it and are
+        neither titles nor known actors."""
+        doc, start = ent.doc, ent.start
+        inst = self.lx["institution_words"]
+        while start > ent.sent.start:
+            t = doc[start - 1]
+            if not (t.pos_ == "PROPN" and t.is_title and t.dep_ == "compound" and ent.start <= t.head.i < ent.end
+                    and t.ent_type_ == "" and t.lower_ not in inst and t.lemma_.lower() not in self.lx["roles"]
+                    and not self.actors.known(t.text)):
+                break
+            start -= 1
+        return doc[start:ent.end].text if start < ent.start else ent.text
 
     def _named_body(self, tok, e):
         """'Health New Zealand', 'Radio Free Asia': capitalised words before a country name make a
@@ -357,10 +381,16 @@ class Sources:
             aid = self._named_body(tok, e)
             return "actor", aid or self.actors.known(e.text)
         if e is not None and (e.label_ == "PERSON" or low in self.actors.name_tokens):
-            pid = self.actors.person(e.text if e.label_ == "PERSON" else tok.text)
+            pid = self.actors.person(self.person_name(e) if e.label_ == "PERSON" else tok.text)
             return "actor", pid
         if tok.pos_ == "PROPN" and low in self.actors.name_tokens:
             return "actor", self.actors.name_tokens[low]
+        if e is not None and e.label_ == "ORG" and e.root == tok and len(e) > 1 and tok.is_title \
+                and not any(c.dep_ == "poss" for c in tok.children) \
+                and not self.actors._institution([t.text for t in e if t.dep_ != "det"]):
+            aid = self._entity_actor(e)          # 'the British Columbia Gurdwaras Council' is a name
+            if aid:
+                return "actor", aid
         if tok.lemma_.lower() in lx["roles"] or low in lx["anon_nouns"]:
             for c in tok.children:
                 if c.dep_ == "appos":
