@@ -235,6 +235,17 @@ def test_a_shared_surname_is_not_the_same_person(nlp):
     assert label(r, s["actor"]) == "British Columbia Farmers Council"
 
 
+def test_portfolio_is_no_body_and_a_title_is_no_name(nlp):
+    text = ("Defense Secretary Paul Grant said the drills would continue. "
+            "Commissioner Anne Roy of the Royal Canadian Mounted Police said the inquiry was open.")
+    r = run(nlp, text)
+    persons = {a["label"]: a for a in r["actors"] if a["type"] == "person"}
+    assert "Paul Grant" in persons and not persons["Paul Grant"]["affiliations"]
+    labels = {a["id"]: a["label"] for a in r["actors"]}
+    assert [labels[f["actor"]] for f in persons["Anne Roy"]["affiliations"]] == ["Royal Canadian Mounted Police"]
+    assert "Defense" not in labels.values()
+
+
 def test_registry_merges_known_actors(nlp):
     registry = [{"id": "kenya-gov", "label": "Government of Kenya", "type": "state",
                  "aliases": ["Kenya", "Nairobi"], "affiliations": []}]

@@ -267,6 +267,8 @@ class Sources:
                 return self.actors.org(text)
             return None
         if lab == "ORG":
+            if self._portfolio(ent):
+                return None
             if text.lower().split()[-1] in self.actors.name_tokens:
                 return self.actors.person(text)
             aid = self.actors.org(text)
@@ -285,10 +287,19 @@ class Sources:
             t = doc[start - 1]
             if not (t.pos_ == "PROPN" and t.is_title and t.dep_ == "compound" and ent.start <= t.head.i < ent.end
                     and t.ent_type_ == "" and t.lower_ not in inst and t.lemma_.lower() not in self.lx["roles"]
+                    and t.lower_.rstrip(".") not in self.lx["person_titles"]
                     and not self.actors.known(t.text)):
                 break
             start -= 1
         return doc[start:ent.end].text if start < ent.start else ent.text
+
+    def _portfolio(self, ent):
+        """'Defense' of 'Defense Secretary X', 'State' of 'Secretary of State': an ORG entity made
+        only of portfolio words that qualifies a title names an office, not a body."""
+        if not all(w.lower_ in self.lx["portfolio_words"] for w in ent if w.dep_ != "det"):
+            return False
+        head = ent.root.head.head if ent.root.dep_ == "pobj" else ent.root.head
+        return head.lower_ in self.lx["person_titles"] or head.lemma_.lower() in self.lx["roles"]
 
     def _named_body(self, tok, e):
         """'Health New Zealand', 'Radio Free Asia': capitalised words before a country name make a
@@ -310,11 +321,16 @@ class Sources:
         for t in doc[np.start:head.i]:
             if t.ent_type_ == "PERSON":
                 continue
-            c = self.actors.known(t.text) or (self.actors.known(self.ent(t).text) if self.ent(t) else None)
+            e = self.ent(t)
+            if e is not None and e.label_ == "ORG" and not self.actors.known(e.text):
+                # a named body ('Royal Canadian Mounted Police commissioner'), not the state named
+                # inside it; a portfolio ('Defense Secretary', 'Secretary of State') is no body
+                if t.i == max(e.start, np.start) and not self._portfolio(e):
+                    self.actors.affiliate(pid, self.actors.org(e.text), _role_words(np, head))
+                continue
+            c = self.actors.known(t.text) or (self.actors.known(e.text) if e is not None else None)
             if c:
                 self.actors.affiliate(pid, c, _role_words(np, head))
-            elif self.ent(t) is not None and self.ent(t).label_ == "ORG":
-                self.actors.affiliate(pid, self.actors.org(self.ent(t).text), _role_words(np, head))
             elif t.lower_ in self.lx["descriptor_of"] and t.lower_ != "group":      # 'Union spokesman Tom Wouters'
                 self.actors.affiliate(pid, self._descriptor(t), _role_words(np, head))
         for c in head.children:
@@ -322,6 +338,11 @@ class Sources:
                 aid = self.resolve_role(c)
                 if aid:
                     self.actors.affiliate(pid, aid, c.lemma_)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "from", "at"):      # 'Anne Roy of the RCMP'
+                for p in c.children:
+                    e = self.ent(p)
+                    if p.dep_ == "pobj" and e is not None and e.label_ == "ORG" and e.root == p:
+                        self.actors.affiliate(pid, self._entity_actor(e), _role_words(np, head))
         if head.dep_ == "appos" and head.head.lemma_ in self.lx["roles"]:
             aid = self.resolve_role(head.head)
             if aid:
