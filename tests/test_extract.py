@@ -246,6 +246,16 @@ def test_portfolio_is_no_body_and_a_title_is_no_name(nlp):
     assert "Defense" not in labels.values()
 
 
+def test_person_of_no_stated_side_accuses_a_party_doing_wrong(nlp):
+    text = ("Chile accused Peru of shelling border posts. Peru denied it. "
+            "Spokesman Jorge Paz said Peruvian troops had attacked two villages. "
+            "Jorge Paz said the roads were open.")
+    r = run(nlp, text)
+    paz = [s for s in r["statements"] if label(r, s["speaker"]) == "Jorge Paz"]
+    assert [s["stance"] for s in paz] == ["accuse", "assert"]
+    assert all(s["actor"] == s["speaker"] for s in paz)      # still no side
+
+
 def test_registry_merges_known_actors(nlp):
     registry = [{"id": "kenya-gov", "label": "Government of Kenya", "type": "state",
                  "aliases": ["Kenya", "Nairobi"], "affiliations": []}]

@@ -77,6 +77,26 @@ def _agents(art, toks, speaker=None, nominal=False):
     return out
 
 
+def _party_does_wrong(art, toks, parties):
+    """The content says a party did wrong: a party (or its troops, 'Cambodian troops') is the
+    subject of a wrongdoing verb, or of a verb whose object is a wrongdoing ('bore responsibility')."""
+    wrong = art.lx["wrongdoing"]
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.dep_ != "nsubj" or t.head.i not in ids:
+            continue
+        verb = t.head
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp")]
+        if not (verb.lemma_.lower() in wrong or verb.lower_ in wrong
+                or any(o.lemma_.lower() in wrong for o in objs)):
+            continue
+        for c in [t] + [c for c in t.children if c.dep_ in ("poss", "compound", "amod")]:
+            kind, aid = art.resolve(c)
+            if kind == "actor" and art.actors.acts_for(aid) in parties:
+                return True
+    return False
+
+
 def _has_wrongdoing(art, toks):
     return any((t.lemma_.lower() in art.lx["wrongdoing"] or t.lower_ in art.lx["wrongdoing"]) and t.dep_ != "amod"
                for t in toks)
@@ -100,8 +120,9 @@ def _refine(art, r, actor, parties, stance):
         return "demand"       # 'said Brussels expected Belgrade to cooperate', 'China hoped the parties would ...'
     cue = r["cue"]
     head_stance = stance_of_verb(art, cue.head) if cue.dep_ in ("advcl", "conj") and cue.head.i != cue.i else None
-    if actor not in parties and not nominal:
-        return stance
+    unplaced = actor is not None and art.actors.by_id[actor]["type"] == "person"
+    if actor not in parties and not nominal and not unplaced:
+        return stance         # a bystander's report stays a report; a person of no stated side may still accuse
     agents = _agents(art, toks, actor, nominal)
     opponents = {p for p in parties if p != actor}
     own_agent = actor in agents or any(t.dep_ == "xcomp" and t.head == r["cue"] for t in toks)
@@ -111,6 +132,9 @@ def _refine(art, r, actor, parties, stance):
     other_agent = any(a != actor for a in agents)
     wrong_noun = any(t.pos_ == "NOUN" and t.lemma_.lower() in lx["wrongdoing"] for t in toks)
     mentions_opp = any(art.resolve(t)[1] in opponents for t in toks if t.pos_ in ("PROPN", "ADJ"))
+    if unplaced and actor not in parties and not nominal:
+        # a person of no stated side: only a party's wrongdoing in what he says accuses it
+        return "accuse" if _party_does_wrong(art, toks, opponents) else stance
     if opp_agent and (wrong or any(t.dep_ == "neg" or t.lower_ == "not" for t in neg_tokens)):
         return "accuse"
     if r["cue"].lemma_ == "claim" and opp_agent:
