@@ -241,7 +241,9 @@ class Article(Sources):
         prev = v.doc[v.i - 1]
         e = self.ent(prev)
         if prev.pos_ == "PROPN" and e is not None and e.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-            names = [prev]       # 'X and Y pledged' hung as conjuncts of an earlier noun: each name speaks
+            # the whole name speaks ('Ministry of Water Resources and Irrigation', not 'Irrigation');
+            # 'X and Y pledged' hung as conjuncts of an earlier noun: each name speaks
+            names = [e.root if e.start <= e.root.i < e.end else prev]
             while names[-1].dep_ == "conj" and self.ent(names[-1].head) is not None \
                     and self.ent(names[-1].head).label_ == e.label_:
                 names.append(names[-1].head)

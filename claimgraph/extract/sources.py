@@ -363,8 +363,10 @@ class Sources:
                 if aid is None and c.lower_ in self.lx["descriptor_of"]:
                     aid = self.resolve(c)[1]
             elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "in", "from", "to"):   # "an aide to X"
+                own = self.ent(tok)
                 for p in c.children:
-                    if p.dep_ == "pobj":
+                    if p.dep_ == "pobj" and not (own is not None and own.start <= p.i < own.end):
+                        # ('Ministry of Water Resources': the words after 'of' are the role's own name)
                         kind, aid = self.resolve(p)
                         if kind != "actor":
                             aid = None
