@@ -370,6 +370,11 @@ class Sources:
                         kind, aid = self.resolve(p)
                         if kind != "actor":
                             aid = None
+                            owner = next((o for o in p.children if o.dep_ == "poss"
+                                          and o.lower_ not in ("its", "his", "her", "their")), None)
+                            if owner is not None and p.pos_ == "NOUN":    # 'a member of the group's political bureau'
+                                kind, aid = self.resolve(owner)
+                                aid = aid if kind == "actor" else None
             if aid:
                 aid = self.actors.acts_for(aid)
                 if self.actors.by_id[aid]["type"] == "state":
