@@ -256,6 +256,13 @@ def test_person_of_no_stated_side_accuses_a_party_doing_wrong(nlp):
     assert all(s["actor"] == s["speaker"] for s in paz)      # still no side
 
 
+def test_a_described_body_is_a_body_not_an_anonymous_source(nlp):
+    r = run(nlp, "The northern-based parliament rejected the decree as illegal. Officials said the talks failed.")
+    speakers = {s["speaker_text"]: label(r, s["actor"]) for s in r["statements"]}
+    assert speakers["The northern-based parliament"] == "Northern-based parliament"
+    assert speakers["Officials"] is None           # a bare plural stays an anonymous source
+
+
 def test_registry_merges_known_actors(nlp):
     registry = [{"id": "kenya-gov", "label": "Government of Kenya", "type": "state",
                  "aliases": ["Kenya", "Nairobi"], "affiliations": []}]

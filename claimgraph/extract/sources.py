@@ -487,6 +487,17 @@ class Sources:
             aid = self._named_by_head(tok)
             if aid:
                 return "actor", aid
+            if tok.tag_ == "NN" and (tok.lemma_.lower() in self.lx["state_institutions"]
+                                     or tok.lemma_.lower() in self.lx["body_heads"]) \
+                    and any(c.dep_ in ("amod", "compound") for c in tok.children):
+                # 'the eastern-based parliament', 'the rival administration': a body of its own, named by
+                # its description, not an anonymous source
+                np = self.np_span(tok)
+                start = next(t.i for t in np if t.dep_ != "det")
+                label = tok.doc[start:tok.i + 1].text
+                label = label[:1].upper() + label[1:]
+                known = self.actors.alias.get(label.lower())
+                return "actor", known or self.actors._add(_slug(label), label, "organisation")
         if tok.pos_ in ("NOUN", "NUM", "PROPN", "ADJ"):
             return ANON, None
         return None, None
