@@ -120,9 +120,10 @@ def _refine(art, r, actor, parties, stance):
         return "demand"       # 'said Brussels expected Belgrade to cooperate', 'China hoped the parties would ...'
     cue = r["cue"]
     head_stance = stance_of_verb(art, cue.head) if cue.dep_ in ("advcl", "conj") and cue.head.i != cue.i else None
-    unplaced = actor is not None and art.actors.by_id[actor]["type"] == "person"
-    if actor not in parties and not nominal and not unplaced:
-        return stance         # a bystander's report stays a report; a person of no stated side may still accuse
+    if actor not in parties and not nominal:
+        # a bystander, or a person of no stated side: only a party's wrongdoing in what he says
+        # accuses it (his own side is unknown or none, so no other party rule applies)
+        return "accuse" if _party_does_wrong(art, toks, parties) else stance
     agents = _agents(art, toks, actor, nominal)
     opponents = {p for p in parties if p != actor}
     own_agent = actor in agents or any(t.dep_ == "xcomp" and t.head == r["cue"] for t in toks)
@@ -132,9 +133,6 @@ def _refine(art, r, actor, parties, stance):
     other_agent = any(a != actor for a in agents)
     wrong_noun = any(t.pos_ == "NOUN" and t.lemma_.lower() in lx["wrongdoing"] for t in toks)
     mentions_opp = any(art.resolve(t)[1] in opponents for t in toks if t.pos_ in ("PROPN", "ADJ"))
-    if unplaced and actor not in parties and not nominal:
-        # a person of no stated side: only a party's wrongdoing in what he says accuses it
-        return "accuse" if _party_does_wrong(art, toks, opponents) else stance
     if opp_agent and (wrong or any(t.dep_ == "neg" or t.lower_ == "not" for t in neg_tokens)):
         return "accuse"
     if r["cue"].lemma_ == "claim" and opp_agent:
