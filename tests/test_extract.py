@@ -263,6 +263,14 @@ def test_a_described_body_is_a_body_not_an_anonymous_source(nlp):
     assert speakers["Officials"] is None           # a bare plural stays an anonymous source
 
 
+def test_he_is_the_last_main_clause_speaker_not_a_person_in_his_content(nlp):
+    text = ("Chilean Foreign Minister Ana Ruiz said Peruvian President Luis Soto had broken his word. "
+            '"We will not accept this," he told reporters.')
+    r = run(nlp, text)
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "he"]
+    assert label(r, s["speaker"]) == "Ana Ruiz" and label(r, s["actor"]) == "Chile"
+
+
 def test_registry_merges_known_actors(nlp):
     registry = [{"id": "kenya-gov", "label": "Government of Kenya", "type": "state",
                  "aliases": ["Kenya", "Nairobi"], "affiliations": []}]

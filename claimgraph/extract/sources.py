@@ -233,7 +233,10 @@ class Sources:
                 aid = self._entity_actor(ent)
                 if aid:
                     self.actors.mention(aid)
-                    if self.actors.by_id[aid]["type"] == "person" and ent.root.dep_ in SUBJ_DEPS:
+                    if self.actors.by_id[aid]["type"] == "person" and ent.root.dep_ in SUBJ_DEPS \
+                            and ent.root.head.dep_ in ("ROOT", "conj"):
+                        # a main clause's subject, not one inside reported content: 'he' after
+                        # 'X said Y had ...' is X
                         bisect.insort(self.person_subjects, ((n, ent.root.i), aid))
                     if self.actors.by_id[aid]["type"] == "person":
                         self.person_mentions.append(((n, ent.root.i), aid))
