@@ -271,6 +271,14 @@ def test_he_is_the_last_main_clause_speaker_not_a_person_in_his_content(nlp):
     assert label(r, s["speaker"]) == "Ana Ruiz" and label(r, s["actor"]) == "Chile"
 
 
+def test_the_title_names_the_last_person_who_bore_it(nlp):
+    text = ("The junta is led by General Amadou Sow. Aid groups met him in Bamako. "
+            "Afterwards the general said the transition would take three years.")
+    r = run(nlp, text)
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "the general"]
+    assert label(r, s["speaker"]) == "Amadou Sow"
+
+
 def test_registry_merges_known_actors(nlp):
     registry = [{"id": "kenya-gov", "label": "Government of Kenya", "type": "state",
                  "aliases": ["Kenya", "Nairobi"], "affiliations": []}]

@@ -22,6 +22,7 @@ class _Actors:
         self.alias = {}            # lower-cased surface -> id
         self.name_tokens = {}      # person name token -> id
         self.count = {}
+        self.titles = {}           # person id -> title words written before the name ('general')
         for a in registry or []:
             self._add(a["id"], a["label"], a.get("type", "organisation"))
             for form in a.get("aliases", []):
@@ -318,6 +319,9 @@ class Sources:
         doc = head.doc
         np = self.np_span(head)
         text = np.text
+        for t in doc[np.start:head.i]:
+            if t.lower_.rstrip(".") in self.lx["person_titles"] or t.lemma_.lower() in self.lx["roles"]:
+                self.actors.titles.setdefault(pid, set()).add(t.lemma_.lower())
         for phrase, country in self.lx["title_countries"].items():
             if phrase in text:
                 self.actors.affiliate(pid, self.actors.country(country), phrase)
@@ -486,6 +490,11 @@ class Sources:
             return ("actor", aid) if aid else (None, None)
         if e is not None and e.label_ == "PERSON" or (tok.pos_ == "PROPN" and tok.is_title and e is None):
             return "actor", self.actors.person(self.np_span(tok).text)
+        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                and tok.tag_ == "NN":
+            aid = self._titled_person(tok)       # 'the general' after 'General Abdou Tiani'
+            if aid:
+                return "actor", aid
         if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             aid = self._named_by_head(tok)
             if aid:
@@ -504,6 +513,18 @@ class Sources:
         if tok.pos_ in ("NOUN", "NUM", "PROPN", "ADJ"):
             return ANON, None
         return None, None
+
+    def _titled_person(self, tok):
+        """The last person named before tok with tok's title written before the name ('the general'
+        after 'General X', 'the minister' after 'Foreign Minister Y'); None if there is none."""
+        word = tok.lemma_.lower()
+        if not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in tok.children) and any(
+                word in ws for ws in self.actors.titles.values()):
+            end = bisect.bisect_left(self.person_mentions, (self.order(tok),))
+            for _, pid in reversed(self.person_mentions[:end]):
+                if word in self.actors.titles.get(pid, ()):
+                    return pid
+        return None
 
     def _named_by_head(self, tok):
         """'the council' after 'the Presidential Council', 'the general' after 'General X': a definite
