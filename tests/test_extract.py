@@ -279,6 +279,11 @@ def test_the_title_names_the_last_person_who_bore_it(nlp):
     assert label(r, s["speaker"]) == "Amadou Sow"
 
 
+def test_a_proposed_mediation_is_a_demand_not_a_mediation(nlp):
+    r = run(nlp, "In 2019 Ghana, backed by Togo, proposed that the African Union and the United Nations jointly mediate the dispute.")
+    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [("Ghana", "demand")]
+
+
 def test_registry_merges_known_actors(nlp):
     registry = [{"id": "kenya-gov", "label": "Government of Kenya", "type": "state",
                  "aliases": ["Kenya", "Nairobi"], "affiliations": []}]

@@ -239,6 +239,14 @@ class Article(Sources):
                 or any(c.dep_ in SUBJ_DEPS for c in v.children):
             return []
         prev = v.doc[v.i - 1]
+        if prev.text == "," and v.i - 2 > v.sent.start:
+            # 'In 2021 Sudan, backed by Egypt, proposed ...': the name owning the phrase
+            # set off by commas right before the verb speaks
+            for x in v.doc[v.sent.start:v.i - 1]:
+                if x.dep_ in ("acl", "relcl", "appos") and x.head.i < x.i and x.right_edge.i == v.i - 2 \
+                        and x.head.pos_ == "PROPN" and self.ent(x.head) is not None:
+                    prev = x.head
+                    break
         e = self.ent(prev)
         if prev.pos_ == "PROPN" and e is not None and e.label_ in ("PERSON", "ORG", "GPE", "NORP"):
             # the whole name speaks ('Ministry of Water Resources and Irrigation', not 'Irrigation');
