@@ -426,7 +426,8 @@ class Sources:
             aid = self._entity_actor(e)          # 'the British Columbia Gurdwaras Council' is a name
             if aid:
                 return "actor", aid
-        if tok.lemma_.lower() in lx["roles"] or low in lx["anon_nouns"]:
+        if tok.lemma_.lower() in lx["roles"] or low in lx["anon_nouns"] or (
+                low in lx["person_titles"] and any(c.dep_ == "appos" for c in tok.children)):
             for c in tok.children:
                 if c.dep_ == "appos":
                     kind, aid = self.resolve(c)
