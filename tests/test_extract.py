@@ -291,6 +291,11 @@ def test_a_title_with_an_apposed_name_acts_for_its_owner(nlp):
     assert label(r, s["actor"]) == "Karen National Union"
 
 
+def test_taking_up_mediation_mediates(nlp):
+    r = run(nlp, "Kenya, which has close ties with both countries, took up mediation in May. Kenya took three days to respond.")
+    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [("Kenya", "mediate")]
+
+
 def test_registry_merges_known_actors(nlp):
     registry = [{"id": "kenya-gov", "label": "Government of Kenya", "type": "state",
                  "aliases": ["Kenya", "Nairobi"], "affiliations": []}]
