@@ -296,6 +296,13 @@ def test_taking_up_mediation_mediates(nlp):
     assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [("Kenya", "mediate")]
 
 
+def test_with_x_warning_speaks_and_what_he_called_is_no_second_act(nlp):
+    r = run(nlp, "Chile also weighed in, with envoy Rosa Diaz warning that any attack could cost Peru dearly. "
+                 'Minister Ana Soto said the union would have to drop what she called an "unreasonable" demand.')
+    got = [(label(r, s["speaker"]), s["stance"]) for s in r["statements"]]
+    assert got == [("Rosa Diaz", "demand"), ("Ana Soto", "demand")]
+
+
 def test_registry_merges_known_actors(nlp):
     registry = [{"id": "kenya-gov", "label": "Government of Kenya", "type": "state",
                  "aliases": ["Kenya", "Nairobi"], "affiliations": []}]

@@ -158,7 +158,7 @@ class Article(Sources):
         if v.dep_ in ("acl", "amod") and stance != "mediate" and v.head.lower_ not in self.lx["anon_nouns"] \
                 and self._relcl_owner(v) is None:
             return
-        if v.dep_ == "pcomp" and v.head.lower_ not in ("after", "before", "while", "since", "upon", "when"):
+        if v.dep_ == "pcomp" and v.head.lower_ not in ("after", "before", "while", "since", "upon", "when", "with"):
             return
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
             return                                   # 'talks can begin only if both sides agree': no act yet
@@ -168,8 +168,8 @@ class Article(Sources):
         if stance == "deny" and self._narrated_dispute(v):
             return
         if v.dep_ == "ccomp" and any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in v.children) \
-                and stance_of_verb(self, v.head):
-            return                                   # 'condemned what it called ...': one act, the outer one
+                and any(stance_of_verb(self, a) for a in list(v.ancestors)[:4]):
+            return          # 'condemned what it called ...', 'said X must drop what he called ...': the outer act
         inner, inner_stance = self._quoted_first_person(v) if stance == "assert" else (None, None)
         if inner is not None:
             stance = inner_stance
