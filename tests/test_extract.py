@@ -303,6 +303,14 @@ def test_with_x_warning_speaks_and_what_he_called_is_no_second_act(nlp):
     assert got == [("Rosa Diaz", "demand"), ("Ana Soto", "demand")]
 
 
+def test_head_of_the_mission_acts_for_the_mission_named_before(nlp):
+    text = ("The deal was signed at the United Nations Support Mission in Peru. "
+            "Maria Lopez, the acting head of the mission, said her mission would facilitate talks between Lima and Quito.")
+    r = run(nlp, text)
+    sides = {label(r, s["actor"]) for s in r["statements"]}
+    assert sides == {"United Nations Support Mission"}
+
+
 def test_registry_merges_known_actors(nlp):
     registry = [{"id": "kenya-gov", "label": "Government of Kenya", "type": "state",
                  "aliases": ["Kenya", "Nairobi"], "affiliations": []}]

@@ -23,7 +23,13 @@ def mediation_verb(art, v, n):
             subs = subs + [p for p in c.children if p.dep_ == "pobj"]
     for s in subs:
         kind, aid = art.resolve(s)
-        if kind != "actor" and s.pos_ in ("NOUN", "PROPN") and s.lower_ not in ("which", "who", "that"):
+        owner = next((c for c in s.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if kind != "actor" and owner is not None:       # 'her mission': the one she acts for
+            kind, aid = art.resolve(owner)
+            aid = art.actors.acts_for(aid) if kind == "actor" else None
+            kind = "actor" if aid else None
+        if kind != "actor" and s.pos_ in ("NOUN", "PROPN") and s.lower_ not in ("which", "who", "that") \
+                and owner is None:
             aid = art.actors.org(art.np_span(s).text, common=True)
             kind = "actor" if aid else None
         if kind == "actor":

@@ -382,6 +382,8 @@ class Sources:
                             if owner is not None and p.pos_ == "NOUN":    # 'a member of the group's political bureau'
                                 kind, aid = self.resolve(owner)
                                 aid = aid if kind == "actor" else None
+                            elif p.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ == "the" for d in p.children):
+                                aid = self._named_by_head(p)      # 'the head of the mission' (named earlier)
             if aid:
                 aid = self.actors.acts_for(aid)
                 if self.actors.by_id[aid]["type"] == "state":
