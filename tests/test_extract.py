@@ -311,6 +311,12 @@ def test_head_of_the_mission_acts_for_the_mission_named_before(nlp):
     assert sides == {"United Nations Support Mission"}
 
 
+def test_who_chairs_a_body_acts_for_it(nlp):
+    r = run(nlp, '"We want talks now," said Mary Hill, who chairs the Nurses Union\'s council.')
+    [s] = r["statements"]
+    assert label(r, s["speaker"]) == "Mary Hill" and label(r, s["actor"]) == "Nurses Union"
+
+
 def test_registry_merges_known_actors(nlp):
     registry = [{"id": "kenya-gov", "label": "Government of Kenya", "type": "state",
                  "aliases": ["Kenya", "Nairobi"], "affiliations": []}]

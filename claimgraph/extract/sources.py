@@ -350,6 +350,16 @@ class Sources:
                     e = self.ent(p)
                     if p.dep_ == "pobj" and e is not None and e.label_ == "ORG" and e.root == p:
                         self.actors.affiliate(pid, self._entity_actor(e), _role_words(np, head))
+            elif c.dep_ == "relcl" and c.lemma_.lower() in self.lx["leading_verbs"] and any(
+                    w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children):
+                # 'X, who chairs the BMA's council': X acts for the body he leads (or its owner)
+                for o in (w for w in c.children if w.dep_ == "dobj"):
+                    aid = self.resolve_role(o) if o.lemma_.lower() in self.lx["roles"] else None
+                    if aid is None:
+                        kind, aid = self.resolve(o)
+                        aid = aid if kind == "actor" else None
+                    if aid:
+                        self.actors.affiliate(pid, self.actors.acts_for(aid), c.lemma_.lower())
         if head.dep_ == "appos" and head.head.lemma_ in self.lx["roles"]:
             aid = self.resolve_role(head.head)
             if aid:
