@@ -317,6 +317,14 @@ def test_who_chairs_a_body_acts_for_it(nlp):
     assert label(r, s["speaker"]) == "Mary Hill" and label(r, s["actor"]) == "Nurses Union"
 
 
+def test_the_blocs_commissioner_acts_for_the_bloc(nlp):
+    r = run(nlp, "A mediation team sent by ECOWAS met both men in Niamey. "
+                 "Abdel-Kofi Mensah, the bloc's commissioner for political affairs, called the proposal unacceptable.")
+    [s] = r["statements"]
+    assert label(r, s["actor"]) == "ECOWAS"
+    assert next(a for a in r["actors"] if a["id"] == s["speaker"])["type"] == "person"
+
+
 def test_registry_merges_known_actors(nlp):
     registry = [{"id": "kenya-gov", "label": "Government of Kenya", "type": "state",
                  "aliases": ["Kenya", "Nairobi"], "affiliations": []}]

@@ -242,7 +242,8 @@ class Sources:
                     if self.actors.by_id[aid]["type"] == "person":
                         self.person_mentions.append(((n, ent.root.i), aid))
             for tok in sent:
-                if tok.ent_type_ == "" and tok.pos_ in ("PROPN", "ADJ") and self.actors.known(tok.text):
+                if tok.ent_type_ == "" and (tok.pos_ in ("PROPN", "ADJ") or tok.is_upper and len(tok) > 2) \
+                        and self.actors.known(tok.text):       # (acronyms are often tagged NOUN: 'ECOWAS')
                     self.actors.mention(self.actors.known(tok.text))
                 if tok.lower_ in self.lx["state_institutions"]:
                     owner = next((self.actors.known(c.text) for c in tok.children
@@ -273,6 +274,13 @@ class Sources:
         if lab == "ORG":
             if self._portfolio(ent):
                 return None
+            if ent.root.pos_ == "PROPN" and not self.actors.known(text) and any(
+                    c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.lx["person_roles"]
+                    for c in ent.root.children):
+                # 'Abdel-Fatau Musah, the bloc's commissioner' tagged ORG: a person's role makes a person
+                pid = self.actors.person(self.person_name(ent))
+                self._affiliate_person(pid, ent.root)
+                return pid
             if text.lower().split()[-1] in self.actors.name_tokens:
                 return self.actors.person(text)
             aid = self.actors.org(text)
@@ -424,6 +432,18 @@ class Sources:
         if self._is_group(tok):
             return GROUP, None
         e = self.ent(tok)
+        role = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                     and c.lemma_.lower() in lx["person_roles"]), None)
+        if role is not None and tok.pos_ == "PROPN" and tok.is_title and (e is None or e.label_ in ("PERSON", "ORG")) \
+                and not self.actors.known(e.text if e is not None else tok.text) \
+                and (e is None or e.text.lower() not in self.actors.alias
+                     or self.actors.by_id[self.actors.alias[e.text.lower()]]["type"] == "person"):
+            # 'Abdel-Fatau Musah, the bloc's commissioner, ...' (tagged ORG): a name with a person's
+            # role in apposition is a person, acting for the role's owner
+            name = self.person_name(e) if e is not None else self.np_span(tok).text
+            pid = self.actors.person(name)
+            self.actors.affiliate(pid, self.resolve_role(role), role.lemma_.lower())
+            return "actor", pid
         if e is not None and self.actors.known(e.text):
             aid = self._named_body(tok, e)
             return "actor", aid or self.actors.known(e.text)
@@ -590,6 +610,8 @@ class Sources:
             elif cls == "company" and a["type"] == "organisation" and not is_union and not a.get("intl"):
                 cands.append(aid)
             elif cls == "body" and a["type"] == "organisation" and not a.get("intl"):
+                cands.append(aid)
+            elif cls == "bloc" and a.get("intl"):       # 'the bloc': ECOWAS, the EU, ASEAN ...
                 cands.append(aid)
         if tok.lemma_ == "country":
             end = bisect.bisect_left(self.thing_speakers, (self.order(tok),))
