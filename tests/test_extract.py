@@ -325,6 +325,15 @@ def test_the_blocs_commissioner_acts_for_the_bloc(nlp):
     assert next(a for a in r["actors"] if a["id"] == s["speaker"])["type"] == "person"
 
 
+def test_no_side_speaker_naming_a_party_in_a_wrong_accuses_but_not_its_victim(nlp):
+    text = ("Chile accused Peru of shelling border posts. Peru denied it. "
+            "Spokeswoman Ana Ruiz said investigators had linked agents of Peru's government to the bombing. "
+            "Adviser Luis Paz said the talks would not harm Chilean residents in the border area.")
+    r = run(nlp, text)
+    got = {label(r, s["speaker"]): s["stance"] for s in r["statements"] if label(r, s["speaker"]) in ("Ana Ruiz", "Luis Paz")}
+    assert got == {"Ana Ruiz": "accuse", "Luis Paz": "assert"}
+
+
 def test_registry_merges_known_actors(nlp):
     registry = [{"id": "kenya-gov", "label": "Government of Kenya", "type": "state",
                  "aliases": ["Kenya", "Nairobi"], "affiliations": []}]

@@ -295,6 +295,12 @@ class Sources:
         neither titles nor known actors."""
         doc, start = ent.doc, ent.start
         inst = self.lx["institution_words"]
+        first = ent.start
+        while first < ent.end - 1 and (doc[first].lower_.rstrip(".") in self.lx["person_titles"]
+                                       or doc[first].lower_ in self.lx["roles"]):
+            first += 1             # 'Spokeswoman Ana Ruiz' tagged as one PERSON: the title is no name
+        if first > ent.start:
+            return doc[first:ent.end].text
         while start > ent.sent.start:
             t = doc[start - 1]
             if not (t.pos_ == "PROPN" and t.is_title and t.dep_ == "compound" and ent.start <= t.head.i < ent.end

@@ -77,6 +77,43 @@ def _agents(art, toks, speaker=None, nominal=False):
     return out
 
 
+def _core(toks):
+    """The reported clause without what merely rides along: clauses with a subject of their own
+    joined by 'and', relative clauses and appositions ('..., a shift that Rabat hailed')."""
+    ids = {t.i for t in toks}
+    root = _content_root(toks)
+    if root is None:
+        return []
+    out, stack = [], [root]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.i not in ids or c.dep_ in ("relcl", "appos", "acl") or (
+                    c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
+                continue
+            stack.append(c)
+    return out
+
+
+def _victim(art, t):
+    """The name stands where a wrong's victim stands: the passive subject or object of a wrong,
+    'attacks on/against X', or inside such a phrase ('harm the security of Chinese residents')."""
+    h = t.head if t.dep_ in ("amod", "compound", "poss", "nmod") else t
+    while h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.i != h.head.i:
+        h = h.head.head
+    if h.dep_ in ("nsubjpass", "dobj", "dative"):
+        return _is_wrong(art, h.head) or h.head.lemma_.lower() in ("intimidate", "threaten", "harm", "hurt")
+    return h.dep_ == "pobj" and h.head.lower_ in ("on", "against", "at", "toward", "towards") \
+        and _is_wrong(art, h.head.head)
+
+
+def _is_wrong(art, t):
+    """A wrongdoing word, by its form or its lemma when the lemma is the form's stem (not 'lay' -> 'lie')."""
+    wrong = art.lx["wrongdoing"]
+    return t.lower_ in wrong or (t.lemma_.lower() in wrong and t.lower_[:3] == t.lemma_.lower()[:3])
+
+
 def _party_does_wrong(art, toks, parties):
     """The content says a party did wrong: a party (or its troops, 'Cambodian troops') is the
     subject of a wrongdoing verb, or of a verb whose object is a wrongdoing ('bore responsibility')."""
@@ -123,7 +160,13 @@ def _refine(art, r, actor, parties, stance):
     if actor not in parties and not nominal:
         # a bystander, or a person of no stated side: only a party's wrongdoing in what he says
         # accuses it (his own side is unknown or none, so no other party rule applies)
-        return "accuse" if _party_does_wrong(art, toks, parties) else stance
+        if _party_does_wrong(art, toks, parties):
+            return "accuse"
+        core = _core(toks)
+        named = {art.actors.acts_for(aid) for t in core if t.pos_ in ("PROPN", "ADJ") and not _victim(art, t)
+                 for kind, aid in [art.resolve(t)] if kind == "actor"}
+        loose = any(_is_wrong(art, t) and not any(c.dep_ == "neg" for c in t.children) for t in core)
+        return "accuse" if loose and (named & set(parties)) - {actor} else stance
     agents = _agents(art, toks, actor, nominal)
     opponents = {p for p in parties if p != actor}
     own_agent = actor in agents or any(t.dep_ == "xcomp" and t.head == r["cue"] for t in toks)
