@@ -334,6 +334,14 @@ def test_no_side_speaker_naming_a_party_in_a_wrong_accuses_but_not_its_victim(nl
     assert got == {"Ana Ruiz": "accuse", "Luis Paz": "assert"}
 
 
+def test_the_council_is_the_last_council_named(nlp):
+    text = ("The United Nations Security Council met on Monday. The UN Security Council urged calm. "
+            "The Presidential Council then issued a decree. The council said the decree was lawful.")
+    r = run(nlp, text)
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "The council"]
+    assert label(r, s["actor"]) == "Presidential Council"
+
+
 def test_registry_merges_known_actors(nlp):
     registry = [{"id": "kenya-gov", "label": "Government of Kenya", "type": "state",
                  "aliases": ["Kenya", "Nairobi"], "affiliations": []}]

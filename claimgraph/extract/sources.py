@@ -186,6 +186,7 @@ class Sources:
         self.negated_mediators = set()
         self.person_subjects = []  # (global order, person id)
         self.person_mentions = []  # (global order, person id) of every person named, subject or not
+        self.mentions = []         # (global order, actor id) of every named entity that is an actor
         self.thing_speakers = []   # (global order, actor id) of non-person speakers/subjects
         self.institution_owners = []  # (global order, institution word, actor id): "Niger's junta"
         self.ent_at = {}           # (doc id, token i) -> entity span
@@ -234,6 +235,7 @@ class Sources:
                 aid = self._entity_actor(ent)
                 if aid:
                     self.actors.mention(aid)
+                    self.mentions.append(((n, ent.root.i), aid))
                     if self.actors.by_id[aid]["type"] == "person" and ent.root.dep_ in SUBJ_DEPS \
                             and ent.root.head.dep_ in ("ROOT", "conj"):
                         # a main clause's subject, not one inside reported content: 'he' after
@@ -567,14 +569,19 @@ class Sources:
 
     def _named_by_head(self, tok):
         """'the council' after 'the Presidential Council', 'the general' after 'General X': a definite
-        description names the most mentioned actor whose name or title holds its head noun."""
+        description names the last actor named before it whose name or title holds its head noun
+        (else the most mentioned such actor)."""
         words = {tok.lower_, tok.lemma_.lower()}
-        found = []
+        found = {}
         for aid, a in self.actors.by_id.items():
             names = [a["label"]] + a["aliases"]
             if any(words & set(n.lower().replace("'s", "").split()) for n in names):
-                found.append((self.actors.count.get(aid, 0), aid))
-        return max(found)[1] if found else None
+                found[aid] = self.actors.count.get(aid, 0)
+        if not found:
+            return None
+        end = bisect.bisect_left(self.mentions, (self.order(tok),))
+        last = next((aid for _, aid in reversed(self.mentions[:end]) if aid in found), None)
+        return last or max(found, key=lambda a: (found[a], a))
 
     def _is_group(self, tok):
         lx = self.lx
