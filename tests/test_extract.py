@@ -342,6 +342,12 @@ def test_the_council_is_the_last_council_named(nlp):
     assert label(r, s["actor"]) == "Presidential Council"
 
 
+def test_a_name_apposed_without_comma_is_the_same_speaker(nlp):
+    r = run(nlp, "Chile's aviation agency Aerochile said the crew had diverted to Lima.")
+    assert [(s["speaker_text"], label(r, s["actor"])) for s in r["statements"]] == \
+        [("Chile's aviation agency", "Chile")]
+
+
 def test_registry_merges_known_actors(nlp):
     registry = [{"id": "kenya-gov", "label": "Government of Kenya", "type": "state",
                  "aliases": ["Kenya", "Nairobi"], "affiliations": []}]

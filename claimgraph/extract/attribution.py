@@ -38,6 +38,9 @@ class Article(Sources):
     def _subjects(self, v, depth=0):
         """Subject tokens of v, inherited along conj/advcl/xcomp chains; passive agents for acl."""
         subs = [c for c in v.children if c.dep_ == "nsubj"]
+        if len(subs) == 2 and self.np_span(subs[0]).end == self.np_span(subs[1]).start \
+                and subs[1].pos_ == "PROPN":
+            subs = subs[:1]      # "Russia's aviation agency Rosaviatsia said": one speaker, its name apposed
         if not subs:
             for c in v.children:
                 if c.dep_ == "agent":
