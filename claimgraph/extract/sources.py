@@ -211,8 +211,8 @@ class Sources:
             stack.extend(c.children)
         lo, hi = min(idx), max(idx)
         doc = tok.doc
-        while lo < hi and doc[lo].is_punct:
-            lo += 1
+        while lo < tok.i and (doc[lo].is_punct or doc[lo].ent_type_ in ("DATE", "TIME")):
+            lo += 1             # ('On Friday Stoltenberg', 'In 2021 Sudan' parsed as one phrase)
         while hi > lo and doc[hi].is_punct:
             hi -= 1
         return doc[lo:hi + 1]
