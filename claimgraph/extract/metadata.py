@@ -55,6 +55,7 @@ def article_metadata(text: str, path=None, date=None, title=None) -> ArticleMeta
     then the file's name and modification day (``path`` may be None: then neither). A dateline
     without a year takes its year from ``date``, else from the file's modification day: the
     last such day not after it ('Dec 30' in a file saved on 2 January is last year's).
+    A ``date`` that is no valid 'YYYY-MM-DD' raises ValueError (callers validate user input first).
     """
     given = _iso(date)
     head = _head_lines(text)
