@@ -639,8 +639,10 @@ def serve(source, port, timeout, max_rows, title, workers, max_memory, allow_hos
               help="Worker processes, each parsing a share of the files.")
 @click.option("--force", is_flag=True, help="Overwrite existing NAME.yaml files (curated ones too!).")
 @click.option("--date", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
-              help="Article date for the drafts.  [default: each file's modification date]")
-@click.option("--title", default=None, help="Article title (one article only).  [default: from the file name]")
+              help="Article date for the drafts when the text gives none (a dateline without a year takes "
+                   "its year).  [default: each file's modification date]")
+@click.option("--title", default=None, help="Article title (one article only) when its first line is no "
+                                            "headline.  [default: from the file name]")
 def extract(articles, output, fmt, jobs, force, date, title):
     """Draft annotations from raw news articles (.txt) by automatic attribution extraction.
 

@@ -212,6 +212,142 @@ def test_title_implying_a_country(nlp):
     assert label(r, r["statements"][0]["actor"]) == "United States"
 
 
+def test_person_without_a_stated_state_acts_for_nobody(nlp):
+    """A title without a country ('Prime Minister X') gives no side: never the nearest state named."""
+    text = ("Prime Minister Ana Silva told parliament that agents of Peru had planned the attack. "
+            "Foreign Minister Rui Costa said Lima had expelled a Peruvian diplomat. "
+            "At a briefing, foreign ministry spokesman Tomas Vega said Chile had shared no evidence.")
+    r = run(nlp, text)
+    persons = {a["label"]: a for a in r["actors"] if a["type"] == "person"}
+    assert {"Ana Silva", "Rui Costa", "Tomas Vega"} <= set(persons)
+    assert all(not persons[n]["affiliations"] for n in ("Ana Silva", "Rui Costa", "Tomas Vega"))
+    assert {label(r, s["actor"]) for s in r["statements"]} == {"Ana Silva", "Rui Costa", "Tomas Vega"}
+
+
+def test_a_shared_surname_is_not_the_same_person(nlp):
+    """'Arjun Singh' is not an earlier 'Karan Singh Dhillon' (one shared word), and a
+    named body after 'a spokesman for' is that body, not the state named inside its name."""
+    text = ("Police said Karan Singh Dhillon was shot dead in June. "
+            "Arjun Singh, a spokesman for the British Columbia Farmers Council, said the inquiry was slow.")
+    r = run(nlp, text)
+    [s] = [s for s in r["statements"] if "inquiry" in s["sentence"]]
+    assert label(r, s["speaker"]) == "Arjun Singh"
+    assert label(r, s["actor"]) == "British Columbia Farmers Council"
+
+
+def test_portfolio_is_no_body_and_a_title_is_no_name(nlp):
+    text = ("Defense Secretary Paul Grant said the drills would continue. "
+            "Commissioner Anne Roy of the Royal Canadian Mounted Police said the inquiry was open.")
+    r = run(nlp, text)
+    persons = {a["label"]: a for a in r["actors"] if a["type"] == "person"}
+    assert "Paul Grant" in persons and not persons["Paul Grant"]["affiliations"]
+    labels = {a["id"]: a["label"] for a in r["actors"]}
+    assert [labels[f["actor"]] for f in persons["Anne Roy"]["affiliations"]] == ["Royal Canadian Mounted Police"]
+    assert "Defense" not in labels.values()
+
+
+def test_person_of_no_stated_side_accuses_a_party_doing_wrong(nlp):
+    text = ("Chile accused Peru of shelling border posts. Peru denied it. "
+            "Spokesman Jorge Paz said Peruvian troops had attacked two villages. "
+            "Jorge Paz said the roads were open.")
+    r = run(nlp, text)
+    paz = [s for s in r["statements"] if label(r, s["speaker"]) == "Jorge Paz"]
+    assert [s["stance"] for s in paz] == ["accuse", "assert"]
+    assert all(s["actor"] == s["speaker"] for s in paz)      # still no side
+
+
+def test_a_described_body_is_a_body_not_an_anonymous_source(nlp):
+    r = run(nlp, "The northern-based parliament rejected the decree as illegal. Officials said the talks failed.")
+    speakers = {s["speaker_text"]: label(r, s["actor"]) for s in r["statements"]}
+    assert speakers["The northern-based parliament"] == "Northern-based parliament"
+    assert speakers["Officials"] is None           # a bare plural stays an anonymous source
+
+
+def test_he_is_the_last_main_clause_speaker_not_a_person_in_his_content(nlp):
+    text = ("Chilean Foreign Minister Ana Ruiz said Peruvian President Luis Soto had broken his word. "
+            '"We will not accept this," he told reporters.')
+    r = run(nlp, text)
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "he"]
+    assert label(r, s["speaker"]) == "Ana Ruiz" and label(r, s["actor"]) == "Chile"
+
+
+def test_the_title_names_the_last_person_who_bore_it(nlp):
+    text = ("The junta is led by General Amadou Sow. Aid groups met him in Bamako. "
+            "Afterwards the general said the transition would take three years.")
+    r = run(nlp, text)
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "the general"]
+    assert label(r, s["speaker"]) == "Amadou Sow"
+
+
+def test_a_proposed_mediation_is_a_demand_not_a_mediation(nlp):
+    r = run(nlp, "In 2019 Ghana, backed by Togo, proposed that the African Union and the United Nations jointly mediate the dispute.")
+    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [("Ghana", "demand")]
+
+
+def test_a_title_with_an_apposed_name_acts_for_its_owner(nlp):
+    r = run(nlp, "The Karen National Union signed the truce. "
+                 "The group's secretary general, Padoh Mahn Sha, said the talks would resume.")
+    [s] = [s for s in r["statements"] if "resume" in s["sentence"]]
+    assert label(r, s["actor"]) == "Karen National Union"
+
+
+def test_taking_up_mediation_mediates(nlp):
+    r = run(nlp, "Kenya, which has close ties with both countries, took up mediation in May. Kenya took three days to respond.")
+    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [("Kenya", "mediate")]
+
+
+def test_with_x_warning_speaks_and_what_he_called_is_no_second_act(nlp):
+    r = run(nlp, "Chile also weighed in, with envoy Rosa Diaz warning that any attack could cost Peru dearly. "
+                 'Minister Ana Soto said the union would have to drop what she called an "unreasonable" demand.')
+    got = [(label(r, s["speaker"]), s["stance"]) for s in r["statements"]]
+    assert got == [("Rosa Diaz", "demand"), ("Ana Soto", "demand")]
+
+
+def test_head_of_the_mission_acts_for_the_mission_named_before(nlp):
+    text = ("The deal was signed at the United Nations Support Mission in Peru. "
+            "Maria Lopez, the acting head of the mission, said her mission would facilitate talks between Lima and Quito.")
+    r = run(nlp, text)
+    sides = {label(r, s["actor"]) for s in r["statements"]}
+    assert sides == {"United Nations Support Mission"}
+
+
+def test_who_chairs_a_body_acts_for_it(nlp):
+    r = run(nlp, '"We want talks now," said Mary Hill, who chairs the Nurses Union\'s council.')
+    [s] = r["statements"]
+    assert label(r, s["speaker"]) == "Mary Hill" and label(r, s["actor"]) == "Nurses Union"
+
+
+def test_the_blocs_commissioner_acts_for_the_bloc(nlp):
+    r = run(nlp, "A mediation team sent by ECOWAS met both men in Niamey. "
+                 "Abdel-Kofi Mensah, the bloc's commissioner for political affairs, called the proposal unacceptable.")
+    [s] = r["statements"]
+    assert label(r, s["actor"]) == "ECOWAS"
+    assert next(a for a in r["actors"] if a["id"] == s["speaker"])["type"] == "person"
+
+
+def test_no_side_speaker_naming_a_party_in_a_wrong_accuses_but_not_its_victim(nlp):
+    text = ("Chile accused Peru of shelling border posts. Peru denied it. "
+            "Spokeswoman Ana Ruiz said investigators had linked agents of Peru's government to the bombing. "
+            "Adviser Luis Paz said the talks would not harm Chilean residents in the border area.")
+    r = run(nlp, text)
+    got = {label(r, s["speaker"]): s["stance"] for s in r["statements"] if label(r, s["speaker"]) in ("Ana Ruiz", "Luis Paz")}
+    assert got == {"Ana Ruiz": "accuse", "Luis Paz": "assert"}
+
+
+def test_the_council_is_the_last_council_named(nlp):
+    text = ("The United Nations Security Council met on Monday. The UN Security Council urged calm. "
+            "The Presidential Council then issued a decree. The council said the decree was lawful.")
+    r = run(nlp, text)
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "The council"]
+    assert label(r, s["actor"]) == "Presidential Council"
+
+
+def test_a_name_apposed_without_comma_is_the_same_speaker(nlp):
+    r = run(nlp, "Chile's aviation agency Aerochile said the crew had diverted to Lima.")
+    assert [(s["speaker_text"], label(r, s["actor"])) for s in r["statements"]] == \
+        [("Chile's aviation agency", "Chile")]
+
+
 def test_registry_merges_known_actors(nlp):
     registry = [{"id": "kenya-gov", "label": "Government of Kenya", "type": "state",
                  "aliases": ["Kenya", "Nairobi"], "affiliations": []}]

@@ -65,6 +65,23 @@ def test_default_output_is_next_to_the_article_with_title_and_file_date(runner, 
     assert "title: A title" in text and "date: '2023-11-1" in text and f"text: {one.name}" in text
 
 
+def test_title_and_dateline_come_from_the_text_and_the_header_says_so(runner, articles):
+    one = articles[0]
+    body = one.read_text(encoding="utf-8")
+    one.write_text("Court rejects the count\n\nNAIROBI, May 4 (Reuters) - " + body, encoding="utf-8")
+    result = invoke(runner, one, "--title", "Given title", "--date", "2025-06-01")
+    assert result.exit_code == 0, result.output
+    text = one.with_suffix(".yaml").read_text(encoding="utf-8")
+    assert "title: Court rejects the count" in text and "date: '2025-05-04'" in text
+    assert "# title: from the article's first line (--title not used)" in text
+    assert "# date: from the dateline, the year from --date" in text
+    ann = load_annotation(one.with_suffix(".yaml"))
+    article = one.read_text(encoding="utf-8")
+    assert ann.statements
+    for st in ann.statements:              # evidence still points into the unchanged text
+        assert article[st.sentence.start:st.sentence.end] == st.sentence.text
+
+
 def test_never_overwrites_without_force(runner, articles):
     one = articles[0]
     curated = one.with_suffix(".yaml")

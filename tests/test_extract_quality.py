@@ -23,12 +23,12 @@ pytestmark = pytest.mark.nlp  # every test here needs spaCy and its English mode
 
 DATA = Path(__file__).resolve().parent / "data" / "extract"
 SHARED_SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
-FLOORS = {"typed": 0.90, "attribution": 0.93, "contested": 0.90}     # measured 0.943 / 0.976 / 0.947
+FLOORS = {"typed": 0.93, "attribution": 0.95, "contested": 0.90}     # measured 0.976 / 0.992 / 0.947
 SHARED_DEV = SHARED_SCORER.parent / "dev"
-# Measured on all 22 shared dev articles (typed 0.690, attribution 0.801, contested 0.608,
-# mediation 0.865), minus a margin. Issue 10's targets (0.85 / 0.92 / 0.75 / 0.85) are not met yet:
-# these floors only catch regressions.
-DEV_FLOORS = {"typed": 0.65, "attribution": 0.76, "contested": 0.55, "mediation": 0.80}
+# Measured on all 22 shared dev articles at the end of the third issue-10 session (typed 0.735,
+# attribution 0.857, contested 0.602, mediation 0.865), minus a margin. Issue 10's targets
+# (0.85 / 0.92 / 0.75 / 0.85) are not met yet: these floors only catch regressions.
+DEV_FLOORS = {"typed": 0.70, "attribution": 0.82, "contested": 0.55, "mediation": 0.80}
 
 
 def norm(text):

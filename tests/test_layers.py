@@ -23,7 +23,7 @@ LAYERS = [
     "claimgraph.model", "claimgraph.annotation", "claimgraph.actors",  # text -> statements; actors across articles
     "claimgraph.extract.lexicon", "claimgraph.extract.sources", "claimgraph.extract.stance",  # the extractor,
     "claimgraph.extract.mediation", "claimgraph.extract.attribution", "claimgraph.extract.claims",  # its layers
-    "claimgraph.extract.pipeline", "claimgraph.extract.drafting",
+    "claimgraph.extract.pipeline", "claimgraph.extract.metadata", "claimgraph.extract.drafting",
     "claimgraph.extract",  # its public API
     "claimgraph.rdf",  # statements -> RDF
     "claimgraph.linking",  # claims across articles: what the corpus concludes of each statement

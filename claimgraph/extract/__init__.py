@@ -11,6 +11,7 @@ and PETRARCH verb dictionaries), in layers, bottom first:
 - :mod:`.attribution`: the domain-independent finder (cue, speaker, content);
 - :mod:`.claims`: statements, claims and contested links;
 - :mod:`.pipeline`: reading files, streaming through spaCy, batches over processes;
+- :mod:`.metadata`: an article's title and date from its text (headline, dateline);
 - :mod:`.drafting`: scorer records and draft annotations.
 
 spaCy is imported lazily so that ``import claimgraph.extract`` stays cheap.
@@ -19,10 +20,11 @@ from ..errors import ExtractorUnavailable
 from .drafting import draft_annotation, draft_yaml, file_date, to_annotation, to_jsonl_records, write_draft
 from .lexicon import (CHUNK_CHARS, CONFIDENCE_PATH, CUES_PATH, EXTRACTOR_VERSION, INSTALL_HINT, RELATIONS, SPEECH_STANCES,
                       load_model)
+from .metadata import ArticleMetadata, article_metadata
 from .pipeline import (ExtractionInputError, _pieces, extract_docs, extract_files, extract_text,
                        read_article)
 
-__all__ = ["CHUNK_CHARS", "CONFIDENCE_PATH", "CUES_PATH", "EXTRACTOR_VERSION", "INSTALL_HINT", "RELATIONS", "SPEECH_STANCES",
+__all__ = ["ArticleMetadata", "article_metadata", "CHUNK_CHARS", "CONFIDENCE_PATH", "CUES_PATH", "EXTRACTOR_VERSION", "INSTALL_HINT", "RELATIONS", "SPEECH_STANCES",
            "ExtractionInputError", "ExtractorUnavailable", "draft_annotation", "draft_yaml", "extract_docs",
            "extract_files", "extract_text", "file_date", "load_model", "read_article", "to_annotation",
            "to_jsonl_records", "write_draft", "_pieces"]

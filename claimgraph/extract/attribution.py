@@ -38,6 +38,9 @@ class Article(Sources):
     def _subjects(self, v, depth=0):
         """Subject tokens of v, inherited along conj/advcl/xcomp chains; passive agents for acl."""
         subs = [c for c in v.children if c.dep_ == "nsubj"]
+        if len(subs) == 2 and self.np_span(subs[0]).end == self.np_span(subs[1]).start \
+                and subs[1].pos_ == "PROPN":
+            subs = subs[:1]      # "Russia's aviation agency Rosaviatsia said": one speaker, its name apposed
         if not subs:
             for c in v.children:
                 if c.dep_ == "agent":
@@ -158,7 +161,7 @@ class Article(Sources):
         if v.dep_ in ("acl", "amod") and stance != "mediate" and v.head.lower_ not in self.lx["anon_nouns"] \
                 and self._relcl_owner(v) is None:
             return
-        if v.dep_ == "pcomp" and v.head.lower_ not in ("after", "before", "while", "since", "upon", "when"):
+        if v.dep_ == "pcomp" and v.head.lower_ not in ("after", "before", "while", "since", "upon", "when", "with"):
             return
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
             return                                   # 'talks can begin only if both sides agree': no act yet
@@ -168,8 +171,8 @@ class Article(Sources):
         if stance == "deny" and self._narrated_dispute(v):
             return
         if v.dep_ == "ccomp" and any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in v.children) \
-                and stance_of_verb(self, v.head):
-            return                                   # 'condemned what it called ...': one act, the outer one
+                and any(stance_of_verb(self, a) for a in list(v.ancestors)[:4]):
+            return          # 'condemned what it called ...', 'said X must drop what he called ...': the outer act
         inner, inner_stance = self._quoted_first_person(v) if stance == "assert" else (None, None)
         if inner is not None:
             stance = inner_stance
@@ -239,9 +242,19 @@ class Article(Sources):
                 or any(c.dep_ in SUBJ_DEPS for c in v.children):
             return []
         prev = v.doc[v.i - 1]
+        if prev.text == "," and v.i - 2 > v.sent.start:
+            # 'In 2021 Sudan, backed by Egypt, proposed ...': the name owning the phrase
+            # set off by commas right before the verb speaks
+            for x in v.doc[v.sent.start:v.i - 1]:
+                if x.dep_ in ("acl", "relcl", "appos") and x.head.i < x.i and x.right_edge.i == v.i - 2 \
+                        and x.head.pos_ == "PROPN" and self.ent(x.head) is not None:
+                    prev = x.head
+                    break
         e = self.ent(prev)
         if prev.pos_ == "PROPN" and e is not None and e.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-            names = [prev]       # 'X and Y pledged' hung as conjuncts of an earlier noun: each name speaks
+            # the whole name speaks ('Ministry of Water Resources and Irrigation', not 'Irrigation');
+            # 'X and Y pledged' hung as conjuncts of an earlier noun: each name speaks
+            names = [e.root if e.start <= e.root.i < e.end else prev]
             while names[-1].dep_ == "conj" and self.ent(names[-1].head) is not None \
                     and self.ent(names[-1].head).label_ == e.label_:
                 names.append(names[-1].head)

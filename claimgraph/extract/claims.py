@@ -9,13 +9,12 @@ import re
 from .lexicon import ANON, GROUP, _confidence_table, _slug
 from .mediation import _mediations
 from .sources import _span_text
-from .stance import _agents, _fallback_affiliations, _obligation, _refine
+from .stance import _agents, _obligation, _refine
 
 def _build(art, doc_id, text):
     lx, A = art.lx, art.actors
     med_ids = {A.acts_for(aid) for m in art.med_mentions for _, aid in m["mediators"]} - art.negated_mediators
     parties = art.parties(med_ids)
-    _fallback_affiliations(art, parties)
     statements, claims = [], []
 
     seen_ids = {}

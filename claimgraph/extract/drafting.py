@@ -3,7 +3,6 @@ for an analyst to review, checked by the same loader as curated files.
 """
 from __future__ import annotations
 
-import datetime
 import os
 from pathlib import Path
 
@@ -13,6 +12,8 @@ from ..annotation import parse_annotation
 from ..errors import ClaimgraphError
 from ..fileio import write_atomic
 from .lexicon import EXTRACTOR_VERSION, _slug
+from .metadata import article_metadata, file_day
+from .pipeline import ExtractionInputError, read_article
 
 def _labels(result):
     return {a["id"]: a["label"] for a in result["actors"]}
@@ -85,32 +86,40 @@ def to_annotation(result: dict, text_filename: str, title=None, date=None) -> di
                         "date": date, "publisher": None, "url": None},
             "actors": actors, "claims": claims, "statements": out_statements, "mediations": mediations}
 
-def draft_yaml(result, text_path, yaml_path, title=None, date=None) -> str:
+def draft_yaml(result, text_path, yaml_path, title=None, date=None, notes=()) -> str:
     """The draft annotation of one extracted article as YAML text, with ``text:`` relative to the
     YAML file, checked by the same loader as curated files (raises ClaimgraphError if not)."""
-    return draft_annotation(result, text_path, yaml_path, title, date).source
+    return draft_annotation(result, text_path, yaml_path, title, date, notes).source
 
 
-def draft_annotation(result, text_path, yaml_path, title=None, date=None):
+def draft_annotation(result, text_path, yaml_path, title=None, date=None, notes=()):
     """The draft as a loaded :class:`~claimgraph.model.Annotation` (its ``source`` is the YAML
-    text), checked by the same loader as curated files (raises ClaimgraphError if not)."""
+    text), checked by the same loader as curated files (raises ClaimgraphError if not).
+
+    ``notes`` (the ``notes`` of :func:`~claimgraph.extract.metadata.article_metadata`: where the
+    title and date came from) become comment lines of the header, for the reviewer."""
     ann = to_annotation(result, str(text_path), title=title, date=date)
     rel = os.path.relpath(Path(text_path).resolve(), Path(yaml_path).resolve().parent)
     ann["article"]["text"] = Path(rel).as_posix()
     header = (f"# Draft annotation written by {EXTRACTOR_VERSION}: review every statement, set\n"
               f"# method: curated on what you checked, then run claimgraph build.\n")
+    header += "".join(f"# {' '.join(str(n).split())}\n" for n in notes)
     return parse_annotation(header + yaml.safe_dump(ann, sort_keys=False, allow_unicode=True, width=100),
                             yaml_path)
 
 
 def file_date(path) -> str:
-    """The date a raw article gets in its draft: its file's modification day (it has no date of its own)."""
-    return datetime.date.fromtimestamp(Path(path).stat().st_mtime).isoformat()
+    """The date a raw article gets in its draft when neither its text nor the user gives one:
+    its file's modification day."""
+    return file_day(path)
 
 
-def write_draft(result, text_path, out_dir=None, force=False, title=None, date=None) -> Path:
+def write_draft(result, text_path, out_dir=None, force=False, title=None, date=None, text=None) -> Path:
     """Write the draft ``NAME.yaml`` of one extracted article (beside it, or in ``out_dir``), atomically.
 
+    Its title and date are the article's own when its ``text`` (read from ``text_path`` when not
+    given) has them, else ``title``/``date``, else the file name and modification day; the
+    draft's header says which (:func:`~claimgraph.extract.metadata.article_metadata`).
     A file already there is never overwritten without ``force`` (it may be curated), and a
     draft the loader would refuse is not written: both raise ClaimgraphError naming the file.
     """
@@ -120,7 +129,12 @@ def write_draft(result, text_path, out_dir=None, force=False, title=None, date=N
         raise ClaimgraphError(f"{target}: exists; not overwritten (review it, or use --force)")
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        draft = draft_yaml(result, text_path, target, title=title, date=date or file_date(text_path))
+        text = read_article(text_path) if text is None else text
+    except ExtractionInputError as exc:
+        raise ClaimgraphError(str(exc)) from None
+    meta = article_metadata(text, text_path, date=date, title=title)
+    try:
+        draft = draft_yaml(result, text_path, target, title=meta.title, date=meta.date, notes=meta.notes)
     except ClaimgraphError as exc:
         raise ClaimgraphError(f"{text_path}: draft not valid: {exc}") from None
     write_atomic(target, draft.encode("utf-8"))

@@ -23,7 +23,13 @@ def mediation_verb(art, v, n):
             subs = subs + [p for p in c.children if p.dep_ == "pobj"]
     for s in subs:
         kind, aid = art.resolve(s)
-        if kind != "actor" and s.pos_ in ("NOUN", "PROPN") and s.lower_ not in ("which", "who", "that"):
+        owner = next((c for c in s.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if kind != "actor" and owner is not None:       # 'her mission': the one she acts for
+            kind, aid = art.resolve(owner)
+            aid = art.actors.acts_for(aid) if kind == "actor" else None
+            kind = "actor" if aid else None
+        if kind != "actor" and s.pos_ in ("NOUN", "PROPN") and s.lower_ not in ("which", "who", "that") \
+                and owner is None:
             aid = art.actors.org(art.np_span(s).text, common=True)
             kind = "actor" if aid else None
         if kind == "actor":
@@ -32,9 +38,16 @@ def mediation_verb(art, v, n):
         return
     held = not any(c.lower_ in ("will", "would") for c in v.children)
     offered = v.dep_ == "xcomp" and stance_of_verb(art, v.head) == "commit"
-    # 'offered to host talks' is a commitment (its own statement) to a planned mediation
-    art.med_mentions.append({"n": n, "mediators": mediators, "cue": v, "held": held and not offered,
-                              "statement": not offered, "parties": _between(art, v)})
+    # 'offered to host talks' is a commitment (its own statement) to a planned mediation;
+    # 'proposed that A and B jointly mediate', 'urged Qatar to mediate' ask for one: nobody mediates yet
+    asked = v.dep_ in ("ccomp", "xcomp") and (v.head.lemma_.lower() in PROPOSAL_VERBS
+                                               or stance_of_verb(art, v.head) == "demand")
+    art.med_mentions.append({"n": n, "mediators": mediators, "cue": v, "held": held and not offered and not asked,
+                              "statement": not offered and not asked, "parties": _between(art, v)})
+
+
+#: verbs whose clause proposes an action rather than reporting one
+PROPOSAL_VERBS = {"propose", "suggest", "want", "wish", "recommend", "request", "seek", "ask", "urge", "invite"}
 
 def _between(art, v):
     """Actors named in 'talks between A and B' under a mediation cue."""

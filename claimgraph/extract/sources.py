@@ -22,7 +22,7 @@ class _Actors:
         self.alias = {}            # lower-cased surface -> id
         self.name_tokens = {}      # person name token -> id
         self.count = {}
-        self.titled = set()        # persons carrying a state title
+        self.titles = {}           # person id -> title words written before the name ('general')
         for a in registry or []:
             self._add(a["id"], a["label"], a.get("type", "organisation"))
             for form in a.get("aliases", []):
@@ -134,9 +134,13 @@ class _Actors:
         low = name.lower()
         if low in self.alias and self.by_id[self.alias[low]]["type"] == "person":
             return self.alias[low]
+        parts = _name_parts(name)
         for part in name.split():
             pid = self.name_tokens.get(part.lower())
             if pid and self.by_id[pid]["type"] == "person":
+                known = _name_parts(self.by_id[pid]["label"])
+                if len(parts) > 1 and len(known) > 1 and not (parts <= known or known <= parts):
+                    continue            # 'Moninder Singh' is not 'Hardeep Singh Nijjar'
                 self.alias.setdefault(low, pid)
                 return pid
         pid = self._add(_slug(name), name, "person")
@@ -159,6 +163,11 @@ class _Actors:
         return aid
 
 
+def _name_parts(name):
+    """The capitalised words of a person's name, lower-cased ('Romeo Brawner Jr' -> romeo, brawner)."""
+    return {p.lower() for p in name.split() if len(p) > 2 and p[0].isupper()}
+
+
 def _acronym_of(short, long):
     """True for 'IAM' vs 'International Association of Machinists ...'."""
     if not (short.isupper() and 2 < len(short) <= 6 and " " not in short):
@@ -177,6 +186,7 @@ class Sources:
         self.negated_mediators = set()
         self.person_subjects = []  # (global order, person id)
         self.person_mentions = []  # (global order, person id) of every person named, subject or not
+        self.mentions = []         # (global order, actor id) of every named entity that is an actor
         self.thing_speakers = []   # (global order, actor id) of non-person speakers/subjects
         self.institution_owners = []  # (global order, institution word, actor id): "Niger's junta"
         self.ent_at = {}           # (doc id, token i) -> entity span
@@ -201,8 +211,8 @@ class Sources:
             stack.extend(c.children)
         lo, hi = min(idx), max(idx)
         doc = tok.doc
-        while lo < hi and doc[lo].is_punct:
-            lo += 1
+        while lo < tok.i and (doc[lo].is_punct or doc[lo].ent_type_ in ("DATE", "TIME")):
+            lo += 1             # ('On Friday Stoltenberg', 'In 2021 Sudan' parsed as one phrase)
         while hi > lo and doc[hi].is_punct:
             hi -= 1
         return doc[lo:hi + 1]
@@ -225,12 +235,17 @@ class Sources:
                 aid = self._entity_actor(ent)
                 if aid:
                     self.actors.mention(aid)
-                    if self.actors.by_id[aid]["type"] == "person" and ent.root.dep_ in SUBJ_DEPS:
+                    self.mentions.append(((n, ent.root.i), aid))
+                    if self.actors.by_id[aid]["type"] == "person" and ent.root.dep_ in SUBJ_DEPS \
+                            and ent.root.head.dep_ in ("ROOT", "conj"):
+                        # a main clause's subject, not one inside reported content: 'he' after
+                        # 'X said Y had ...' is X
                         bisect.insort(self.person_subjects, ((n, ent.root.i), aid))
                     if self.actors.by_id[aid]["type"] == "person":
                         self.person_mentions.append(((n, ent.root.i), aid))
             for tok in sent:
-                if tok.ent_type_ == "" and tok.pos_ in ("PROPN", "ADJ") and self.actors.known(tok.text):
+                if tok.ent_type_ == "" and (tok.pos_ in ("PROPN", "ADJ") or tok.is_upper and len(tok) > 2) \
+                        and self.actors.known(tok.text):       # (acronyms are often tagged NOUN: 'ECOWAS')
                     self.actors.mention(self.actors.known(tok.text))
                 if tok.lower_ in self.lx["state_institutions"]:
                     owner = next((self.actors.known(c.text) for c in tok.children
@@ -245,7 +260,7 @@ class Sources:
                 return self.actors.known(text)
             if self.actors.armed(text):
                 return self.actors.org(text)
-            pid = self.actors.person(text)
+            pid = self.actors.person(self.person_name(ent))
             self._affiliate_person(pid, ent.root)
             return pid
         if lab in ("GPE", "NORP", "LOC", "FAC"):
@@ -259,6 +274,15 @@ class Sources:
                 return self.actors.org(text)
             return None
         if lab == "ORG":
+            if self._portfolio(ent):
+                return None
+            if ent.root.pos_ == "PROPN" and not self.actors.known(text) and any(
+                    c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.lx["person_roles"]
+                    for c in ent.root.children):
+                # 'Abdel-Fatau Musah, the bloc's commissioner' tagged ORG: a person's role makes a person
+                pid = self.actors.person(self.person_name(ent))
+                self._affiliate_person(pid, ent.root)
+                return pid
             if text.lower().split()[-1] in self.actors.name_tokens:
                 return self.actors.person(text)
             aid = self.actors.org(text)
@@ -266,6 +290,36 @@ class Sources:
                 self.actors.seen(aid, text)
             return aid
         return None
+
+    def person_name(self, ent):
+        """A PERSON entity's name with the given names the model left out of it ('Moninder' of
+        'Moninder Singh'): capitalised proper nouns right before it that modify it and are
+        neither titles nor known actors."""
+        doc, start = ent.doc, ent.start
+        inst = self.lx["institution_words"]
+        first = ent.start
+        while first < ent.end - 1 and (doc[first].lower_.rstrip(".") in self.lx["person_titles"]
+                                       or doc[first].lower_ in self.lx["roles"]):
+            first += 1             # 'Spokeswoman Ana Ruiz' tagged as one PERSON: the title is no name
+        if first > ent.start:
+            return doc[first:ent.end].text
+        while start > ent.sent.start:
+            t = doc[start - 1]
+            if not (t.pos_ == "PROPN" and t.is_title and t.dep_ == "compound" and ent.start <= t.head.i < ent.end
+                    and t.ent_type_ == "" and t.lower_ not in inst and t.lemma_.lower() not in self.lx["roles"]
+                    and t.lower_.rstrip(".") not in self.lx["person_titles"]
+                    and not self.actors.known(t.text)):
+                break
+            start -= 1
+        return doc[start:ent.end].text if start < ent.start else ent.text
+
+    def _portfolio(self, ent):
+        """'Defense' of 'Defense Secretary X', 'State' of 'Secretary of State': an ORG entity made
+        only of portfolio words that qualifies a title names an office, not a body."""
+        if not all(w.lower_ in self.lx["portfolio_words"] for w in ent if w.dep_ != "det"):
+            return False
+        head = ent.root.head.head if ent.root.dep_ == "pobj" else ent.root.head
+        return head.lower_ in self.lx["person_titles"] or head.lemma_.lower() in self.lx["roles"]
 
     def _named_body(self, tok, e):
         """'Health New Zealand', 'Radio Free Asia': capitalised words before a country name make a
@@ -281,20 +335,25 @@ class Sources:
         doc = head.doc
         np = self.np_span(head)
         text = np.text
+        for t in doc[np.start:head.i]:
+            if t.lower_.rstrip(".") in self.lx["person_titles"] or t.lemma_.lower() in self.lx["roles"]:
+                self.actors.titles.setdefault(pid, set()).add(t.lemma_.lower())
         for phrase, country in self.lx["title_countries"].items():
             if phrase in text:
                 self.actors.affiliate(pid, self.actors.country(country), phrase)
-        low = text.lower()
-        if any(re.search(r"\b" + re.escape(t) + r"\b", low) for t in self.lx["state_titles"]):
-            self.actors.titled.add(pid)
         for t in doc[np.start:head.i]:
             if t.ent_type_ == "PERSON":
                 continue
-            c = self.actors.known(t.text) or (self.actors.known(self.ent(t).text) if self.ent(t) else None)
+            e = self.ent(t)
+            if e is not None and e.label_ == "ORG" and not self.actors.known(e.text):
+                # a named body ('Royal Canadian Mounted Police commissioner'), not the state named
+                # inside it; a portfolio ('Defense Secretary', 'Secretary of State') is no body
+                if t.i == max(e.start, np.start) and not self._portfolio(e):
+                    self.actors.affiliate(pid, self.actors.org(e.text), _role_words(np, head))
+                continue
+            c = self.actors.known(t.text) or (self.actors.known(e.text) if e is not None else None)
             if c:
                 self.actors.affiliate(pid, c, _role_words(np, head))
-            elif self.ent(t) is not None and self.ent(t).label_ == "ORG":
-                self.actors.affiliate(pid, self.actors.org(self.ent(t).text), _role_words(np, head))
             elif t.lower_ in self.lx["descriptor_of"] and t.lower_ != "group":      # 'Union spokesman Tom Wouters'
                 self.actors.affiliate(pid, self._descriptor(t), _role_words(np, head))
         for c in head.children:
@@ -302,6 +361,21 @@ class Sources:
                 aid = self.resolve_role(c)
                 if aid:
                     self.actors.affiliate(pid, aid, c.lemma_)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "from", "at"):      # 'Anne Roy of the RCMP'
+                for p in c.children:
+                    e = self.ent(p)
+                    if p.dep_ == "pobj" and e is not None and e.label_ == "ORG" and e.root == p:
+                        self.actors.affiliate(pid, self._entity_actor(e), _role_words(np, head))
+            elif c.dep_ == "relcl" and c.lemma_.lower() in self.lx["leading_verbs"] and any(
+                    w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children):
+                # 'X, who chairs the BMA's council': X acts for the body he leads (or its owner)
+                for o in (w for w in c.children if w.dep_ == "dobj"):
+                    aid = self.resolve_role(o) if o.lemma_.lower() in self.lx["roles"] else None
+                    if aid is None:
+                        kind, aid = self.resolve(o)
+                        aid = aid if kind == "actor" else None
+                    if aid:
+                        self.actors.affiliate(pid, self.actors.acts_for(aid), c.lemma_.lower())
         if head.dep_ == "appos" and head.head.lemma_ in self.lx["roles"]:
             aid = self.resolve_role(head.head)
             if aid:
@@ -322,11 +396,20 @@ class Sources:
                 if aid is None and c.lower_ in self.lx["descriptor_of"]:
                     aid = self.resolve(c)[1]
             elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "in", "from", "to"):   # "an aide to X"
+                own = self.ent(tok)
                 for p in c.children:
-                    if p.dep_ == "pobj":
+                    if p.dep_ == "pobj" and not (own is not None and own.start <= p.i < own.end):
+                        # ('Ministry of Water Resources': the words after 'of' are the role's own name)
                         kind, aid = self.resolve(p)
                         if kind != "actor":
                             aid = None
+                            owner = next((o for o in p.children if o.dep_ == "poss"
+                                          and o.lower_ not in ("its", "his", "her", "their")), None)
+                            if owner is not None and p.pos_ == "NOUN":    # 'a member of the group's political bureau'
+                                kind, aid = self.resolve(owner)
+                                aid = aid if kind == "actor" else None
+                            elif p.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ == "the" for d in p.children):
+                                aid = self._named_by_head(p)      # 'the head of the mission' (named earlier)
             if aid:
                 aid = self.actors.acts_for(aid)
                 if self.actors.by_id[aid]["type"] == "state":
@@ -357,15 +440,34 @@ class Sources:
         if self._is_group(tok):
             return GROUP, None
         e = self.ent(tok)
+        role = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                     and c.lemma_.lower() in lx["person_roles"]), None)
+        if role is not None and tok.pos_ == "PROPN" and tok.is_title and (e is None or e.label_ in ("PERSON", "ORG")) \
+                and not self.actors.known(e.text if e is not None else tok.text) \
+                and (e is None or e.text.lower() not in self.actors.alias
+                     or self.actors.by_id[self.actors.alias[e.text.lower()]]["type"] == "person"):
+            # 'Abdel-Fatau Musah, the bloc's commissioner, ...' (tagged ORG): a name with a person's
+            # role in apposition is a person, acting for the role's owner
+            name = self.person_name(e) if e is not None else self.np_span(tok).text
+            pid = self.actors.person(name)
+            self.actors.affiliate(pid, self.resolve_role(role), role.lemma_.lower())
+            return "actor", pid
         if e is not None and self.actors.known(e.text):
             aid = self._named_body(tok, e)
             return "actor", aid or self.actors.known(e.text)
         if e is not None and (e.label_ == "PERSON" or low in self.actors.name_tokens):
-            pid = self.actors.person(e.text if e.label_ == "PERSON" else tok.text)
+            pid = self.actors.person(self.person_name(e) if e.label_ == "PERSON" else tok.text)
             return "actor", pid
         if tok.pos_ == "PROPN" and low in self.actors.name_tokens:
             return "actor", self.actors.name_tokens[low]
-        if tok.lemma_.lower() in lx["roles"] or low in lx["anon_nouns"]:
+        if e is not None and e.label_ == "ORG" and e.root == tok and len(e) > 1 and tok.is_title \
+                and not any(c.dep_ == "poss" for c in tok.children) \
+                and not self.actors._institution([t.text for t in e if t.dep_ != "det"]):
+            aid = self._entity_actor(e)          # 'the British Columbia Gurdwaras Council' is a name
+            if aid:
+                return "actor", aid
+        if tok.lemma_.lower() in lx["roles"] or low in lx["anon_nouns"] or (
+                low in lx["person_titles"] and any(c.dep_ == "appos" for c in tok.children)):
             for c in tok.children:
                 if c.dep_ == "appos":
                     kind, aid = self.resolve(c)
@@ -429,24 +531,57 @@ class Sources:
             return ("actor", aid) if aid else (None, None)
         if e is not None and e.label_ == "PERSON" or (tok.pos_ == "PROPN" and tok.is_title and e is None):
             return "actor", self.actors.person(self.np_span(tok).text)
+        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                and tok.tag_ == "NN":
+            aid = self._titled_person(tok)       # 'the general' after 'General Abdou Tiani'
+            if aid:
+                return "actor", aid
         if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             aid = self._named_by_head(tok)
             if aid:
                 return "actor", aid
+            if tok.tag_ == "NN" and (tok.lemma_.lower() in self.lx["state_institutions"]
+                                     or tok.lemma_.lower() in self.lx["body_heads"]) \
+                    and any(c.dep_ in ("amod", "compound") for c in tok.children):
+                # 'the eastern-based parliament', 'the rival administration': a body of its own, named by
+                # its description, not an anonymous source
+                np = self.np_span(tok)
+                start = next(t.i for t in np if t.dep_ != "det")
+                label = tok.doc[start:tok.i + 1].text
+                label = label[:1].upper() + label[1:]
+                known = self.actors.alias.get(label.lower())
+                return "actor", known or self.actors._add(_slug(label), label, "organisation")
         if tok.pos_ in ("NOUN", "NUM", "PROPN", "ADJ"):
             return ANON, None
         return None, None
 
+    def _titled_person(self, tok):
+        """The last person named before tok with tok's title written before the name ('the general'
+        after 'General X', 'the minister' after 'Foreign Minister Y'); None if there is none."""
+        word = tok.lemma_.lower()
+        if not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in tok.children) and any(
+                word in ws for ws in self.actors.titles.values()):
+            end = bisect.bisect_left(self.person_mentions, (self.order(tok),))
+            for _, pid in reversed(self.person_mentions[:end]):
+                if word in self.actors.titles.get(pid, ()):
+                    return pid
+        return None
+
     def _named_by_head(self, tok):
         """'the council' after 'the Presidential Council', 'the general' after 'General X': a definite
-        description names the most mentioned actor whose name or title holds its head noun."""
+        description names the last actor named before it whose name or title holds its head noun
+        (else the most mentioned such actor)."""
         words = {tok.lower_, tok.lemma_.lower()}
-        found = []
+        found = {}
         for aid, a in self.actors.by_id.items():
             names = [a["label"]] + a["aliases"]
             if any(words & set(n.lower().replace("'s", "").split()) for n in names):
-                found.append((self.actors.count.get(aid, 0), aid))
-        return max(found)[1] if found else None
+                found[aid] = self.actors.count.get(aid, 0)
+        if not found:
+            return None
+        end = bisect.bisect_left(self.mentions, (self.order(tok),))
+        last = next((aid for _, aid in reversed(self.mentions[:end]) if aid in found), None)
+        return last or max(found, key=lambda a: (found[a], a))
 
     def _is_group(self, tok):
         lx = self.lx
@@ -488,6 +623,8 @@ class Sources:
             elif cls == "company" and a["type"] == "organisation" and not is_union and not a.get("intl"):
                 cands.append(aid)
             elif cls == "body" and a["type"] == "organisation" and not a.get("intl"):
+                cands.append(aid)
+            elif cls == "bloc" and a.get("intl"):       # 'the bloc': ECOWAS, the EU, ASEAN ...
                 cands.append(aid)
         if tok.lemma_ == "country":
             end = bisect.bisect_left(self.thing_speakers, (self.order(tok),))

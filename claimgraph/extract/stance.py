@@ -77,6 +77,63 @@ def _agents(art, toks, speaker=None, nominal=False):
     return out
 
 
+def _core(toks):
+    """The reported clause without what merely rides along: clauses with a subject of their own
+    joined by 'and', relative clauses and appositions ('..., a shift that Rabat hailed')."""
+    ids = {t.i for t in toks}
+    root = _content_root(toks)
+    if root is None:
+        return []
+    out, stack = [], [root]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.i not in ids or c.dep_ in ("relcl", "appos", "acl") or (
+                    c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
+                continue
+            stack.append(c)
+    return out
+
+
+def _victim(art, t):
+    """The name stands where a wrong's victim stands: the passive subject or object of a wrong,
+    'attacks on/against X', or inside such a phrase ('harm the security of Chinese residents')."""
+    h = t.head if t.dep_ in ("amod", "compound", "poss", "nmod") else t
+    while h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.i != h.head.i:
+        h = h.head.head
+    if h.dep_ in ("nsubjpass", "dobj", "dative"):
+        return _is_wrong(art, h.head) or h.head.lemma_.lower() in ("intimidate", "threaten", "harm", "hurt")
+    return h.dep_ == "pobj" and h.head.lower_ in ("on", "against", "at", "toward", "towards") \
+        and _is_wrong(art, h.head.head)
+
+
+def _is_wrong(art, t):
+    """A wrongdoing word, by its form or its lemma when the lemma is the form's stem (not 'lay' -> 'lie')."""
+    wrong = art.lx["wrongdoing"]
+    return t.lower_ in wrong or (t.lemma_.lower() in wrong and t.lower_[:3] == t.lemma_.lower()[:3])
+
+
+def _party_does_wrong(art, toks, parties):
+    """The content says a party did wrong: a party (or its troops, 'Cambodian troops') is the
+    subject of a wrongdoing verb, or of a verb whose object is a wrongdoing ('bore responsibility')."""
+    wrong = art.lx["wrongdoing"]
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.dep_ != "nsubj" or t.head.i not in ids:
+            continue
+        verb = t.head
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp")]
+        if not (verb.lemma_.lower() in wrong or verb.lower_ in wrong
+                or any(o.lemma_.lower() in wrong for o in objs)):
+            continue
+        for c in [t] + [c for c in t.children if c.dep_ in ("poss", "compound", "amod")]:
+            kind, aid = art.resolve(c)
+            if kind == "actor" and art.actors.acts_for(aid) in parties:
+                return True
+    return False
+
+
 def _has_wrongdoing(art, toks):
     return any((t.lemma_.lower() in art.lx["wrongdoing"] or t.lower_ in art.lx["wrongdoing"]) and t.dep_ != "amod"
                for t in toks)
@@ -101,7 +158,15 @@ def _refine(art, r, actor, parties, stance):
     cue = r["cue"]
     head_stance = stance_of_verb(art, cue.head) if cue.dep_ in ("advcl", "conj") and cue.head.i != cue.i else None
     if actor not in parties and not nominal:
-        return stance
+        # a bystander, or a person of no stated side: only a party's wrongdoing in what he says
+        # accuses it (his own side is unknown or none, so no other party rule applies)
+        if _party_does_wrong(art, toks, parties):
+            return "accuse"
+        core = _core(toks)
+        named = {art.actors.acts_for(aid) for t in core if t.pos_ in ("PROPN", "ADJ") and not _victim(art, t)
+                 for kind, aid in [art.resolve(t)] if kind == "actor"}
+        loose = any(_is_wrong(art, t) and not any(c.dep_ == "neg" for c in t.children) for t in core)
+        return "accuse" if loose and (named & set(parties)) - {actor} else stance
     agents = _agents(art, toks, actor, nominal)
     opponents = {p for p in parties if p != actor}
     own_agent = actor in agents or any(t.dep_ == "xcomp" and t.head == r["cue"] for t in toks)
@@ -220,64 +285,3 @@ def _own_undertaking(art, toks, actor):
         kind, aid = art.resolve(s)
         return kind == "actor" and art.actors.acts_for(aid) == actor
     return False
-
-
-def _fallback_affiliations(art, parties):
-    """Persons with a state title but no stated country ('Foreign ministry spokesman Lin Jian'):
-    the adversary of the party they accuse, else the state whose side spoke just before them (news
-    quotes one side's officials together), else the article's most prominent state."""
-    A = art.actors
-    cnt = art.folded_counts()
-    states = sorted((a for a in cnt if A.by_id[a]["type"] == "state"), key=lambda a: -cnt[a])
-    for i, r in enumerate(art.raw):
-        aid = r["aid"]
-        if not aid or A.by_id[aid]["type"] != "person" or A.by_id[aid]["affiliations"] or aid not in A.titled:
-            continue
-        accused = {x for x in _agents(art, r["content"]) if x in parties}
-        before = _state_speaking_before(art, i, NEAR_SENTENCES)
-        near = _state_named_before(art, r)
-        if near:
-            A.affiliate(aid, near, "official")
-        elif len(parties) == 2 and len(accused) == 1 and _has_wrongdoing(art, r["content"]):
-            A.affiliate(aid, [p for p in parties if p not in accused][0], "official")
-        elif before:
-            A.affiliate(aid, before, "official")
-        elif states:
-            A.affiliate(aid, states[0], "official")
-
-
-NEAR_SENTENCES = 2
-
-
-def _state_named_before(art, r):
-    """The state named last before the speaker in its own sentence, outside any subject ('ambassador
-    to France after President X declared', 'according to the Kremlin, X said'): a title holder is
-    usually introduced right after the state he speaks for."""
-    subj = r["subj"]
-    if subj is None or subj.i > r["cue"].i:
-        return None         # 'France will withdraw ..., President X said': the state is the content's
-    content = {t.i for t in r["content"]}
-    start = art.np_span(subj).start
-    for t in reversed(list(subj.doc[subj.sent.start:start])):
-        if t.i in content:
-            return None
-        if t.dep_ in ("nsubj", "nsubjpass") or t.ent_type_ == "PERSON":
-            return None
-        aid = art.actors.known(t.text) if t.text[:1].isupper() else None
-        if aid and art.actors.by_id[aid]["type"] == "state":
-            return aid
-    return None
-
-
-def _state_speaking_before(art, i, near):
-    """The state (directly or through a person acting for it) of the last statement before raw
-    statement i, when it stands at most ``near`` sentences earlier."""
-    A, r = art.actors, art.raw[i]
-    for prev in reversed(art.raw[:i]):
-        if r["n"] - prev["n"] > near:
-            return None
-        if prev["kind"] == "actor" and prev["aid"] and prev["aid"] != r["aid"]:
-            acts = A.acts_for(prev["aid"])
-            if A.by_id[acts]["type"] == "state":
-                return acts
-    return None
