@@ -47,7 +47,8 @@ from .model import Annotation
 from .rdf import article_graph, article_metadata, build_dataset, content_hash
 from .shacl import check_article, first_message, validate_dataset
 from .store import (BUILD_NS, LAYOUT_VERSION, MATERIALIZE_UNION, add_union_view, count_document_quads, links_among,
-                    damaged, document_quads, export_trig, is_damage, mark_status, open_store, sorted_trig, unview)
+                    damaged, document_quads, export_trig, is_damage, mark_status, open_store, restore_datatypes,
+                    sorted_trig, unview)
 from .vocab import BUILD_GRAPH, CG, ONTOLOGY_GRAPH, article_iri, graph_iri, ontology_path
 BATCH_ARTICLES = 1000
 BATCH_SECONDS = 10.0
@@ -92,11 +93,18 @@ class BuildResult:
                 f"{self.links.curated:,} curated")
 
 
-def load_source(path: Path) -> Annotation:
+#: What a build tells the extractor's drafts of raw articles: (date 'YYYY-MM-DD', title), each
+#: used only when an article's text gives none (``build --extract --date/--title``).
+NO_DRAFT_OPTIONS = (None, None)
+
+
+def load_source(path: Path, draft: tuple = NO_DRAFT_OPTIONS) -> Annotation:
     """A curated annotation (``.yaml``), or the extractor's draft of a raw article (``.txt``).
 
     The draft goes through the same loader as a curated file, saved-as ``NAME.yaml``,
-    so a machine draft meets exactly the rules a person's annotation meets.
+    so a machine draft meets exactly the rules a person's annotation meets. Its title and
+    date come from the text (headline, dateline), else from ``draft`` (date, title), else
+    from the file name and modification day; the draft's header says which.
     """
     path = Path(path)
     if path.suffix != ".txt":
@@ -106,28 +114,33 @@ def load_source(path: Path) -> Annotation:
         result = extract.extract_text(text, path.stem)
     except extract.ExtractionInputError as exc:
         raise AnnotationError(path, str(exc).removeprefix(f"{path}: ")) from None
-    annotation = extract.draft_annotation(result, path, path.with_suffix(".yaml"), date=extract.file_date(path))
-    annotation.source = source_bytes(path).decode("utf-8")  # a draft is identified by its extractor
+    meta = extract.article_metadata(text, path, date=draft[0], title=draft[1])
+    annotation = extract.draft_annotation(result, path, path.with_suffix(".yaml"), title=meta.title,
+                                          date=meta.date, notes=meta.notes)
+    annotation.source = source_bytes(path, draft).decode("utf-8")  # a draft is identified by its extractor
     return annotation
 
 
-def source_bytes(path: Path) -> bytes:
+def source_bytes(path: Path, draft: tuple = NO_DRAFT_OPTIONS) -> bytes:
     """What identifies an annotation's input besides the article text: the YAML, or for a raw
-    article the extractor's version (a new extractor re-drafts it)."""
+    article the extractor's version and the draft options (a new extractor, or another
+    --date/--title, re-drafts it)."""
     path = Path(path)
     if path.suffix == ".txt":
-        return extract.EXTRACTOR_VERSION.encode("utf-8")
+        options = "".join(f"\n{name}: {value}" for name, value in zip(("date", "title"), draft) if value)
+        return (extract.EXTRACTOR_VERSION + options).encode("utf-8")
     return path.read_bytes()
 
 
-def load_annotations(paths: list[Path], extract: bool = False) -> list[Annotation]:
+def load_annotations(paths: list[Path], extract: bool = False, draft: tuple = NO_DRAFT_OPTIONS) -> list[Annotation]:
     """Every annotation under ``paths`` (files or folders), loaded and checked."""
-    return [load_source(p) for p in find_annotations(paths, extract)]
+    return [load_source(p, draft) for p in find_annotations(paths, extract)]
 
 
 def build_graph(paths: list[Path], output: Path | None, validate: bool = True, store: Path | None = None,
                 progress=None, batch_articles: int = BATCH_ARTICLES, extract: bool = False,
-                jobs: int | None = None, prune: bool = False, compact: bool | None = None) -> BuildResult:
+                jobs: int | None = None, prune: bool = False, compact: bool | None = None,
+                draft_date: str | None = None, draft_title: str | None = None) -> BuildResult:
     """Build ``output`` (TriG) from the annotations under ``paths``.
 
     The dataset holds one named graph per article, the document descriptions in the
@@ -140,6 +153,9 @@ def build_graph(paths: list[Path], output: Path | None, validate: bool = True, s
 
     With ``extract``, raw ``.txt`` articles that have no annotation are drafted by the
     extractor and enter the graph marked ``cg:extracted``.
+
+    ``draft_date`` ('YYYY-MM-DD') and ``draft_title`` are the date and title of the drafts of
+    raw articles whose text gives none (no dateline, no headline).
 
     ``jobs`` is the number of worker processes that load, convert and check changed
     articles in a store build (default: one per core; 1 keeps everything in this process).
@@ -157,7 +173,8 @@ def build_graph(paths: list[Path], output: Path | None, validate: bool = True, s
     if store is not None:
         try:
             return _build_incremental(paths, output, validate, Path(store), progress, batch_articles, extract,
-                                      default_jobs() if jobs is None else jobs, prune, compact)
+                                      default_jobs() if jobs is None else jobs, prune, compact,
+                                      (draft_date, draft_title))
         except ClaimgraphError as exc:
             # Clear the finished frames' locals (the open store among them) so the store's
             # write lock is released now, not when the caller lets go of the exception:
@@ -165,7 +182,7 @@ def build_graph(paths: list[Path], output: Path | None, validate: bool = True, s
             traceback.clear_frames(exc.__traceback__)
             raise exc.with_traceback(None) from None
     started = time.perf_counter()
-    annotations = load_annotations(paths, extract)
+    annotations = load_annotations(paths, extract, (draft_date, draft_title))
     dataset = build_dataset(annotations)
     if validate:
         validate_dataset(dataset)
@@ -198,7 +215,7 @@ def _link_in_memory(nquads: bytes, paths: dict[str, Path]) -> tuple[LinkUpdate, 
         links = update_links(store, set(paths), everything=True)
     except LinkError as exc:
         raise _link_error(exc, {str(graph_iri(a.rsplit("/", 1)[-1])): p for a, p in paths.items()}) from None
-    quads = store.quads_for_pattern(None, None, None, ox.NamedNode(vocab.LINKS_GRAPH))
+    quads = restore_datatypes(store.quads_for_pattern(None, None, None, ox.NamedNode(vocab.LINKS_GRAPH)))
     return links, ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
 
 
@@ -309,7 +326,7 @@ def _file_stats(source: str, text: str) -> str:
     return f"{first.st_size}:{first.st_mtime_ns}:{second.st_size}:{second.st_mtime_ns}"
 
 
-def _unchanged(source: str, record: _Record | None) -> bool:
+def _unchanged(source: str, record: _Record | None, draft: tuple = NO_DRAFT_OPTIONS) -> bool:
     """Whether an article is as recorded: same file sizes and times (as git and make decide),
     else the same content hash."""
     if record is None:
@@ -317,7 +334,7 @@ def _unchanged(source: str, record: _Record | None) -> bool:
     try:
         if record.stat and _file_stats(source, record.text) == record.stat:
             return True
-        yaml_bytes = source_bytes(Path(source))
+        yaml_bytes = source_bytes(Path(source), draft)
         text_bytes = Path(record.text).read_bytes()
     except OSError:
         return False
@@ -434,7 +451,7 @@ class _Prepared:
 _PROCESS_TERMS: list = []
 
 
-def prepare_article(source: str, validate: bool = True) -> _Prepared:
+def prepare_article(source: str, validate: bool = True, draft: tuple = NO_DRAFT_OPTIONS) -> _Prepared:
     """Load, convert and (with ``validate``) check one article against the shapes.
 
     Everything a build does to an article that needs no store, so that it can run in a
@@ -449,11 +466,11 @@ def prepare_article(source: str, validate: bool = True) -> _Prepared:
         stats = _file_stats(source, text_path)
     except OSError:
         stats = ""  # the loader says what is missing
-    annotation = load_source(path)
+    annotation = load_source(path, draft)
     article_id = annotation.article.id
     if str(annotation.article.text_path.resolve()) != text_path:
         stats = ""
-    digest = content_hash(source_bytes(path), annotation.article.text.encode("utf-8"))
+    digest = content_hash(source_bytes(path, draft), annotation.article.text.encode("utf-8"))
     content, description = _Triples(), _Triples()
     article_graph(content, annotation)
     article_metadata(description, annotation, digest)
@@ -496,25 +513,26 @@ def _ignore_interrupts():
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
 
 
-def _prepare_all(sources: list[str], validate: bool, workers):
+def _prepare_all(sources: list[str], validate: bool, workers, draft: tuple = NO_DRAFT_OPTIONS):
     """:func:`prepare_article` for each source, in order, in the ``workers`` pool if there is
     one. An article's error is raised here, at its place in the order, after every article
     before it has been yielded."""
     if workers is None:
         for source in sources:
-            yield prepare_article(source, validate)
+            yield prepare_article(source, validate, draft)
         return
-    for prepared in workers.imap(functools.partial(_prepare_or_error, validate=validate), sources, chunksize=8):
+    for prepared in workers.imap(functools.partial(_prepare_or_error, validate=validate, draft=draft), sources,
+                                 chunksize=8):
         if isinstance(prepared, ClaimgraphError):
             raise prepared
         yield prepared
 
 
-def _prepare_or_error(source: str, validate: bool):
+def _prepare_or_error(source: str, validate: bool, draft: tuple = NO_DRAFT_OPTIONS):
     """:func:`prepare_article`, with the article's error returned rather than raised: a
     worker raising would lose the other articles of its chunk."""
     try:
-        return prepare_article(source, validate)
+        return prepare_article(source, validate, draft)
     except ClaimgraphError as exc:
         return exc.with_traceback(None)
 
@@ -534,7 +552,7 @@ def default_jobs() -> int:
 
 
 def _build_incremental(paths, output, validate, store_dir: Path, progress, batch_articles, extract,
-                       jobs, prune, compact) -> BuildResult:
+                       jobs, prune, compact, draft=NO_DRAFT_OPTIONS) -> BuildResult:
     started = time.perf_counter()
     sources = [str(p.resolve()) for p in find_annotations(paths, extract)]  # errors out before touching the store
     folders = {str(Path(p).resolve()) for p in paths if Path(p).is_dir()}
@@ -547,7 +565,7 @@ def _build_incremental(paths, output, validate, store_dir: Path, progress, batch
     workers = _start_workers(jobs, len(sources))
     try:
         return _build_into_store(sources, output, validate, store_dir, progress, batch_articles, workers, started,
-                                 in_scope, compact)
+                                 in_scope, compact, draft)
     except (OSError, RuntimeError) as exc:
         if is_damage(exc):
             raise damaged(exc, store_dir) from None
@@ -558,13 +576,13 @@ def _build_incremental(paths, output, validate, store_dir: Path, progress, batch
 
 
 def _build_into_store(sources, output, validate, store_dir, progress, batch_articles, workers,
-                      started, in_scope, compact) -> BuildResult:
+                      started, in_scope, compact, draft=NO_DRAFT_OPTIONS) -> BuildResult:
     store = open_store(store_dir, write=True)
     terms = _Terms()
     records, other = _read_records(store)
     result = BuildResult(output=Path(output) if output else None, store=store_dir)
 
-    unchanged = {s for s in sources if _unchanged(s, records.get(s))}
+    unchanged = {s for s in sources if _unchanged(s, records.get(s), draft)}
     changed = [s for s in sources if s not in unchanged]
     present = set(sources)
     gone = [r for s, r in records.items() if s not in present and in_scope(s)]
@@ -603,7 +621,7 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
         pending.clear()
 
     built: dict[str, _Record] = {}  # what the build graph now records of the changed articles
-    prepared_articles = _prepare_all(changed, validate, workers)
+    prepared_articles = _prepare_all(changed, validate, workers, draft)
     try:
         for prepared in prepared_articles:
             source, article_id = prepared.record.source, prepared.record.article

@@ -282,8 +282,15 @@ def cli(ctx, quiet, verbose):
 @click.option("--compact/--no-compact", default=None,
               help="Compact the store after the build, reclaiming the space of replaced and removed articles.  "
                    "[default: when a fifth of the articles were replaced or removed]")
+@click.option("--date", "draft_date", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="With --extract: the date of drafted articles whose text gives none (a dateline without a "
+                   "year takes its year).  [default: each file's modification date]")
+@click.option("--title", "draft_title", default=None,
+              help="With --extract: the title of drafted articles whose first line is no headline.  "
+                   "[default: from the file name]")
 @click.pass_context
-def build(ctx, paths, output, no_validate, store_dir, no_store, no_export, extract, jobs, prune, compact):
+def build(ctx, paths, output, no_validate, store_dir, no_store, no_export, extract, jobs, prune, compact,
+          draft_date, draft_title):
     """Build the graph from annotated articles (default: seeds/).
 
     Reads every NAME.yaml (with its NAME.txt) in PATHS, checks it, converts it to RDF
@@ -306,6 +313,7 @@ def build(ctx, paths, output, no_validate, store_dir, no_store, no_export, extra
       claimgraph build
       claimgraph build seeds/ -o graph/claims.trig
       claimgraph build seeds/ news/ --extract --jobs 4
+      claimgraph build news/ --extract --date 2025-10-19 -o news.trig
     """
     from click.core import ParameterSource
 
@@ -314,6 +322,8 @@ def build(ctx, paths, output, no_validate, store_dir, no_store, no_export, extra
     if no_store and (store_dir or no_export or prune or compact is not None):
         raise click.UsageError("--no-store builds OUTPUT in memory; it cannot go with --store, --no-export, --prune "
                                "or --compact")
+    if (draft_date or draft_title) and not extract:
+        raise click.UsageError("--date and --title are for drafted articles: add --extract")
     paths = list(paths) or [DEFAULT_SEEDS]
     default_output = ctx.get_parameter_source("output") is ParameterSource.DEFAULT
     store = None if no_store else (store_dir or output.parent / "store")
@@ -324,7 +334,8 @@ def build(ctx, paths, output, no_validate, store_dir, no_store, no_export, extra
         kept_trig, no_export = not no_export, True
     result = build_graph(paths, None if no_export else output, validate=not no_validate,
                          store=store, progress=progress_bar(), extract=extract, jobs=jobs, prune=prune,
-                         compact=compact)
+                         compact=compact, draft_date=draft_date.date().isoformat() if draft_date else None,
+                         draft_title=draft_title)
     for warning in result.warnings:
         say(f"warning: {warning}")
     if kept_trig:

@@ -38,7 +38,7 @@ from . import vocab
 from .vocab import CG, ID
 
 #: Stored in a store's build graph: a store linked by another version is linked again, whole.
-LINKS_VERSION = "3"
+LINKS_VERSION = "4"
 #: A pair scoring at least this is joined into one claim without review.
 JOIN = 0.42
 #: A pair scoring at least this (and below JOIN) is proposed for review.
@@ -559,7 +559,11 @@ class LinkUpdate:
 
 
 def _value(term):
-    return (term.value, term.datatype.value) if isinstance(term, ox.Literal) else term.value
+    if not isinstance(term, ox.Literal):
+        return term.value
+    datatype = term.datatype.value
+    # Oxigraph keeps xsd:nonNegativeInteger as xsd:integer: compare as written
+    return term.value, (vocab.XSD + "nonNegativeInteger" if datatype == vocab.XSD + "integer" else datatype)
 
 
 def _current_triples(store, subjects: set[str] | None = None) -> set[tuple[str, str, object]]:
@@ -705,7 +709,7 @@ def _summary_triples(store, claims: set[str] | None) -> set[tuple[str, str, obje
         if not pro or not con or (len(pro) == len(con) == 1 and pro == con):
             continue
         triples |= {(claim, vocab.RDF + "type", CG + "ContestedClaim"),
-                    (claim, CG + "articleCount", (str(len(entry["articles"])), xsd + "integer")),
+                    (claim, CG + "articleCount", (str(len(entry["articles"])), xsd + "nonNegativeInteger")),
                     (claim, CG + "firstDate", (min(entry["dates"]), xsd + "date")),
                     (claim, CG + "latestDate", (max(entry["dates"]), xsd + "date"))}
         triples |= {(claim, CG + "supporter", actor) for actor in pro}

@@ -352,11 +352,12 @@ def rows(results: dict) -> tuple[list[str], list[dict[str, str]]]:
 #: Oxigraph stores xsd:nonNegativeInteger literals as xsd:integer (measured with pyoxigraph 0.5.13);
 #: the datatypes rdf.py writes are put back on the way out, so exports and pushes equal the build.
 _RESTORED_DATATYPES = {"http://www.w3.org/ns/oa#start": XSD + "nonNegativeInteger",
-                       "http://www.w3.org/ns/oa#end": XSD + "nonNegativeInteger"}
+                       "http://www.w3.org/ns/oa#end": XSD + "nonNegativeInteger",
+                       CG + "articleCount": XSD + "nonNegativeInteger"}
 
 
 def restore_datatypes(quads):
-    """Undo Oxigraph's integer normalisation on the predicates where rdf.py uses a derived type."""
+    """Undo Oxigraph's integer normalisation on the predicates where rdf.py and linking.py use a derived type."""
     integer = XSD + "integer"
     cache: dict[str, ox.NamedNode] = {}
     for quad in quads:

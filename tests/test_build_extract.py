@@ -79,3 +79,31 @@ def test_in_memory_and_store_builds_of_a_draft_are_byte_identical(folder, tmp_pa
     assert runner.invoke(cli, ["build", str(folder), "--extract", "-o", str(stored),
                                "--store", str(tmp_path / "store")]).exit_code == 0
     assert memory.read_bytes() == stored.read_bytes()
+
+
+ARTICLE_FACTS = """PREFIX schema: <https://schema.org/>
+SELECT ?article ?title ?date WHERE { ?article schema:headline ?title ; schema:datePublished ?date } ORDER BY ?article"""
+
+
+def test_build_extract_takes_title_and_date_from_the_text_else_from_the_options(tmp_path):
+    """A headline and a dateline win; --title and --date serve articles without them; a new
+    --date re-drafts the raw articles in a store build (the options are part of a draft's identity)."""
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "plain.txt").write_text(RAW, encoding="utf-8")
+    (news / "wire.txt").write_text("Border shelling talks stall\n\nDOHA, Oct 19 (Reuters) - " + RAW, encoding="utf-8")
+    out, store = tmp_path / "g.trig", tmp_path / "store"
+    args = ["build", str(news), "--extract", "--store", str(store), "-o", str(out), "--date", "2025-10-21",
+            "--title", "Shelling on the border"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    _, found = rows(run_query(open_graph(out), ARTICLE_FACTS))
+    assert [(r["article"].rsplit("/", 1)[-1], r["title"], r["date"]) for r in found] == [
+        ("plain", "Shelling on the border", "2025-10-21"), ("wire", "Border shelling talks stall", "2025-10-19")]
+    again = CliRunner().invoke(cli, args[:-4] + ["--date", "2025-11-02", "--title", "Shelling on the border"])
+    assert again.exit_code == 0, again.output
+    assert "0 added, 2 updated" in again.stderr  # the options identify a draft: both are drafted again
+    _, found = rows(run_query(open_graph(out), ARTICLE_FACTS))
+    assert [r["date"] for r in found] == ["2025-11-02", "2025-10-19"]
+    usage = CliRunner().invoke(cli, ["build", str(news), "--date", "2025-10-21", "-o", str(out)])
+    assert usage.exit_code == 2 and "add --extract" in usage.output

@@ -72,7 +72,7 @@ def invoke(runner, *args, **kwargs):
 def test_push_then_contested_on_the_endpoint_matches_local(runner, oxigraph, seed_trig):
     pushed = invoke(runner, "push", "--endpoint", oxigraph, "--graph", seed_trig)
     assert pushed.exit_code == 0, pushed.output
-    assert "pushed 2 graph(s)" in pushed.stderr
+    assert "pushed 3 graph(s)" in pushed.stderr  # the article, the ontology, the corpus conclusions
     remote = invoke(runner, "contested", "--endpoint", oxigraph, "--format", "json")
     local = invoke(runner, "contested", "--graph", seed_trig, "--format", "json")
     assert remote.exit_code == 0, remote.output
