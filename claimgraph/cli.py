@@ -412,10 +412,12 @@ def contested(claim, source, fmt, sort, limit, offset, since, until):
 
     A claim is contested when one actor asserts or accuses it and a different actor
     denies it (or asserts a claim marked as contradicting it); a person's statement
-    counts for the state or organisation it speaks for. The list gives each claim's
+    counts for the state or organisation it speaks for, as any article gives it, and
+    claims the build joined across articles count as one. The list gives each claim's
     supporters and disputers, how many articles carry it, its first and latest date and
-    whether it was curated or extracted. With CLAIM (its IRI, the end of its IRI, or its
-    label) every statement on both sides is shown with its sentence and article.
+    whether it was curated or extracted (the summary the build keeps, so it answers at
+    once on a large corpus). With CLAIM (its IRI, the end of its IRI, or its label) every
+    statement on both sides is shown with its sentence and article.
 
     JSON is lossless: every dispute with all its evidence (article id, title, date and
     URL, method and confidence). Exits 1 when there is no contested claim.
