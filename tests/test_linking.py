@@ -274,7 +274,8 @@ SUMMARY_FIELDS = ("claim", "claim_iri", "supporters", "disputers", "articles", "
 
 def test_kept_summary_answers_as_the_statements_do_after_every_change(tmp_path):
     """The disputes list the build keeps (contested_summary) is the evidence-based answer
-    without its evidence, in a fresh build, after an article changes and after one goes."""
+    without its evidence, and one dispute asked for by name is its entry in that answer, in
+    a fresh build, after an article changes and after one goes."""
     import shutil
     import subprocess
     import sys
@@ -290,9 +291,12 @@ def test_kept_summary_answers_as_the_statements_do_after_every_change(tmp_path):
     def check():
         build_graph([corpus], None, validate=False, store=store_dir)
         store = open_store(store_dir)
-        full = [{k: c[k] for k in SUMMARY_FIELDS} for c in contested_claims(store)]
+        evidence = contested_claims(store)
+        full = [{k: c[k] for k in SUMMARY_FIELDS} for c in evidence]
         assert len(full) > 5
         assert contested_summary(store) == full
+        for dispute in evidence[:3] + evidence[-2:]:  # one dispute in full, from its own lookups
+            assert contested_claims(store, claim=dispute["claim_iri"]) == [dispute]
         memory = build_graph([corpus], tmp_path / "memory.trig", validate=False)
         assert contested_summary(open_graph(tmp_path / "memory.trig")) == full and memory.links is not None
 
