@@ -250,8 +250,15 @@ def contradiction(p: ClaimProfile, q: ClaimProfile) -> tuple[float, list[str]] |
                                                      "put forward by different actors"]
 
 
-def propose_links(changed: list[ClaimProfile], corpus: list[ClaimProfile]) -> list[Link]:
-    """Links between each claim of ``changed`` and the claims of other articles in ``corpus``.
+#: Each claim keeps links to its best matches only (a link stays while it is among the best
+#: of either of its claims): a claim said in a thousand articles makes a chain of links, not
+#: half a million, and a group stays connected through its best matches.
+TOP_LINKS = 5
+
+
+def candidate_links(changed: list[ClaimProfile], corpus: list[ClaimProfile]) -> dict[str, list[Link]]:
+    """For each claim of ``changed``: every link it could have with a claim of another article
+    in ``corpus`` (scored at least :data:`PROPOSE`, or contradicting it).
 
     Blocking keeps this sub-quadratic: two claims are compared only when they are between
     the same pair of actors and share a content word, or, for a claim that only points back
@@ -268,7 +275,7 @@ def propose_links(changed: list[ClaimProfile], corpus: list[ClaimProfile]) -> li
                 pointing.setdefault(pair, []).append(q)
             for word in q.words:
                 by_word.setdefault((pair, word), []).append(q)
-    links: dict[tuple[str, str], Link] = {}
+    found_links: dict[str, list[Link]] = {}
     for p in changed:
         shared: dict[str, int] = {}
         profiles: dict[str, ClaimProfile] = {}
@@ -280,20 +287,36 @@ def propose_links(changed: list[ClaimProfile], corpus: list[ClaimProfile]) -> li
                     profiles[q.iri] = q
         for iri, q in profiles.items():
             shared[iri] = len(p.words & q.words) * 100 + len(p.sentence_words & q.sentence_words)
+        mine = found_links.setdefault(p.iri, [])
         for iri in sorted(shared, key=lambda iri: (-shared[iri], iri))[:MAX_CANDIDATES]:
             q = profiles[iri]
-            pair = (min(p.iri, q.iri), max(p.iri, q.iri))
-            if pair in links:
-                continue
             confidence, reasons = score(p, q)
             status = "joined" if confidence >= JOIN else "proposed" if confidence >= PROPOSE else None
             opposed = contradiction(p, q)
             if opposed is not None:
                 confidence, reasons, status = opposed[0], opposed[1], "contradicting"
             if status is not None:
-                links[pair] = Link(pair[0], pair[1], confidence, "; ".join(reasons), status,
-                                   tuple(sorted({p.article, q.article})))
-    return [links[pair] for pair in sorted(links)]
+                pair = (min(p.iri, q.iri), max(p.iri, q.iri))
+                mine.append(Link(pair[0], pair[1], confidence, "; ".join(reasons), status,
+                                 tuple(sorted({p.article, q.article}))))
+    return found_links
+
+
+def best_links(claim: str, links) -> list[Link]:
+    """The :data:`TOP_LINKS` best of a claim's links: highest confidence, then the other
+    claim's IRI (so ties break the same way in every build)."""
+    other = lambda link: link.b if link.a == claim else link.a  # noqa: E731
+    return sorted(links, key=lambda link: (-link.confidence, other(link)))[:TOP_LINKS]
+
+
+def propose_links(changed: list[ClaimProfile], corpus: list[ClaimProfile]) -> list[Link]:
+    """The links of the claims of ``changed`` with the claims of other articles in ``corpus``,
+    when ``corpus`` holds every claim (a full build): each claim's :func:`best_links`."""
+    kept: dict[tuple[str, str], Link] = {}
+    for claim, links in candidate_links(changed, corpus).items():
+        for link in best_links(claim, links):
+            kept[(link.a, link.b)] = link
+    return [kept[pair] for pair in sorted(kept)]
 
 
 def groups(links: list[Link], public: set[str] = frozenset()) -> dict[str, str]:
@@ -761,6 +784,74 @@ def _write(store, drop: set, add: set) -> None:
         store.extend(quads + [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads])
 
 
+def _article_of(claim: str) -> str:
+    """The article (IRI) of an extracted claim, from its private IRI."""
+    return vocab.article_iri(claim[len(ID):].split("/claim/", 1)[0])
+
+
+def _stored_links(store, claims: set[str]) -> dict[str, list[Link]]:
+    """Each claim's links as the store holds them (joined, proposed, contradicting)."""
+    nodes = _subjects(store, CG + "linkedClaim", claims)
+    by_claim: dict[str, list[Link]] = {claim: [] for claim in claims}
+    for link in _links_from_triples(_current_triples(store, nodes)):
+        if link.status in ("joined", "proposed", "contradicting"):
+            for claim in (link.a, link.b):
+                if claim in by_claim:
+                    by_claim[claim].append(link)
+    return by_claim
+
+
+def _relink(store, changed: set[str], touched: set[str]) -> tuple[list[Link], set[tuple[str, str]], set[str]]:
+    """The links an update decides afresh, as a full build would have them: (links kept,
+    every pair decided, the claims whose best links were recomputed).
+
+    A link stays while it is among the :func:`best_links` of either claim. The claims of the
+    changed articles, and the claims that had links into the touched articles (their best may
+    now be others), are scored against the corpus; a claim they reach keeps its stored best
+    links, with the new ones competing for a place among them.
+    """
+    fresh = read_profiles(store, articles=set(changed)) if changed else []
+    leaving = [link for link in _links_from_triples(_current_triples(store, _subjects(store, DCTERMS + "source", touched)))
+               if link.status in ("joined", "proposed", "contradicting")]
+    neighbours = {c for link in leaving for c in (link.a, link.b) if _article_of(c) not in touched}
+    rescored = fresh + read_profiles(store, claims=neighbours)
+    if not rescored:
+        return [], {(link.a, link.b) for link in leaving}, set()
+    pairs = {pair for p in rescored for pair in p.blocks}
+    candidates = claims_between(store, pairs) | {p.iri for p in rescored}
+    found = candidate_links(rescored, read_profiles(store, claims=candidates))
+    again = set(found)
+    other = lambda link, claim: link.b if link.a == claim else link.a  # noqa: E731
+    reached = {other(link, a) for a, links in found.items() for link in links} - again
+    stored = _stored_links(store, reached)
+    beyond = {other(link, b) for b in reached for link in stored[b]} - again - reached
+    stored.update(_stored_links(store, beyond))
+    best: dict[str, set[tuple[str, str]]] = {a: {(lk.a, lk.b) for lk in best_links(a, links)} for a, links in found.items()}
+    incoming: dict[str, list[Link]] = {}
+    for links in found.values():
+        for link in links:
+            for claim in (link.a, link.b):
+                if claim in reached:
+                    incoming.setdefault(claim, []).append(link)
+    for claim in reached:
+        base = [lk for lk in stored[claim] if other(lk, claim) not in again and not (set(lk.articles) & touched)]
+        best[claim] = {(lk.a, lk.b) for lk in best_links(claim, base + incoming.get(claim, []))}
+    for claim in beyond:
+        best[claim] = {(lk.a, lk.b) for lk in best_links(claim, stored[claim])}
+    # every pair decided here: the stale links into the touched articles, the stored links of
+    # the claims reached, then the links just scored (which replace stored ones of the same pair)
+    deciding = {(lk.a, lk.b): lk for lk in leaving}
+    deciding.update({(lk.a, lk.b): lk for claim in reached for lk in stored[claim]})
+    deciding.update({(lk.a, lk.b): lk for links in found.values() for lk in links})
+
+    def exists(claim: str) -> bool:  # a claim of a touched article exists if it was read again
+        return _article_of(claim) not in touched or claim in again
+
+    kept = [lk for pair, lk in sorted(deciding.items())
+            if exists(lk.a) and exists(lk.b) and (pair in best.get(lk.a, ()) or pair in best.get(lk.b, ()))]
+    return kept, set(deciding), again | reached
+
+
 def update_links(store, changed: set[str], removed: set[str] = frozenset(), everything: bool = False) -> LinkUpdate:
     """Bring a store's links graph up to date after the articles ``changed`` (added or
     updated) and ``removed`` (article IRIs).
@@ -774,27 +865,24 @@ def update_links(store, changed: set[str], removed: set[str] = frozenset(), ever
     """
     everything = everything or len(changed) >= READ_ALL_FROM
     touched = set(changed) | set(removed)
-    if everything:
-        corpus = read_profiles(store)
-        fresh = [p for p in corpus if p.article in changed]
-    else:
-        fresh = read_profiles(store, articles=set(changed)) if changed else []
-        pairs = {pair for p in fresh for pair in p.blocks}
-        corpus = read_profiles(store, claims=claims_between(store, pairs)) if pairs else []
-    new = propose_links(fresh, corpus)
     curated = curated_links(store)
     if everything:
+        corpus = read_profiles(store)
+        new = propose_links([p for p in corpus if p.article in changed], corpus)
+        decided: set[tuple[str, str]] = set()
         members = statements = None
         current = _current_triples(store)
     else:
-        seeds = {p.iri for p in fresh} | {iri for link in new for iri in (link.a, link.b)}
+        new, decided, reached = _relink(store, changed, touched)
+        seeds = reached | {iri for link in new for iri in (link.a, link.b)}
         seeds |= {iri for link in curated if set(link.articles) & touched for iri in (link.a, link.b)}
         scope_links, members = _affected(store, touched, seeds)
         statements = _statements_touched(store, set(changed), set(removed), members)
         current = _current_triples(store, scope_links | members | statements)
     old = _links_from_triples(current)
     kept = [link for link in old
-            if link.status in ("joined", "proposed", "contradicting") and not (set(link.articles) & touched)]
+            if link.status in ("joined", "proposed", "contradicting") and not (set(link.articles) & touched)
+            and (link.a, link.b) not in decided]
     links = {(link.a, link.b): link for link in kept + new}
     for link in curated:  # a person's word overrides the score
         if members is None or link.a in members or link.b in members:
