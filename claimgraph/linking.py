@@ -341,9 +341,9 @@ def groups(links: list[Link], public: set[str] = frozenset()) -> dict[str, str]:
         ra, rb = find(link.a), find(link.b)
         if ra == rb:
             continue
-        group_a, group_b = members.get(ra, {ra}), members.get(rb, {rb})
-        if any((min(x, y), max(x, y)) in rejected for x in group_a for y in group_b):
+        if any({find(x), find(y)} == {ra, rb} for x, y in rejected):
             continue  # a person said two of these differ
+        group_a, group_b = members.get(ra, {ra}), members.get(rb, {rb})
         parent[rb] = ra
         members[ra] = group_a | group_b
         members.pop(rb, None)
@@ -900,7 +900,7 @@ def update_links(store, changed: set[str], removed: set[str] = frozenset(), ever
         claims = None
     else:
         toward = CG + "countsToward"
-        claims = {o for s_, p_, o in current | wanted if p_ == toward} | members
+        claims = {o for s_, p_, o in current | wanted if p_ == toward}  # the groups, before and now
         claims = _claims_near(store, claims)
     before, after = _summaries_current(store, claims), _summary_triples(store, claims)
     _write(store, before - after, after - before)
