@@ -1,29 +1,36 @@
-"""Claims across articles: which extracted claims of different articles state the same proposition.
+"""Claims across articles, and what the corpus concludes of each statement.
 
 An extracted claim is private to its article (:func:`claimgraph.vocab.private_claim_iri`):
 equal wording must never make two articles' claims one. This module is what may join
 them. (A curated claim is named by its id in every article that states it; curators join
-curated claims of different ids, or a curated and an extracted claim, with ``same_as``.) For each claim of a changed article it looks at the claims of other articles that
-involve the same actors (blocking: only claims sharing an actor are compared, so adding an
-article costs what its actors' claims cost, not the corpus), and weighs three kinds of
-evidence, each reported in the link's reason:
+curated claims of different ids, or a curated and an extracted claim, with ``same_as``.)
+
+For each extracted claim of a changed article it scores the extracted claims of other
+articles between the same pair of actors that share a content word (blocking, through the
+store's indexes: adding an article costs its neighbourhood, not the corpus), on three
+kinds of evidence, each reported in the link's reason:
 
 * the structured core: the same subject, relation and object actors;
 * the stance pattern: an accusation of an actor in one article against that actor's
   denial in another (the sides of a dispute told on different days), or the same side
   saying it again;
-* the wording: shared content words and names of the claims and their sentences.
+* the wording: shared content words and names of the claims and their sentences, and
+  negation (a claim and its negation by the other side contradict each other).
 
 A pair scoring at least :data:`JOIN` is joined; one scoring at least :data:`PROPOSE` is a
-proposed link for a person to accept or reject (``claimgraph query proposed-links``). A
-curated annotation accepts or rejects a link by naming the other article's claim
-(``same_as`` / ``not_same_as``). Joined and accepted links form groups; every member of a
-group points at one representative with ``cg:sameClaimAs`` (the curated claim if the group
-has one, else the least IRI, so the choice does not depend on the order articles came in),
-and the contested answer counts a group as one claim.
+proposed link for a person to accept or reject (``claimgraph query proposed-links``); each
+claim keeps its :data:`TOP_LINKS` best. A curated annotation accepts or rejects a link by
+naming the other article's claim (``same_as`` / ``not_same_as``). Joined and accepted links
+form groups; every member points at one representative with ``cg:sameClaimAs`` (the curated
+claim if the group has one, else the least IRI, so the choice does not depend on the order
+articles came in).
 
-Everything lives in one named graph, :data:`claimgraph.vocab.LINKS_GRAPH`, which the build
-keeps up to date incrementally: links of unchanged articles are kept as they are.
+From the groups, the build writes what queries need and should not resolve themselves: each
+statement's ``cg:countsToward`` (its group) and ``cg:countsFor`` (its actor; a person
+counts for the one state or organisation any article gives them), and a summary of every
+contested claim (``cg:ContestedClaim``). Everything lives in one named graph,
+:data:`claimgraph.vocab.LINKS_GRAPH`, kept up to date incrementally: an update recomputes
+the groups it reaches and writes only the triples that differ.
 """
 from __future__ import annotations
 
