@@ -45,7 +45,7 @@ from . import vocab
 from .vocab import CG, ID
 
 #: Stored in a store's build graph: a store linked by another version is linked again, whole.
-LINKS_VERSION = "4"
+LINKS_VERSION = "5"
 #: A pair scoring at least this is joined into one claim without review.
 JOIN = 0.42
 #: A pair scoring at least this (and below JOIN) is proposed for review.
