@@ -1151,14 +1151,15 @@
     return `\ufeff${lines.join("\r\n")}\r\n`;
   }
   window.cgCsv = toCsv;
-  function download(name, href) {
-    const a = document.createElement("a"); a.href = href; a.download = name;
+  // Save a Blob as a file: through an object URL, released once the click has taken it.
+  function download(name, blob) {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a"); a.href = url; a.download = name;
     document.body.appendChild(a); a.click(); a.remove();
+    setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
   }
   $("csv").addEventListener("click", () => {
-    const url = URL.createObjectURL(new Blob([toCsv()], {type: "text/csv;charset=utf-8"}));
-    download("claimgraph-statements.csv", url);
-    setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
+    download("claimgraph-statements.csv", new Blob([toCsv()], {type: "text/csv;charset=utf-8"}));
   });
 
   // The exported legend: what is drawn, with counts. Laid out once, painted on a canvas (PNG) or as SVG.
@@ -1256,11 +1257,7 @@
   }
   window.cgPng = () => fullDrawing().toDataURL("image/png");
   $("png").addEventListener("click", () => {
-    fullDrawing().toBlob((blob) => {
-      const url = URL.createObjectURL(blob);
-      download("claimgraph.png", url);
-      setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
-    }, "image/png");
+    fullDrawing().toBlob((blob) => { download("claimgraph.png", blob); }, "image/png");
   });
 
   // SVG: the same drawing as vector shapes (straight edges), for print and for editing in Inkscape or Illustrator.
@@ -1363,9 +1360,7 @@
   }
   window.cgSvg = drawingSvg;
   $("svg").addEventListener("click", () => {
-    const url = URL.createObjectURL(new Blob([drawingSvg()], {type: "image/svg+xml;charset=utf-8"}));
-    download("claimgraph.svg", url);
-    setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
+    download("claimgraph.svg", new Blob([drawingSvg()], {type: "image/svg+xml;charset=utf-8"}));
   });
   // GEXF 1.3: the view as drawn (what the filters keep, positions and colours), for Gephi. Node and edge
   // attributes are what the panel says of them, counted among the statements in view.
@@ -1426,9 +1421,7 @@
   }
   window.cgGexf = drawingGexf;
   $("gexf").addEventListener("click", () => {
-    const url = URL.createObjectURL(new Blob([drawingGexf()], {type: "application/gexf+xml;charset=utf-8"}));
-    download("claimgraph.gexf", url);
-    setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
+    download("claimgraph.gexf", new Blob([drawingGexf()], {type: "application/gexf+xml;charset=utf-8"}));
   });
   $("copy-link").addEventListener("click", () => {
     writeHash();
