@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from . import vocab
-from .vocab import CG, ID
+from .vocab import CG, ID, SPARQL_PREFIXES
 
 #: Stored in a store's build graph: a store linked by another version is linked again, whole.
 LINKS_VERSION = "5"
@@ -55,12 +55,9 @@ PROPOSE = 0.3
 MAX_CANDIDATES = 200
 
 DCTERMS = "http://purl.org/dc/terms/"
-RDFS_LABEL = vocab.RDFS + "label"
-OA = vocab.OA
 
 SUPPORTING = {CG + "Assertion", CG + "Accusation"}
 DISPUTING = {CG + "Denial"}
-ACCUSING = {CG + "Accusation"}
 
 STOPWORDS = frozenset("""a an the and or but if of to in on at by for with from into onto over under about as is are was
 were be been being has have had do does did will would shall should can could may might must that this these those it
@@ -114,13 +111,11 @@ class ClaimProfile:
     iri: str
     article: str
     label: str = ""
-    public: bool = False  # a curated claim, named the same in every article (``claim/ID``)
     subject: str | None = None
     relation: str | None = None
     object: str | None = None
     supporters: set[str] = field(default_factory=set)
     disputers: set[str] = field(default_factory=set)
-    accusers: set[str] = field(default_factory=set)
     speakers: set[str] = field(default_factory=set)
     targets: set[str] = field(default_factory=set)
     sentences: set[str] = field(default_factory=set)
@@ -365,15 +360,10 @@ def groups(links: list[Link], public: set[str] = frozenset()) -> dict[str, str]:
 
 # --- reading profiles from a store, writing links as RDF ------------------------------------
 
-_PREFIXES = """PREFIX cg: <https://w3id.org/claimgraph/ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-"""
 
 # Simple patterns, joined in Python: one query with nested OPTIONALs took 2 s at 1,000
 # articles where these take a tenth of it.
-_PROFILE_STATEMENTS = _PREFIXES + """SELECT ?st ?claim ?article ?label ?cls ?sentence WHERE {
+_PROFILE_STATEMENTS = SPARQL_PREFIXES + """SELECT ?st ?claim ?article ?label ?cls ?sentence WHERE {
   %s
   ?st cg:claim ?claim ; a ?cls ; dcterms:source ?article .
   FILTER (!STRSTARTS(STR(?claim), "https://w3id.org/claimgraph/id/claim/"))  # curated claims are linked by people
@@ -382,9 +372,9 @@ _PROFILE_STATEMENTS = _PREFIXES + """SELECT ?st ?claim ?article ?label ?cls ?sen
   ?st cg:evidence/oa:hasTarget/oa:hasSelector ?quote . ?quote a oa:TextQuoteSelector ; oa:exact ?sentence .
 }"""
 #: One query per part (a UNION of them took 3.6 s at 1,000 articles, these 0.1 s together).
-_PROFILE_PARTS = [_PREFIXES + "SELECT ?st ?claim ?o WHERE { %s ?st cg:claim ?claim ; " + part + " ?o }"
+_PROFILE_PARTS = [SPARQL_PREFIXES + "SELECT ?st ?claim ?o WHERE { %s ?st cg:claim ?claim ; " + part + " ?o }"
                   for part in ("cg:attributedTo", "cg:target")]
-_CLAIM_PARTS = [_PREFIXES + "SELECT ?st ?claim ?o WHERE { %s ?st cg:claim ?claim . ?claim " + part + " ?o }"
+_CLAIM_PARTS = [SPARQL_PREFIXES + "SELECT ?st ?claim ?o WHERE { %s ?st cg:claim ?claim . ?claim " + part + " ?o }"
                 for part in ("cg:subject", "cg:relation", "cg:object")]
 
 
@@ -392,7 +382,7 @@ def acting_for(store) -> dict[str, str]:
     """Each person the corpus says acts for exactly one state or organisation -> that actor:
     whom a person's statements count for when their own article does not say."""
     orgs: dict[str, set] = {}
-    for row in store.query(_PREFIXES + "SELECT ?who ?for WHERE { ?who a cg:Person ; cg:actsFor ?for }"):
+    for row in store.query(SPARQL_PREFIXES + "SELECT ?who ?for WHERE { ?who a cg:Person ; cg:actsFor ?for }"):
         orgs.setdefault(row["who"].value, set()).add(row["for"].value)
     return {who: next(iter(found)) for who, found in orgs.items() if len(found) == 1}
 
@@ -400,13 +390,11 @@ def acting_for(store) -> dict[str, str]:
 def _profiles(store, scope: str) -> dict[str, ClaimProfile]:
     profiles: dict[str, ClaimProfile] = {}
     stance: dict[str, str] = {}
-    public = ID + "claim/"
     for row in store.query(_PROFILE_STATEMENTS % scope):
         claim = row["claim"].value
         p = profiles.get(claim)
         if p is None:
-            p = profiles[claim] = ClaimProfile(claim, row["article"].value, row["label"].value,
-                                               claim.startswith(public))
+            p = profiles[claim] = ClaimProfile(claim, row["article"].value, row["label"].value)
         stance[row["st"].value] = row["cls"].value
         p.sentences.add(row["sentence"].value)
     counts_for = acting_for(store)
@@ -430,8 +418,6 @@ def _add_part(p: ClaimProfile, predicate: str, value: str, cls: str | None, coun
             p.supporters.add(actor)
         if cls in DISPUTING:
             p.disputers.add(actor)
-        if cls in ACCUSING:
-            p.accusers.add(actor)
     elif predicate == CG + "target":
         p.targets.add(value)
     else:
@@ -459,7 +445,7 @@ def claims_between(store, pairs: set[tuple[str, str]]) -> set[str]:
     if not pairs:
         return set()
     values = " ".join(f"(<{x}> <{y}>) (<{y}> <{x}>)" for x, y in sorted(pairs))
-    found = store.query(f"""PREFIX cg: <{CG}>
+    found = store.query(SPARQL_PREFIXES + f"""
         SELECT DISTINCT ?claim WHERE {{ VALUES (?x ?y) {{ {values} }}
           {{ ?s cg:attributedTo ?x ; cg:target ?y ; cg:claim ?claim }}
           UNION {{ ?person cg:actsFor ?x . ?s cg:attributedTo ?person ; cg:target ?y ; cg:claim ?claim }}
@@ -474,11 +460,6 @@ def claims_between(store, pairs: set[tuple[str, str]]) -> set[str]:
 #: Above this many changed articles, linking reads every extracted claim at once rather than
 #: looking up the candidates of each changed article's actor pairs.
 READ_ALL_FROM = 200
-
-
-def read_links(store) -> list[Link]:
-    """The links a store holds now."""
-    return _links_from_triples(_current_triples(store))
 
 
 def _links_from_triples(triples) -> list[Link]:
@@ -648,9 +629,9 @@ def _statement_triples(store, statements: set[str] | None, representative: dict[
         return set()
     scope = "" if statements is None else "VALUES ?st { %s }" % " ".join(f"<{st}>" for st in sorted(statements))
     claim_of = {row["st"].value: row["claim"].value
-                for row in store.query(_PREFIXES + f"SELECT ?st ?claim WHERE {{ {scope} ?st cg:claim ?claim }}")}
+                for row in store.query(SPARQL_PREFIXES + f"SELECT ?st ?claim WHERE {{ {scope} ?st cg:claim ?claim }}")}
     who_of = {row["st"].value: row["who"].value
-              for row in store.query(_PREFIXES + f"SELECT ?st ?who WHERE {{ {scope} ?st cg:attributedTo ?who }}")}
+              for row in store.query(SPARQL_PREFIXES + f"SELECT ?st ?who WHERE {{ {scope} ?st cg:attributedTo ?who }}")}
     counts_for = acting_for(store)
     outside = {c for c in claim_of.values() if members is not None and c not in members}
     stored = _representatives(store, outside)
@@ -677,7 +658,7 @@ def _statements_touched(store, changed: set[str], removed: set[str], members: se
     found: set[str] = set()
 
     def select(query: str) -> None:
-        found.update(row["st"].value for row in store.query(f"PREFIX cg: <{CG}> PREFIX dcterms: <{DCTERMS}> " + query))
+        found.update(row["st"].value for row in store.query(SPARQL_PREFIXES + query))
 
     if changed:
         articles = " ".join(f"<{a}>" for a in sorted(changed))

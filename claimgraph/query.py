@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .errors import QueryError
 from .store import rows, run_query
+from .vocab import SPARQL_PREFIXES
 
 
 @dataclass(frozen=True)
@@ -121,19 +122,13 @@ def contested_claims(store, since: date | None = None, until: date | None = None
     return _ranked(out, sort)
 
 
-_PREFIXES = """PREFIX cg: <https://w3id.org/claimgraph/ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX schema: <https://schema.org/>
-"""
 #: Names per VALUES block when details are fetched for many statements.
 _VALUES_CHUNK = 2000
 
 
 def _contested_names(store) -> list[dict]:
     """Every contested claim the build keeps: ``claim_iri`` and ``claim`` (label)."""
-    _, found = rows(run_query(store, _PREFIXES + "SELECT ?c ?label WHERE { ?c a cg:ContestedClaim ; rdfs:label ?label }"))
+    _, found = rows(run_query(store, SPARQL_PREFIXES + "SELECT ?c ?label WHERE { ?c a cg:ContestedClaim ; rdfs:label ?label }"))
     return [{"claim_iri": row["c"], "claim": row["label"]} for row in found]
 
 
@@ -150,11 +145,11 @@ def _dispute_rows(store, iri: str, label: str) -> list[dict]:
     VALUES: Oxigraph plans contested.rq's joins and OPTIONALs over every statement of the
     corpus (measured at 10,000 articles: 1.4-11 s for a dispute of 9 statements; this 0.01 s).
     """
-    _, others = rows(run_query(store, _PREFIXES + f"SELECT ?other WHERE {{ ?other cg:contradicts <{iri}> }}"))
+    _, others = rows(run_query(store, SPARQL_PREFIXES + f"SELECT ?other WHERE {{ ?other cg:contradicts <{iri}> }}"))
     core = []
     for toward, classes in [(iri, "cg:Assertion, cg:Accusation, cg:Denial")] + [
             (row["other"], "cg:Assertion, cg:Accusation") for row in others]:
-        _, found = rows(run_query(store, _PREFIXES + f"""SELECT ?statement ?cls ?actor ?article ?date ?sentence WHERE {{
+        _, found = rows(run_query(store, SPARQL_PREFIXES + f"""SELECT ?statement ?cls ?actor ?article ?date ?sentence WHERE {{
             ?statement cg:countsToward <{toward}> ; a ?cls . FILTER (?cls IN ({classes}))
             ?statement cg:countsFor ?actor ; cg:evidence/oa:hasTarget/oa:hasSelector ?quote ;
                        dcterms:source ?article ; dcterms:date ?date .
@@ -165,13 +160,13 @@ def _dispute_rows(store, iri: str, label: str) -> list[dict]:
     labels, details, articles = {}, {}, {}
     for block in _values("x", {r["actor"] for r in core} | {r["cls"] for r in core}):
         labels.update((r["x"], r["label"]) for r in rows(run_query(
-            store, _PREFIXES + f"SELECT ?x ?label WHERE {{ {block} ?x rdfs:label ?label }}"))[1])
+            store, SPARQL_PREFIXES + f"SELECT ?x ?label WHERE {{ {block} ?x rdfs:label ?label }}"))[1])
     for block in _values("statement", {r["statement"] for r in core}):
-        details.update((r["statement"], r) for r in rows(run_query(store, _PREFIXES + f"""SELECT ?statement ?method
+        details.update((r["statement"], r) for r in rows(run_query(store, SPARQL_PREFIXES + f"""SELECT ?statement ?method
             ?confidence WHERE {{ {block} OPTIONAL {{ ?statement cg:method/rdfs:label ?method }}
             OPTIONAL {{ ?statement cg:confidence ?confidence }} }}"""))[1])
     for block in _values("article", {r["article"] for r in core}):
-        articles.update((r["article"], r) for r in rows(run_query(store, _PREFIXES + f"""SELECT ?article ?source
+        articles.update((r["article"], r) for r in rows(run_query(store, SPARQL_PREFIXES + f"""SELECT ?article ?source
             ?published ?url WHERE {{ {block} OPTIONAL {{ ?article schema:headline ?source }}
             OPTIONAL {{ ?article schema:datePublished ?published }} OPTIONAL {{ ?article schema:url ?url }} }}"""))[1])
     out = []

@@ -30,6 +30,9 @@ PREFIXES = {
     "dcterms": DCTERMS, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL,
 }
 
+#: The same prefixes as a SPARQL prologue, for queries written in code.
+SPARQL_PREFIXES = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+
 #: The named graph that holds the ontology in a built dataset.
 ONTOLOGY_GRAPH = CG.rstrip("#")
 #: The bookkeeping graph of an on-disk store (content hashes, file paths); never part of the data.
