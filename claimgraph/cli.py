@@ -23,6 +23,7 @@ import re
 import shutil
 import sys
 import textwrap
+import typing
 import traceback
 from pathlib import Path
 
@@ -186,6 +187,42 @@ def window_options(func):
     return click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="DATE",
                         help="Only statements dated on or after DATE (YYYY-MM-DD); contested claims are "
                              "those disputed within the window.")(wrapper)
+
+
+#: Disputes in a table's page of `claimgraph contested`; a paged canned query has its own page size.
+TABLE_PAGE = 100
+
+
+class Page(typing.NamedTuple):
+    """What --limit, --offset and --all asked for (``limit`` None: not given)."""
+
+    limit: int | None
+    offset: int
+    all: bool
+
+    def size(self, fmt: str, default: int | None) -> int | None:
+        """Items to show: --limit, else ``default`` for a table (for people), else every item
+        (csv and json are for programs, and --all)."""
+        if self.limit is not None:
+            return self.limit
+        return default if fmt == "table" and not self.all else None
+
+
+def page_options(func):
+    """The shared ``--limit``/``--offset``/``--all`` options; passes ``page`` (a :class:`Page`)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, limit, offset, all_items, **kwargs):
+        if all_items and limit is not None:
+            raise click.UsageError("--all and --limit do not go together")
+        return func(*args, page=Page(limit, offset, all_items), **kwargs)
+
+    wrapper = click.option("--all", "all_items", is_flag=True,
+                           help="Every item, not one page (the default for csv and json).")(wrapper)
+    wrapper = click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+                           help="Skip the first N items (with --limit: pages).")(wrapper)
+    return click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
+                        help="Show N items.  [default: one page in a table, all in csv and json]")(wrapper)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -355,43 +392,59 @@ def build(ctx, paths, output, no_validate, store_dir, no_store, no_export, extra
 @cli.command()
 @click.argument("query", required=False)
 @source_options()
+@page_options
 @output_options("table", "csv", "json")
 @click.option("--list", "list_queries", is_flag=True, help="List the canned queries and exit.")
-def query(query, source, fmt, list_queries):
+def query(query, source, fmt, page, list_queries):
     """Run a SPARQL query: a canned query's name, a .rq file, or SPARQL text.
 
-    JSON output is the standard SPARQL 1.1 Query Results JSON format. Exits 1 when the
-    query returns no rows.
+    Canned queries are paged where they pick their items (a line `LIMIT n  # page`), so
+    one page answers at corpus scale in the time of its own rows: a table shows the
+    query's first page (`--list` gives its size), csv and json every item; --limit,
+    --offset and --all choose. JSON output is
+    the standard SPARQL 1.1 Query Results JSON format. Exits 1 when the query returns no
+    rows.
 
     \b
     Examples:
       claimgraph query --list
+      claimgraph query accusations --offset 100
       claimgraph query mediations --format json
       claimgraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
-    from .query import canned_queries, resolve_query
+    from .query import canned_queries, page_size, paged, resolve_query
     from .store import rows, run_query, write_query
 
     if list_queries:
-        found = [{"name": q.name, "description": q.description} for q in canned_queries().values()
-                 if not q.name.startswith("_")]
-        print_rows(["name", "description"], found, fmt)
+        found = [{"name": q.name, "description": q.description, "page": str(q.page_size or "")}
+                 for q in canned_queries().values() if not q.name.startswith("_")]
+        print_rows(["name", "page", "description"], found, fmt)
         return
     if not query:
         raise click.UsageError("give a QUERY (a canned query name, a .rq file or SPARQL), or --list")
+    sparql = resolve_query(query)
+    limit = page.size(fmt, page_size(sparql))
+    if page_size(sparql) is not None:
+        sparql = paged(sparql, limit, page.offset)
+    elif page.limit is not None or page.offset:
+        raise click.UsageError("this query has no page clause (a line `LIMIT n  # page`); "
+                               "write LIMIT and OFFSET into its SPARQL")
     if fmt == "json":  # the engine's own serialisation, streamed as is
         stdout = sys.stdout.buffer
-        kind, found = write_query(source.open(), resolve_query(query), stdout, timeout=source.timeout)
+        kind, found = write_query(source.open(), sparql, stdout, timeout=source.timeout)
         if kind == "triples":
             return
         stdout.write(b"\n")
     else:
-        results = run_query(source.open(), resolve_query(query), timeout=source.timeout)
+        results = run_query(source.open(), sparql, timeout=source.timeout)
         if "triples" in results:
             click.echo(results["triples"], nl=False)
             return
         columns, found = rows(results)
         print_rows(columns, found, fmt)
+        if fmt == "table" and limit is not None and (len(found) >= limit or page.offset):
+            say(f"one page: up to {limit} items from item {page.offset + 1}; --offset {page.offset + limit} "
+                f"for the next, --all for every row")
     if not found:
         say("no results")
         sys.exit(1)
@@ -400,14 +453,12 @@ def query(query, source, fmt, list_queries):
 @cli.command()
 @click.argument("claim", required=False)
 @source_options()
+@page_options
 @output_options("table", "json", "csv")
 @click.option("--sort", type=click.Choice(["contested", "latest", "claim"]), default="contested", show_default=True,
               help="contested: most supporters and disputers first; latest: newest dispute first; claim: A-Z.")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most N disputes.  [default: all]")
-@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Skip the first N disputes (with --limit: pages).")
 @window_options
-def contested(claim, source, fmt, sort, limit, offset, since, until):
+def contested(claim, source, fmt, sort, page, since, until):
     """List the contested claims, most disputed first; or one dispute in full.
 
     A claim is contested when one actor asserts or accuses it and a different actor
@@ -415,9 +466,11 @@ def contested(claim, source, fmt, sort, limit, offset, since, until):
     counts for the state or organisation it speaks for, as any article gives it, and
     claims the build joined across articles count as one. The list gives each claim's
     supporters and disputers, how many articles carry it, its first and latest date and
-    whether it was curated or extracted (the summary the build keeps, so it answers at
-    once on a large corpus). With CLAIM (its IRI, the end of its IRI, or its label) every
-    statement on both sides is shown with its sentence and article.
+    whether it was curated or extracted (the summary the build keeps, so a page answers
+    at once on a large corpus). A table shows 100 disputes at a time; csv and json give
+    every one (--limit, --offset and --all choose). With CLAIM (its IRI, the end of its
+    IRI, or its label) every statement on both sides is shown with its sentence and
+    article.
 
     JSON is lossless: every dispute with all its evidence (article id, title, date and
     URL, method and confidence). Exits 1 when there is no contested claim.
@@ -429,27 +482,35 @@ def contested(claim, source, fmt, sort, limit, offset, since, until):
       claimgraph contested taliban-harbours-militants
       claimgraph contested --format json
     """
-    from .query import contested_claims, contested_summary
+    from .query import contested_claims, contested_summary, count_contested
 
-    if claim or fmt == "json" or since or until:  # the evidence, or a window: from the statements
-        claims = contested_claims(source.open(), since=since, until=until, sort=sort, claim=claim)
-    else:  # the disputes list as the build keeps it
-        claims = contested_summary(source.open(), sort=sort)
-    total = len(claims)
-    claims = claims[offset:offset + limit if limit else None]
+    store = source.open()
     if claim:
-        _print_dispute(claims[0], fmt)
+        _print_dispute(contested_claims(store, since=since, until=until, claim=claim)[0], fmt)
         return
+    limit = page.size(fmt, TABLE_PAGE)
+    if since or until:  # contested within the window: from its statements, then cut
+        claims = contested_claims(store, since=since, until=until, sort=sort)
+        total = len(claims)
+        claims = claims[page.offset:page.offset + limit if limit else None]
+    else:  # the disputes the build keeps: only this page is read
+        total = count_contested(store)
+        read = contested_claims if fmt == "json" else contested_summary
+        claims = read(store, sort=sort, limit=limit, offset=page.offset)
     if fmt == "json":
         click.echo(json.dumps(claims, indent=2, ensure_ascii=False))
     elif claims or fmt == "csv":
         columns = ["#", "claim", "supporters", "disputers", "articles", "first", "latest", "method"]
-        print_rows(columns, [{"#": str(offset + i), "claim": c["claim"], "supporters": ", ".join(c["supporters"]),
+        print_rows(columns, [{"#": str(page.offset + i), "claim": c["claim"], "supporters": ", ".join(c["supporters"]),
                               "disputers": ", ".join(c["disputers"]), "articles": str(c["articles"]),
                               "first": c["first"] or "", "latest": c["latest"] or "",
                               "method": ", ".join(c["methods"])} for i, c in enumerate(claims, 1)], fmt)
-    if fmt == "table" and total > len(claims):
-        say(f"{len(claims)} of {total} contested claims shown (--limit, --offset)")
+    if fmt == "table" and not claims and total:
+        say(f"no contested claims from number {page.offset + 1:,}: there are {total:,}")
+    elif fmt == "table" and len(claims) < total:
+        more = f"--offset {page.offset + len(claims)} for the next, " if page.offset + len(claims) < total else ""
+        say(f"contested claims {page.offset + 1:,}-{page.offset + len(claims):,} of {total:,} shown; "
+            f"{more}--all for every one")
     if not total:
         say("no contested claims")
         sys.exit(1)

@@ -45,7 +45,7 @@ from . import vocab
 from .vocab import CG, ID, SPARQL_PREFIXES
 
 #: Stored in a store's build graph: a store linked by another version is linked again, whole.
-LINKS_VERSION = "5"
+LINKS_VERSION = "6"
 #: A pair scoring at least this is joined into one claim without review.
 JOIN = 0.42
 #: A pair scoring at least this (and below JOIN) is proposed for review.
@@ -699,8 +699,9 @@ SELECT ?claim ?side ?actor ?article ?date ?method WHERE {
 
 def _summary_triples(store, claims: set[str] | None) -> set[tuple[str, str, object]]:
     """The summary of every contested claim (all, or of ``claims``), kept by the build so the
-    disputes list is a lookup: its supporters and disputers, how many articles carry it, its
-    first and latest date and its methods. Contested as in ``contested.rq``: a supporter and a
+    disputes list is a lookup: its supporters and disputers and how many of each (which rank
+    it without reading the sides), how many articles carry it, its first and latest date and
+    its methods. Contested as in ``contested.rq``: a supporter and a
     different disputer."""
     if claims is not None and not claims:
         return set()
@@ -720,6 +721,8 @@ def _summary_triples(store, claims: set[str] | None) -> set[tuple[str, str, obje
         if not pro or not con or (len(pro) == len(con) == 1 and pro == con):
             continue
         triples |= {(claim, vocab.RDF + "type", CG + "ContestedClaim"),
+                    (claim, CG + "supporterCount", (str(len(pro)), xsd + "nonNegativeInteger")),
+                    (claim, CG + "disputerCount", (str(len(con)), xsd + "nonNegativeInteger")),
                     (claim, CG + "articleCount", (str(len(entry["articles"])), xsd + "nonNegativeInteger")),
                     (claim, CG + "firstDate", (min(entry["dates"]), xsd + "date")),
                     (claim, CG + "latestDate", (max(entry["dates"]), xsd + "date"))}
@@ -730,8 +733,8 @@ def _summary_triples(store, claims: set[str] | None) -> set[tuple[str, str, obje
 
 
 #: What a contested claim's summary is made of (the predicates :func:`_summary_triples` writes).
-_SUMMARY_PREDICATES = {CG + p for p in ("articleCount", "firstDate", "latestDate", "supporter", "disputer",
-                                          "evidenceMethod")}
+_SUMMARY_PREDICATES = {CG + p for p in ("supporterCount", "disputerCount", "articleCount", "firstDate", "latestDate",
+                                          "supporter", "disputer", "evidenceMethod")}
 
 
 def _is_summary(triple) -> bool:

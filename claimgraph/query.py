@@ -1,6 +1,7 @@
 """The questions: canned SPARQL queries shipped as ``.rq`` files, and the contested-claims answer."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -16,6 +17,40 @@ class CannedQuery:
     name: str
     description: str
     sparql: str
+
+    @property
+    def page_size(self) -> int | None:
+        """Items in the query's default page (its ``LIMIT n  # page`` line), or None if it lists every row."""
+        return page_size(self.sparql)
+
+
+#: The page clause of a query: a line ``LIMIT n  # page`` (``OFFSET m`` may follow n), placed
+#: where the query picks its items, usually a subquery that orders the statements by a key the
+#: store sorts cheaply (a date, a number) before their details are looked up, so a page costs
+#: its own rows and not the corpus's. Any SPARQL tool runs the file as its first page.
+_PAGE_CLAUSE = re.compile(r"^(?P<indent>[ \t]*)LIMIT[ \t]+(?P<limit>\d+)(?:[ \t]+OFFSET[ \t]+\d+)?[ \t]*#[ \t]*page\b.*$",
+                          re.MULTILINE | re.IGNORECASE)
+
+
+def page_size(sparql: str) -> int | None:
+    """The default page size of a query with a page clause (see :func:`paged`), else None."""
+    match = _PAGE_CLAUSE.search(sparql)
+    return int(match["limit"]) if match else None
+
+
+def paged(sparql: str, limit: int | None, offset: int = 0) -> str:
+    """The query with its page clause set to ``limit`` items from ``offset``; ``limit=None``: every item.
+
+    Paging happens where the query picks its items (statements, disputes), so a page of a
+    query that lists a statement on several rows (one per target) may hold more rows than items.
+    """
+    match = _PAGE_CLAUSE.search(sparql)
+    if match is None:
+        raise QueryError("this query has no page clause (a line `LIMIT n  # page` where it picks its items); "
+                         "write LIMIT and OFFSET into its SPARQL instead")
+    clause = (f"LIMIT {limit}" if limit is not None else "") + (f" OFFSET {offset}" if offset else "")
+    line = f"{match['indent']}{clause.strip()}  # page" if clause else f"{match['indent']}# page: every item"
+    return sparql[:match.start()] + line + sparql[match.end():]
 
 
 def canned_queries() -> dict[str, CannedQuery]:
@@ -54,7 +89,7 @@ SORTS = ("contested", "latest", "claim")
 
 
 def contested_claims(store, since: date | None = None, until: date | None = None, sort: str = "contested",
-                     claim: str | None = None) -> list[dict]:
+                     claim: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
     """The headline answer: each contested claim with its two sides and every piece of evidence.
 
     A claim is contested when an actor asserts or accuses it and a different actor
@@ -72,19 +107,47 @@ def contested_claims(store, since: date | None = None, until: date | None = None
     ``sort``: ``contested`` ranks by distinct supporters plus disputers, then articles,
     then the latest date (the most disputed first); ``latest`` puts the newest disputes
     first; ``claim`` is alphabetical. ``claim`` keeps only the dispute whose IRI, label
-    or IRI ending matches (for ``claimgraph contested CLAIM``).
+    or IRI ending matches (for ``claimgraph contested CLAIM``). ``limit`` and ``offset``
+    give one page of the ranked disputes (see :func:`count_contested` for their number);
+    without a window a page is read from the build's summaries and costs its own disputes.
     """
     if sort not in SORTS:
         raise QueryError(f"unknown sort {sort!r}; use one of: {', '.join(SORTS)}")
-    found = None
-    if claim and not (since or until):  # one dispute: find it among the kept summaries, then its statements
-        named = [c for c in _contested_names(store) if _names(c, claim)]
-        if named:
-            found = [row for c in named for row in _dispute_rows(store, c["claim_iri"], c["claim"])]
-    if found is None:
-        _, found = rows(run_query(store, canned_queries()["contested"].sparql))
+    if since or until:  # contested within the window: from every statement, then ranked and cut
+        _, found = rows(run_query(store, paged(canned_queries()["contested"].sparql, None)))
+        out = _disputes(found, since, until)
+        if claim:
+            out = [c for c in out if _names(c, claim)]
+    else:  # the disputes the build keeps: ranked from their summaries, then this page's statements
+        kept = _ranked(_summary_keys(store), sort)
+        if claim:
+            kept = [c for c in kept if _names(c, claim)]
+        if claim and not kept:
+            raise _no_dispute(claim)
+        kept = kept[offset:offset + limit if limit is not None else None]
+        order = {c["claim_iri"]: i for i, c in enumerate(kept)}
+        out = _disputes(_dispute_rows(store, {c["claim_iri"]: c["claim"] for c in kept}))
+        return [{k: v for k, v in c.items() if k != "sides"} for c in sorted(out, key=lambda c: order[c["claim_iri"]])]
+    if claim and not out:
+        raise _no_dispute(claim)
+    return _ranked(out, sort)[offset:offset + limit if limit is not None else None]
+
+
+def _no_dispute(claim: str) -> QueryError:
+    return QueryError(f"{claim!r}: no contested claim with that IRI or label; see `claimgraph contested` for the list")
+
+
+def count_contested(store) -> int:
+    """How many contested claims the build keeps (the length of the whole disputes list)."""
+    _, found = rows(run_query(store, SPARQL_PREFIXES + "SELECT (COUNT(?c) AS ?n) WHERE { ?c a cg:ContestedClaim }"))
+    return int(found[0]["n"]) if found else 0
+
+
+def _disputes(found: list[dict], since: date | None = None, until: date | None = None) -> list[dict]:
+    """Disputes from rows of contested.rq: its sides and evidence, dropping statements outside the window."""
     claims: dict[str, dict] = {}
     sides: dict[str, dict[str, set]] = {}
+    seen: set[tuple] = set()
     for row in found:
         when = row["date"] or row["published"]
         if (since and when and when < since.isoformat()) or (until and when and when > until.isoformat()):
@@ -102,7 +165,10 @@ def contested_claims(store, since: date | None = None, until: date | None = None
             "article": {"id": row["article"].rsplit("/", 1)[-1], "title": row["source"],
                         "date": row["published"], "url": row["url"] or None},
         }
-        if evidence not in entry["evidence"]:
+        key = (row["sentence"], row["source"], row["article"], row["actorLabel"], row["stance"], row["side"], when,
+               row["method"], row["confidence"], row["published"], row["url"])  # equal evidence is shown once
+        if key not in seen:
+            seen.add(key)
             entry["evidence"].append(evidence)
     out = []
     for iri, entry in claims.items():
@@ -112,24 +178,13 @@ def contested_claims(store, since: date | None = None, until: date | None = None
         dates = sorted(e["date"] for e in entry["evidence"] if e["date"])
         entry.update(articles=len({e["article"]["id"] for e in entry["evidence"]}),
                      first=dates[0] if dates else None, latest=dates[-1] if dates else None,
-                     methods=sorted({e["method"] for e in entry["evidence"]}))
+                     methods=sorted({e["method"] for e in entry["evidence"]}), sides=len(pro) + len(con))
         out.append(entry)
-    if claim:
-        out = [c for c in out if _names(c, claim)]
-        if not out:
-            raise QueryError(f"{claim!r}: no contested claim with that IRI or label; "
-                             f"see `claimgraph contested` for the list")
-    return _ranked(out, sort)
+    return out
 
 
 #: Names per VALUES block when details are fetched for many statements.
 _VALUES_CHUNK = 2000
-
-
-def _contested_names(store) -> list[dict]:
-    """Every contested claim the build keeps: ``claim_iri`` and ``claim`` (label)."""
-    _, found = rows(run_query(store, SPARQL_PREFIXES + "SELECT ?c ?label WHERE { ?c a cg:ContestedClaim ; rdfs:label ?label }"))
-    return [{"claim_iri": row["c"], "claim": row["label"]} for row in found]
 
 
 def _values(name: str, iris) -> list[str]:
@@ -138,76 +193,101 @@ def _values(name: str, iris) -> list[str]:
             for k in range(0, len(iris), _VALUES_CHUNK)]
 
 
-def _dispute_rows(store, iri: str, label: str) -> list[dict]:
-    """The rows of contested.rq for one contested claim, from simple lookups.
+def _select(store, sparql: str) -> list[dict]:
+    return rows(run_query(store, SPARQL_PREFIXES + sparql))[1]
 
-    One statement pattern with the claim as a constant, then the labels and details by
-    VALUES: Oxigraph plans contested.rq's joins and OPTIONALs over every statement of the
-    corpus (measured at 10,000 articles: 1.4-11 s for a dispute of 9 statements; this 0.01 s).
+
+def _dispute_rows(store, claims: dict[str, str]) -> list[dict]:
+    """The rows of contested.rq for these contested claims (IRI -> label), from simple lookups.
+
+    The statements counting toward the claims (and toward claims contradicting them) first,
+    with the claims as VALUES, then labels and details by VALUES: planned as one query,
+    Oxigraph joins contested.rq's details over every statement of the corpus (measured at
+    10,000 articles: 1.4-11 s for a dispute of 9 statements; this 0.01 s).
     """
-    _, others = rows(run_query(store, SPARQL_PREFIXES + f"SELECT ?other WHERE {{ ?other cg:contradicts <{iri}> }}"))
+    contradicting: dict[str, set[str]] = {}
+    for block in _values("claim", claims):
+        for row in _select(store, f"SELECT ?other ?claim WHERE {{ {block} ?other cg:contradicts ?claim }}"):
+            contradicting.setdefault(row["other"], set()).add(row["claim"])
     core = []
-    for toward, classes in [(iri, "cg:Assertion, cg:Accusation, cg:Denial")] + [
-            (row["other"], "cg:Assertion, cg:Accusation") for row in others]:
-        _, found = rows(run_query(store, SPARQL_PREFIXES + f"""SELECT ?statement ?cls ?actor ?article ?date ?sentence WHERE {{
-            ?statement cg:countsToward <{toward}> ; a ?cls . FILTER (?cls IN ({classes}))
-            ?statement cg:countsFor ?actor ; cg:evidence/oa:hasTarget/oa:hasSelector ?quote ;
-                       dcterms:source ?article ; dcterms:date ?date .
-            ?quote a oa:TextQuoteSelector ; oa:exact ?sentence . }}"""))
-        for row in found:
-            row["side"] = "supporter" if toward == iri and not row["cls"].endswith("#Denial") else "disputer"
-        core += found
+    for block in _values("toward", claims):
+        for row in _select(store, _CORE % {"block": block, "classes": "cg:Assertion, cg:Accusation, cg:Denial"}):
+            row.update(claim=row["toward"], side="disputer" if row["cls"].endswith("#Denial") else "supporter")
+            core.append(row)
+    for block in _values("toward", contradicting):
+        for row in _select(store, _CORE % {"block": block, "classes": "cg:Assertion, cg:Accusation"}):
+            core += [dict(row, claim=c, side="disputer") for c in sorted(contradicting[row["toward"]])]
     labels, details, articles = {}, {}, {}
     for block in _values("x", {r["actor"] for r in core} | {r["cls"] for r in core}):
-        labels.update((r["x"], r["label"]) for r in rows(run_query(
-            store, SPARQL_PREFIXES + f"SELECT ?x ?label WHERE {{ {block} ?x rdfs:label ?label }}"))[1])
+        labels.update((r["x"], r["label"]) for r in _select(store, f"SELECT ?x ?label WHERE {{ {block} ?x rdfs:label ?label }}"))
     for block in _values("statement", {r["statement"] for r in core}):
-        details.update((r["statement"], r) for r in rows(run_query(store, SPARQL_PREFIXES + f"""SELECT ?statement ?method
-            ?confidence WHERE {{ {block} OPTIONAL {{ ?statement cg:method/rdfs:label ?method }}
-            OPTIONAL {{ ?statement cg:confidence ?confidence }} }}"""))[1])
+        details.update((r["statement"], r) for r in _select(store, f"""SELECT ?statement ?method ?confidence WHERE {{
+            {block} OPTIONAL {{ ?statement cg:method/rdfs:label ?method }} OPTIONAL {{ ?statement cg:confidence ?confidence }} }}"""))
     for block in _values("article", {r["article"] for r in core}):
-        articles.update((r["article"], r) for r in rows(run_query(store, SPARQL_PREFIXES + f"""SELECT ?article ?source
-            ?published ?url WHERE {{ {block} OPTIONAL {{ ?article schema:headline ?source }}
-            OPTIONAL {{ ?article schema:datePublished ?published }} OPTIONAL {{ ?article schema:url ?url }} }}"""))[1])
+        articles.update((r["article"], r) for r in _select(store, f"""SELECT ?article ?source ?published ?url WHERE {{
+            {block} OPTIONAL {{ ?article schema:headline ?source }} OPTIONAL {{ ?article schema:datePublished ?published }}
+            OPTIONAL {{ ?article schema:url ?url }} }}"""))
     out = []
     for r in core:
         detail, article = details.get(r["statement"], {}), articles.get(r["article"], {})
-        out.append({"claim": iri, "claimLabel": label, "side": r["side"], "actor": r["actor"],
+        out.append({"claim": r["claim"], "claimLabel": claims[r["claim"]], "side": r["side"], "actor": r["actor"],
                     "actorLabel": labels.get(r["actor"], r["actor"]), "stance": labels.get(r["cls"], r["cls"]),
                     "statement": r["statement"], "sentence": r["sentence"], "article": r["article"],
                     "source": article.get("source"), "date": r["date"], "published": article.get("published"),
                     "url": article.get("url"), "method": detail.get("method"), "confidence": detail.get("confidence")})
-    return sorted(out, key=lambda r: (r["side"] != "supporter", r["actorLabel"], r["statement"]))
+    return sorted(out, key=lambda r: (r["claim"], r["side"] != "supporter", r["actorLabel"], r["statement"]))
 
 
-def contested_summary(store, sort: str = "contested") -> list[dict]:
+#: The statements counting toward the claims of a VALUES block ``?toward``, in ``classes``.
+_CORE = """SELECT ?toward ?statement ?cls ?actor ?article ?date ?sentence WHERE {
+    %(block)s
+    ?statement cg:countsToward ?toward ; a ?cls . FILTER (?cls IN (%(classes)s))
+    ?statement cg:countsFor ?actor ; cg:evidence/oa:hasTarget/oa:hasSelector ?quote ;
+               dcterms:source ?article ; dcterms:date ?date .
+    ?quote a oa:TextQuoteSelector ; oa:exact ?sentence . }"""
+
+
+def _summary_keys(store) -> list[dict]:
+    """Every contested claim the build keeps, with what ranks it (not its sides): ``claim``,
+    ``claim_iri``, ``sides`` (how many supporters and disputers), ``articles``, ``first``, ``latest``."""
+    return [{"claim": r["label"], "claim_iri": r["claim"], "sides": int(r["supporters"]) + int(r["disputers"]),
+             "articles": int(r["articles"]), "first": r["first"] or None, "latest": r["latest"] or None}
+            for r in _select(store, """SELECT ?claim ?label ?supporters ?disputers ?articles ?first ?latest WHERE {
+                ?claim a cg:ContestedClaim ; cg:supporterCount ?supporters ; cg:disputerCount ?disputers ;
+                       cg:articleCount ?articles ; cg:firstDate ?first ; cg:latestDate ?latest ; rdfs:label ?label }""")]
+
+
+def contested_summary(store, sort: str = "contested", limit: int | None = None, offset: int = 0) -> list[dict]:
     """The disputes list, as the build keeps it: each contested claim's ``claim`` (label),
     ``claim_iri``, ``supporters`` and ``disputers`` (actor labels, sorted), ``articles``,
     ``first``, ``latest`` and ``methods``, without the evidence (see :func:`contested_claims`).
 
-    A lookup of what ``claimgraph build`` wrote (``cg:ContestedClaim``), so it answers at
-    corpus scale in the time of its rows; the same claims and fields as
-    :func:`contested_claims` gives without a date window.
+    A lookup of what ``claimgraph build`` wrote (``cg:ContestedClaim``): every dispute is
+    ranked from its kept counts and dates, then the sides and methods of the page asked
+    for (``limit`` from ``offset``) are read, so a page answers at corpus scale in the time
+    of its own rows; the same claims, order and fields as :func:`contested_claims`.
     """
     if sort not in SORTS:
         raise QueryError(f"unknown sort {sort!r}; use one of: {', '.join(SORTS)}")
-    _, found = rows(run_query(store, canned_queries()["_contested_summary"].sparql))
-    claims: dict[str, dict] = {}
-    for row in found:
-        entry = claims.setdefault(row["claim"], {"claim": row["claimLabel"], "claim_iri": row["claim"],
-                                                 "supporters": set(), "disputers": set(), "methods": set(),
-                                                 "articles": int(row["articles"]), "first": row["first"],
-                                                 "latest": row["latest"]})
-        if row["side"]:
-            entry["supporters" if row["side"] == "supporter" else "disputers"].add(row["actorLabel"])
-        if row["method"]:
-            entry["methods"].add(row["method"])
-    out = []
-    for entry in claims.values():
-        entry.update(supporters=sorted(entry["supporters"]), disputers=sorted(entry["disputers"]),
-                     methods=sorted(entry["methods"]))
-        out.append(entry)
-    return _ranked(out, sort)
+    page = _ranked(_summary_keys(store), sort)[offset:offset + limit if limit is not None else None]
+    found = {c["claim_iri"]: dict(c, supporters=set(), disputers=set(), methods=set()) for c in page}
+    for block in _values("claim", found):
+        for row in _select(store, _SIDES % {"block": block}):
+            entry = found[row["claim"]]
+            if row["side"]:
+                entry["supporters" if row["side"] == "supporter" else "disputers"].add(row["actorLabel"])
+            if row["method"]:
+                entry["methods"].add(row["method"])
+    return [dict(c, supporters=sorted(c["supporters"]), disputers=sorted(c["disputers"]), methods=sorted(c["methods"]))
+            for c in found.values()]
+
+
+#: The sides (actor labels) and methods of the contested claims of a VALUES block ``?claim``.
+_SIDES = """SELECT ?claim ?side ?actorLabel ?method WHERE {
+    %(block)s
+    { ?claim cg:supporter ?actor . BIND ("supporter" AS ?side) ?actor rdfs:label ?actorLabel . }
+    UNION { ?claim cg:disputer ?actor . BIND ("disputer" AS ?side) ?actor rdfs:label ?actorLabel . }
+    UNION { ?claim cg:evidenceMethod/rdfs:label ?method . } }"""
 
 
 def _names(entry: dict, wanted: str) -> bool:
@@ -218,10 +298,11 @@ def _names(entry: dict, wanted: str) -> bool:
 
 
 def _ranked(claims: list[dict], sort: str) -> list[dict]:
+    """Disputes in ``sort`` order; ``sides`` (distinct supporters plus disputers) ranks ``contested``
+    and is dropped from what is returned."""
     claims = sorted(claims, key=lambda c: (c["claim"], c["claim_iri"]))
     if sort == "latest":
         claims.sort(key=lambda c: c["latest"] or "", reverse=True)
     elif sort == "contested":
-        claims.sort(key=lambda c: (len(c["supporters"]) + len(c["disputers"]), c["articles"], c["latest"] or ""),
-                    reverse=True)
-    return claims
+        claims.sort(key=lambda c: (c["sides"], c["articles"], c["latest"] or ""), reverse=True)
+    return [{k: v for k, v in c.items() if k != "sides"} for c in claims]

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .errors import QueryError
 from .remote import Endpoint
-from .store import DEFAULT_GRAPH_FILE, DEFAULT_STORE_DIR, is_store, open_graph, open_store, store_status
+from .linking import LINKS_VERSION
+from .store import DEFAULT_GRAPH_FILE, DEFAULT_STORE_DIR, is_store, links_version, open_graph, open_store, store_status
 
 
 def open_source(graph: Path | str | None = None, store: Path | str | None = None, endpoint: str | None = None,
@@ -44,9 +45,15 @@ def source_warning(source) -> str | None:
     """What a reader should be told about a source before trusting its answers, or None.
 
     A store whose last build stopped midway still answers, from the articles that build
-    had saved and the older versions of the rest.
+    had saved and the older versions of the rest; a store linked by another claimgraph
+    lacks what this one's disputes list reads.
     """
-    if isinstance(source, Endpoint) or store_status(source) == "complete":
+    if isinstance(source, Endpoint):
         return None
-    return ("the store's last build did not finish: some articles may be missing or out of date "
-            "(run `claimgraph build`)")
+    if store_status(source) != "complete":
+        return ("the store's last build did not finish: some articles may be missing or out of date "
+                "(run `claimgraph build`)")
+    if links_version(source) not in (None, LINKS_VERSION):
+        return ("the store's claims were linked by another version of claimgraph: the disputes list may be "
+                "incomplete until `claimgraph build` links them again")
+    return None

@@ -108,6 +108,13 @@ def store_status(store) -> str:
     return "partial" if values.get("completed") == "true" else "unfinished"
 
 
+def links_version(store) -> str | None:
+    """The linking version the store's claims were last linked with (None: a store never built)."""
+    found = list(store.quads_for_pattern(ox.NamedNode("urn:claimgraph:links"), ox.NamedNode(BUILD_NS + "version"),
+                                         None, ox.NamedNode(BUILD_GRAPH)))
+    return found[0].object.value if found else None
+
+
 def is_store(path: Path | str) -> bool:
     """Whether ``path`` looks like an Oxigraph store directory."""
     return (Path(path) / "CURRENT").is_file()
@@ -169,10 +176,12 @@ def add_union_view(store, conclude: bool = True) -> None:
     filled yourself before handing it to ``run_query``. With ``conclude``, data that lacks
     the build's corpus conclusions (claims linked across articles, what each statement
     counts toward and for, the contested claims' summaries: a graph written by other
-    software, or by a claimgraph from before them) gets them, in memory.
+    software, or by a claimgraph from before them or before their side counts) gets them,
+    in memory.
     """
     store.update(MATERIALIZE_UNION)
-    if conclude and not store.query(f"ASK {{ GRAPH <{LINKS_GRAPH}> {{ ?s ?p ?o }} }}"):
+    if conclude and (not store.query(f"ASK {{ GRAPH <{LINKS_GRAPH}> {{ ?s ?p ?o }} }}") or store.query(
+            f"ASK {{ GRAPH <{LINKS_GRAPH}> {{ ?c a <{CG}ContestedClaim> FILTER NOT EXISTS {{ ?c <{CG}supporterCount> ?n }} }} }}")):
         articles = {row["a"].value for row in store.query(
             f"SELECT DISTINCT ?a WHERE {{ ?s <{CG}claim> ?c ; <{DCTERMS}source> ?a }}")}
         if articles:
@@ -353,7 +362,9 @@ def rows(results: dict) -> tuple[list[str], list[dict[str, str]]]:
 #: the datatypes rdf.py writes are put back on the way out, so exports and pushes equal the build.
 _RESTORED_DATATYPES = {"http://www.w3.org/ns/oa#start": XSD + "nonNegativeInteger",
                        "http://www.w3.org/ns/oa#end": XSD + "nonNegativeInteger",
-                       CG + "articleCount": XSD + "nonNegativeInteger"}
+                       CG + "articleCount": XSD + "nonNegativeInteger",
+                       CG + "supporterCount": XSD + "nonNegativeInteger",
+                       CG + "disputerCount": XSD + "nonNegativeInteger"}
 
 
 def restore_datatypes(quads):

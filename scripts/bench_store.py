@@ -21,6 +21,12 @@ the same data, in one run:
   process, cut at --rdflib-timeout);
 * store size on disk, and `claimgraph query` start-up against `python -c "import rdflib"`.
 
+With --answers STORE..., only the answers people ask for are measured on stores already
+built, as whole processes in wall and CPU seconds and peak RSS: `claimgraph contested` (the
+disputes list's first page), `claimgraph contested CLAIM` for a dispute of median size and
+the largest, and each paged canned query's default page as a table and as JSON, against a
+bare pyoxigraph process running the same page of SPARQL and against one opening the store.
+
 Every timing is the median of --repeat runs (default 3) after one warm-up, except builds.
 """
 from __future__ import annotations
@@ -329,6 +335,105 @@ def bench_size(n: int, work: Path, args, report: dict) -> None:
         shutil.rmtree(store, ignore_errors=True)
 
 
+RAW_PAGE = """
+import sys, pyoxigraph as ox
+s = ox.Store.read_only(sys.argv[1])
+sys.stdout.write(s.query(open(sys.argv[2]).read()).serialize(format=ox.QueryResultsFormat.JSON).decode())
+"""
+
+KEYS = """
+import json, statistics, sys
+sys.path.insert(0, sys.argv[1])
+from claimgraph.query import _ranked, _summary_keys
+from claimgraph.store import open_store
+keys = _ranked(_summary_keys(open_store(sys.argv[2])), "contested")
+by_articles = sorted(keys, key=lambda k: (k["articles"], k["claim_iri"]))
+print(json.dumps({"disputes": len(keys), "median": by_articles[len(keys) // 2] if keys else None,
+                  "largest": by_articles[-1] if keys else None}))
+"""
+
+
+def measure(cmd: list[str], repeat: int) -> dict:
+    """Median wall and CPU seconds and peak RSS of a whole process, over ``repeat`` runs after a warm-up."""
+    run_rss(cmd)
+    walls, cpus, peaks = [], [], []
+    for _ in range(repeat):
+        cpu = children_cpu()
+        wall, peak, out, err, rc = run_rss(cmd)
+        if rc not in (0, 1):
+            raise SystemExit(f"{' '.join(cmd[3:])} failed: {err.strip()}")
+        walls.append(wall)
+        cpus.append(children_cpu() - cpu)
+        peaks.append(peak)
+    return {"wall_s": statistics.median(walls), "cpu_s": statistics.median(cpus), "peak_mib": max(peaks),
+            "stdout_lines": len(out.splitlines())}
+
+
+def bench_answers(store: Path, work: Path, args) -> dict:
+    """The answers a person asks for, on a built store, as whole processes: the disputes list,
+    one dispute, and each canned query's default page (table and json) against a bare
+    pyoxigraph process running the same page of SPARQL, measured in the same run."""
+    sys.path.insert(0, str(ROOT))
+    from claimgraph.query import canned_queries, paged
+
+    out = {"store": str(store), "triples": None}
+    out["reference"] = measure([PY, "-c", "import sys, pyoxigraph as ox; s = ox.Store.read_only(sys.argv[1]); "
+                                "print(s.query('ASK { ?s ?p ?o }'))", str(store)], args.repeat)
+    keys = json.loads(subprocess.run([PY, "-c", KEYS, str(ROOT), str(store)], capture_output=True, text=True,
+                                     check=True).stdout)
+    out["disputes"] = keys["disputes"]
+    base = ["--store", str(store)]
+    out["contested"] = measure(CLAIMGRAPH + ["contested"] + base, args.repeat)
+    print(f"[{store.name}] contested: {out['contested']}", file=sys.stderr)
+    for which in ("median", "largest"):
+        if keys[which]:
+            out[f"dispute_{which}"] = dict(measure(CLAIMGRAPH + ["contested", keys[which]["claim_iri"]] + base,
+                                                   args.repeat), articles=keys[which]["articles"])
+            print(f"[{store.name}] one dispute ({which}): {out[f'dispute_{which}']}", file=sys.stderr)
+    out["queries"] = {}
+    for name, query in canned_queries().items():
+        if name.startswith("_") or not query.page_size:
+            continue
+        qfile = work / f"page-{name}.rq"
+        qfile.write_text(paged(query.sparql, query.page_size))
+        row = {"page": query.page_size,
+               "table": measure(CLAIMGRAPH + ["query", name] + base, args.repeat),
+               "json": measure(CLAIMGRAPH + ["query", name, "--limit", str(query.page_size), "--format", "json"]
+                               + base, args.repeat),
+               "raw": measure([PY, "-c", RAW_PAGE, str(store), str(qfile)], args.repeat)}
+        out["queries"][name] = row
+        print(f"[{store.name}] {name}: table {row['table']['wall_s']:.2f} s ({row['table']['cpu_s']:.2f} CPU), "
+              f"raw {row['raw']['wall_s']:.2f} s ({row['raw']['cpu_s']:.2f} CPU)", file=sys.stderr)
+    return out
+
+
+def answers_markdown(report: dict) -> str:
+    lines = [f"Machine: {report['machine']}", "", f"Command: `{report['command']}`", ""]
+    for a in report["answers"]:
+        ref = a["reference"]
+        lines += [f"Answers on `{a['store']}` ({a['disputes']:,} contested claims), whole processes, median of "
+                  f"{report['repeat']}; reference: a bare pyoxigraph process opening the store and asking one "
+                  f"question, {ref['wall_s']:.2f} s wall, {ref['cpu_s']:.2f} s CPU, {ref['peak_mib']:.0f} MiB", "",
+                  "| answer | wall | CPU | peak RSS |", "|---|---|---|---|"]
+        for key, label in (("contested", "`claimgraph contested` (the disputes list, first page)"),
+                           ("dispute_median", "`claimgraph contested CLAIM`, a dispute of median article count"),
+                           ("dispute_largest", "`claimgraph contested CLAIM`, the dispute in most articles")):
+            if key in a:
+                m = a[key]
+                extra = f" ({m['articles']:,} articles)" if "articles" in m else ""
+                lines.append(f"| {label}{extra} | {m['wall_s']:.2f} s | {m['cpu_s']:.2f} s | {m['peak_mib']:.0f} MiB |")
+        lines += ["", "| canned query (default page) | items | table: wall | CPU | peak RSS | json: wall | CPU | "
+                      "bare pyoxigraph, same page: wall | CPU | peak RSS | table / bare (CPU) | table / bare (RSS) |",
+                  "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+        for name, q in a["queries"].items():
+            t, j, r = q["table"], q["json"], q["raw"]
+            lines.append(f"| {name} | {q['page']} | {t['wall_s']:.2f} s | {t['cpu_s']:.2f} s | {t['peak_mib']:.0f} MiB | "
+                         f"{j['wall_s']:.2f} s | {j['cpu_s']:.2f} s | {r['wall_s']:.2f} s | {r['cpu_s']:.2f} s | "
+                         f"{r['peak_mib']:.0f} MiB | {t['cpu_s'] / r['cpu_s']:.2f}x | {t['peak_mib'] / r['peak_mib']:.2f}x |")
+        lines.append("")
+    return "\n".join(lines)
+
+
 def markdown(report: dict) -> str:
     out = [f"Machine: {report['machine']}", "", f"Command: `{report['command']}`", ""]
     out += ["| articles | statements | triples | build | statements/s | triples/s | without the shapes check | "
@@ -380,6 +485,9 @@ def main() -> int:
     parser.add_argument("--keep-stores", action="store_true", help="keep each size's store (WORK/store-N)")
     parser.add_argument("--json", type=Path, default=None, help="also write the raw numbers here")
     parser.add_argument("--markdown", type=Path, default=None, help="also write the tables here")
+    parser.add_argument("--answers", type=Path, nargs="+", default=None, metavar="STORE",
+                        help="only measure the answers (disputes list, one dispute, each canned query's default "
+                             "page) on these built stores")
     args = parser.parse_args()
     args.rdflib_size = args.rdflib_size or min(args.sizes)
     args.work.mkdir(parents=True, exist_ok=True)
@@ -391,6 +499,15 @@ def main() -> int:
                f"pyoxigraph {pyoxigraph.__version__}")
     command = "python scripts/bench_store.py " + " ".join(sys.argv[1:])
     report = {"machine": machine, "command": command, "sizes": [], "query_timeout": args.query_timeout}
+    if args.answers:
+        report.update(repeat=args.repeat, answers=[bench_answers(store, args.work, args) for store in args.answers])
+        text = answers_markdown(report)
+        print(text)
+        if args.json:
+            args.json.write_text(json.dumps(report, indent=2))
+        if args.markdown:
+            args.markdown.write_text(text)
+        return 0
     for n in sorted(args.sizes):
         bench_size(n, args.work, args, report)
         if args.json:

@@ -70,7 +70,8 @@ def test_contested_window_and_paging(runner, seed_trig):
     assert runner.invoke(cli, ["contested", "--graph", str(seed_trig), "--until", "2025-10-18"]).exit_code == 1
     assert ok(runner, "contested", "--graph", seed_trig, "--since", "2025-10-19", "--until", "2025-10-19").stdout
     paged = runner.invoke(cli, ["contested", "--graph", str(seed_trig), "--offset", "1"])
-    assert paged.exit_code == 0 and "0 of 1 contested claims shown" in paged.stderr
+    assert paged.exit_code == 0 and paged.stderr == "no contested claims from number 2: there are 1\n"
+    assert runner.invoke(cli, ["contested", "--graph", str(seed_trig), "--all", "--limit", "3"]).exit_code == 2
     unknown = runner.invoke(cli, ["contested", "no-such-claim", "--graph", str(seed_trig)])
     assert unknown.exit_code == 1 and "no contested claim with that IRI or label" in unknown.output
 
@@ -260,3 +261,47 @@ def test_build_extract_without_the_model_is_an_environment_error(runner, tmp_pat
     assert result.exit_code == 2, result.output
     assert result.output.strip().splitlines() == [
         f"Error: spaCy model en_core_web_sm is not installed; run: {extract.INSTALL_HINT}"]
+
+
+def test_canned_queries_page_where_they_pick_their_items(runner, seed_trig):
+    """A table shows a canned query's first page; --limit/--offset move through it, csv and json
+    (and --all) give every item, and a query without a page clause refuses --limit."""
+    from claimgraph.query import canned_queries, page_size, paged
+
+    every = ok(runner, "query", "statements-by-date", "--graph", seed_trig, "--format", "csv").stdout.splitlines()
+    assert len(every) > 10 and page_size(canned_queries()["statements-by-date"].sparql) == 100
+    pages = [ok(runner, "query", "statements-by-date", "--graph", seed_trig, "--format", "csv", "--limit", "4",
+                "--offset", str(offset)).stdout.splitlines() for offset in range(0, len(every), 4)]
+    assert all(page[0] == every[0] and len(page) <= 5 for page in pages)
+    assert sorted(row for page in pages for row in page[1:]) == sorted(every[1:])  # each row on one page
+    table = ok(runner, "query", "statements-by-date", "--graph", seed_trig, "--limit", "4")
+    assert table.stderr == "one page: up to 4 items from item 1; --offset 4 for the next, --all for every row\n"
+    assert ok(runner, "query", "statements-by-date", "--graph", seed_trig).stderr == ""  # 21 statements: one page
+    refused = runner.invoke(cli, ["query", "SELECT ?s WHERE { ?s ?p ?o }", "--graph", str(seed_trig), "--limit", "2"])
+    assert refused.exit_code == 2 and "no page clause" in refused.stderr
+    query = "SELECT ?s WHERE {\n  { SELECT ?s WHERE { ?s ?p ?o }\n    LIMIT 5  # page\n  }\n}"
+    assert paged(query, None, 3) == query.replace("LIMIT 5", "OFFSET 3")
+    assert paged(query, 2, 4) == query.replace("LIMIT 5", "LIMIT 2 OFFSET 4")
+    assert paged(query, None) == query.replace("LIMIT 5  # page", "# page: every item")
+
+
+def test_a_store_linked_by_another_version_says_so(runner, tmp_path):
+    """The disputes list reads what linking writes; a store linked by another claimgraph is named
+    as such on every read until a build links it again."""
+    import pyoxigraph as ox
+
+    from claimgraph.store import BUILD_NS, open_store
+    from claimgraph.vocab import BUILD_GRAPH
+
+    store_dir = tmp_path / "store"
+    assert runner.invoke(cli, ["build", str(SEEDS), "--store", str(store_dir), "--no-export"]).exit_code == 0
+    store = open_store(store_dir, write=True)
+    store.update(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <urn:claimgraph:links> <{BUILD_NS}version> ?v }} }}")
+    store.add(ox.Quad(ox.NamedNode("urn:claimgraph:links"), ox.NamedNode(BUILD_NS + "version"), ox.Literal("0"),
+                      ox.NamedNode(BUILD_GRAPH)))
+    store.flush()
+    del store
+    answer = runner.invoke(cli, ["contested", "--store", str(store_dir)])
+    assert "linked by another version of claimgraph" in answer.stderr
+    assert runner.invoke(cli, ["build", str(SEEDS), "--store", str(store_dir), "--no-export"]).exit_code == 0
+    assert runner.invoke(cli, ["contested", "--store", str(store_dir)]).stderr == ""
