@@ -249,12 +249,23 @@ _CORE = """SELECT ?toward ?statement ?cls ?actor ?article ?date ?sentence WHERE 
 
 def _summary_keys(store) -> list[dict]:
     """Every contested claim the build keeps, with what ranks it (not its sides): ``claim``,
-    ``claim_iri``, ``sides`` (how many supporters and disputers), ``articles``, ``first``, ``latest``."""
-    return [{"claim": r["label"], "claim_iri": r["claim"], "sides": int(r["supporters"]) + int(r["disputers"]),
-             "articles": int(r["articles"]), "first": r["first"] or None, "latest": r["latest"] or None}
-            for r in _select(store, """SELECT ?claim ?label ?supporters ?disputers ?articles ?first ?latest WHERE {
-                ?claim a cg:ContestedClaim ; cg:supporterCount ?supporters ; cg:disputerCount ?disputers ;
-                       cg:articleCount ?articles ; cg:firstDate ?first ; cg:latestDate ?latest ; rdfs:label ?label }""")]
+    ``claim_iri``, ``sides`` (how many supporters and disputers), ``articles``, ``first``, ``latest``.
+
+    One scan per kept number or date (only contested claims have them), then the labels by
+    VALUES: planned as one query, each claim cost a lookup per pattern (measured at 10,000
+    articles: 0.15-0.20 s; this 0.09 s).
+    """
+    kept: dict[str, dict[str, str]] = {}
+    for name in ("supporterCount", "disputerCount", "articleCount", "firstDate", "latestDate"):
+        for row in _select(store, f"SELECT ?claim ?value WHERE {{ ?claim cg:{name} ?value }}"):
+            kept.setdefault(row["claim"], {})[name] = row["value"]
+    labels = {}
+    for block in _values("claim", kept):
+        labels.update((r["claim"], r["label"]) for r in _select(store, f"SELECT ?claim ?label WHERE {{ {block} ?claim rdfs:label ?label }}"))
+    return [{"claim": labels.get(iri, iri), "claim_iri": iri,
+             "sides": int(k.get("supporterCount", 0)) + int(k.get("disputerCount", 0)),
+             "articles": int(k.get("articleCount", 0)), "first": k.get("firstDate") or None,
+             "latest": k.get("latestDate") or None} for iri, k in kept.items()]
 
 
 def contested_summary(store, sort: str = "contested", limit: int | None = None, offset: int = 0) -> list[dict]:
