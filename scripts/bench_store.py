@@ -68,13 +68,21 @@ def run(cmd: list[str], **kwargs) -> tuple[float, int, subprocess.CompletedProce
     return wall, peak, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
-def run_rss(cmd: list[str]) -> tuple[float, float, str, str, int]:
-    """Run a process and read its own peak RSS with wait4: (wall s, peak MiB, stdout, stderr, rc)."""
+def run_rss(cmd: list[str], timeout: float | None = None) -> tuple[float, float, str, str, int]:
+    """Run a process and read its own peak RSS with wait4: (wall s, peak MiB, stdout, stderr, rc);
+    killed after ``timeout`` seconds (rc -9)."""
+    import threading
+
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    timer = threading.Timer(timeout, proc.kill) if timeout else None
+    if timer:
+        timer.start()
     out = proc.stdout.read()
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
+    if timer:
+        timer.cancel()
     proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - started
     return wall, usage.ru_maxrss / 1024, out.decode(), err.decode(), proc.returncode
@@ -353,9 +361,11 @@ print(json.dumps({"disputes": len(keys), "median": by_articles[len(keys) // 2] i
 """
 
 
-def measure(cmd: list[str], repeat: int) -> dict:
-    """Median wall and CPU seconds and peak RSS of a whole process, over ``repeat`` runs after a warm-up."""
-    run_rss(cmd)
+def measure(cmd: list[str], repeat: int, timeout: float | None = None) -> dict:
+    """Median wall and CPU seconds and peak RSS of a whole process, over ``repeat`` runs after a
+    warm-up; ``{"timeout": s}`` if the warm-up takes longer than ``timeout`` seconds."""
+    if run_rss(cmd, timeout)[4] == -9:
+        return {"timeout": timeout}
     walls, cpus, peaks = [], [], []
     for _ in range(repeat):
         cpu = children_cpu()
@@ -383,12 +393,12 @@ def bench_answers(store: Path, work: Path, args) -> dict:
                                      check=True).stdout)
     out["disputes"] = keys["disputes"]
     base = ["--store", str(store)]
-    out["contested"] = measure(CLAIMGRAPH + ["contested"] + base, args.repeat)
+    out["contested"] = measure(CLAIMGRAPH + ["contested"] + base, args.repeat, args.query_timeout)
     print(f"[{store.name}] contested: {out['contested']}", file=sys.stderr)
     for which in ("median", "largest"):
         if keys[which]:
             out[f"dispute_{which}"] = dict(measure(CLAIMGRAPH + ["contested", keys[which]["claim_iri"]] + base,
-                                                   args.repeat), articles=keys[which]["articles"])
+                                                   args.repeat, args.query_timeout), articles=keys[which]["articles"])
             print(f"[{store.name}] one dispute ({which}): {out[f'dispute_{which}']}", file=sys.stderr)
     out["queries"] = {}
     for name, query in canned_queries().items():
@@ -397,13 +407,13 @@ def bench_answers(store: Path, work: Path, args) -> dict:
         qfile = work / f"page-{name}.rq"
         qfile.write_text(paged(query.sparql, query.page_size))
         row = {"page": query.page_size,
-               "table": measure(CLAIMGRAPH + ["query", name] + base, args.repeat),
-               "json": measure(CLAIMGRAPH + ["query", name, "--limit", str(query.page_size), "--format", "json"]
-                               + base, args.repeat),
-               "raw": measure([PY, "-c", RAW_PAGE, str(store), str(qfile)], args.repeat)}
+               "table": measure(CLAIMGRAPH + ["query", name] + base, args.repeat, args.query_timeout)}
+        if "timeout" not in row["table"]:
+            row["json"] = measure(CLAIMGRAPH + ["query", name, "--limit", str(query.page_size), "--format", "json"]
+                                  + base, args.repeat)
+            row["raw"] = measure([PY, "-c", RAW_PAGE, str(store), str(qfile)], args.repeat)
         out["queries"][name] = row
-        print(f"[{store.name}] {name}: table {row['table']['wall_s']:.2f} s ({row['table']['cpu_s']:.2f} CPU), "
-              f"raw {row['raw']['wall_s']:.2f} s ({row['raw']['cpu_s']:.2f} CPU)", file=sys.stderr)
+        print(f"[{store.name}] {name}: {row}", file=sys.stderr)
     return out
 
 
@@ -421,15 +431,22 @@ def answers_markdown(report: dict) -> str:
             if key in a:
                 m = a[key]
                 extra = f" ({m['articles']:,} articles)" if "articles" in m else ""
+                if "timeout" in m:
+                    lines.append(f"| {label}{extra} | over {m['timeout']:g} s | - | - |")
+                    continue
                 lines.append(f"| {label}{extra} | {m['wall_s']:.2f} s | {m['cpu_s']:.2f} s | {m['peak_mib']:.0f} MiB |")
-        lines += ["", "| canned query (default page) | items | table: wall | CPU | peak RSS | json: wall | CPU | "
-                      "bare pyoxigraph, same page: wall | CPU | peak RSS | table / bare (CPU) | table / bare (RSS) |",
+        lines += ["", "| canned query (default page) | items | table: wall | CPU | peak RSS | json: wall | CPU | peak RSS "
+                      "| table / json (CPU, RSS) | bare pyoxigraph, same page: wall | CPU | peak RSS |",
                   "|---|---|---|---|---|---|---|---|---|---|---|---|"]
         for name, q in a["queries"].items():
+            if "timeout" in q["table"]:
+                lines.append(f"| {name} | {q['page']} | over {q['table']['timeout']:g} s | - | - | - | - | - | - | - | - | - |")
+                continue
             t, j, r = q["table"], q["json"], q["raw"]
             lines.append(f"| {name} | {q['page']} | {t['wall_s']:.2f} s | {t['cpu_s']:.2f} s | {t['peak_mib']:.0f} MiB | "
-                         f"{j['wall_s']:.2f} s | {j['cpu_s']:.2f} s | {r['wall_s']:.2f} s | {r['cpu_s']:.2f} s | "
-                         f"{r['peak_mib']:.0f} MiB | {t['cpu_s'] / r['cpu_s']:.2f}x | {t['peak_mib'] / r['peak_mib']:.2f}x |")
+                         f"{j['wall_s']:.2f} s | {j['cpu_s']:.2f} s | {j['peak_mib']:.0f} MiB | "
+                         f"{t['cpu_s'] / j['cpu_s']:.2f}x, {t['peak_mib'] / j['peak_mib']:.2f}x | "
+                         f"{r['wall_s']:.2f} s | {r['cpu_s']:.2f} s | {r['peak_mib']:.0f} MiB |")
         lines.append("")
     return "\n".join(lines)
 
@@ -485,10 +502,15 @@ def main() -> int:
     parser.add_argument("--keep-stores", action="store_true", help="keep each size's store (WORK/store-N)")
     parser.add_argument("--json", type=Path, default=None, help="also write the raw numbers here")
     parser.add_argument("--markdown", type=Path, default=None, help="also write the tables here")
+    parser.add_argument("--report", type=Path, default=None, metavar="JSON",
+                        help="print the tables of an earlier --answers run from its --json file, and exit")
     parser.add_argument("--answers", type=Path, nargs="+", default=None, metavar="STORE",
                         help="only measure the answers (disputes list, one dispute, each canned query's default "
                              "page) on these built stores")
     args = parser.parse_args()
+    if args.report:
+        print(answers_markdown(json.loads(args.report.read_text())))
+        return 0
     args.rdflib_size = args.rdflib_size or min(args.sizes)
     args.work.mkdir(parents=True, exist_ok=True)
     import pyoxigraph
