@@ -17,9 +17,9 @@ from datetime import date
 
 import networkx as nx
 
-from .errors import ClaimgraphError
+from .errors import ClaimgraphError, QueryError
 from .query import canned_queries
-from .store import dump, rows, run_query
+from .store import damaged, dump, is_damage, rows, run_query
 from .vocab import ACTOR_CLASS, CG, DISPUTING_CLASSES, SUPPORTING_CLASSES
 
 #: What the page calls each actor class (and the unnamed sources of reports).
@@ -37,7 +37,63 @@ def _node_kind(type_value: str) -> tuple[str, str]:
 
 
 def _query(store, name: str) -> list[dict[str, str]]:
-    return rows(run_query(store, canned_queries()[name].sparql))[1]
+    """The rows of an internal query as plain strings ('' where unbound), as :func:`claimgraph.store.rows` gives them.
+
+    A local store is read directly (the solutions' values), without the round trip through
+    SPARQL JSON that :func:`claimgraph.store.run_query` makes: a quarter of the time of a
+    100k-row result went to writing and parsing the JSON.
+    """
+    sparql = canned_queries()[name].sparql
+    if hasattr(store, "sparql_json"):  # a remote endpoint
+        return rows(run_query(store, sparql))[1]
+    try:
+        result = store.query(sparql)
+        names = [v.value for v in result.variables]
+        return [{n: "" if term is None else term.value for n, term in zip(names, solution)} for solution in result]
+    except (OSError, RuntimeError) as exc:
+        if is_damage(exc):
+            raise damaged(exc) from None
+        raise QueryError(f"query {name} failed: {exc}") from None
+
+
+def _statements(store, actors: dict[str, list[dict]]) -> list[dict[str, str]]:
+    """One row per statement edge speaker -> claim (the columns of the edge queries), sorted by edge, speaker, claim.
+
+    The statement's values, its words, its claim's label and its speaker's label and class
+    come from separate queries, joined here: one query joining them all was planned by
+    Oxigraph as a lookup per statement and pattern (25 s at 56k statements). The join is
+    the one that query made: a statement needs a sentence and a labelled claim; its speaker
+    counts only with a label and an actor class (else it is "Unnamed sources"); several
+    values of one property give one row each, and equal rows are one.
+    """
+    texts: dict[str, dict[str, list[str]]] = {"sentence": defaultdict(list), "span": defaultdict(list)}
+    for row in _query(store, "_projection_texts"):
+        texts[row["part"]][row["edge"]].append(row["text"])
+    claims: dict[str, list[str]] = defaultdict(list)
+    for row in _query(store, "_projection_claims"):
+        claims[row["claim"]].append(row["label"])
+    unnamed = [(CG + "UnnamedSource", "Unnamed sources", CG + "Report")]
+    sentences, spans = texts["sentence"], texts["span"]
+    speakers: dict[str, set] = defaultdict(set)
+    values: dict[str, set] = defaultdict(set)
+    for row in _query(store, "_projection"):
+        speakers[row["edge"]].add(row["speaker"])
+        values[row["edge"]].add((row["to"], row["stance"], row["onBehalfOf"], row["attributedTo"], row["confidence"],
+                                 row["date"], row["method"], row["article"]))
+    found = set()
+    for edge, combos in values.items():
+        # the speaker is one optional part: the speakers with a label and an actor class, else none at all
+        who = [(s, a["label"], a["type"]) for s in speakers[edge] for a in actors.get(s, ())] or unnamed
+        for to, stance, obo, attributed, confidence, when, method, article in combos:
+            for sentence in sentences.get(edge, ()):
+                for span in spans.get(edge) or ("",):
+                    for to_label in claims.get(to, ()):
+                        for speaker, label, cls in who:
+                            found.add((edge, speaker, to, label, cls, to_label, stance, obo, attributed, confidence,
+                                       sentence, span, when, method, article))
+    columns = ("edge", "from", "to", "fromLabel", "fromType", "toLabel", "stance", "onBehalfOf", "attributedTo",
+               "confidence", "sentence", "span", "date", "method", "article")
+    return [{"kind": "statement", **dict(zip(columns, values)), "toType": "claim"} for values in sorted(found)]
 
 
 def project(store) -> nx.MultiDiGraph:
@@ -60,8 +116,11 @@ def project(store) -> nx.MultiDiGraph:
     for found_targets in (*targets.values(), *subjects.values()):
         found_targets.sort()  # the query is unordered (sorting 100k rows by IRI in Oxigraph took 90% of it)
     articles = {row["article"]: row for row in _query(store, "_articles")}
-    found = [row for name in ("_projection", "_projection_mediations", "_projection_affiliations")
-             for row in _query(store, name)]
+    actor_rows: dict[str, list[dict]] = defaultdict(list)
+    for row in sorted(_query(store, "_actor_labels"), key=lambda r: (r["actor"], r["type"], r["label"])):
+        actor_rows[row["actor"]].append(row)
+    found = _statements(store, actor_rows) + [row for name in ("_projection_mediations", "_projection_affiliations")
+                                              for row in _query(store, name)]
     for row in found:
         row.update({k: v for k, v in articles.get(row["article"], {}).items() if k != "article"})
         for key in ("source", "url", "publisher", "published"):
@@ -81,7 +140,7 @@ def project(store) -> nx.MultiDiGraph:
                        attributed_to=row["attributedTo"] or (row["from"] if row["kind"] == "statement" else ""),
                        targets=targets.get(edge) or subjects.get(edge, []))
     _add_structure(graph, _query(store, "_projection_structure"),
-                   {row["actor"]: row for row in sorted(_query(store, "_actor_labels"), key=lambda r: (r["actor"], r["type"]))})
+                   {actor: found[-1] for actor, found in actor_rows.items()})
     for node, data in graph.nodes(data=True):
         if data["kind"] == "actor":
             data.update(aliases=[], affiliations=[], affiliated_with=[])
