@@ -109,13 +109,13 @@ def project(store) -> nx.MultiDiGraph:
     of the actors it is aimed at, else the claim's subject).
     """
     graph = nx.MultiDiGraph()
-    targets: dict[str, list[str]] = defaultdict(list)
-    subjects: dict[str, list[str]] = defaultdict(list)
+    aimed: dict[str, dict[str, set]] = {"target": defaultdict(set), "subject": defaultdict(set)}
     for row in _query(store, "_targets"):
-        (targets if row["via"] == "target" else subjects)[row["edge"]].append(row["target"])
-    for found_targets in (*targets.values(), *subjects.values()):
-        found_targets.sort()  # the query is unordered (sorting 100k rows by IRI in Oxigraph took 90% of it)
-    articles = {row["article"]: row for row in _query(store, "_articles")}
+        aimed[row["via"]][row["edge"]].add(row["target"])
+    # the query is unordered and may repeat a row (sorting 100k rows by IRI in Oxigraph took 90% of it)
+    targets, subjects = ({edge: sorted(found) for edge, found in aimed[via].items()} for via in ("target", "subject"))
+    columns = ("article", "source", "url", "publisher", "published")
+    articles = {row["article"]: row for row in sorted(_query(store, "_articles"), key=lambda r: [r[c] for c in columns])}
     actor_rows: dict[str, list[dict]] = defaultdict(list)
     for row in sorted(_query(store, "_actor_labels"), key=lambda r: (r["actor"], r["type"], r["label"])):
         actor_rows[row["actor"]].append(row)
@@ -139,7 +139,8 @@ def project(store) -> nx.MultiDiGraph:
                        confidence=confidence, on_behalf_of=row["onBehalfOf"],
                        attributed_to=row["attributedTo"] or (row["from"] if row["kind"] == "statement" else ""),
                        targets=targets.get(edge) or subjects.get(edge, []))
-    _add_structure(graph, _query(store, "_projection_structure"),
+    structure = sorted(_query(store, "_projection_structure"), key=lambda r: (r["claim"], r["to"], r["stance"], r["relation"]))
+    _add_structure(graph, structure,
                    {actor: found[-1] for actor, found in actor_rows.items()})
     for node, data in graph.nodes(data=True):
         if data["kind"] == "actor":
