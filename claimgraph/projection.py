@@ -11,8 +11,10 @@ positions, so a page rendered twice from one graph is byte-identical.
 """
 from __future__ import annotations
 
+import gc
 import io
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from datetime import date
 
 import networkx as nx
@@ -59,41 +61,48 @@ def _query(store, name: str) -> list[dict[str, str]]:
 def _statements(store, actors: dict[str, list[dict]]) -> list[dict[str, str]]:
     """One row per statement edge speaker -> claim (the columns of the edge queries), sorted by edge, speaker, claim.
 
-    The statement's values, its words, its claim's label and its speaker's label and class
-    come from separate queries, joined here: one query joining them all was planned by
-    Oxigraph as a lookup per statement and pattern (25 s at 56k statements). The join is
-    the one that query made: a statement needs a sentence and a labelled claim; its speaker
-    counts only with a label and an actor class (else it is "Unnamed sources"); several
-    values of one property give one row each, and equal rows are one.
+    The statement's values, its claim's label and its speaker's label and class come from
+    separate queries, joined here (one query joining them all took Oxigraph 25 s at 56k
+    statements). The join is the one that query made: a statement needs a sentence and a
+    labelled claim; its speaker counts only with a label and an actor class (else it is
+    "Unnamed sources"); several values of one property give one row each, and equal rows
+    are one.
     """
-    texts: dict[str, dict[str, list[str]]] = {"sentence": defaultdict(list), "span": defaultdict(list)}
-    for row in _query(store, "_projection_texts"):
-        texts[row["part"]][row["edge"]].append(row["text"])
     claims: dict[str, list[str]] = defaultdict(list)
     for row in _query(store, "_projection_claims"):
         claims[row["claim"]].append(row["label"])
     unnamed = [(CG + "UnnamedSource", "Unnamed sources", CG + "Report")]
-    sentences, spans = texts["sentence"], texts["span"]
     speakers: dict[str, set] = defaultdict(set)
     values: dict[str, set] = defaultdict(set)
     for row in _query(store, "_projection"):
         speakers[row["edge"]].add(row["speaker"])
         values[row["edge"]].add((row["to"], row["stance"], row["onBehalfOf"], row["attributedTo"], row["confidence"],
-                                 row["date"], row["method"], row["article"]))
+                                 row["sentence"], row["span"], row["date"], row["method"], row["article"]))
     found = set()
     for edge, combos in values.items():
         # the speaker is one optional part: the speakers with a label and an actor class, else none at all
         who = [(s, a["label"], a["type"]) for s in speakers[edge] for a in actors.get(s, ())] or unnamed
-        for to, stance, obo, attributed, confidence, when, method, article in combos:
-            for sentence in sentences.get(edge, ()):
-                for span in spans.get(edge) or ("",):
-                    for to_label in claims.get(to, ()):
-                        for speaker, label, cls in who:
-                            found.add((edge, speaker, to, label, cls, to_label, stance, obo, attributed, confidence,
-                                       sentence, span, when, method, article))
+        for to, stance, obo, attributed, confidence, sentence, span, when, method, article in combos:
+            for to_label in claims.get(to, ()):
+                for speaker, label, cls in who:
+                    found.add((edge, speaker, to, label, cls, to_label, stance, obo, attributed, confidence,
+                               sentence, span, when, method, article))
     columns = ("edge", "from", "to", "fromLabel", "fromType", "toLabel", "stance", "onBehalfOf", "attributedTo",
                "confidence", "sentence", "span", "date", "method", "article")
     return [{"kind": "statement", **dict(zip(columns, values)), "toType": "claim"} for values in sorted(found)]
+
+
+@contextmanager
+def gc_paused():
+    """No cyclic garbage collection inside: building a projection makes millions of small objects and
+    no cycles worth collecting, and each full collection walks all of them (1.9 s of a 10k render)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def project(store) -> nx.MultiDiGraph:
@@ -108,6 +117,11 @@ def project(store) -> nx.MultiDiGraph:
     ``attributed_to`` (IRI of the actor the statement counts for) and ``targets`` (IRIs
     of the actors it is aimed at, else the claim's subject).
     """
+    with gc_paused():
+        return _project(store)
+
+
+def _project(store) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     aimed: dict[str, dict[str, set]] = {"target": defaultdict(set), "subject": defaultdict(set)}
     for row in _query(store, "_targets"):

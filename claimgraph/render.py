@@ -31,7 +31,7 @@ from pyvis.network import Network
 from .errors import ClaimgraphError
 from .fileio import write_atomic
 from .layout import layout, sides_layout
-from .projection import SUPPORTING, aggregate, narrow, project
+from .projection import SUPPORTING, aggregate, gc_paused, narrow, project
 
 DEFAULT_MAX_NODES = 1500
 
@@ -394,10 +394,11 @@ def render_source(store, output: Path, title: str = "claimgraph", actor: str | N
     Raises :class:`ClaimgraphError` when nothing matches the view (an unknown actor, an
     empty window).
     """
-    graph, note = narrow(project(store), actor=actor, hops=hops, contested=contested, since=since, until=until)
-    if graph.number_of_nodes() == 0:
-        raise ClaimgraphError("nothing to draw: no statement matches the options")
-    render_file(graph, output, title, max_nodes=max_nodes, note=note)
+    with gc_paused():
+        graph, note = narrow(project(store), actor=actor, hops=hops, contested=contested, since=since, until=until)
+        if graph.number_of_nodes() == 0:
+            raise ClaimgraphError("nothing to draw: no statement matches the options")
+        render_file(graph, output, title, max_nodes=max_nodes, note=note)
     return Drawn(Path(output), graph.number_of_nodes(), graph.number_of_edges(),
                  graph.number_of_nodes() > max_nodes)
 
