@@ -38,24 +38,31 @@ def _node_kind(type_value: str) -> tuple[str, str]:
     return "actor", ACTOR_TYPES.get(type_value, "actor")
 
 
-def _query(store, name: str) -> list[dict[str, str]]:
-    """The rows of an internal query as plain strings ('' where unbound), as :func:`claimgraph.store.rows` gives them.
+def _table(store, name: str) -> tuple[list[str], list[tuple[str, ...]]]:
+    """The columns and rows (tuples of plain strings, '' where unbound) of an internal query.
 
     A local store is read directly (the solutions' values), without the round trip through
-    SPARQL JSON that :func:`claimgraph.store.run_query` makes: a quarter of the time of a
-    100k-row result went to writing and parsing the JSON.
+    SPARQL JSON that :func:`claimgraph.store.run_query` makes (a quarter of the time of a
+    100k-row result went to writing and parsing the JSON, and a dict per row costs too).
     """
     sparql = canned_queries()[name].sparql
     if hasattr(store, "sparql_json"):  # a remote endpoint
-        return rows(run_query(store, sparql))[1]
+        columns, found = rows(run_query(store, sparql))
+        return columns, [tuple(row[c] for c in columns) for row in found]
     try:
         result = store.query(sparql)
-        names = [v.value for v in result.variables]
-        return [{n: "" if term is None else term.value for n, term in zip(names, solution)} for solution in result]
+        columns = [v.value for v in result.variables]
+        return columns, [tuple("" if term is None else term.value for term in solution) for solution in result]
     except (OSError, RuntimeError) as exc:
         if is_damage(exc):
             raise damaged(exc) from None
         raise QueryError(f"query {name} failed: {exc}") from None
+
+
+def _query(store, name: str) -> list[dict[str, str]]:
+    """The rows of an internal query as dicts of plain strings, as :func:`claimgraph.store.rows` gives them."""
+    columns, found = _table(store, name)
+    return [dict(zip(columns, row)) for row in found]
 
 
 def _statements(store, actors: dict[str, list[dict]]) -> list[dict[str, str]]:
@@ -74,10 +81,13 @@ def _statements(store, actors: dict[str, list[dict]]) -> list[dict[str, str]]:
     unnamed = [(CG + "UnnamedSource", "Unnamed sources", CG + "Report")]
     speakers: dict[str, set] = defaultdict(set)
     values: dict[str, set] = defaultdict(set)
-    for row in _query(store, "_projection"):
-        speakers[row["edge"]].add(row["speaker"])
-        values[row["edge"]].add((row["to"], row["stance"], row["onBehalfOf"], row["attributedTo"], row["confidence"],
-                                 row["sentence"], row["span"], row["date"], row["method"], row["article"]))
+    columns, table = _table(store, "_projection")
+    at_edge, at_speaker = columns.index("edge"), columns.index("speaker")
+    keep = [columns.index(c) for c in ("to", "stance", "onBehalfOf", "attributedTo", "confidence", "sentence", "span",
+                                       "date", "method", "article")]
+    for row in table:
+        speakers[row[at_edge]].add(row[at_speaker])
+        values[row[at_edge]].add(tuple(row[i] for i in keep))
     found = set()
     for edge, combos in values.items():
         # the speaker is one optional part: the speakers with a label and an actor class, else none at all
