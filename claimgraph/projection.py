@@ -15,6 +15,7 @@ import gc
 import io
 from collections import Counter, defaultdict
 from contextlib import contextmanager
+from operator import itemgetter
 from datetime import date
 
 import networkx as nx
@@ -52,7 +53,7 @@ def _table(store, name: str) -> tuple[list[str], list[tuple[str, ...]]]:
     try:
         result = store.query(sparql)
         columns = [v.value for v in result.variables]
-        return columns, [tuple("" if term is None else term.value for term in solution) for solution in result]
+        return columns, [tuple(["" if term is None else term.value for term in solution]) for solution in result]
     except (OSError, RuntimeError) as exc:
         if is_damage(exc):
             raise damaged(exc) from None
@@ -83,11 +84,11 @@ def _statements(store, actors: dict[str, list[dict]]) -> list[dict[str, str]]:
     values: dict[str, set] = defaultdict(set)
     columns, table = _table(store, "_projection")
     at_edge, at_speaker = columns.index("edge"), columns.index("speaker")
-    keep = [columns.index(c) for c in ("to", "stance", "onBehalfOf", "attributedTo", "confidence", "sentence", "span",
-                                       "date", "method", "article")]
+    keep = itemgetter(*(columns.index(c) for c in ("to", "stance", "onBehalfOf", "attributedTo", "confidence",
+                                                    "sentence", "span", "date", "method", "article")))
     for row in table:
         speakers[row[at_edge]].add(row[at_speaker])
-        values[row[at_edge]].add(tuple(row[i] for i in keep))
+        values[row[at_edge]].add(keep(row))
     found = set()
     for edge, combos in values.items():
         # the speaker is one optional part: the speakers with a label and an actor class, else none at all
@@ -145,10 +146,10 @@ def _project(store) -> nx.MultiDiGraph:
         actor_rows[row["actor"]].append(row)
     found = _statements(store, actor_rows) + [row for name in ("_projection_mediations", "_projection_affiliations")
                                               for row in _query(store, name)]
+    about = {article: {k: v for k, v in row.items() if k != "article"} for article, row in articles.items()}
+    unknown = dict.fromkeys(("source", "url", "publisher", "published"), "")
     for row in found:
-        row.update({k: v for k, v in articles.get(row["article"], {}).items() if k != "article"})
-        for key in ("source", "url", "publisher", "published"):
-            row.setdefault(key, "")
+        row.update(about.get(row["article"], unknown))
         for end in ("from", "to"):
             node = row[end]
             if node not in graph:
