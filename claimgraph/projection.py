@@ -66,8 +66,9 @@ def _query(store, name: str) -> list[dict[str, str]]:
     return [dict(zip(columns, row)) for row in found]
 
 
-def _statements(store, actors: dict[str, list[dict]]) -> list[dict[str, str]]:
-    """One row per statement edge speaker -> claim (the columns of the edge queries), sorted by edge, speaker, claim.
+def _statements(store, actors: dict[str, list[dict]]) -> tuple[list[dict[str, str]], dict[str, list[str]]]:
+    """One row per statement edge speaker -> claim (the columns of the edge queries), sorted by edge, speaker, claim;
+    and whom each statement is aimed at (sorted).
 
     The statement's values, its claim's label and its speaker's label and class come from
     separate queries, joined here (one query joining them all took Oxigraph 25 s at 56k
@@ -82,13 +83,16 @@ def _statements(store, actors: dict[str, list[dict]]) -> list[dict[str, str]]:
     unnamed = [(CG + "UnnamedSource", "Unnamed sources", CG + "Report")]
     speakers: dict[str, set] = defaultdict(set)
     values: dict[str, set] = defaultdict(set)
+    aimed: dict[str, set] = defaultdict(set)
     columns, table = _table(store, "_projection")
-    at_edge, at_speaker = columns.index("edge"), columns.index("speaker")
+    at_edge, at_speaker, at_target = columns.index("edge"), columns.index("speaker"), columns.index("target")
     keep = itemgetter(*(columns.index(c) for c in ("to", "stance", "onBehalfOf", "attributedTo", "confidence",
                                                     "sentence", "span", "date", "method", "article")))
     for row in table:
         speakers[row[at_edge]].add(row[at_speaker])
         values[row[at_edge]].add(keep(row))
+        if row[at_target]:
+            aimed[row[at_edge]].add(row[at_target])
     found = set()
     for edge, combos in values.items():
         # the speaker is one optional part: the speakers with a label and an actor class, else none at all
@@ -100,7 +104,8 @@ def _statements(store, actors: dict[str, list[dict]]) -> list[dict[str, str]]:
                                sentence, span, when, method, article))
     columns = ("edge", "from", "to", "fromLabel", "fromType", "toLabel", "stance", "onBehalfOf", "attributedTo",
                "confidence", "sentence", "span", "date", "method", "article")
-    return [{"kind": "statement", **dict(zip(columns, values)), "toType": "claim"} for values in sorted(found)]
+    return ([{"kind": "statement", **dict(zip(columns, values)), "toType": "claim"} for values in sorted(found)],
+            {edge: sorted(targets) for edge, targets in aimed.items()})
 
 
 @contextmanager
@@ -134,18 +139,18 @@ def project(store) -> nx.MultiDiGraph:
 
 def _project(store) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
-    aimed: dict[str, dict[str, set]] = {"target": defaultdict(set), "subject": defaultdict(set)}
-    for row in _query(store, "_targets"):
-        aimed[row["via"]][row["edge"]].add(row["target"])
+    aimed: dict[str, set] = defaultdict(set)
+    for row in _query(store, "_targets"):  # the claim's subject, for the statements aimed at no one
+        aimed[row["edge"]].add(row["target"])
     # the query is unordered and may repeat a row (sorting 100k rows by IRI in Oxigraph took 90% of it)
-    targets, subjects = ({edge: sorted(found) for edge, found in aimed[via].items()} for via in ("target", "subject"))
+    subjects = {edge: sorted(found) for edge, found in aimed.items()}
     columns = ("article", "source", "url", "publisher", "published")
     articles = {row["article"]: row for row in sorted(_query(store, "_articles"), key=lambda r: [r[c] for c in columns])}
     actor_rows: dict[str, list[dict]] = defaultdict(list)
     for row in sorted(_query(store, "_actor_labels"), key=lambda r: (r["actor"], r["type"], r["label"])):
         actor_rows[row["actor"]].append(row)
-    found = _statements(store, actor_rows) + [row for name in ("_projection_mediations", "_projection_affiliations")
-                                              for row in _query(store, name)]
+    found, targets = _statements(store, actor_rows)
+    found += [row for name in ("_projection_mediations", "_projection_affiliations") for row in _query(store, name)]
     about = {article: {k: v for k, v in row.items() if k != "article"} for article, row in articles.items()}
     unknown = dict.fromkeys(("source", "url", "publisher", "published"), "")
     for row in found:
