@@ -66,6 +66,14 @@ def _query(store, name: str) -> list[dict[str, str]]:
     return [dict(zip(columns, row)) for row in found]
 
 
+def _actor_rows(store) -> dict[str, list[dict]]:
+    """Each actor's labels and classes (rows of _actor_labels, sorted)."""
+    found: dict[str, list[dict]] = defaultdict(list)
+    for row in sorted(_query(store, "_actor_labels"), key=lambda r: (r["actor"], r["type"], r["label"])):
+        found[row["actor"]].append(row)
+    return found
+
+
 def _statements(store, actors: dict[str, list[dict]]) -> tuple[list[dict[str, str]], dict[str, list[str]]]:
     """One row per statement edge speaker -> claim (the columns of the edge queries), sorted by edge, speaker, claim;
     and whom each statement is aimed at (sorted).
@@ -146,9 +154,7 @@ def _project(store) -> nx.MultiDiGraph:
     subjects = {edge: sorted(found) for edge, found in aimed.items()}
     columns = ("article", "source", "url", "publisher", "published")
     articles = {row["article"]: row for row in sorted(_query(store, "_articles"), key=lambda r: [r[c] for c in columns])}
-    actor_rows: dict[str, list[dict]] = defaultdict(list)
-    for row in sorted(_query(store, "_actor_labels"), key=lambda r: (r["actor"], r["type"], r["label"])):
-        actor_rows[row["actor"]].append(row)
+    actor_rows = _actor_rows(store)
     found, targets = _statements(store, actor_rows)
     found += [row for name in ("_projection_mediations", "_projection_affiliations") for row in _query(store, name)]
     about = {article: {k: v for k, v in row.items() if k != "article"} for article, row in articles.items()}
