@@ -3,8 +3,9 @@
 The projection is what people look at: actors, claims and mediations as nodes; stances,
 mediation roles and affiliations as edges, each edge carrying its evidence. It is built
 from a few SPARQL queries (``claimgraph/queries/_*.rq``; one query per edge kind, since
-Oxigraph plans the union of them badly at scale), so it works on any store the queries
-work on.
+Oxigraph plans the union of them badly at scale, and the statements' labels joined here
+rather than in SPARQL), so it works on any store the queries work on. The queries are
+unordered: ORDER BY over IRIs is slow in Oxigraph, so the sorting is done here.
 
 Everything here is deterministic: the same graph gives the same nodes, edges and
 positions, so a page rendered twice from one graph is byte-identical.
