@@ -16,8 +16,8 @@ import gc
 import io
 from collections import Counter, defaultdict
 from contextlib import contextmanager
-from operator import itemgetter
 from datetime import date
+from operator import itemgetter
 
 import networkx as nx
 
@@ -154,7 +154,8 @@ def _project(store) -> nx.MultiDiGraph:
     # the query is unordered and may repeat a row (sorting 100k rows by IRI in Oxigraph took 90% of it)
     subjects = {edge: sorted(found) for edge, found in aimed.items()}
     columns = ("article", "source", "url", "publisher", "published")
-    articles = {row["article"]: row for row in sorted(_query(store, "_articles"), key=lambda r: [r[c] for c in columns])}
+    articles = {row["article"]: row
+                for row in sorted(_query(store, "_articles"), key=lambda r: [r[c] for c in columns])}
     actor_rows = _actor_rows(store)
     found, targets = _statements(store, actor_rows)
     found += [row for name in ("_projection_mediations", "_projection_affiliations") for row in _query(store, name)]
@@ -176,9 +177,9 @@ def _project(store) -> nx.MultiDiGraph:
                        confidence=confidence, on_behalf_of=row["onBehalfOf"],
                        attributed_to=row["attributedTo"] or (row["from"] if row["kind"] == "statement" else ""),
                        targets=targets.get(edge) or subjects.get(edge, []))
-    structure = sorted(_query(store, "_projection_structure"), key=lambda r: (r["claim"], r["to"], r["stance"], r["relation"]))
-    _add_structure(graph, structure,
-                   {actor: found[-1] for actor, found in actor_rows.items()})
+    structure = sorted(_query(store, "_projection_structure"),
+                       key=lambda r: (r["claim"], r["to"], r["stance"], r["relation"]))
+    _add_structure(graph, structure, {actor: labels[-1] for actor, labels in actor_rows.items()})
     for node, data in graph.nodes(data=True):
         if data["kind"] == "actor":
             data.update(aliases=[], affiliations=[], affiliated_with=[])
