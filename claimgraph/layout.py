@@ -82,25 +82,35 @@ def force_layout(count: int, edges, weights=None, seed: int = 7, k: float = 100.
     return pos - pos.mean(0)
 
 
-def _overlapping_pairs(pos, hw, hh):
-    """Index pairs (i, j), i != j, whose boxes overlap: a sweep along x, so not all n^2 pairs are tried."""
+def _overlapping_pairs(pos, hw, hh, block: int = 1_000_000):
+    """Index pairs (i, j), i != j, whose boxes overlap: a sweep along x, so not all n^2 pairs are tried.
+
+    The candidates of a box are its next neighbours in x order within the widest box's reach,
+    all tested at once (in blocks of about ``block`` pairs); the overlapping pairs come out
+    ordered by their distance in x order, then by position.
+    """
     n = len(pos)
     order = np.argsort(pos[:, 0], kind="stable")
     xs = pos[order, 0]
     reach = np.searchsorted(xs, xs + 2 * hw.max(), side="right")
-    found_i, found_j = [], []
-    for offset in range(1, int((reach - np.arange(n)).max())):
-        a = np.arange(n - offset)
-        a = a[a + offset < reach[a]]
-        if not len(a):
-            continue
+    span = reach - np.arange(n) - 1  # the neighbours at distances 1..span[a] (in x order) of the box at a
+    found_a, found_offset = [], []
+    ends = np.cumsum(span)
+    first = 0
+    while first < n:  # boxes first..last-1: about ``block`` candidate pairs
+        last = max(first + 1, int(np.searchsorted(ends, (ends[first - 1] if first else 0) + block, side="right")))
+        count = span[first:last]
+        a = np.repeat(np.arange(first, last), count)
+        offset = np.arange(len(a)) - np.repeat(np.cumsum(count) - count, count) + 1
         i, j = order[a], order[a + offset]
         hit = (np.abs(pos[i, 0] - pos[j, 0]) < hw[i] + hw[j]) & (np.abs(pos[i, 1] - pos[j, 1]) < hh[i] + hh[j])
-        found_i.append(i[hit])
-        found_j.append(j[hit])
-    if not found_i:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    return np.concatenate(found_i), np.concatenate(found_j)
+        found_a.append(a[hit])
+        found_offset.append(offset[hit])
+        first = last
+    a, offset = np.concatenate(found_a), np.concatenate(found_offset)
+    by_offset = np.lexsort((a, offset))
+    a, offset = a[by_offset], offset[by_offset]
+    return order[a], order[a + offset]
 
 
 def remove_overlaps(pos, half_sizes, gap: float = 6.0, passes: int = 300):

@@ -3,23 +3,27 @@
 The projection is what people look at: actors, claims and mediations as nodes; stances,
 mediation roles and affiliations as edges, each edge carrying its evidence. It is built
 from a few SPARQL queries (``claimgraph/queries/_*.rq``; one query per edge kind, since
-Oxigraph plans the union of them badly at scale), so it works on any store the queries
-work on.
+Oxigraph plans the union of them badly at scale, and the statements' labels joined here
+rather than in SPARQL), so it works on any store the queries work on. The queries are
+unordered: ORDER BY over IRIs is slow in Oxigraph, so the sorting is done here.
 
 Everything here is deterministic: the same graph gives the same nodes, edges and
 positions, so a page rendered twice from one graph is byte-identical.
 """
 from __future__ import annotations
 
+import gc
 import io
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from datetime import date
+from operator import itemgetter
 
 import networkx as nx
 
-from .errors import ClaimgraphError
+from .errors import ClaimgraphError, QueryError
 from .query import canned_queries
-from .store import dump, rows, run_query
+from .store import damaged, dump, is_damage, rows, run_query
 from .vocab import ACTOR_CLASS, CG, DISPUTING_CLASSES, SUPPORTING_CLASSES
 
 #: What the page calls each actor class (and the unnamed sources of reports).
@@ -36,8 +40,94 @@ def _node_kind(type_value: str) -> tuple[str, str]:
     return "actor", ACTOR_TYPES.get(type_value, "actor")
 
 
+def _table(store, name: str) -> tuple[list[str], list[tuple[str, ...]]]:
+    """The columns and rows (tuples of plain strings, '' where unbound) of an internal query.
+
+    A local store is read directly (the solutions' values), without the round trip through
+    SPARQL JSON that :func:`claimgraph.store.run_query` makes (a quarter of the time of a
+    100k-row result went to writing and parsing the JSON, and a dict per row costs too).
+    """
+    sparql = canned_queries()[name].sparql
+    if hasattr(store, "sparql_json"):  # a remote endpoint
+        columns, found = rows(run_query(store, sparql))
+        return columns, [tuple(row[c] for c in columns) for row in found]
+    try:
+        result = store.query(sparql)
+        columns = [v.value for v in result.variables]
+        return columns, [tuple(["" if term is None else term.value for term in solution]) for solution in result]
+    except (OSError, RuntimeError) as exc:
+        if is_damage(exc):
+            raise damaged(exc) from None
+        raise QueryError(f"query {name} failed: {exc}") from None
+
+
 def _query(store, name: str) -> list[dict[str, str]]:
-    return rows(run_query(store, canned_queries()[name].sparql))[1]
+    """The rows of an internal query as dicts of plain strings, as :func:`claimgraph.store.rows` gives them."""
+    columns, found = _table(store, name)
+    return [dict(zip(columns, row)) for row in found]
+
+
+def _actor_rows(store) -> dict[str, list[dict]]:
+    """Each actor's labels and classes (rows of _actor_labels, sorted)."""
+    found: dict[str, list[dict]] = defaultdict(list)
+    for row in sorted(_query(store, "_actor_labels"), key=lambda r: (r["actor"], r["type"], r["label"])):
+        found[row["actor"]].append(row)
+    return found
+
+
+def _statements(store, actors: dict[str, list[dict]]) -> tuple[list[dict[str, str]], dict[str, list[str]]]:
+    """One row per statement edge speaker -> claim (the columns of the edge queries), sorted by edge, speaker, claim;
+    and whom each statement is aimed at (sorted).
+
+    The statement's values, its claim's label and its speaker's label and class come from
+    separate queries, joined here (one query joining them all took Oxigraph 25 s at 56k
+    statements). The join is the one that query made: a statement needs a sentence and a
+    labelled claim; its speaker counts only with a label and an actor class (else it is
+    "Unnamed sources"); several values of one property give one row each, and equal rows
+    are one.
+    """
+    claims: dict[str, list[str]] = defaultdict(list)
+    for row in _query(store, "_projection_claims"):
+        claims[row["claim"]].append(row["label"])
+    unnamed = [(CG + "UnnamedSource", "Unnamed sources", CG + "Report")]
+    speakers: dict[str, set] = defaultdict(set)
+    values: dict[str, set] = defaultdict(set)
+    aimed: dict[str, set] = defaultdict(set)
+    columns, table = _table(store, "_projection")
+    at_edge, at_speaker, at_target = columns.index("edge"), columns.index("speaker"), columns.index("target")
+    keep = itemgetter(*(columns.index(c) for c in ("to", "stance", "onBehalfOf", "attributedTo", "confidence",
+                                                    "sentence", "span", "date", "method", "article")))
+    for row in table:
+        speakers[row[at_edge]].add(row[at_speaker])
+        values[row[at_edge]].add(keep(row))
+        if row[at_target]:
+            aimed[row[at_edge]].add(row[at_target])
+    found = set()
+    for edge, combos in values.items():
+        # the speaker is one optional part: the speakers with a label and an actor class, else none at all
+        who = [(s, a["label"], a["type"]) for s in speakers[edge] for a in actors.get(s, ())] or unnamed
+        for to, stance, obo, attributed, confidence, sentence, span, when, method, article in combos:
+            for to_label in claims.get(to, ()):
+                for speaker, label, cls in who:
+                    found.add((edge, speaker, to, label, cls, to_label, stance, obo, attributed, confidence,
+                               sentence, span, when, method, article))
+    columns = ("edge", "from", "to", "fromLabel", "fromType", "toLabel", "stance", "onBehalfOf", "attributedTo",
+               "confidence", "sentence", "span", "date", "method", "article")
+    return ([{"kind": "statement", **dict(zip(columns, values)), "toType": "claim"} for values in sorted(found)],
+            {edge: sorted(targets) for edge, targets in aimed.items()})
+
+
+@contextmanager
+def gc_paused():
+    """No cyclic garbage collection inside: building a projection makes millions of small objects and
+    no cycles worth collecting, and each full collection walks all of them (1.9 s of a 10k render)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def project(store) -> nx.MultiDiGraph:
@@ -52,20 +142,27 @@ def project(store) -> nx.MultiDiGraph:
     ``attributed_to`` (IRI of the actor the statement counts for) and ``targets`` (IRIs
     of the actors it is aimed at, else the claim's subject).
     """
+    with gc_paused():
+        return _project(store)
+
+
+def _project(store) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
-    targets: dict[str, list[str]] = defaultdict(list)
-    subjects: dict[str, list[str]] = defaultdict(list)
-    for row in _query(store, "_targets"):
-        (targets if row["via"] == "target" else subjects)[row["edge"]].append(row["target"])
-    for found_targets in (*targets.values(), *subjects.values()):
-        found_targets.sort()  # the query is unordered (sorting 100k rows by IRI in Oxigraph took 90% of it)
-    articles = {row["article"]: row for row in _query(store, "_articles")}
-    found = [row for name in ("_projection", "_projection_mediations", "_projection_affiliations")
-             for row in _query(store, name)]
+    aimed: dict[str, set] = defaultdict(set)
+    for row in _query(store, "_targets"):  # the claim's subject, for the statements aimed at no one
+        aimed[row["edge"]].add(row["target"])
+    # the query is unordered and may repeat a row (sorting 100k rows by IRI in Oxigraph took 90% of it)
+    subjects = {edge: sorted(found) for edge, found in aimed.items()}
+    columns = ("article", "source", "url", "publisher", "published")
+    articles = {row["article"]: row
+                for row in sorted(_query(store, "_articles"), key=lambda r: [r[c] for c in columns])}
+    actor_rows = _actor_rows(store)
+    found, targets = _statements(store, actor_rows)
+    found += [row for name in ("_projection_mediations", "_projection_affiliations") for row in _query(store, name)]
+    about = {article: {k: v for k, v in row.items() if k != "article"} for article, row in articles.items()}
+    unknown = dict.fromkeys(("source", "url", "publisher", "published"), "")
     for row in found:
-        row.update({k: v for k, v in articles.get(row["article"], {}).items() if k != "article"})
-        for key in ("source", "url", "publisher", "published"):
-            row.setdefault(key, "")
+        row.update(about.get(row["article"], unknown))
         for end in ("from", "to"):
             node = row[end]
             if node not in graph:
@@ -80,8 +177,9 @@ def project(store) -> nx.MultiDiGraph:
                        confidence=confidence, on_behalf_of=row["onBehalfOf"],
                        attributed_to=row["attributedTo"] or (row["from"] if row["kind"] == "statement" else ""),
                        targets=targets.get(edge) or subjects.get(edge, []))
-    _add_structure(graph, _query(store, "_projection_structure"),
-                   {row["actor"]: row for row in sorted(_query(store, "_actor_labels"), key=lambda r: (r["actor"], r["type"]))})
+    structure = sorted(_query(store, "_projection_structure"),
+                       key=lambda r: (r["claim"], r["to"], r["stance"], r["relation"]))
+    _add_structure(graph, structure, {actor: labels[-1] for actor, labels in actor_rows.items()})
     for node, data in graph.nodes(data=True):
         if data["kind"] == "actor":
             data.update(aliases=[], affiliations=[], affiliated_with=[])

@@ -31,7 +31,7 @@ from pyvis.network import Network
 from .errors import ClaimgraphError
 from .fileio import write_atomic
 from .layout import layout, sides_layout
-from .projection import SUPPORTING, aggregate, narrow, project
+from .projection import SUPPORTING, aggregate, gc_paused, narrow, project
 
 DEFAULT_MAX_NODES = 1500
 
@@ -218,6 +218,8 @@ def view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES, seed: int =
                 med = v if data["stance"] == "mediates" else u
                 involved.setdefault(med, set()).add(u if data["stance"] == "mediates" else v)
 
+    labels = {n: d["label"] for n, d in graph.nodes(data=True)}
+
     def statement(key, data, edge_id, u, v):
         article = data.get("article") or data.get("source") or ""
         if article and article not in sources:
@@ -266,9 +268,10 @@ def view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES, seed: int =
     if aggregated:  # the disputes are drawn one at a time, from claims and statements kept hidden until then
         wanted = set(disputes) | {x for others in disputes.values() for x in others}
         hidden: dict[tuple, list] = {}
-        for u, v, key, d in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-            if d["kind"] == "statement" and (v in disputes or (v in wanted and d["stance"] in SUPPORTING)):
-                hidden.setdefault((u, v, d["stance"]), []).append((key, d))
+        chosen = [(u, v, key, d) for u, v, key, d in graph.edges(keys=True, data=True)
+                  if d["kind"] == "statement" and (v in disputes or (v in wanted and d["stance"] in SUPPORTING))]
+        for u, v, key, d in sorted(chosen, key=lambda e: (e[0], e[1], e[2])):
+            hidden.setdefault((u, v, d["stance"]), []).append((key, d))
         for (u, v, stance), members in sorted(hidden.items()):
             edge_id = members[0][0]
             idx = [statement(key, d, edge_id, u, v) for key, d in members]
@@ -394,10 +397,11 @@ def render_source(store, output: Path, title: str = "claimgraph", actor: str | N
     Raises :class:`ClaimgraphError` when nothing matches the view (an unknown actor, an
     empty window).
     """
-    graph, note = narrow(project(store), actor=actor, hops=hops, contested=contested, since=since, until=until)
-    if graph.number_of_nodes() == 0:
-        raise ClaimgraphError("nothing to draw: no statement matches the options")
-    render_file(graph, output, title, max_nodes=max_nodes, note=note)
+    with gc_paused():
+        graph, note = narrow(project(store), actor=actor, hops=hops, contested=contested, since=since, until=until)
+        if graph.number_of_nodes() == 0:
+            raise ClaimgraphError("nothing to draw: no statement matches the options")
+        render_file(graph, output, title, max_nodes=max_nodes, note=note)
     return Drawn(Path(output), graph.number_of_nodes(), graph.number_of_edges(),
                  graph.number_of_nodes() > max_nodes)
 

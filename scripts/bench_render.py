@@ -3,6 +3,7 @@
 
 Usage: python scripts/bench_render.py [--statements 100000] [--actors 1200] [--drawn-statements 7200]
                                      [--drawn-actors 520] [--repeat 5] [--keep DIR] [--no-browser]
+       python scripts/bench_render.py --store DIR [--runs 3] [--search ACTOR] [--keep DIR]
 
 Writes a synthetic graph in claimgraph's vocabulary (the same shape `claimgraph build`
 writes: actors with aliases and affiliations, claims, statements of every stance with
@@ -18,6 +19,12 @@ answered (page interactive), then the in-page actions until the next frame is dr
 selection, a legend filter, a source filter, an expansion, a dispute drawn; in wall and
 main-thread CPU milliseconds (Chromium's TaskDuration), against one whole redraw of the page.
 Targets (issues 5 and 12): render under 30 s, interactive under 5 s, actions under 300 ms.
+
+With --store DIR it times `claimgraph render --store DIR` on a store already built (opened
+read-only, never written) instead, as a whole process: wall and CPU seconds and peak RSS
+(wait4), --runs times, against a reference measured in the same run: bare pyoxigraph opening
+the same store and counting its default graph's triples (SELECT (COUNT(*) AS ?n) WHERE
+{ ?s ?p ?o }). It prints figures and ratios; it asserts no time.
 """
 from __future__ import annotations
 
@@ -200,14 +207,57 @@ def time_page(page_file: Path, search: str, repeat: int = 5) -> dict:
             "ms": {k: (statistics.median(w), statistics.median(c)) for k, (w, c) in timings.items()}}
 
 
-def run_cpu(cmd: list[str]) -> tuple[float, float, int, str]:
-    """Run a process: (wall s, its CPU s, user and system, from wait4; exit code, stderr)."""
+def run_usage(cmd: list[str]) -> dict:
+    """Run a process: its wall seconds, CPU seconds (user and system, from wait4), peak RSS (MB),
+    exit code and stderr."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
-    return (time.perf_counter() - started, usage.ru_utime + usage.ru_stime, os.waitstatus_to_exitcode(status),
-            err.decode())
+    return {"wall": time.perf_counter() - started, "cpu": usage.ru_utime + usage.ru_stime,
+            "rss_mb": usage.ru_maxrss / 1024, "code": os.waitstatus_to_exitcode(status), "err": err.decode()}
+
+
+def run_cpu(cmd: list[str]) -> tuple[float, float, int, str]:
+    """Run a process: (wall s, its CPU s, user and system, from wait4; exit code, stderr)."""
+    run = run_usage(cmd)
+    return run["wall"], run["cpu"], run["code"], run["err"]
+
+
+COUNT_TRIPLES = ("import sys, pyoxigraph as ox; store = ox.Store.read_only(sys.argv[1]); "
+                 "print(next(iter(store.query('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }')))[0].value)")
+
+
+def bench_store(store: Path, folder: Path, runs: int, search: str | None, repeat: int) -> int:
+    """Time `claimgraph render --store STORE` ``runs`` times against bare pyoxigraph counting the store's triples."""
+    page = folder / "page-store.html"
+    print(f"render --store {store}: {runs} run(s), each after the reference (pyoxigraph opening the store read-only "
+          f"and counting the default graph's triples), both whole processes")
+    figures = []
+    for n in range(runs):
+        ref = run_usage([sys.executable, "-c", COUNT_TRIPLES, str(store)])
+        if ref["code"] != 0:
+            print(ref["err"], file=sys.stderr)
+            return 1
+        run = run_usage([sys.executable, "-c", "from claimgraph.cli import main; main()", "render",
+                         "--store", str(store), "-o", str(page)])
+        if run["code"] != 0:
+            print(run["err"], file=sys.stderr)
+            return 1
+        figures.append((run, ref))
+        print(f"  run {n + 1}: render {run['wall']:.1f} s wall, {run['cpu']:.1f} s CPU, peak RSS {run['rss_mb']:.0f} MB; "
+              f"reference {ref['wall']:.2f} s wall, {ref['cpu']:.2f} s CPU, peak RSS {ref['rss_mb']:.0f} MB "
+              f"= {run['wall'] / ref['wall']:.1f}x wall, {run['cpu'] / ref['cpu']:.1f}x CPU; {run['err'].strip()}")
+    if runs > 1:
+        wall = statistics.median(r["wall"] for r, _ in figures)
+        cpu = statistics.median(r["cpu"] for r, _ in figures)
+        ratio_wall = statistics.median(r["wall"] / f["wall"] for r, f in figures)
+        ratio_cpu = statistics.median(r["cpu"] / f["cpu"] for r, f in figures)
+        print(f"  median: render {wall:.1f} s wall, {cpu:.1f} s CPU = {ratio_wall:.1f}x wall, {ratio_cpu:.1f}x CPU "
+              f"of the reference; page {page.stat().st_size / 1e6:.1f} MB")
+    if search:  # the page in Chromium too, searching for this actor
+        report_page(time_page(page, search, repeat))
+    return 0
 
 
 def report_page(t: dict) -> bool:
@@ -236,6 +286,10 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="rounds of in-page actions (median)")
     parser.add_argument("--keep", type=Path, default=None, help="write the graphs and pages here (default: a temp dir)")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--store", type=Path, default=None,
+                        help="time render on this built store instead (read only), against pyoxigraph counting its triples")
+    parser.add_argument("--runs", type=int, default=1, help="with --store: how many times (figures of each and the median)")
+    parser.add_argument("--search", default=None, help="with --store: open the page in Chromium too and search for this actor")
     args = parser.parse_args(argv)
 
     import pyoxigraph as ox
@@ -243,6 +297,8 @@ def main(argv=None) -> int:
     tmp = tempfile.TemporaryDirectory()
     folder = args.keep or Path(tmp.name)
     folder.mkdir(parents=True, exist_ok=True)
+    if args.store:
+        return bench_store(args.store, folder, max(1, args.runs), None if args.no_browser else args.search, args.repeat)
     graphs = {}
     for name, statements, actors in (("big", args.statements, args.actors), ("drawn", args.drawn_statements, args.drawn_actors)):
         trig = folder / f"synthetic-{name}.trig"
