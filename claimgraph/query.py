@@ -28,8 +28,8 @@ class CannedQuery:
 #: where the query picks its items, usually a subquery that orders the statements by a key the
 #: store sorts cheaply (a date, a number) before their details are looked up, so a page costs
 #: its own rows and not the corpus's. Any SPARQL tool runs the file as its first page.
-_PAGE_CLAUSE = re.compile(r"^(?P<indent>[ \t]*)LIMIT[ \t]+(?P<limit>\d+)(?:[ \t]+OFFSET[ \t]+\d+)?[ \t]*#[ \t]*page\b.*$",
-                          re.MULTILINE | re.IGNORECASE)
+_PAGE_CLAUSE = re.compile(r"^(?P<indent>[ \t]*)LIMIT[ \t]+(?P<limit>\d+)(?:[ \t]+OFFSET[ \t]+\d+)?"
+                          r"[ \t]*#[ \t]*page\b.*$", re.MULTILINE | re.IGNORECASE)
 
 
 def page_size(sparql: str) -> int | None:
@@ -163,8 +163,8 @@ def _disputes(found: list[dict], since: date | None = None, until: date | None =
             "article": {"id": row["article"].rsplit("/", 1)[-1], "title": row["source"],
                         "date": row["published"], "url": row["url"] or None},
         }
-        key = (row["sentence"], row["source"], row["article"], row["actorLabel"], row["stance"], row["side"], when,
-               row["method"], row["confidence"], row["published"], row["url"])  # equal evidence is shown once
+        key = (row["claim"], row["sentence"], row["source"], row["article"], row["actorLabel"], row["stance"],
+               row["side"], when, row["method"], row["confidence"], row["published"], row["url"])  # shown once
         if key not in seen:
             seen.add(key)
             entry["evidence"].append(evidence)
@@ -217,13 +217,16 @@ def _dispute_rows(store, claims: dict[str, str]) -> list[dict]:
             core += [dict(row, claim=c, side="disputer") for c in sorted(contradicting[row["toward"]])]
     labels, details, articles = {}, {}, {}
     for block in _values("x", {r["actor"] for r in core} | {r["cls"] for r in core}):
-        labels.update((r["x"], r["label"]) for r in _select(store, f"SELECT ?x ?label WHERE {{ {block} ?x rdfs:label ?label }}"))
+        labels.update((r["x"], r["label"])
+                      for r in _select(store, f"SELECT ?x ?label WHERE {{ {block} ?x rdfs:label ?label }}"))
     for block in _values("statement", {r["statement"] for r in core}):
         details.update((r["statement"], r) for r in _select(store, f"""SELECT ?statement ?method ?confidence WHERE {{
-            {block} OPTIONAL {{ ?statement cg:method/rdfs:label ?method }} OPTIONAL {{ ?statement cg:confidence ?confidence }} }}"""))
+            {block} OPTIONAL {{ ?statement cg:method/rdfs:label ?method }}
+            OPTIONAL {{ ?statement cg:confidence ?confidence }} }}"""))
     for block in _values("article", {r["article"] for r in core}):
         articles.update((r["article"], r) for r in _select(store, f"""SELECT ?article ?source ?published ?url WHERE {{
-            {block} OPTIONAL {{ ?article schema:headline ?source }} OPTIONAL {{ ?article schema:datePublished ?published }}
+            {block} OPTIONAL {{ ?article schema:headline ?source }}
+            OPTIONAL {{ ?article schema:datePublished ?published }}
             OPTIONAL {{ ?article schema:url ?url }} }}"""))
     out = []
     for r in core:
@@ -233,7 +236,8 @@ def _dispute_rows(store, claims: dict[str, str]) -> list[dict]:
                     "statement": r["statement"], "sentence": r["sentence"], "article": r["article"],
                     "source": article.get("source"), "date": r["date"], "published": article.get("published"),
                     "url": article.get("url"), "method": detail.get("method"), "confidence": detail.get("confidence")})
-    return sorted(out, key=lambda r: (r["claim"], r["side"] != "supporter", r["actorLabel"], r["statement"]))
+    return sorted(out, key=lambda r: (r["claim"], r["side"] != "supporter", r["actorLabel"], r["date"], r["sentence"],
+                                      r["statement"]))  # contested.rq's order within a dispute
 
 
 #: The statements counting toward the claims of a VALUES block ``?toward``, in ``classes``.
@@ -263,7 +267,8 @@ def _summary_keys(store, wanted: str | None = None) -> list[dict]:
         kept = {iri: kept[iri] for iri in named} if named else kept
     labels = {}
     for block in _values("claim", kept):
-        labels.update((r["claim"], r["label"]) for r in _select(store, f"SELECT ?claim ?label WHERE {{ {block} ?claim rdfs:label ?label }}"))
+        labels.update((r["claim"], r["label"])
+                      for r in _select(store, f"SELECT ?claim ?label WHERE {{ {block} ?claim rdfs:label ?label }}"))
     keys = [{"claim": labels.get(iri, iri), "claim_iri": iri,
              "sides": int(k.get("supporterCount", 0)) + int(k.get("disputerCount", 0)),
              "articles": int(k.get("articleCount", 0)), "first": k.get("firstDate") or None,
