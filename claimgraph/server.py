@@ -4,7 +4,8 @@
 * ``/sparql`` a SPARQL 1.1 Protocol endpoint (GET, HEAD and POST; results as SPARQL
   JSON, XML, CSV or TSV, graphs as Turtle, N-Triples, N-Quads, RDF/XML or JSON-LD,
   chosen by ``Accept``); updates are refused with 403, other methods with 405;
-* ``/queries`` the canned queries, each at ``/queries/NAME`` (an HTML table) with
+* ``/queries`` the canned queries, each at ``/queries/NAME`` (an HTML table, one page at a
+  time: ``?offset=N``, ``?limit=N``, ``?all``) with
   ``/queries/NAME.json`` (SPARQL JSON) and ``/queries/NAME.csv`` forms, as Datasette
   does for SQL.
 
@@ -41,7 +42,7 @@ from starlette.routing import Route
 from .errors import EnvironmentProblem
 from .evaluation import CSV, JSON, TSV, XML, QueryTimeout, Refused, Served, WorkerPool, negotiate  # noqa: F401
 from .projection import project
-from .query import canned_queries
+from .query import canned_queries, paged
 from .render import render_html
 
 #: Host names the server answers to without --allow-host: a page on another site that
@@ -183,11 +184,21 @@ def create_app(served: Served, settings: Settings | None = None, pool: WorkerPoo
         found = visible().get(name)
         if found is None:
             return PlainTextResponse(f"no canned query {name!r}; see /queries\n", status_code=404)
+        params = request.query_params
+        limit, offset = found.page_size, 0
+        try:
+            offset = int(params.get("offset", "0"))
+            limit = None if "all" in params else int(params.get("limit", str(limit or 0))) or None
+            if offset < 0 or (limit is not None and limit < 1):
+                raise ValueError
+        except ValueError:
+            return bad("offset is a whole number from 0 and limit one from 1 (or give all)")
+        sparql = paged(found.sparql, limit, offset) if found.page_size else found.sparql
         if fmt == "json":
-            return await run(found.sparql, JSON)
+            return await run(sparql, JSON)
         if fmt == "csv":
-            return await run(found.sparql, CSV)
-        answer = await run(found.sparql, JSON)
+            return await run(sparql, CSV)
+        answer = await run(sparql, JSON)
         if answer.status_code != 200:
             return answer
         data = json.loads(answer.body)
@@ -198,6 +209,14 @@ def create_app(served: Served, settings: Settings | None = None, pool: WorkerPoo
                        + "</tr>" for r in rows)
         note = (f"<p><strong>Cut at {settings.max_rows:,} rows</strong> (the server's --max-rows).</p>"
                 if "claimgraph-truncated" in answer.headers else "")
+        if found.page_size and limit is not None:  # one page: links to the neighbours and to everything
+            here = html.escape(name)
+            links = [f'<a href="/queries/{here}?offset={max(offset - limit, 0)}&amp;limit={limit}">previous</a>'
+                     ] if offset else []
+            links += [f'<a href="/queries/{here}?offset={offset + limit}&amp;limit={limit}">next</a>'
+                      ] if len(rows) >= limit else []
+            links.append(f'<a href="/queries/{here}?all">every row</a>')
+            note += f"<p>A page of up to {limit:,} items from item {offset + 1:,} &middot; {' &middot; '.join(links)}</p>"
         return HTMLResponse(_page(settings.title, html.escape(found.name),
                                   f"<p>{html.escape(found.description)}</p>"
                                   f'<p>{len(rows):,} rows &middot; <a href="/queries/{html.escape(name)}.json">json</a>'

@@ -258,6 +258,13 @@ def test_canned_queries_at_their_own_urls(tmp_path, client, seed_trig):
         assert {r["claimLabel"] for r in rows} == claims
         page = client.get(f"{url}/queries/mediations")
         assert page.status_code == 200 and "<table>" in page.text and "Doha" in page.text
+        every = client.get(f"{url}/queries/statements-by-date.json").json()["results"]["bindings"]
+        first = client.get(f"{url}/queries/statements-by-date.json", params={"limit": 5}).json()["results"]["bindings"]
+        rest = client.get(f"{url}/queries/statements-by-date.json", params={"offset": 5, "all": ""}).json()
+        assert len(first) == 5 and len(first) + len(rest["results"]["bindings"]) == len(every) > 5
+        page = client.get(f"{url}/queries/statements-by-date", params={"limit": 5})
+        assert 'href="/queries/statements-by-date?offset=5&amp;limit=5">next</a>' in page.text
+        assert client.get(f"{url}/queries/statements-by-date", params={"offset": "-1"}).status_code == 400
         assert client.get(f"{url}/queries/no-such").status_code == 404
         assert client.get(f"{url}/queries/_projection.json").status_code == 404
         home = client.get(f"{url}/")
