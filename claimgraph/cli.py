@@ -23,8 +23,8 @@ import re
 import shutil
 import sys
 import textwrap
-import typing
 import traceback
+import typing
 from pathlib import Path
 
 import click
@@ -401,9 +401,8 @@ def query(query, source, fmt, page, list_queries):
     Canned queries are paged where they pick their items (a line `LIMIT n  # page`), so
     one page answers at corpus scale in the time of its own rows: a table shows the
     query's first page (`--list` gives its size), csv and json every item; --limit,
-    --offset and --all choose. JSON output is
-    the standard SPARQL 1.1 Query Results JSON format. Exits 1 when the query returns no
-    rows.
+    --offset and --all choose. JSON output is the standard SPARQL 1.1 Query Results JSON
+    format. Exits 1 when the query returns no rows.
 
     \b
     Examples:
