@@ -499,9 +499,10 @@ def contested(claim, source, fmt, sort, page, since, until):
     if fmt == "json":
         click.echo(json.dumps(claims, indent=2, ensure_ascii=False))
     elif claims or fmt == "csv":
+        names = _few if fmt == "table" else ", ".join
         columns = ["#", "claim", "supporters", "disputers", "articles", "first", "latest", "method"]
-        print_rows(columns, [{"#": str(page.offset + i), "claim": c["claim"], "supporters": ", ".join(c["supporters"]),
-                              "disputers": ", ".join(c["disputers"]), "articles": str(c["articles"]),
+        print_rows(columns, [{"#": str(page.offset + i), "claim": c["claim"], "supporters": names(c["supporters"]),
+                              "disputers": names(c["disputers"]), "articles": str(c["articles"]),
                               "first": c["first"] or "", "latest": c["latest"] or "",
                               "method": ", ".join(c["methods"])} for i, c in enumerate(claims, 1)], fmt)
     if fmt == "table" and not claims and total:
@@ -513,6 +514,16 @@ def contested(claim, source, fmt, sort, page, since, until):
     if not total:
         say("no contested claims")
         sys.exit(1)
+
+
+#: Names a table cell lists before it counts the rest.
+FEW = 12
+
+
+def _few(names: list[str]) -> str:
+    """A table cell's list of names: the first FEW, then how many more (csv and json list all)."""
+    shown = ", ".join(names[:FEW])
+    return shown + (f" and {len(names) - FEW:,} more" if len(names) > FEW else "")
 
 
 def _print_dispute(dispute: dict, fmt: str) -> None:

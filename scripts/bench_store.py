@@ -68,21 +68,13 @@ def run(cmd: list[str], **kwargs) -> tuple[float, int, subprocess.CompletedProce
     return wall, peak, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
-def run_rss(cmd: list[str], timeout: float | None = None) -> tuple[float, float, str, str, int]:
-    """Run a process and read its own peak RSS with wait4: (wall s, peak MiB, stdout, stderr, rc);
-    killed after ``timeout`` seconds (rc -9)."""
-    import threading
-
+def run_rss(cmd: list[str]) -> tuple[float, float, str, str, int]:
+    """Run a process and read its own peak RSS with wait4: (wall s, peak MiB, stdout, stderr, rc)."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    timer = threading.Timer(timeout, proc.kill) if timeout else None
-    if timer:
-        timer.start()
     out = proc.stdout.read()
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
-    if timer:
-        timer.cancel()
     proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - started
     return wall, usage.ru_maxrss / 1024, out.decode(), err.decode(), proc.returncode
@@ -352,31 +344,49 @@ sys.stdout.write(s.query(open(sys.argv[2]).read()).serialize(format=ox.QueryResu
 KEYS = """
 import json, statistics, sys
 sys.path.insert(0, sys.argv[1])
-from claimgraph.query import _ranked, _summary_keys
+from claimgraph.query import _summary_keys
 from claimgraph.store import open_store
-keys = _ranked(_summary_keys(open_store(sys.argv[2])), "contested")
+keys = _summary_keys(open_store(sys.argv[2]))
 by_articles = sorted(keys, key=lambda k: (k["articles"], k["claim_iri"]))
 print(json.dumps({"disputes": len(keys), "median": by_articles[len(keys) // 2] if keys else None,
                   "largest": by_articles[-1] if keys else None}))
 """
 
 
+def timed(cmd: list[str], timeout: float | None = None) -> dict | None:
+    """One run of a process under GNU time: wall and CPU seconds, peak RSS and stdout lines; None
+    if killed at ``timeout``. The peak is time's report for its own child: a child this Python
+    process forked would report at least this process's peak (Linux carries the high-water mark
+    across exec), which grows with the output read here."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report, \
+            tempfile.TemporaryFile("w+b") as out:
+        proc = subprocess.Popen(["/usr/bin/time", "-f", "%e %U %S %M", "-o", report.name] + cmd,
+                                stdout=out, stderr=subprocess.DEVNULL)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            return None
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(cmd[3:])} failed with exit code {proc.returncode}")
+        wall, user, system, peak_kib = report.read().split()[-4:]
+        out.seek(0)
+        lines = sum(chunk.count(b"\n") for chunk in iter(lambda: out.read(1 << 20), b""))
+    return {"wall_s": float(wall), "cpu_s": float(user) + float(system), "peak_mib": int(peak_kib) / 1024,
+            "stdout_lines": lines}
+
+
 def measure(cmd: list[str], repeat: int, timeout: float | None = None) -> dict:
     """Median wall and CPU seconds and peak RSS of a whole process, over ``repeat`` runs after a
     warm-up; ``{"timeout": s}`` if the warm-up takes longer than ``timeout`` seconds."""
-    if run_rss(cmd, timeout)[4] == -9:
+    if timed(cmd, timeout) is None:
         return {"timeout": timeout}
-    walls, cpus, peaks = [], [], []
-    for _ in range(repeat):
-        cpu = children_cpu()
-        wall, peak, out, err, rc = run_rss(cmd)
-        if rc not in (0, 1):
-            raise SystemExit(f"{' '.join(cmd[3:])} failed: {err.strip()}")
-        walls.append(wall)
-        cpus.append(children_cpu() - cpu)
-        peaks.append(peak)
-    return {"wall_s": statistics.median(walls), "cpu_s": statistics.median(cpus), "peak_mib": max(peaks),
-            "stdout_lines": len(out.splitlines())}
+    runs = [timed(cmd) for _ in range(repeat)]
+    return {"wall_s": statistics.median(r["wall_s"] for r in runs), "cpu_s": statistics.median(r["cpu_s"] for r in runs),
+            "peak_mib": max(r["peak_mib"] for r in runs), "stdout_lines": runs[-1]["stdout_lines"]}
 
 
 def bench_answers(store: Path, work: Path, args) -> dict:

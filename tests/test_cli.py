@@ -305,3 +305,12 @@ def test_a_store_linked_by_another_version_says_so(runner, tmp_path):
     assert "linked by another version of claimgraph" in answer.stderr
     assert runner.invoke(cli, ["build", str(SEEDS), "--store", str(store_dir), "--no-export"]).exit_code == 0
     assert runner.invoke(cli, ["contested", "--store", str(store_dir)]).stderr == ""
+
+
+def test_a_disputes_table_counts_long_lists_of_names():
+    """A table cell names the first few actors and counts the rest; csv and json list every one."""
+    from claimgraph.cli import FEW, _few
+
+    names = [f"Actor {i:02d}" for i in range(FEW + 3)]
+    assert _few(names) == ", ".join(names[:FEW]) + " and 3 more"
+    assert _few(names[:2]) == "Actor 00, Actor 01"

@@ -546,6 +546,10 @@ WHERE {
     assert len(new["results"]["bindings"]) > 20
     assert _bag(new) == _bag(run_query(store, old_contested))
     order = [c["claim_iri"] for c in contested_summary(store)]
+    for sort in ("contested", "latest", "claim"):  # a page is the slice of the whole list, ties and all
+        whole = contested_summary(store, sort)
+        for offset, limit in ((0, 1), (0, 3), (2, 5), (len(whole) - 1, 4), (len(whole), 2)):
+            assert contested_summary(store, sort, limit, offset) == whole[offset:offset + limit], (sort, offset)
     assert list(dict.fromkeys(b["claim"]["value"] for b in new["results"]["bindings"])) == order
     anonymous = run_query(store, paged(queries["anonymous-only"].sparql, None))
     assert anonymous["results"]["bindings"] and _bag(anonymous) == _bag(run_query(store, old_anonymous))
