@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -483,7 +484,7 @@ def test_rewritten_contested_and_anonymous_only_answer_as_before(tmp_path):
     the build's summaries or by hashed joins, instead of FILTER [NOT] EXISTS); on a synthetic
     corpus with many contested claims, all their pages give exactly the rows of the plain
     shapes they replaced, and contested.rq's disputes come in the order of the disputes list."""
-    from claimgraph.query import canned_queries, contested_summary, paged
+    from claimgraph.query import canned_queries, contested_claims, contested_summary, paged
 
     corpus = synth(tmp_path / "corpus", 20, seed=3)
     build_graph([corpus], None, validate=False, store=tmp_path / "store")
@@ -550,6 +551,10 @@ WHERE {
         whole = contested_summary(store, sort)
         for offset, limit in ((0, 1), (0, 3), (2, 5), (len(whole) - 1, 4), (len(whole), 2)):
             assert contested_summary(store, sort, limit, offset) == whole[offset:offset + limit], (sort, offset)
+    full = contested_claims(store)  # the evidence too, a page at a time
+    assert [c["claim_iri"] for c in full] == order
+    assert contested_claims(store, limit=3, offset=2) == full[2:5]
+    assert contested_claims(store, since=date(1900, 1, 1)) == full  # a window over everything: the same answer
     assert list(dict.fromkeys(b["claim"]["value"] for b in new["results"]["bindings"])) == order
     anonymous = run_query(store, paged(queries["anonymous-only"].sparql, None))
     assert anonymous["results"]["bindings"] and _bag(anonymous) == _bag(run_query(store, old_anonymous))
