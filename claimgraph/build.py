@@ -46,9 +46,9 @@ from .linking import LINKS_VERSION, LinkError, LinkUpdate, update_links
 from .model import Annotation
 from .rdf import article_graph, article_metadata, build_dataset, content_hash
 from .shacl import check_article, first_message, validate_dataset
-from .store import (BUILD_NS, LAYOUT_VERSION, MATERIALIZE_UNION, add_union_view, count_document_quads, links_among,
-                    damaged, document_quads, export_trig, is_damage, mark_status, open_store, restore_datatypes,
-                    sorted_trig, unview)
+from .store import (BUILD_NS, LAYOUT_VERSION, LINKS_RECORD, MATERIALIZE_UNION, add_union_view, count_document_quads,
+                    damaged, document_quads, export_trig, is_damage, links_among, mark_status, open_store,
+                    restore_datatypes, sorted_trig, unview)
 from .vocab import BUILD_GRAPH, CG, ONTOLOGY_GRAPH, article_iri, graph_iri, ontology_path
 BATCH_ARTICLES = 1000
 BATCH_SECONDS = 10.0
@@ -668,7 +668,7 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
     writer.close()
     if result.updated or result.removed:
         store.update(_GC_PUBLISHERS)
-    relink = other.get("urn:claimgraph:links#version") != LINKS_VERSION
+    relink = other.get(f"{LINKS_RECORD}#version") != LINKS_VERSION
     if built or gone or relink:
         changed_articles = {str(article_iri(r.article)) for r in built.values()}
         removed_articles = {str(article_iri(r.article)) for r in gone}
@@ -680,9 +680,9 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
         try:
             result.links = update_links(store, changed_articles, removed_articles, everything=relink)
             if relink:
-                version = ox.Quad(terms.iri("urn:claimgraph:links"), terms.iri(BUILD_NS + "version"),
+                version = ox.Quad(terms.iri(LINKS_RECORD), terms.iri(BUILD_NS + "version"),
                                   ox.Literal(LINKS_VERSION), terms.iri(BUILD_GRAPH))
-                store.update(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <urn:claimgraph:links> ?p ?o }} }} ;\n"
+                store.update(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{LINKS_RECORD}> ?p ?o }} }} ;\n"
                              + _insert_data([version]))
         except LinkError as exc:
             everyone = {**records, **built}

@@ -115,28 +115,21 @@ def contested_claims(store, since: date | None = None, until: date | None = None
         raise QueryError(f"unknown sort {sort!r}; use one of: {', '.join(SORTS)}")
     if since or until:  # contested within the window: from every statement, then ranked and cut
         _, found = rows(run_query(store, paged(canned_queries()["contested"].sparql, None)))
-        out = _disputes(found, since, until)
-        if claim:
-            out = [c for c in out if _names(c, claim)]
+        out = [c for c in _disputes(found, since, until) if not claim or _names(c, claim)]
+        page = [_without_sides(c) for c in _ranked(out, sort)[offset:offset + limit if limit is not None else None]]
     else:  # the disputes the build keeps: ranked from their summaries, then this page's statements
         kept = _summary_keys(store, sort, offset, limit, wanted=claim)
-        if claim and not kept:
-            raise _no_dispute(claim)
-        order = {c["claim_iri"]: i for i, c in enumerate(kept)}
-        out = _disputes(_dispute_rows(store, {c["claim_iri"]: c["claim"] for c in kept}))
-        return [{k: v for k, v in c.items() if k != "sides"} for c in sorted(out, key=lambda c: order[c["claim_iri"]])]
-    if claim and not out:
-        raise _no_dispute(claim)
-    return _ranked(out, sort)[offset:offset + limit if limit is not None else None]
-
-
-def _no_dispute(claim: str) -> QueryError:
-    return QueryError(f"{claim!r}: no contested claim with that IRI or label; see `claimgraph contested` for the list")
+        found = {c["claim_iri"]: c for c in _disputes(_dispute_rows(store, {c["claim_iri"]: c["claim"] for c in kept}))}
+        page = [_without_sides(found[c["claim_iri"]]) for c in kept if c["claim_iri"] in found]
+    if claim and not page:
+        raise QueryError(f"{claim!r}: no contested claim with that IRI or label; "
+                         f"see `claimgraph contested` for the list")
+    return page
 
 
 def count_contested(store) -> int:
     """How many contested claims the build keeps (the length of the whole disputes list)."""
-    _, found = rows(run_query(store, SPARQL_PREFIXES + "SELECT (COUNT(?c) AS ?n) WHERE { ?c a cg:ContestedClaim }"))
+    found = _select(store, "SELECT (COUNT(?c) AS ?n) WHERE { ?c a cg:ContestedClaim }")
     return int(found[0]["n"]) if found else 0
 
 
@@ -264,7 +257,8 @@ def _summary_keys(store, sort: str = "contested", offset: int = 0, limit: int | 
     for name in ("supporterCount", "disputerCount", "articleCount", "firstDate", "latestDate"):
         for row in _select(store, f"SELECT ?claim ?value WHERE {{ ?claim cg:{name} ?value }}"):
             kept.setdefault(row["claim"], {})[name] = row["value"]
-    keys = {iri: {"claim": iri, "claim_iri": iri, "sides": int(k.get("supporterCount", 0)) + int(k.get("disputerCount", 0)),
+    keys = {iri: {"claim": iri, "claim_iri": iri,
+                  "sides": int(k.get("supporterCount", 0)) + int(k.get("disputerCount", 0)),
                   "articles": int(k.get("articleCount", 0)), "first": k.get("firstDate") or None,
                   "latest": k.get("latestDate") or None} for iri, k in kept.items()}
     if wanted is not None:  # named by its IRI: no other label is needed; by its label: every label is
@@ -285,9 +279,8 @@ def _summary_keys(store, sort: str = "contested", offset: int = 0, limit: int | 
             keys[row["claim"]]["claim"] = row["label"]
     if wanted is not None:
         candidates = [k for k in candidates if _names(k, wanted)]
-    ranked = _ranked(candidates, sort, keep_sides=True)
     start = offset - before
-    return ranked[start:start + limit if limit is not None else None]
+    return _ranked(candidates, sort)[start:start + limit if limit is not None else None]
 
 
 def contested_summary(store, sort: str = "contested", limit: int | None = None, offset: int = 0) -> list[dict]:
@@ -302,8 +295,8 @@ def contested_summary(store, sort: str = "contested", limit: int | None = None, 
     """
     if sort not in SORTS:
         raise QueryError(f"unknown sort {sort!r}; use one of: {', '.join(SORTS)}")
-    page = _ranked(_summary_keys(store, sort, offset, limit), sort)
-    found = {c["claim_iri"]: dict(c, supporters=set(), disputers=set(), methods=set()) for c in page}
+    page = _summary_keys(store, sort, offset, limit)
+    found = {c["claim_iri"]: dict(_without_sides(c), supporters=set(), disputers=set(), methods=set()) for c in page}
     for block in _values("claim", found):
         for row in _select(store, _SIDES % {"block": block}):
             entry = found[row["claim"]]
@@ -335,11 +328,15 @@ _RANKS = {"contested": lambda c: (c["sides"], c["articles"], c["latest"] or ""),
           "latest": lambda c: c["latest"] or "", "claim": None}
 
 
-def _ranked(claims: list[dict], sort: str, keep_sides: bool = False) -> list[dict]:
-    """Disputes in ``sort`` order: by its rank (descending), then label and IRI. ``sides``
-    (distinct supporters plus disputers) ranks ``contested`` and is dropped from what is
-    returned unless ``keep_sides``."""
+def _ranked(claims: list[dict], sort: str) -> list[dict]:
+    """Disputes in ``sort`` order: by its rank (descending), then label and IRI; ``sides``
+    (distinct supporters plus disputers) ranks ``contested``."""
     claims = sorted(claims, key=lambda c: (c["claim"], c["claim_iri"]))
     if _RANKS[sort] is not None:
         claims.sort(key=_RANKS[sort], reverse=True)
-    return claims if keep_sides else [{k: v for k, v in c.items() if k != "sides"} for c in claims]
+    return claims
+
+
+def _without_sides(dispute: dict) -> dict:
+    """A dispute as it is returned: ``sides`` only ranks it."""
+    return {k: v for k, v in dispute.items() if k != "sides"}

@@ -108,9 +108,13 @@ def store_status(store) -> str:
     return "partial" if values.get("completed") == "true" else "unfinished"
 
 
+#: The build record of the linking version a store's claims were linked with (``BUILD_NS`` version).
+LINKS_RECORD = "urn:claimgraph:links"
+
+
 def links_version(store) -> str | None:
     """The linking version the store's claims were last linked with (None: a store never built)."""
-    found = list(store.quads_for_pattern(ox.NamedNode("urn:claimgraph:links"), ox.NamedNode(BUILD_NS + "version"),
+    found = list(store.quads_for_pattern(ox.NamedNode(LINKS_RECORD), ox.NamedNode(BUILD_NS + "version"),
                                          None, ox.NamedNode(BUILD_GRAPH)))
     return found[0].object.value if found else None
 

@@ -30,6 +30,11 @@ def label(result, aid):
     return {a["id"]: a["label"] for a in result["actors"]}.get(aid)
 
 
+def acts(result, who="actor"):
+    """Each statement as (label of its actor, or of its ``who``, stance), in order."""
+    return [(label(result, s[who]), s["stance"]) for s in result["statements"]]
+
+
 def find(result, stance=None, actor=None, sentence_has=None):
     out = []
     for s in result["statements"]:
@@ -281,7 +286,7 @@ def test_the_title_names_the_last_person_who_bore_it(nlp):
 
 def test_a_proposed_mediation_is_a_demand_not_a_mediation(nlp):
     r = run(nlp, "In 2019 Ghana, backed by Togo, proposed that the African Union and the United Nations jointly mediate the dispute.")
-    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [("Ghana", "demand")]
+    assert acts(r) == [("Ghana", "demand")]
 
 
 def test_a_title_with_an_apposed_name_acts_for_its_owner(nlp):
@@ -293,14 +298,13 @@ def test_a_title_with_an_apposed_name_acts_for_its_owner(nlp):
 
 def test_taking_up_mediation_mediates(nlp):
     r = run(nlp, "Kenya, which has close ties with both countries, took up mediation in May. Kenya took three days to respond.")
-    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [("Kenya", "mediate")]
+    assert acts(r) == [("Kenya", "mediate")]
 
 
 def test_with_x_warning_speaks_and_what_he_called_is_no_second_act(nlp):
     r = run(nlp, "Chile also weighed in, with envoy Rosa Diaz warning that any attack could cost Peru dearly. "
                  'Minister Ana Soto said the union would have to drop what she called an "unreasonable" demand.')
-    got = [(label(r, s["speaker"]), s["stance"]) for s in r["statements"]]
-    assert got == [("Rosa Diaz", "demand"), ("Ana Soto", "demand")]
+    assert acts(r, "speaker") == [("Rosa Diaz", "demand"), ("Ana Soto", "demand")]
 
 
 def test_head_of_the_mission_acts_for_the_mission_named_before(nlp):
