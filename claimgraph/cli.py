@@ -468,8 +468,9 @@ def contested(claim, source, fmt, sort, page, since, until):
     whether it was curated or extracted (the summary the build keeps, so a page answers
     at once on a large corpus). A table shows 100 disputes at a time; csv and json give
     every one (--limit, --offset and --all choose). With CLAIM (its IRI, the end of its
-    IRI, or its label) every statement on both sides is shown with its sentence and
-    article.
+    IRI, or its label) the dispute's statements on both sides are shown with their
+    sentences and articles: in a table 100 at a time, the two sides in turn, newest
+    first; csv and json give every one.
 
     JSON is lossless: every dispute with all its evidence (article id, title, date and
     URL, method and confidence). Exits 1 when there is no contested claim.
@@ -481,13 +482,13 @@ def contested(claim, source, fmt, sort, page, since, until):
       claimgraph contested taliban-harbours-militants
       claimgraph contested --format json
     """
-    from .query import contested_claims, contested_summary, count_contested
+    from .query import contested_claims, contested_summary, count_contested, dispute
 
     store = source.open()
-    if claim:
-        _print_dispute(contested_claims(store, since=since, until=until, claim=claim)[0], fmt)
-        return
     limit = page.size(fmt, TABLE_PAGE)
+    if claim:
+        _print_dispute(dispute(store, claim, limit=limit, offset=page.offset, since=since, until=until), fmt, page)
+        return
     if since or until:  # contested within the window: from its statements, then cut
         claims = contested_claims(store, since=since, until=until, sort=sort)
         total = len(claims)
@@ -526,8 +527,8 @@ def _few(names: list[str]) -> str:
     return shown + (f" and {len(names) - FEW:,} more" if len(names) > FEW else "")
 
 
-def _print_dispute(dispute: dict, fmt: str) -> None:
-    """One contested claim in full: its sides, then every statement with its evidence."""
+def _print_dispute(dispute: dict, fmt: str, page: Page) -> None:
+    """One contested claim: its sides, then its statements (a page of them) with their evidence."""
     if fmt == "json":
         click.echo(json.dumps(dispute, indent=2, ensure_ascii=False))
         return
@@ -537,10 +538,17 @@ def _print_dispute(dispute: dict, fmt: str) -> None:
             for e in sorted(dispute["evidence"], key=lambda e: (e["side"] != "supporter", e["date"] or "",
                                                                  e["actor"]))]
     if fmt == "table":
-        click.echo(_printable(f"{dispute['claim']}\n  for:     {', '.join(dispute['supporters'])}\n"
-                              f"  against: {', '.join(dispute['disputers'])}\n"
-                              f"  {dispute['articles']} article(s), {dispute['first']} to {dispute['latest']}"))
+        click.echo(_printable(f"{dispute['claim']}\n  for:     {_few(dispute['supporters'])}\n"
+                              f"  against: {_few(dispute['disputers'])}\n"
+                              f"  {dispute['statements']:,} statement(s) in {dispute['articles']:,} article(s), "
+                              f"{dispute['first']} to {dispute['latest']}"))
     print_rows(["side", "actor", "stance", "date", "sentence", "article", "method"], rows, fmt)
+    shown, total = len(rows), dispute["statements"]
+    if fmt == "table" and shown < total:
+        last = page.offset + shown
+        more = f"--offset {last} for the next, " if last < total else ""
+        say(f"statements {page.offset + 1:,}-{last:,} of {total:,} shown, the two sides in turn, newest first; "
+            f"{more}--all for every one")
 
 
 @cli.command()

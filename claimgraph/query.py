@@ -133,8 +133,69 @@ def count_contested(store) -> int:
     return int(found[0]["n"]) if found else 0
 
 
-def _disputes(found: list[dict], since: date | None = None, until: date | None = None) -> list[dict]:
-    """Disputes from rows of contested.rq: its sides and evidence, dropping statements outside the window."""
+def dispute(store, claim: str, limit: int | None = None, offset: int = 0,
+            since: date | None = None, until: date | None = None) -> dict:
+    """One contested claim in full (``claimgraph contested CLAIM``), a page of its statements
+    at a time: the dispute as :func:`contested_claims` gives it (``claim``, ``claim_iri``,
+    ``supporters``, ``disputers``, ``articles``, ``first``, ``latest``, ``methods``), with
+    ``statements`` (how many it has, both sides) and ``evidence``: ``limit`` of them from
+    ``offset`` (all: ``None``), in the usual order (side, actor, date).
+
+    A page takes the two sides in turn, each newest first, so the first page of a dispute
+    told in thousands of statements holds the denials beside the accusations. Without a
+    window the sides, counts and dates are the build's summary and only the page's
+    sentences and articles are read (a sentence is three hops from its statement).
+    ``claim`` is the dispute's IRI, the end of its IRI or its label.
+    """
+    window = (limit, offset)
+    if since or until:
+        found = contested_claims(store, since=since, until=until, claim=claim)[0]
+        chosen = {id(e) for e in _page(_in_turns(found["evidence"], lambda e: (e["date"] or "", e["article"]["id"],
+                                                                                e["sentence"], e["actor"])), *window)}
+        return dict(_as_dispute(found, len(found["evidence"])), evidence=[e for e in found["evidence"] if id(e) in chosen])
+    kept = _summary_keys(store, wanted=claim)
+    if not kept:
+        raise QueryError(f"{claim!r}: no contested claim with that IRI or label; "
+                         f"see `claimgraph contested` for the list")
+    key = kept[0]
+    counted = []
+
+    def pick(core: list[dict]) -> list[dict]:
+        counted.append(len(core))
+        return _page(_in_turns(core, lambda r: (r["date"], r["statement"])), *window)
+
+    found = _disputes(_dispute_rows(store, {key["claim_iri"]: key["claim"]}, pick), sided=False)
+    sides = _sides(store, [key["claim_iri"]])[key["claim_iri"]]
+    return dict(_as_dispute(dict(_without_sides(key), **sides), counted[0]),
+                evidence=found[0]["evidence"] if found else [])
+
+
+def _as_dispute(found: dict, statements: int) -> dict:
+    """A dispute's fields in the order :func:`dispute` returns them (evidence last)."""
+    return {"claim": found["claim"], "claim_iri": found["claim_iri"], "supporters": found["supporters"],
+            "disputers": found["disputers"], "articles": found["articles"], "first": found["first"],
+            "latest": found["latest"], "methods": found["methods"], "statements": statements}
+
+
+def _in_turns(items: list[dict], newest) -> list[dict]:
+    """Statements (rows or evidence, with a ``side``) taking the sides in turn, supporter
+    first, each side ordered by ``newest`` (descending): one, then the other, and the rest
+    of the longer side when the shorter ends."""
+    sides = [sorted((i for i in items if i["side"] == side), key=newest, reverse=True)
+             for side in ("supporter", "disputer")]
+    turns = [i for pair in zip(*sides) for i in pair]
+    shorter = min(len(sides[0]), len(sides[1]))
+    return turns + sides[0][shorter:] + sides[1][shorter:]
+
+
+def _page(items: list, limit: int | None, offset: int) -> list:
+    return items[offset:offset + limit if limit is not None else None]
+
+
+def _disputes(found: list[dict], since: date | None = None, until: date | None = None,
+              sided: bool = True) -> list[dict]:
+    """Disputes from rows of contested.rq: its sides and evidence, dropping statements outside
+    the window (and, unless ``sided`` is false, a claim left with one side only)."""
     claims: dict[str, dict] = {}
     sides: dict[str, dict[str, set]] = {}
     seen: set[tuple] = set()
@@ -163,7 +224,7 @@ def _disputes(found: list[dict], since: date | None = None, until: date | None =
     out = []
     for iri, entry in claims.items():
         pro, con = sides[iri]["supporters"], sides[iri]["disputers"]
-        if not pro or not con or (len(pro) == len(con) == 1 and pro == con):
+        if sided and (not pro or not con or (len(pro) == len(con) == 1 and pro == con)):
             continue  # within the window one side is missing, or an actor only disputes itself
         dates = sorted(e["date"] for e in entry["evidence"] if e["date"])
         entry.update(articles=len({e["article"]["id"] for e in entry["evidence"]}),
@@ -177,23 +238,34 @@ def _disputes(found: list[dict], since: date | None = None, until: date | None =
 _VALUES_CHUNK = 2000
 
 
-def _values(name: str, iris) -> list[str]:
+#: Statements per VALUES block when their sentences are read: Oxigraph 0.5 follows the three
+#: hops from each statement up to about 1,000 of them (0.13 ms each), and with more it walks
+#: every evidence of the store instead (1,500 statements at 10,000 articles: 16 s).
+_QUOTES_CHUNK = 500
+
+
+def _values(name: str, iris, chunk: int = _VALUES_CHUNK) -> list[str]:
     iris = sorted(set(iris))
-    return [f"VALUES ?{name} {{ " + " ".join(f"<{i}>" for i in iris[k:k + _VALUES_CHUNK]) + " }"
-            for k in range(0, len(iris), _VALUES_CHUNK)]
+    return [f"VALUES ?{name} {{ " + " ".join(f"<{i}>" for i in iris[k:k + chunk]) + " }"
+            for k in range(0, len(iris), chunk)]
 
 
 def _select(store, sparql: str) -> list[dict]:
     return rows(run_query(store, SPARQL_PREFIXES + sparql))[1]
 
 
-def _dispute_rows(store, claims: dict[str, str]) -> list[dict]:
-    """The rows of contested.rq for these contested claims (IRI -> label), from simple lookups.
+def _dispute_rows(store, claims: dict[str, str], pick=None) -> list[dict]:
+    """The rows of contested.rq for these contested claims (IRI -> label), from simple lookups;
+    with ``pick`` (a function of the statements' light rows, returning those to keep), only
+    the kept statements' sentences and articles are read.
 
     The statements counting toward the claims (and toward claims contradicting them) first,
-    with the claims as VALUES, then labels and details by VALUES: planned as one query,
-    Oxigraph joins contested.rq's details over every statement of the corpus (measured at
-    10,000 articles: 1.4-11 s for a dispute of 9 statements; this 0.01 s).
+    with the claims as VALUES: their class, actor and date; then the sentences, articles,
+    labels and details by VALUES. Planned as one query, Oxigraph joins contested.rq's
+    details over every statement of the corpus (measured at 10,000 articles: 1.4-11 s for a
+    dispute of 9 statements; this 0.01 s); and a sentence is three hops from its statement,
+    the costliest part of a large dispute (1.3 s of CPU for 3,548 statements), so a page
+    reads only its own.
     """
     contradicting: dict[str, set[str]] = {}
     for block in _values("claim", claims):
@@ -207,38 +279,55 @@ def _dispute_rows(store, claims: dict[str, str]) -> list[dict]:
     for block in _values("toward", contradicting):
         for row in _select(store, _CORE % {"block": block, "classes": "cg:Assertion, cg:Accusation"}):
             core += [dict(row, claim=c, side="disputer") for c in sorted(contradicting[row["toward"]])]
-    labels, details, articles = {}, {}, {}
+    if pick is not None:
+        core = pick(core)
+    labels, details, articles, quotes = {}, {}, {}, {}
     for block in _values("x", {r["actor"] for r in core} | {r["cls"] for r in core}):
         labels.update((r["x"], r["label"])
                       for r in _select(store, f"SELECT ?x ?label WHERE {{ {block} ?x rdfs:label ?label }}"))
+    for block in _values("statement", {r["statement"] for r in core}, _QUOTES_CHUNK):
+        for r in _select(store, _QUOTES % {"block": block}):
+            quotes.setdefault(r["statement"], []).append(r)
     for block in _values("statement", {r["statement"] for r in core}):
         details.update((r["statement"], r) for r in _select(store, f"""SELECT ?statement ?method ?confidence WHERE {{
             {block} OPTIONAL {{ ?statement cg:method/rdfs:label ?method }}
             OPTIONAL {{ ?statement cg:confidence ?confidence }} }}"""))
-    for block in _values("article", {r["article"] for r in core}):
+    for block in _values("article", {q["article"] for found in quotes.values() for q in found}):
         articles.update((r["article"], r) for r in _select(store, f"""SELECT ?article ?source ?published ?url WHERE {{
             {block} OPTIONAL {{ ?article schema:headline ?source }}
             OPTIONAL {{ ?article schema:datePublished ?published }}
             OPTIONAL {{ ?article schema:url ?url }} }}"""))
     out = []
     for r in core:
-        detail, article = details.get(r["statement"], {}), articles.get(r["article"], {})
-        out.append({"claim": r["claim"], "claimLabel": claims[r["claim"]], "side": r["side"], "actor": r["actor"],
-                    "actorLabel": labels.get(r["actor"], r["actor"]), "stance": labels.get(r["cls"], r["cls"]),
-                    "statement": r["statement"], "sentence": r["sentence"], "article": r["article"],
-                    "source": article.get("source"), "date": r["date"], "published": article.get("published"),
-                    "url": article.get("url"), "method": detail.get("method"), "confidence": detail.get("confidence")})
+        detail = details.get(r["statement"], {})
+        for q in quotes.get(r["statement"], []):
+            article = articles.get(q["article"], {})
+            out.append({"claim": r["claim"], "claimLabel": claims[r["claim"]], "side": r["side"], "actor": r["actor"],
+                        "actorLabel": labels.get(r["actor"], r["actor"]), "stance": labels.get(r["cls"], r["cls"]),
+                        "statement": r["statement"], "sentence": q["sentence"], "article": q["article"],
+                        "source": article.get("source"), "date": r["date"], "published": article.get("published"),
+                        "url": article.get("url"), "method": detail.get("method"),
+                        "confidence": detail.get("confidence")})
     return sorted(out, key=lambda r: (r["claim"], r["side"] != "supporter", r["actorLabel"], r["date"], r["sentence"],
                                       r["statement"]))  # contested.rq's order within a dispute
 
 
-#: The statements counting toward the claims of a VALUES block ``?toward``, in ``classes``.
-_CORE = """SELECT ?toward ?statement ?cls ?actor ?article ?date ?sentence WHERE {
+#: The statements counting toward the claims of a VALUES block ``?toward``, in ``classes``:
+#: what ranks and sides them (their sentences and articles come by :data:`_QUOTES`).
+_CORE = """SELECT ?toward ?statement ?cls ?actor ?date WHERE {
     %(block)s
     ?statement cg:countsToward ?toward ; a ?cls . FILTER (?cls IN (%(classes)s))
-    ?statement cg:countsFor ?actor ; cg:evidence/oa:hasTarget/oa:hasSelector ?quote ;
-               dcterms:source ?article ; dcterms:date ?date .
-    ?quote a oa:TextQuoteSelector ; oa:exact ?sentence . }"""
+    ?statement cg:countsFor ?actor ; dcterms:date ?date . }"""
+
+#: The evidence sentence and the article of the statements of a VALUES block ``?statement``.
+_QUOTES = """SELECT ?statement ?article ?sentence WHERE {
+    %(block)s
+    ?statement cg:evidence/oa:hasTarget/oa:hasSelector ?quote .
+    ?quote a oa:TextQuoteSelector ; oa:exact ?sentence . ?statement dcterms:source ?article . }"""
+
+
+#: A full IRI (a claim named by it is looked up alone).
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"{}|^`\\]+")
 
 
 def _summary_keys(store, sort: str = "contested", offset: int = 0, limit: int | None = None,
@@ -254,8 +343,9 @@ def _summary_keys(store, sort: str = "contested", offset: int = 0, limit: int | 
     100,000 articles: reading every label took 1.3 s of the disputes list's 4.3 s).
     """
     kept: dict[str, dict[str, str]] = {}
+    one = f"VALUES ?claim {{ <{wanted.strip()}> }} " if wanted and _IRI.fullmatch(wanted.strip()) else ""
     for name in ("supporterCount", "disputerCount", "articleCount", "firstDate", "latestDate"):
-        for row in _select(store, f"SELECT ?claim ?value WHERE {{ ?claim cg:{name} ?value }}"):
+        for row in _select(store, f"SELECT ?claim ?value WHERE {{ {one}?claim cg:{name} ?value }}"):
             kept.setdefault(row["claim"], {})[name] = row["value"]
     keys = {iri: {"claim": iri, "claim_iri": iri,
                   "sides": int(k.get("supporterCount", 0)) + int(k.get("disputerCount", 0)),
@@ -296,7 +386,13 @@ def contested_summary(store, sort: str = "contested", limit: int | None = None, 
     if sort not in SORTS:
         raise QueryError(f"unknown sort {sort!r}; use one of: {', '.join(SORTS)}")
     page = _summary_keys(store, sort, offset, limit)
-    found = {c["claim_iri"]: dict(_without_sides(c), supporters=set(), disputers=set(), methods=set()) for c in page}
+    sides = _sides(store, [c["claim_iri"] for c in page])
+    return [dict(_without_sides(c), **sides[c["claim_iri"]]) for c in page]
+
+
+def _sides(store, claims: list[str]) -> dict[str, dict[str, list[str]]]:
+    """The kept ``supporters``, ``disputers`` (actor labels) and ``methods`` of contested claims, sorted."""
+    found = {iri: {"supporters": set(), "disputers": set(), "methods": set()} for iri in claims}
     for block in _values("claim", found):
         for row in _select(store, _SIDES % {"block": block}):
             entry = found[row["claim"]]
@@ -304,8 +400,7 @@ def contested_summary(store, sort: str = "contested", limit: int | None = None, 
                 entry["supporters" if row["side"] == "supporter" else "disputers"].add(row["actorLabel"])
             if row["method"]:
                 entry["methods"].add(row["method"])
-    return [dict(c, supporters=sorted(c["supporters"]), disputers=sorted(c["disputers"]), methods=sorted(c["methods"]))
-            for c in found.values()]
+    return {iri: {k: sorted(v) for k, v in entry.items()} for iri, entry in found.items()}
 
 
 #: The sides (actor labels) and methods of the contested claims of a VALUES block ``?claim``.

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimgraph.build import build_graph
-from claimgraph.errors import AnnotationError, ClaimgraphError, StoreError, ValidationError
+from claimgraph.errors import AnnotationError, ClaimgraphError, QueryError, StoreError, ValidationError
 from claimgraph.cli import cli
 from claimgraph.query import contested_claims
 from claimgraph.source import open_source
@@ -655,3 +655,33 @@ def test_compaction_reclaims_the_space_of_replaced_articles(tmp_path):
     assert result.compacted and result.unchanged == 40
     assert size() < grown
     assert contested_claims(open_store(tmp_path / "store")) == before
+
+
+def test_one_dispute_a_page_at_a_time(tmp_path):
+    """`contested CLAIM` reads a page of a dispute's statements: the pages together are its
+    whole evidence, each page takes the two sides in turn (newest first), the kept summary
+    gives the same dispute as a window over everything, and a claim named by its full IRI
+    is looked up alone."""
+    from claimgraph.query import contested_claims, dispute
+
+    corpus = synth(tmp_path / "corpus", 20, seed=3)
+    build_graph([corpus], None, validate=False, store=tmp_path / "store")
+    store = open_store(tmp_path / "store")
+    largest = max(contested_claims(store), key=lambda c: len(c["evidence"]))
+    iri, evidence = largest["claim_iri"], largest["evidence"]
+    assert len(evidence) > 8 and {e["side"] for e in evidence} == {"supporter", "disputer"}
+    whole = dispute(store, iri)
+    assert whole["evidence"] == evidence and whole["statements"] == len(evidence)
+    assert {k: v for k, v in whole.items() if k not in ("evidence", "statements")} == \
+        {k: v for k, v in largest.items() if k != "evidence"}
+    assert dispute(store, iri, since=date(1900, 1, 1)) == whole  # the window path agrees with the summary
+    key = lambda e: (e["sentence"], e["actor"], e["date"], e["article"]["id"])  # noqa: E731
+    pages = [dispute(store, iri, limit=4, offset=k)["evidence"] for k in range(0, len(evidence), 4)]
+    assert sorted(key(e) for page in pages for e in page) == sorted(key(e) for e in evidence)
+    first = pages[0]
+    assert {e["side"] for e in first} == {"supporter", "disputer"}  # both sides on the first page
+    newest = max(e["date"] for e in evidence if e["side"] == "disputer")
+    assert any(e["side"] == "disputer" and e["date"] == newest for e in first)
+    assert dispute(store, iri.rsplit("/", 1)[-1], limit=4) == dispute(store, iri, limit=4)  # the IRI's end names it
+    with pytest.raises(QueryError):
+        dispute(store, iri + "-no-such-claim")
