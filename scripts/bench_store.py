@@ -410,6 +410,11 @@ def bench_answers(store: Path, work: Path, args) -> dict:
             out[f"dispute_{which}"] = dict(measure(CLAIMGRAPH + ["contested", keys[which]["claim_iri"]] + base,
                                                    args.repeat, args.query_timeout), articles=keys[which]["articles"])
             print(f"[{store.name}] one dispute ({which}): {out[f'dispute_{which}']}", file=sys.stderr)
+    if keys["largest"]:  # every statement of the largest, not one page of it
+        out["dispute_largest_json"] = dict(measure(CLAIMGRAPH + ["contested", keys["largest"]["claim_iri"], "--format",
+                                                                 "json"] + base, args.repeat, args.query_timeout),
+                                           articles=keys["largest"]["articles"])
+        print(f"[{store.name}] the largest dispute, all as json: {out['dispute_largest_json']}", file=sys.stderr)
     out["queries"] = {}
     for name, query in canned_queries().items():
         if name.startswith("_") or not query.page_size:
@@ -437,7 +442,10 @@ def answers_markdown(report: dict) -> str:
                   "| answer | wall | CPU | peak RSS |", "|---|---|---|---|"]
         for key, label in (("contested", "`claimgraph contested` (the disputes list, first page)"),
                            ("dispute_median", "`claimgraph contested CLAIM`, a dispute of median article count"),
-                           ("dispute_largest", "`claimgraph contested CLAIM`, the dispute in most articles")):
+                           ("dispute_largest", "`claimgraph contested CLAIM`, the dispute in most articles "
+                                               "(a table: its first 100 statements)"),
+                           ("dispute_largest_json", "`claimgraph contested CLAIM --format json`, the same dispute, "
+                                                    "every statement")):
             if key in a:
                 m = a[key]
                 extra = f" ({m['articles']:,} articles)" if "articles" in m else ""
