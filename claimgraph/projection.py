@@ -158,7 +158,9 @@ def _project(store) -> nx.MultiDiGraph:
                 for row in sorted(_query(store, "_articles"), key=lambda r: [r[c] for c in columns])}
     actor_rows = _actor_rows(store)
     found, targets = _statements(store, actor_rows)
-    found += [row for name in ("_projection_mediations", "_projection_affiliations") for row in _query(store, name)]
+    # unordered (Oxigraph sorts IRIs slowly): in the order of their edge, ends and values
+    found += sorted(_query(store, "_projection_mediations"), key=lambda r: (r["edge"], r["from"], r["to"], *r.values()))
+    found += _query(store, "_projection_affiliations")
     about = {article: {k: v for k, v in row.items() if k != "article"} for article, row in articles.items()}
     unknown = dict.fromkeys(("source", "url", "publisher", "published"), "")
     for row in found:
