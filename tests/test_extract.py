@@ -185,6 +185,15 @@ def test_each_government_blames_the_other(nlp):
     assert sorted(label(r, s["actor"]) for s in find(r, "accuse")) == ["Kosovo", "Serbia"]
 
 
+# ---------------------------------------------------------------- finding speakers on unseen news
+
+def test_conjoined_speaking_verb_keeps_its_own_unnamed_subject(nlp):
+    r = run(nlp, "The harvest failed this spring, and analysts say bread prices will climb.")
+    [s] = r["statements"]
+    assert s["stance"] == "report" and s["speaker_text"] == "analysts"
+    assert "bread prices will climb" in s["span"]
+
+
 # ---------------------------------------------------------------- speaker -> actor resolution
 
 def test_apposition_gives_affiliation(nlp):

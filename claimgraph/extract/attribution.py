@@ -192,8 +192,10 @@ class Article(Sources):
             return
         subs = self._subjects(v) or self._name_before(v)
         if v.dep_ == "conj" and not any(self.resolve(s)[0] for s in subs):
+            own = [c for c in v.children if c.dep_ in SUBJ_DEPS]
             subs = next((self._subjects(a) for a in v.ancestors if a.pos_ in ("VERB", "AUX")
-                         and any(self.resolve(x)[0] for x in self._subjects(a))), [])
+                         and any(self.resolve(x)[0] for x in self._subjects(a))), []) \
+                or own or subs    # 'and experts say ...', 'X survived ... and says ...': its own subject
         if not subs:
             return
         for piece in self._split_content(v, content):
