@@ -194,6 +194,11 @@ def test_conjoined_speaking_verb_keeps_its_own_unnamed_subject(nlp):
     assert "bread prices will climb" in s["span"]
 
 
+def test_said_with_an_inner_act_that_reports_nothing_still_speaks(nlp):
+    r = run(nlp, "Senator Maria Lopez said she agreed with the committee.")
+    assert [s["speaker_text"] for s in r["statements"]] == ["Senator Maria Lopez"]
+
+
 # ---------------------------------------------------------------- speaker -> actor resolution
 
 def test_apposition_gives_affiliation(nlp):

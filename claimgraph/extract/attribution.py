@@ -272,9 +272,12 @@ class Article(Sources):
             if inner:
                 own = [s for s in c.children if s.dep_ in SUBJ_DEPS]
                 modal = any(a.dep_ == "aux" and a.tag_ == "MD" or a.dep_ == "neg" for a in c.children)
-                if own and not modal and (self.resolve(own[0])[0] or self.unplaced_source(own[0])[0]) and (
-                        inner in SPEECH_STANCES or own[0].pos_ == "PRON"):
-                    return True
+                if own and not modal and self.resolve(own[0])[0] and (
+                        inner in SPEECH_STANCES or own[0].pos_ == "PRON") and (
+                        inner == "deny" or self._content(c, inner)
+                        or c.lemma_.lower() in self.lx["quote_verbs"]):
+                    return True      # (an inner speaker the article cannot place, or an act with
+                    # nothing to report, makes no statement of its own: the outer one stands)
         return False
 
     def _split_content(self, v, content):
