@@ -199,6 +199,12 @@ def test_said_with_an_inner_act_that_reports_nothing_still_speaks(nlp):
     assert [s["speaker_text"] for s in r["statements"]] == ["Senator Maria Lopez"]
 
 
+def test_as_aside_reports_the_main_clause(nlp):
+    r = run(nlp, "As Governor Tom Reyes told reporters on Monday, the bridge will reopen in May.")
+    [s] = r["statements"]
+    assert s["speaker_text"] == "Governor Tom Reyes" and "the bridge will reopen in May" in s["span"]
+
+
 # ---------------------------------------------------------------- speaker -> actor resolution
 
 def test_apposition_gives_affiliation(nlp):
