@@ -205,6 +205,12 @@ def test_as_aside_reports_the_main_clause(nlp):
     assert s["speaker_text"] == "Governor Tom Reyes" and "the bridge will reopen in May" in s["span"]
 
 
+def test_relative_pronoun_speaker_keeps_the_pronoun_in_its_words(nlp):
+    r = run(nlp, "The bill drew fire from Senator Maria Lopez, who said the tax rise was unfair.")
+    [s] = r["statements"]
+    assert label(r, s["speaker"]) == "Maria Lopez" and s["speaker_text"] == "Senator Maria Lopez, who"
+
+
 # ---------------------------------------------------------------- speaker -> actor resolution
 
 def test_apposition_gives_affiliation(nlp):

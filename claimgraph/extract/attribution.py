@@ -18,6 +18,7 @@ class Article(Sources):
 
     # ------------------------------------------------ pass 2: cues
     def scan(self):
+        self.rel_pronoun = {}      # antecedent token i -> the relative pronoun standing for it as a subject
         for n, (sent, start, end) in enumerate(self.sents):
             self.cur = n
             for tok in sent:
@@ -65,6 +66,7 @@ class Article(Sources):
         out = []
         for s in subs:
             if s.lower_ in ("which", "who", "that") and s.head.dep_ == "relcl":
+                self.rel_pronoun[s.head.head.i] = s
                 s = s.head.head
             out.append(s)
             stack = [c for c in s.children if c.dep_ == "conj"]
@@ -194,6 +196,7 @@ class Article(Sources):
             return
         if stance in SPEECH_STANCES and inner is None and self._relays(v):
             return
+        self.rel_pronoun = {}
         subs = self._subjects(v) or self._name_before(v)
         if v.dep_ == "conj" and not any(self.resolve(s)[0] for s in subs):
             own = [c for c in v.children if c.dep_ in SUBJ_DEPS]
@@ -204,7 +207,15 @@ class Article(Sources):
             return
         for piece in self._split_content(v, content):
             for s in subs:
-                self._add_raw(n, v, s, stance, piece)
+                self._add_raw(n, v, s, stance, piece, speaker_text=self._relative_speaker(s))
+
+    def _relative_speaker(self, s):
+        """The speaker's words when a relative pronoun is the subject of the cue ('Jones, who said
+        ...'): the antecedent through the pronoun, the words that stand for the speaker."""
+        pron = self.rel_pronoun.get(s.i)
+        if pron is None or pron.i < s.i:
+            return None
+        return s.doc[self.np_span(s).start:pron.i + 1].text
 
     def _quotation(self, v):
         """(content tokens, found) for a speaking verb with no complement of its own: the words
