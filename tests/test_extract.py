@@ -211,6 +211,13 @@ def test_relative_pronoun_speaker_keeps_the_pronoun_in_its_words(nlp):
     assert label(r, s["speaker"]) == "Maria Lopez" and s["speaker_text"] == "Senator Maria Lopez, who"
 
 
+def test_by_saying_speaks_by_pressing_does_not(nlp):
+    r = run(nlp, "Senator Maria Lopez ended the debate by saying that the deal does not include new taxes.")
+    assert [s["speaker_text"] for s in r["statements"]] == ["Senator Maria Lopez"]
+    r = run(nlp, "Senator Maria Lopez ended the strike by pressing both unions to accept the offer.")
+    assert r["statements"] == []
+
+
 # ---------------------------------------------------------------- speaker -> actor resolution
 
 def test_apposition_gives_affiliation(nlp):
