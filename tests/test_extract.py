@@ -218,6 +218,12 @@ def test_by_saying_speaks_by_pressing_does_not(nlp):
     assert r["statements"] == []
 
 
+def test_as_reported_aside_reports_the_main_clause(nlp):
+    r = run(nlp, "As the Daily Ledger reported last week, the mill will close in March.")
+    [s] = r["statements"]
+    assert s["speaker_text"] == "the Daily Ledger" and "the mill will close in March" in s["span"]
+
+
 # ---------------------------------------------------------------- speaker -> actor resolution
 
 def test_apposition_gives_affiliation(nlp):

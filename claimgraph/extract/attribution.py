@@ -185,9 +185,12 @@ class Article(Sources):
         if not content and v.dep_ == "acl":
             content = list(v.doc[v.i + 1:v.sent.end])
         quoted = False
-        if not content and v.dep_ == "advcl" and v.lemma_.lower() in self.lx["quote_verbs"] and any(
-                c.dep_ == "mark" and c.lower_ == "as" for c in v.children):
-            # 'As X told reporters, the plan ...': the main clause is what the aside reports
+        if not content and v.dep_ == "advcl" and stance == "assert" and (
+                any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
+                or v.lemma_.lower() in self.lx["quote_verbs"] and v.left_edge.i > 0 and v.doc[v.left_edge.i - 1].text == ","
+                and not any(c.dep_ == "mark" for c in v.children)):
+            # 'As X told reporters, the plan ...', 'as Y reported', '..., she said.': the main clause
+            # is what the aside reports
             content = [t for t in v.head.subtree if t.i not in {x.i for x in v.subtree} and not t.is_punct]
         if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
             content, quoted = self._quotation(v)
