@@ -224,6 +224,12 @@ def test_as_reported_aside_reports_the_main_clause(nlp):
     assert s["speaker_text"] == "the Daily Ledger" and "the mill will close in March" in s["span"]
 
 
+def test_statement_saying_speaks_for_its_sender(nlp):
+    r = run(nlp, "Senator Maria Lopez issued a statement saying the strike would continue.")
+    [s] = r["statements"]
+    assert s["speaker_text"] == "Senator Maria Lopez" and "the strike would continue" in s["span"]
+
+
 # ---------------------------------------------------------------- speaker -> actor resolution
 
 def test_apposition_gives_affiliation(nlp):

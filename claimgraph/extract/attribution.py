@@ -54,7 +54,9 @@ class Article(Sources):
             if outer is not None and depth < 4:
                 return self._subjects(outer, depth + 1)
         if not subs and v.dep_ == "acl" and depth == 0:
-            return [v.head] if v.head.lower_ in self.lx["anon_nouns"] else []
+            if self._message(v) and v.head.dep_ == "dobj":
+                return self._subjects(v.head.head, depth + 1)   # 'X issued a statement saying ...': X
+            return [v.head] if v.head.lower_ in self.lx["anon_nouns"] or self._message(v) else []
         if not subs and v.dep_ == "relcl":
             subs = [v.head]
         if not subs and v.dep_ == "pcomp" and depth < 4:
@@ -75,6 +77,10 @@ class Article(Sources):
                 out.append(c)
                 stack.extend(x for x in c.children if x.dep_ == "conj")
         return out
+
+    def _message(self, v):
+        """'a statement saying ...', 'an email urging ...': a speaking participle on a message noun."""
+        return v.dep_ == "acl" and v.tag_ == "VBG" and v.head.lemma_.lower() in self.lx["message_nouns"]
 
     def _relcl_owner(self, v):
         """'Sudan, which hosted talks between ..., called for ...': the parser often hangs the
@@ -161,7 +167,7 @@ class Article(Sources):
         if stance is None or any(c.dep_ == "neg" for c in v.children):
             return
         if v.dep_ in ("acl", "amod") and stance != "mediate" and v.head.lower_ not in self.lx["anon_nouns"] \
-                and self._relcl_owner(v) is None:
+                and self._relcl_owner(v) is None and not self._message(v):
             return
         if v.dep_ == "pcomp" and v.head.lower_ not in ("after", "before", "while", "since", "upon", "when", "with") \
                 and not (v.head.lower_ == "by" and v.lemma_.lower() in self.lx["quote_verbs"]):
