@@ -230,6 +230,12 @@ def test_statement_saying_speaks_for_its_sender(nlp):
     assert s["speaker_text"] == "Senator Maria Lopez" and "the strike would continue" in s["span"]
 
 
+def test_quantity_pronoun_speaks_for_unnamed_people(nlp):
+    r = run(nlp, "Some have argued that the new toll is unfair to commuters.")
+    [s] = r["statements"]
+    assert s["stance"] == "report" and s["speaker_text"] == "Some"
+
+
 # ---------------------------------------------------------------- speaker -> actor resolution
 
 def test_apposition_gives_affiliation(nlp):
