@@ -236,6 +236,12 @@ def test_quantity_pronoun_speaks_for_unnamed_people(nlp):
     assert s["stance"] == "report" and s["speaker_text"] == "Some"
 
 
+def test_passive_report_by_an_agent(nlp):
+    r = run(nlp, "The merger was first reported by the Daily Ledger.")
+    [s] = r["statements"]
+    assert s["speaker_text"] == "the Daily Ledger" and s["span"] == "The merger"
+
+
 # ---------------------------------------------------------------- speaker -> actor resolution
 
 def test_apposition_gives_affiliation(nlp):

@@ -155,6 +155,8 @@ class Article(Sources):
             return [t for t in v.doc[v.i + 1:v.sent.end] if t.i in {x.i for x in v.subtree}]   # 'pledging to end months ...'
         if not picks and stance in ("endorse", "accuse", "deny", "demand"):
             picks = [c for c in kids if c.dep_ == "nsubjpass"]   # 'The complaint was welcomed by ...'
+        if not picks and stance == "assert" and any(c.dep_ == "agent" for c in kids):
+            return [t for c in kids if c.dep_ == "nsubjpass" for t in c.subtree]   # 'The plan was first reported by ...'
 
         if stance in SPEECH_STANCES - {"accuse", "deny"} and not any(c.dep_ in ("xcomp", "dobj", "oprd") for c in picks):
             return []
