@@ -242,6 +242,12 @@ def test_passive_report_by_an_agent(nlp):
     assert s["speaker_text"] == "the Daily Ledger" and s["span"] == "The merger"
 
 
+def test_said_with_a_long_aside_before_that(nlp):
+    r = run(nlp, "Senator Maria Lopez said on a radio show, where she is a regular guest, that the plant would close.")
+    [s] = r["statements"]
+    assert s["speaker_text"] == "Senator Maria Lopez" and "the plant would close" in s["span"]
+
+
 # ---------------------------------------------------------------- speaker -> actor resolution
 
 def test_apposition_gives_affiliation(nlp):

@@ -254,7 +254,8 @@ class Article(Sources):
         """'Bihi said at the time that Ethiopia would ...' parsed without a clause under the verb:
         what follows the first 'that' after it, up to the next comma, is what it reports."""
         sent = v.sent
-        that = next((t for t in v.doc[v.i + 1:min(v.i + 8, sent.end)] if t.lower_ == "that"), None)
+        that = next((t for t in v.doc[v.i + 1:min(v.i + 20, sent.end)] if t.lower_ == "that" and (
+            t.i < v.i + 8 or t.tag_ == "IN" and t.dep_ == "mark")), None)   # ('said on CNN, where ..., that')
         if that is None:
             return []
         out = []
