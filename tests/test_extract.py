@@ -248,6 +248,12 @@ def test_said_with_a_long_aside_before_that(nlp):
     assert s["speaker_text"] == "Senator Maria Lopez" and "the plant would close" in s["span"]
 
 
+def test_quotation_before_a_long_subject_and_bare_said(nlp):
+    r = run(nlp, '"We will not back down on the budget." Senator Maria Lopez, the chair of the finance committee, said.')
+    [s] = r["statements"]
+    assert label(r, s["speaker"]) == "Maria Lopez" and s["sentence"].endswith("committee, said.")
+
+
 # ---------------------------------------------------------------- speaker -> actor resolution
 
 def test_apposition_gives_affiliation(nlp):

@@ -245,7 +245,9 @@ class Article(Sources):
         if last.text == ":" and last.i > v.i:
             nxt = doc[sent.end:].sents if sent.end < len(doc) else iter(())
             return list(next(nxt, [])), True
-        if sent.start > 0 and doc[sent.start - 1].text in QUOTE_CLOSERS and v.i - sent.start <= 4:
+        subject_first = any(c.dep_ == "nsubj" and c.i < v.i and c.left_edge.i == sent.start for c in v.children)
+        if sent.start > 0 and doc[sent.start - 1].text in QUOTE_CLOSERS and (v.i - sent.start <= 4 or subject_first):
+            # ('"...." Rep. Jane Doe (D-Ohio) said.': a longer subject before the verb)
             prev = doc[sent.start - 1].sent
             return [t for t in prev if not t.is_punct], True
         return [], False
