@@ -254,6 +254,13 @@ def test_quotation_before_a_long_subject_and_bare_said(nlp):
     assert label(r, s["speaker"]) == "Maria Lopez" and s["sentence"].endswith("committee, said.")
 
 
+def test_possessive_pronoun_of_a_nominal_cue_is_its_speaker(nlp):
+    r = run(nlp, "Senator Maria Lopez spoke on Monday. Critics mocked her claim that the budget was balanced.")
+    [s] = r["statements"]
+    assert label(r, s["speaker"]) == "Maria Lopez" and s["speaker_text"] == "her"
+    assert s["span"] == "the budget was balanced"
+
+
 # ---------------------------------------------------------------- speaker -> actor resolution
 
 def test_apposition_gives_affiliation(nlp):

@@ -10,7 +10,7 @@ import bisect
 
 from .lexicon import ANON, CONTENT_PREPS, GROUP, INHERIT_DEPS, SPEECH_STANCES, SUBJ_DEPS
 from .mediation import mediation_verb
-from .sources import Sources
+from .sources import Sources, _before
 from .stance import stance_of_verb
 
 class Article(Sources):
@@ -415,6 +415,14 @@ class Article(Sources):
                 else:
                     self.med_mentions.append({"n": n, "mediators": [(speaker, aid)], "cue": tok, "held": True})
             return
+        hint = None
+        if speaker is None and stance != "mediate":
+            # 'his claim that ...', 'her promise to ...': the possessive pronoun's antecedent
+            own = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+            if own is not None:
+                prior = _before(self.person_subjects, self.order(own)) or _before(self.person_mentions, self.order(own))
+                if prior:
+                    speaker, hint = own, ("actor", prior[1])
         if speaker is None:
             return
         content = [t for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") for t in c.subtree]
@@ -423,7 +431,7 @@ class Article(Sources):
                        for t in list(c.subtree)[1:]]
         if not content:
             return
-        self._add_raw(n, tok, speaker, stance, content)
+        self._add_raw(n, tok, speaker, stance, content, kind_hint=hint)
 
 
 QUOTE_OPENERS = {"\u201c", '"', "``", "''", "\u2018"}
