@@ -261,6 +261,12 @@ def test_possessive_pronoun_of_a_nominal_cue_is_its_speaker(nlp):
     assert s["span"] == "the budget was balanced"
 
 
+def test_trailing_reporter_after_a_comma(nlp):
+    r = run(nlp, "Presumptive Democratic nominee Maria Lopez marched in the city parade, the Daily Ledger reported on Monday.")
+    [s] = r["statements"]
+    assert s["speaker_text"] == "the Daily Ledger" and "marched in the city parade" in s["span"]
+
+
 # ---------------------------------------------------------------- speaker -> actor resolution
 
 def test_apposition_gives_affiliation(nlp):

@@ -200,6 +200,8 @@ class Article(Sources):
             # 'As X told reporters, the plan ...', 'as Y reported', '..., she said.': the main clause
             # is what the aside reports
             content = [t for t in v.head.subtree if t.i not in {x.i for x in v.subtree} and not t.is_punct]
+        if not content and v.dep_ == "ROOT" and stance == "assert":
+            content = self._trailing(v)
         if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
             content, quoted = self._quotation(v)
         if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
@@ -251,6 +253,20 @@ class Article(Sources):
             prev = doc[sent.start - 1].sent
             return [t for t in prev if not t.is_punct], True
         return [], False
+
+    def _trailing(self, v):
+        """'Clinton marched in the parade, CNN reported.' parsed with the clause hung elsewhere: a
+        speaking verb whose subject follows a comma and that ends its sentence reports what stands
+        before the comma."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+        sent = v.sent
+        if subj is None or subj.left_edge.i - 1 <= sent.start or v.doc[subj.left_edge.i - 1].text != ",":
+            return []
+        if any(t.dep_ not in ("punct", "advmod", "npadvmod", "prep", "pobj", "det", "compound", "amod", "nummod")
+               for t in v.doc[v.i + 1:sent.end]):
+            return []
+        out = [t for t in v.doc[sent.start:subj.left_edge.i - 1] if not t.is_punct]
+        return out if len(out) > 2 else []
 
     def _that_clause(self, v):
         """'Bihi said at the time that Ethiopia would ...' parsed without a clause under the verb:
