@@ -267,6 +267,14 @@ def test_trailing_reporter_after_a_comma(nlp):
     assert s["speaker_text"] == "the Daily Ledger" and "marched in the city parade" in s["span"]
 
 
+def test_first_person_writer_is_an_unnamed_source_but_not_inside_a_quotation(nlp):
+    r = run(nlp, "I told the council that the plan would fail.")
+    [s] = r["statements"]
+    assert s["stance"] == "report" and s["speaker_text"] == "I"
+    r = run(nlp, '"This is wrong. We told them the plan would fail," Maria Lopez said.')
+    assert "We" not in [s["speaker_text"] for s in r["statements"]]
+
+
 # ---------------------------------------------------------------- speaker -> actor resolution
 
 def test_apposition_gives_affiliation(nlp):

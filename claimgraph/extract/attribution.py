@@ -348,6 +348,8 @@ class Article(Sources):
                 c.dep_ == "aux" and c.lower_ in self.lx["obligation_modals"] for c in cue.children) \
                 and not self._reported(cue):
             via, (kind, aid) = "unplaced", self.unplaced_source(subj)  # ('the platform should reiterate' is no act)
+            if kind is None and subj.lower_ in ("i", "we") and not _in_quotes(subj, whole_paragraph=True):
+                kind, aid = ANON, None      # the writer speaking in the first person: a source the text does not name
         if kind is None:
             return
         if kind == "actor":
@@ -454,9 +456,11 @@ QUOTE_OPENERS = {"\u201c", '"', "``", "''", "\u2018"}
 QUOTE_CLOSERS = {"\u201d", '"', "''", "\u2019"}
 
 
-def _in_quotes(tok):
-    """True when an odd number of quotation marks stands before tok in its sentence."""
-    marks = [t for t in tok.doc[tok.sent.start:tok.i] if t.text in QUOTE_OPENERS | QUOTE_CLOSERS]
+def _in_quotes(tok, whole_paragraph=False):
+    """True when an odd number of quotation marks stands before tok in its sentence (or its
+    paragraph: a quotation may run over several sentences)."""
+    start = 0 if whole_paragraph else tok.sent.start
+    marks = [t for t in tok.doc[start:tok.i] if t.text in QUOTE_OPENERS | QUOTE_CLOSERS]
     opened = 0
     for t in marks:
         if t.text in ("\u201c", "``", "\u2018"):
