@@ -192,6 +192,9 @@ def test_conjoined_speaking_verb_keeps_its_own_unnamed_subject(nlp):
     [s] = r["statements"]
     assert s["stance"] == "report" and s["speaker_text"] == "analysts"
     assert "bread prices will climb" in s["span"]
+    r = run(nlp, "About a tenth of world trade passes through the strait, and sending ships around the cape "
+                 "can add ten days to a voyage.")
+    assert r["statements"] == []
 
 
 def test_said_with_an_inner_act_that_reports_nothing_still_speaks(nlp):

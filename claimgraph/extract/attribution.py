@@ -216,7 +216,10 @@ class Article(Sources):
             own = [c for c in v.children if c.dep_ in SUBJ_DEPS]
             subs = next((self._subjects(a) for a in v.ancestors if a.pos_ in ("VERB", "AUX")
                          and any(self.resolve(x)[0] for x in self._subjects(a))), []) \
-                or own or subs    # 'and experts say ...', 'X survived ... and says ...': its own subject
+                or own or (subs if not any(c.dep_ == "aux" and c.lower_ in ("can", "could", "may", "might")
+                                           for c in v.children) else [])
+            # ('and experts say ...': its own subject; 'X survived ... and says ...': the inherited one,
+            # unless a modal of possibility makes it no act: '... and can add ten days to a voyage')
         if not subs:
             return
         for piece in self._split_content(v, content):
