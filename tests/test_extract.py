@@ -278,6 +278,12 @@ def test_first_person_writer_is_an_unnamed_source_but_not_inside_a_quotation(nlp
     assert "We" not in [s["speaker_text"] for s in r["statements"]]
 
 
+def test_relayed_act_is_spoken_in_the_outer_speakers_words(nlp):
+    r = run(nlp, "Senator Maria Lopez said she would resign next week and added that she had no regrets.")
+    assert [(s["stance"], s["speaker_text"]) for s in r["statements"]] == \
+        [("commit", "Senator Maria Lopez"), ("assert", "Senator Maria Lopez")]
+
+
 # ---------------------------------------------------------------- speaker -> actor resolution
 
 def test_apposition_gives_affiliation(nlp):

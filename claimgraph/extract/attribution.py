@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 
-from .lexicon import ANON, CONTENT_PREPS, GROUP, INHERIT_DEPS, SPEECH_STANCES, SUBJ_DEPS
+from .lexicon import ANON, CONTENT_PREPS, GROUP, INHERIT_DEPS, PERSON_PRONOUNS, SPEECH_STANCES, SUBJ_DEPS, THING_PRONOUNS
 from .mediation import mediation_verb
 from .sources import Sources, _before
 from .stance import stance_of_verb
@@ -222,9 +222,26 @@ class Article(Sources):
             # unless a modal of possibility makes it no act: '... and can add ten days to a voyage')
         if not subs:
             return
+        subs = [self._relaying_speaker(v, s) for s in subs]
         for piece in self._split_content(v, content):
             for s in subs:
                 self._add_raw(n, v, s, stance, piece, speaker_text=self._relative_speaker(s))
+
+    def _relaying_speaker(self, v, s):
+        """'Lazar said he welcomed ...': the act reported under a speaking verb, whose subject is a
+        pronoun for that verb's own speaker, is spoken by the one named there, in those words."""
+        if s.pos_ != "PRON" or s.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS:
+            return s
+        x = v
+        while x.dep_ == "conj" and x.head.i != x.i:
+            x = x.head
+        if x.dep_ not in ("ccomp", "parataxis") or stance_of_verb(self, x.head) not in SPEECH_STANCES:
+            return s
+        outer = [c for c in x.head.children if c.dep_ == "nsubj"]
+        if len(outer) != 1 or outer[0].pos_ == "PRON" or outer[0].i > s.i:
+            return s
+        mine, theirs = self.resolve(s), self.resolve(outer[0])
+        return outer[0] if mine[0] == "actor" and mine == theirs else s
 
     def _relative_speaker(self, s):
         """The speaker's words when a relative pronoun is the subject of the cue ('Jones, who said
