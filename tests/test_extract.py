@@ -284,6 +284,11 @@ def test_relayed_act_is_spoken_in_the_outer_speakers_words(nlp):
         [("commit", "Senator Maria Lopez"), ("assert", "Senator Maria Lopez")]
 
 
+def test_quotation_that_mentions_another_speech_act_is_the_quoting_speakers(nlp):
+    r = run(nlp, '"Her husband says the bridge is unsafe," Senator Maria Lopez said.')
+    assert "Senator Maria Lopez" in [s["speaker_text"] for s in r["statements"]]
+
+
 # ---------------------------------------------------------------- speaker -> actor resolution
 
 def test_apposition_gives_affiliation(nlp):

@@ -338,6 +338,8 @@ class Article(Sources):
             if inner:
                 own = [s for s in c.children if s.dep_ in SUBJ_DEPS]
                 modal = any(a.dep_ == "aux" and a.tag_ == "MD" or a.dep_ == "neg" for a in c.children)
+                if own and _in_quotes(own[0]) and not _in_quotes(v):
+                    continue      # '"He says ...," X said': X speaks the whole quotation
                 if own and not modal and self.resolve(own[0])[0] and (
                         inner in SPEECH_STANCES or own[0].pos_ == "PRON") and (
                         inner == "deny" or self._content(c, inner)
