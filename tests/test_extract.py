@@ -289,6 +289,12 @@ def test_quotation_that_mentions_another_speech_act_is_the_quoting_speakers(nlp)
     assert "Senator Maria Lopez" in [s["speaker_text"] for s in r["statements"]]
 
 
+def test_agentless_asked_is_an_unnamed_question_not_the_act_of_the_one_asked(nlp):
+    r = run(nlp, "When asked about the bridge, Senator Maria Lopez said it was safe.")
+    assert [(s["stance"], s["speaker_text"]) for s in r["statements"]] == \
+        [("report", ""), ("assert", "Senator Maria Lopez")]
+
+
 # ---------------------------------------------------------------- speaker -> actor resolution
 
 def test_apposition_gives_affiliation(nlp):

@@ -27,7 +27,8 @@ class Article(Sources):
                 elif tok.lower_ in self.lx["anonymous"]["adverbs"] and tok.dep_ == "advmod":
                     self._anon_adverb(tok, n)
                 elif tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
-                    self._verb(tok, n)
+                    if not self._asked(tok, n):
+                        self._verb(tok, n)
                 if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lx["nouns"]:
                     self._nominal(tok, n)
                 if tok.dep_ in SUBJ_DEPS and (tok.ent_type_ in ("GPE", "ORG", "NORP") or (
@@ -412,6 +413,20 @@ class Article(Sources):
             if r["kind"] == "actor" and r["n"] < n and self.actors.by_id[r["aid"]]["type"] != "person":
                 return "actor", r["aid"]
         return None
+
+    def _asked(self, v, n):
+        """'X was asked whether ...', 'When asked about Y, X ...': a question put by someone the text
+        does not name (no 'by' agent): an unnamed source, whose words are the question."""
+        if v.tag_ != "VBN" or v.lemma_.lower() not in self.lx["asking_verbs"]:
+            return False
+        passive = any(c.dep_ == "auxpass" for c in v.children) or (
+            v.dep_ == "advcl" and not any(c.dep_ in SUBJ_DEPS for c in v.children))
+        if not passive or any(c.dep_ == "agent" for c in v.children):
+            return False
+        content = [t for t in v.subtree if t.i > v.i and not t.is_punct]
+        if len(content) >= 2 and not any(c.dep_ == "neg" for c in v.children):
+            self._add_raw(n, v, None, "report", content, kind_hint=(ANON, None), speaker_text="")
+        return True                       # (never the act of the one who was asked)
 
     def _according(self, tok, n):
         head = tok.head
