@@ -293,6 +293,9 @@ def test_agentless_asked_is_an_unnamed_question_not_the_act_of_the_one_asked(nlp
     r = run(nlp, "When asked about the bridge, Senator Maria Lopez said it was safe.")
     assert [(s["stance"], s["speaker_text"]) for s in r["statements"]] == \
         [("report", ""), ("assert", "Senator Maria Lopez")]
+    r = run(nlp, "It was reported on Friday that the mill will close.")
+    [s] = r["statements"]
+    assert s["stance"] == "report" and "the mill will close" in s["span"]
 
 
 # ---------------------------------------------------------------- speaker -> actor resolution
