@@ -185,6 +185,119 @@ def test_each_government_blames_the_other(nlp):
     assert sorted(label(r, s["actor"]) for s in find(r, "accuse")) == ["Kosovo", "Serbia"]
 
 
+# ---------------------------------------------------------------- finding speakers on unseen news
+
+def test_conjoined_speaking_verb_keeps_its_own_unnamed_subject(nlp):
+    r = run(nlp, "The harvest failed this spring, and analysts say bread prices will climb.")
+    [s] = r["statements"]
+    assert s["stance"] == "report" and s["speaker_text"] == "analysts"
+    assert "bread prices will climb" in s["span"]
+    r = run(nlp, "About a tenth of world trade passes through the strait, and sending ships around the cape "
+                 "can add ten days to a voyage.")
+    assert r["statements"] == []
+
+
+def test_said_with_an_inner_act_that_reports_nothing_still_speaks(nlp):
+    r = run(nlp, "Senator Maria Lopez said she agreed with the committee.")
+    assert [s["speaker_text"] for s in r["statements"]] == ["Senator Maria Lopez"]
+
+
+def test_as_aside_reports_the_main_clause(nlp):
+    r = run(nlp, "As Governor Tom Reyes told reporters on Monday, the bridge will reopen in May.")
+    [s] = r["statements"]
+    assert s["speaker_text"] == "Governor Tom Reyes" and "the bridge will reopen in May" in s["span"]
+
+
+def test_relative_pronoun_speaker_keeps_the_pronoun_in_its_words(nlp):
+    r = run(nlp, "The bill drew fire from Senator Maria Lopez, who said the tax rise was unfair.")
+    [s] = r["statements"]
+    assert label(r, s["speaker"]) == "Maria Lopez" and s["speaker_text"] == "Senator Maria Lopez, who"
+
+
+def test_by_saying_speaks_by_pressing_does_not(nlp):
+    r = run(nlp, "Senator Maria Lopez ended the debate by saying that the deal does not include new taxes.")
+    assert [s["speaker_text"] for s in r["statements"]] == ["Senator Maria Lopez"]
+    r = run(nlp, "Senator Maria Lopez ended the strike by pressing both unions to accept the offer.")
+    assert r["statements"] == []
+
+
+def test_as_reported_aside_reports_the_main_clause(nlp):
+    r = run(nlp, "As the Daily Ledger reported last week, the mill will close in March.")
+    [s] = r["statements"]
+    assert s["speaker_text"] == "the Daily Ledger" and "the mill will close in March" in s["span"]
+
+
+def test_statement_saying_speaks_for_its_sender(nlp):
+    r = run(nlp, "Senator Maria Lopez issued a statement saying the strike would continue.")
+    [s] = r["statements"]
+    assert s["speaker_text"] == "Senator Maria Lopez" and "the strike would continue" in s["span"]
+
+
+def test_quantity_pronoun_speaks_for_unnamed_people(nlp):
+    r = run(nlp, "Some have argued that the new toll is unfair to commuters.")
+    [s] = r["statements"]
+    assert s["stance"] == "report" and s["speaker_text"] == "Some"
+
+
+def test_passive_report_by_an_agent(nlp):
+    r = run(nlp, "The merger was first reported by the Daily Ledger.")
+    [s] = r["statements"]
+    assert s["speaker_text"] == "the Daily Ledger" and s["span"] == "The merger"
+
+
+def test_said_with_a_long_aside_before_that(nlp):
+    r = run(nlp, "Senator Maria Lopez said on a radio show, where she is a regular guest, that the plant would close.")
+    [s] = r["statements"]
+    assert s["speaker_text"] == "Senator Maria Lopez" and "the plant would close" in s["span"]
+
+
+def test_quotation_before_a_long_subject_and_bare_said(nlp):
+    r = run(nlp, '"We will not back down on the budget." Senator Maria Lopez, the chair of the finance committee, said.')
+    [s] = r["statements"]
+    assert label(r, s["speaker"]) == "Maria Lopez" and s["sentence"].endswith("committee, said.")
+
+
+def test_possessive_pronoun_of_a_nominal_cue_is_its_speaker(nlp):
+    r = run(nlp, "Senator Maria Lopez spoke on Monday. Critics mocked her claim that the budget was balanced.")
+    [s] = r["statements"]
+    assert label(r, s["speaker"]) == "Maria Lopez" and s["speaker_text"] == "her"
+    assert s["span"] == "the budget was balanced"
+
+
+def test_trailing_reporter_after_a_comma(nlp):
+    r = run(nlp, "Presumptive Democratic nominee Maria Lopez marched in the city parade, the Daily Ledger reported on Monday.")
+    [s] = r["statements"]
+    assert s["speaker_text"] == "the Daily Ledger" and "marched in the city parade" in s["span"]
+
+
+def test_first_person_writer_is_an_unnamed_source_but_not_inside_a_quotation(nlp):
+    r = run(nlp, "I told the council that the plan would fail.")
+    [s] = r["statements"]
+    assert s["stance"] == "report" and s["speaker_text"] == "I"
+    r = run(nlp, '"This is wrong. We told them the plan would fail," Maria Lopez said.')
+    assert "We" not in [s["speaker_text"] for s in r["statements"]]
+
+
+def test_relayed_act_is_spoken_in_the_outer_speakers_words(nlp):
+    r = run(nlp, "Senator Maria Lopez said she would resign next week and added that she had no regrets.")
+    assert [(s["stance"], s["speaker_text"]) for s in r["statements"]] == \
+        [("commit", "Senator Maria Lopez"), ("assert", "Senator Maria Lopez")]
+
+
+def test_quotation_that_mentions_another_speech_act_is_the_quoting_speakers(nlp):
+    r = run(nlp, '"Her husband says the bridge is unsafe," Senator Maria Lopez said.')
+    assert "Senator Maria Lopez" in [s["speaker_text"] for s in r["statements"]]
+
+
+def test_agentless_asked_is_an_unnamed_question_not_the_act_of_the_one_asked(nlp):
+    r = run(nlp, "When asked about the bridge, Senator Maria Lopez said it was safe.")
+    assert [(s["stance"], s["speaker_text"]) for s in r["statements"]] == \
+        [("report", ""), ("assert", "Senator Maria Lopez")]
+    r = run(nlp, "It was reported on Friday that the mill will close.")
+    [s] = r["statements"]
+    assert s["stance"] == "report" and "the mill will close" in s["span"]
+
+
 # ---------------------------------------------------------------- speaker -> actor resolution
 
 def test_apposition_gives_affiliation(nlp):

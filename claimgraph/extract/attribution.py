@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import bisect
 
-from .lexicon import ANON, CONTENT_PREPS, GROUP, INHERIT_DEPS, SPEECH_STANCES, SUBJ_DEPS
+from .lexicon import ANON, CONTENT_PREPS, GROUP, INHERIT_DEPS, PERSON_PRONOUNS, SPEECH_STANCES, SUBJ_DEPS, THING_PRONOUNS
 from .mediation import mediation_verb
-from .sources import Sources
+from .sources import Sources, _before
 from .stance import stance_of_verb
 
 class Article(Sources):
@@ -18,6 +18,7 @@ class Article(Sources):
 
     # ------------------------------------------------ pass 2: cues
     def scan(self):
+        self.rel_pronoun = {}      # antecedent token i -> the relative pronoun standing for it as a subject
         for n, (sent, start, end) in enumerate(self.sents):
             self.cur = n
             for tok in sent:
@@ -26,7 +27,8 @@ class Article(Sources):
                 elif tok.lower_ in self.lx["anonymous"]["adverbs"] and tok.dep_ == "advmod":
                     self._anon_adverb(tok, n)
                 elif tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
-                    self._verb(tok, n)
+                    if not self._asked(tok, n):
+                        self._verb(tok, n)
                 if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lx["nouns"]:
                     self._nominal(tok, n)
                 if tok.dep_ in SUBJ_DEPS and (tok.ent_type_ in ("GPE", "ORG", "NORP") or (
@@ -53,7 +55,9 @@ class Article(Sources):
             if outer is not None and depth < 4:
                 return self._subjects(outer, depth + 1)
         if not subs and v.dep_ == "acl" and depth == 0:
-            return [v.head] if v.head.lower_ in self.lx["anon_nouns"] else []
+            if self._message(v) and v.head.dep_ == "dobj":
+                return self._subjects(v.head.head, depth + 1)   # 'X issued a statement saying ...': X
+            return [v.head] if v.head.lower_ in self.lx["anon_nouns"] or self._message(v) else []
         if not subs and v.dep_ == "relcl":
             subs = [v.head]
         if not subs and v.dep_ == "pcomp" and depth < 4:
@@ -65,6 +69,7 @@ class Article(Sources):
         out = []
         for s in subs:
             if s.lower_ in ("which", "who", "that") and s.head.dep_ == "relcl":
+                self.rel_pronoun[s.head.head.i] = s
                 s = s.head.head
             out.append(s)
             stack = [c for c in s.children if c.dep_ == "conj"]
@@ -73,6 +78,10 @@ class Article(Sources):
                 out.append(c)
                 stack.extend(x for x in c.children if x.dep_ == "conj")
         return out
+
+    def _message(self, v):
+        """'a statement saying ...', 'an email urging ...': a speaking participle on a message noun."""
+        return v.dep_ == "acl" and v.tag_ == "VBG" and v.head.lemma_.lower() in self.lx["message_nouns"]
 
     def _relcl_owner(self, v):
         """'Sudan, which hosted talks between ..., called for ...': the parser often hangs the
@@ -147,6 +156,8 @@ class Article(Sources):
             return [t for t in v.doc[v.i + 1:v.sent.end] if t.i in {x.i for x in v.subtree}]   # 'pledging to end months ...'
         if not picks and stance in ("endorse", "accuse", "deny", "demand"):
             picks = [c for c in kids if c.dep_ == "nsubjpass"]   # 'The complaint was welcomed by ...'
+        if not picks and stance == "assert" and any(c.dep_ == "agent" for c in kids):
+            return [t for c in kids if c.dep_ == "nsubjpass" for t in c.subtree]   # 'The plan was first reported by ...'
 
         if stance in SPEECH_STANCES - {"accuse", "deny"} and not any(c.dep_ in ("xcomp", "dobj", "oprd") for c in picks):
             return []
@@ -159,10 +170,11 @@ class Article(Sources):
         if stance is None or any(c.dep_ == "neg" for c in v.children):
             return
         if v.dep_ in ("acl", "amod") and stance != "mediate" and v.head.lower_ not in self.lx["anon_nouns"] \
-                and self._relcl_owner(v) is None:
+                and self._relcl_owner(v) is None and not self._message(v):
             return
-        if v.dep_ == "pcomp" and v.head.lower_ not in ("after", "before", "while", "since", "upon", "when", "with"):
-            return
+        if v.dep_ == "pcomp" and v.head.lower_ not in ("after", "before", "while", "since", "upon", "when", "with") \
+                and not (v.head.lower_ == "by" and v.lemma_.lower() in self.lx["quote_verbs"]):
+            return            # ('ended by saying ...' speaks; 'by pressing ...' does not)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
             return                                   # 'talks can begin only if both sides agree': no act yet
         if stance == "mediate":
@@ -182,6 +194,15 @@ class Article(Sources):
         if not content and v.dep_ == "acl":
             content = list(v.doc[v.i + 1:v.sent.end])
         quoted = False
+        if not content and v.dep_ == "advcl" and stance == "assert" and (
+                any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
+                or v.lemma_.lower() in self.lx["quote_verbs"] and v.left_edge.i > 0 and v.doc[v.left_edge.i - 1].text == ","
+                and not any(c.dep_ == "mark" for c in v.children)):
+            # 'As X told reporters, the plan ...', 'as Y reported', '..., she said.': the main clause
+            # is what the aside reports
+            content = [t for t in v.head.subtree if t.i not in {x.i for x in v.subtree} and not t.is_punct]
+        if not content and v.dep_ == "ROOT" and stance == "assert":
+            content = self._trailing(v)
         if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
             content, quoted = self._quotation(v)
         if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
@@ -190,15 +211,46 @@ class Article(Sources):
             return
         if stance in SPEECH_STANCES and inner is None and self._relays(v):
             return
+        self.rel_pronoun = {}
         subs = self._subjects(v) or self._name_before(v)
         if v.dep_ == "conj" and not any(self.resolve(s)[0] for s in subs):
+            own = [c for c in v.children if c.dep_ in SUBJ_DEPS]
             subs = next((self._subjects(a) for a in v.ancestors if a.pos_ in ("VERB", "AUX")
-                         and any(self.resolve(x)[0] for x in self._subjects(a))), [])
+                         and any(self.resolve(x)[0] for x in self._subjects(a))), []) \
+                or own or (subs if not any(c.dep_ == "aux" and c.lower_ in ("can", "could", "may", "might")
+                                           for c in v.children) else [])
+            # ('and experts say ...': its own subject; 'X survived ... and says ...': the inherited one,
+            # unless a modal of possibility makes it no act: '... and can add ten days to a voyage')
         if not subs:
             return
+        subs = [self._relaying_speaker(v, s) for s in subs]
         for piece in self._split_content(v, content):
             for s in subs:
-                self._add_raw(n, v, s, stance, piece)
+                self._add_raw(n, v, s, stance, piece, speaker_text=self._relative_speaker(s))
+
+    def _relaying_speaker(self, v, s):
+        """'Lazar said he welcomed ...': the act reported under a speaking verb, whose subject is a
+        pronoun for that verb's own speaker, is spoken by the one named there, in those words."""
+        if s.pos_ != "PRON" or s.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS:
+            return s
+        x = v
+        while x.dep_ == "conj" and x.head.i != x.i:
+            x = x.head
+        if x.dep_ not in ("ccomp", "parataxis") or stance_of_verb(self, x.head) not in SPEECH_STANCES:
+            return s
+        outer = [c for c in x.head.children if c.dep_ == "nsubj"]
+        if len(outer) != 1 or outer[0].pos_ == "PRON" or outer[0].i > s.i:
+            return s
+        mine, theirs = self.resolve(s), self.resolve(outer[0])
+        return outer[0] if mine[0] == "actor" and mine == theirs else s
+
+    def _relative_speaker(self, s):
+        """The speaker's words when a relative pronoun is the subject of the cue ('Jones, who said
+        ...'): the antecedent through the pronoun, the words that stand for the speaker."""
+        pron = self.rel_pronoun.get(s.i)
+        if pron is None or pron.i < s.i:
+            return None
+        return s.doc[self.np_span(s).start:pron.i + 1].text
 
     def _quotation(self, v):
         """(content tokens, found) for a speaking verb with no complement of its own: the words
@@ -216,16 +268,33 @@ class Article(Sources):
         if last.text == ":" and last.i > v.i:
             nxt = doc[sent.end:].sents if sent.end < len(doc) else iter(())
             return list(next(nxt, [])), True
-        if sent.start > 0 and doc[sent.start - 1].text in QUOTE_CLOSERS and v.i - sent.start <= 4:
+        subject_first = any(c.dep_ == "nsubj" and c.i < v.i and c.left_edge.i == sent.start for c in v.children)
+        if sent.start > 0 and doc[sent.start - 1].text in QUOTE_CLOSERS and (v.i - sent.start <= 4 or subject_first):
+            # ('"...." Rep. Jane Doe (D-Ohio) said.': a longer subject before the verb)
             prev = doc[sent.start - 1].sent
             return [t for t in prev if not t.is_punct], True
         return [], False
+
+    def _trailing(self, v):
+        """'Clinton marched in the parade, CNN reported.' parsed with the clause hung elsewhere: a
+        speaking verb whose subject follows a comma and that ends its sentence reports what stands
+        before the comma."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+        sent = v.sent
+        if subj is None or subj.left_edge.i - 1 <= sent.start or v.doc[subj.left_edge.i - 1].text != ",":
+            return []
+        if any(t.dep_ not in ("punct", "advmod", "npadvmod", "prep", "pobj", "det", "compound", "amod", "nummod")
+               for t in v.doc[v.i + 1:sent.end]):
+            return []
+        out = [t for t in v.doc[sent.start:subj.left_edge.i - 1] if not t.is_punct]
+        return out if len(out) > 2 else []
 
     def _that_clause(self, v):
         """'Bihi said at the time that Ethiopia would ...' parsed without a clause under the verb:
         what follows the first 'that' after it, up to the next comma, is what it reports."""
         sent = v.sent
-        that = next((t for t in v.doc[v.i + 1:min(v.i + 8, sent.end)] if t.lower_ == "that"), None)
+        that = next((t for t in v.doc[v.i + 1:min(v.i + 20, sent.end)] if t.lower_ == "that" and (
+            t.i < v.i + 8 or t.tag_ == "IN" and t.dep_ == "mark")), None)   # ('said on CNN, where ..., that')
         if that is None:
             return []
         out = []
@@ -270,9 +339,14 @@ class Article(Sources):
             if inner:
                 own = [s for s in c.children if s.dep_ in SUBJ_DEPS]
                 modal = any(a.dep_ == "aux" and a.tag_ == "MD" or a.dep_ == "neg" for a in c.children)
-                if own and not modal and (self.resolve(own[0])[0] or self.unplaced_source(own[0])[0]) and (
-                        inner in SPEECH_STANCES or own[0].pos_ == "PRON"):
-                    return True
+                if own and _in_quotes(own[0]) and not _in_quotes(v):
+                    continue      # '"He says ...," X said': X speaks the whole quotation
+                if own and not modal and self.resolve(own[0])[0] and (
+                        inner in SPEECH_STANCES or own[0].pos_ == "PRON") and (
+                        inner == "deny" or self._content(c, inner)
+                        or c.lemma_.lower() in self.lx["quote_verbs"]):
+                    return True      # (an inner speaker the article cannot place, or an act with
+                    # nothing to report, makes no statement of its own: the outer one stands)
         return False
 
     def _split_content(self, v, content):
@@ -297,6 +371,8 @@ class Article(Sources):
                 c.dep_ == "aux" and c.lower_ in self.lx["obligation_modals"] for c in cue.children) \
                 and not self._reported(cue):
             via, (kind, aid) = "unplaced", self.unplaced_source(subj)  # ('the platform should reiterate' is no act)
+            if kind is None and subj.lower_ in ("i", "we") and not _in_quotes(subj, whole_paragraph=True):
+                kind, aid = ANON, None      # the writer speaking in the first person: a source the text does not name
         if kind is None:
             return
         if kind == "actor":
@@ -337,6 +413,20 @@ class Article(Sources):
             if r["kind"] == "actor" and r["n"] < n and self.actors.by_id[r["aid"]]["type"] != "person":
                 return "actor", r["aid"]
         return None
+
+    def _asked(self, v, n):
+        """'X was asked whether ...', 'When asked about Y, X ...': a question put by someone the text
+        does not name (no 'by' agent): an unnamed source, whose words are the question."""
+        if v.tag_ != "VBN" or v.lemma_.lower() not in self.lx["asking_verbs"]:
+            return False
+        passive = any(c.dep_ == "auxpass" for c in v.children) or (
+            v.dep_ == "advcl" and not any(c.dep_ in SUBJ_DEPS for c in v.children))
+        if not passive or any(c.dep_ == "agent" for c in v.children):
+            return False
+        content = [t for t in v.subtree if t.i > v.i and not t.is_punct]
+        if len(content) >= 2 and not any(c.dep_ == "neg" for c in v.children):
+            self._add_raw(n, v, None, "report", content, kind_hint=(ANON, None), speaker_text="")
+        return True                       # (never the act of the one who was asked)
 
     def _according(self, tok, n):
         head = tok.head
@@ -380,6 +470,14 @@ class Article(Sources):
                 else:
                     self.med_mentions.append({"n": n, "mediators": [(speaker, aid)], "cue": tok, "held": True})
             return
+        hint = None
+        if speaker is None and stance != "mediate":
+            # 'his claim that ...', 'her promise to ...': the possessive pronoun's antecedent
+            own = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+            if own is not None:
+                prior = _before(self.person_subjects, self.order(own)) or _before(self.person_mentions, self.order(own))
+                if prior:
+                    speaker, hint = own, ("actor", prior[1])
         if speaker is None:
             return
         content = [t for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") for t in c.subtree]
@@ -388,16 +486,18 @@ class Article(Sources):
                        for t in list(c.subtree)[1:]]
         if not content:
             return
-        self._add_raw(n, tok, speaker, stance, content)
+        self._add_raw(n, tok, speaker, stance, content, kind_hint=hint)
 
 
 QUOTE_OPENERS = {"\u201c", '"', "``", "''", "\u2018"}
 QUOTE_CLOSERS = {"\u201d", '"', "''", "\u2019"}
 
 
-def _in_quotes(tok):
-    """True when an odd number of quotation marks stands before tok in its sentence."""
-    marks = [t for t in tok.doc[tok.sent.start:tok.i] if t.text in QUOTE_OPENERS | QUOTE_CLOSERS]
+def _in_quotes(tok, whole_paragraph=False):
+    """True when an odd number of quotation marks stands before tok in its sentence (or its
+    paragraph: a quotation may run over several sentences)."""
+    start = 0 if whole_paragraph else tok.sent.start
+    marks = [t for t in tok.doc[start:tok.i] if t.text in QUOTE_OPENERS | QUOTE_CLOSERS]
     opened = 0
     for t in marks:
         if t.text in ("\u201c", "``", "\u2018"):

@@ -538,6 +538,8 @@ class Sources:
         ('a veteran diplomat', 'friends', 'one of his advisers', 'another Republican') is an
         unnamed source. Pronouns and function words stay unplaced: their antecedent is unknown.
         """
+        if tok.lower_ in self.lx["anonymous"]["quantifiers"] and tok.dep_ in SUBJ_DEPS:
+            return ANON, None        # 'most said ...', 'some have argued ...', 'others say ...'
         if tok.pos_ in ("PRON", "DET", "ADV", "SCONJ", "CCONJ", "ADP", "PART", "VERB", "AUX", "PUNCT") \
                 or tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
             return None, None
