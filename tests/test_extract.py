@@ -342,36 +342,6 @@ def test_person_without_a_stated_state_acts_for_nobody(nlp):
     assert {label(r, s["actor"]) for s in r["statements"]} == {"Ana Silva", "Rui Costa", "Tomas Vega"}
 
 
-def test_a_well_known_officeholder_acts_for_the_state_the_table_gives(nlp):
-    """'Prime Minister Justin Trudeau' names no country; the officeholders table does, and the
-    draft says where the link came from. What the article says of a person always wins."""
-    text = ("Prime Minister Justin Trudeau said the talks would resume. "
-            "Trudeau added that the border would stay open. "
-            "Penny Wong, a spokeswoman for the Harbour Workers Union, said the vote would be held on Friday.")
-    r = run(nlp, text)
-    assert acts(r) == [("Canada", "assert"), ("Canada", "assert"), ("Harbour Workers Union", "assert")]
-    persons = {a["label"]: a for a in r["actors"] if a["type"] == "person"}
-    assert persons["Justin Trudeau"]["known_office"] == {"actor": "canada",
-                                                         "role": "prime minister (officeholders table)"}
-    assert not persons["Justin Trudeau"]["affiliations"]   # nothing the article said
-    assert persons["Penny Wong"]["affiliations"][0]["role"] == "spokeswoman"
-    draft = E.to_annotation(r, "t.txt")
-    trudeau = next(a for a in draft["actors"] if a["label"] == "Justin Trudeau")
-    assert trudeau["affiliations"] == [{"actor": "canada", "role": "prime minister (officeholders table)"}]
-
-
-def test_the_officeholders_table_names_only_known_states_and_bodies():
-    """Every owner in data/officeholders.yaml is a country or organisation of cues.yaml, and
-    every name is a full name (the table is never matched on a surname alone)."""
-    from claimgraph.extract.lexicon import OFFICEHOLDERS_PATH, _lexicon
-    lx = _lexicon()
-    table = yaml.safe_load(OFFICEHOLDERS_PATH.read_text(encoding="utf-8"))
-    for owner, people in table.items():
-        assert owner in lx["countries"] or owner in lx["organisations"], owner
-        for name, office in people.items():
-            assert len(name.split()) > 1 and office, name
-
-
 def test_a_shared_surname_is_not_the_same_person(nlp):
     """'Arjun Singh' is not an earlier 'Karan Singh Dhillon' (one shared word), and a
     named body after 'a spokesman for' is that body, not the state named inside its name."""

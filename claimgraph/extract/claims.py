@@ -83,11 +83,6 @@ def _build(art, doc_id, text):
     for aid in list(used):
         if aid:
             used |= {f["actor"] for f in A.by_id[aid]["affiliations"]}
-            if A.by_id[aid]["type"] == "person" and not A.by_id[aid]["affiliations"]:
-                known = A.affiliation(aid)      # the officeholders table's, for the draft
-                if known:
-                    A.by_id[aid]["known_office"] = known
-                    used.add(known["actor"])
     actors = [dict(a) for aid, a in A.by_id.items() if aid in used]
     for s in statements:
         s.pop("n", None)

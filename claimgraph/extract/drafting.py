@@ -55,9 +55,8 @@ def to_annotation(result: dict, text_filename: str, title=None, date=None) -> di
     actors = []
     for a in result["actors"]:
         entry = {"id": a["id"], "label": a["label"], "type": a["type"], "aliases": list(a["aliases"])}
-        affiliations = a["affiliations"] or [f for f in [a.get("known_office")] if f]
-        if affiliations:
-            entry["affiliations"] = [dict(f) for f in affiliations]
+        if a["affiliations"]:
+            entry["affiliations"] = [dict(f) for f in a["affiliations"]]
         actors.append(entry)
     out_statements = []
     for s in statements:

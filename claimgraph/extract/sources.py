@@ -154,29 +154,13 @@ class _Actors:
                 affs.append({"actor": aid, "role": role or "member"})
 
     def acts_for(self, aid):
-        """The organisation or state a person speaks for (else the actor itself): what the
-        article says first, else the officeholders table's."""
+        """The organisation or state a person speaks for (else the actor itself)."""
         if aid is None:
             return None
         a = self.by_id[aid]
-        if a["type"] == "person":
-            affiliation = self.affiliation(aid)
-            if affiliation:
-                return affiliation["actor"]
+        if a["type"] == "person" and a["affiliations"]:
+            return a["affiliations"][0]["actor"]
         return aid
-
-    def affiliation(self, pid):
-        """The person's first stated affiliation, else one from the officeholders table
-        (data/officeholders.yaml: full names only, the role saying where it came from), else None."""
-        a = self.by_id[pid]
-        if a["affiliations"]:
-            return a["affiliations"][0]
-        held = self.lx["officeholders"].get(a["label"].casefold()) if len(a["label"].split()) > 1 else None
-        if held is None:
-            return None
-        owner, office = held
-        aid = self.known(owner)
-        return {"actor": aid, "role": f"{office} (officeholders table)"} if aid else None
 
 
 def _name_parts(name):
