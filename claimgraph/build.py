@@ -678,7 +678,9 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
             stored = {s: r for s, r in records.items() if s not in gone_sources} | built
             changed_articles |= {str(article_iri(r.article)) for r in stored.values()}
         try:
-            result.links = update_links(store, changed_articles, removed_articles, everything=relink)
+            added_only = not removed_articles and not any(s in records for s in built)
+            result.links = update_links(store, changed_articles, removed_articles, everything=relink,
+                                        added_only=added_only)
             if relink:
                 version = ox.Quad(terms.iri(LINKS_RECORD), terms.iri(BUILD_NS + "version"),
                                   ox.Literal(LINKS_VERSION), terms.iri(BUILD_GRAPH))

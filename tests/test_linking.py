@@ -334,6 +334,9 @@ def test_sparse_best_links_are_kept_incrementally_as_a_full_build_keeps_them(tmp
     from conftest import ROOT
 
     monkeypatch.setattr(linking, "TOP_LINKS", 1)
+    fast = []  # the updates of added articles that wrote only what changed (linking._update_added)
+    update_added = linking._update_added
+    monkeypatch.setattr(linking, "_update_added", lambda *a: fast.append(update_added(*a)) or fast[-1])
     source = tmp_path / "all"
     subprocess.run([sys.executable, str(ROOT / "scripts" / "synth_corpus.py"), "--articles", "150", "--out",
                     str(source), "--seed", "7"], check=True, capture_output=True)
@@ -365,3 +368,26 @@ def test_sparse_best_links_are_kept_incrementally_as_a_full_build_keeps_them(tmp
     for name in (names[3], names[141]):
         (corpus / f"{name}.yaml").unlink()
         check()
+    assert len(fast) == 4 and all(fast)  # the four added one at a time
+    for name in (names[3], names[141]):  # back again: an early id, whose claims may lead the groups they join
+        add(name)
+        check()
+    assert len(fast) == 6 and all(fast)
+    import yaml
+
+    def extracted(name):  # the claims of an article that only extracted statements state
+        methods = {}
+        for st in yaml.safe_load((source / f"{name}.yaml").read_text())["statements"]:
+            methods.setdefault(st["claim"], set()).add(st.get("method", "curated"))
+        return sum(1 for m in methods.values() if m == {"extracted"})
+
+    first, second = [name for name in names[:140] if extracted(name) >= 2][:2]
+    for copy, name in (("aaa-copy", first), ("aab-copy", second), ("zzz-copy", first)):
+        # a copy under an id sorting first leads its claims' groups, and wins its ties: joins
+        # move from other claims to it, and groups may merge or split
+        (corpus / f"{copy}.txt").write_bytes((source / f"{name}.txt").read_bytes())
+        (corpus / f"{copy}.yaml").write_text((source / f"{name}.yaml").read_text()
+                                             .replace(f"  id: {name}\n", f"  id: {copy}\n", 1)
+                                             .replace(f"text: {name}.txt", f"text: {copy}.txt"))
+        check()
+    assert len(fast) == 9 and all(fast)
