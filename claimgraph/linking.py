@@ -387,7 +387,7 @@ def acting_for(store) -> dict[str, str]:
     return {who: next(iter(found)) for who, found in orgs.items() if len(found) == 1}
 
 
-def _profiles(store, scope: str) -> dict[str, ClaimProfile]:
+def _profiles(store, scope: str, counts_for: dict[str, str] | None = None) -> dict[str, ClaimProfile]:
     profiles: dict[str, ClaimProfile] = {}
     stance: dict[str, str] = {}
     for row in store.query(_PROFILE_STATEMENTS % scope):
@@ -397,7 +397,7 @@ def _profiles(store, scope: str) -> dict[str, ClaimProfile]:
             p = profiles[claim] = ClaimProfile(claim, row["article"].value, row["label"].value)
         stance[row["st"].value] = row["cls"].value
         p.sentences.add(row["sentence"].value)
-    counts_for = acting_for(store)
+    counts_for = acting_for(store) if counts_for is None else counts_for
     if "?article" in scope:  # the parts' queries name the statement's article only when scoped by it
         scope += " ?st dcterms:source ?article ."
     for predicate, query in zip((CG + "attributedTo", CG + "target", CG + "subject", CG + "relation", CG + "object"),
@@ -424,9 +424,11 @@ def _add_part(p: ClaimProfile, predicate: str, value: str, cls: str | None, coun
         setattr(p, predicate.removeprefix(CG), value)
 
 
-def read_profiles(store, articles: set[str] | None = None, claims: set[str] | None = None) -> list[ClaimProfile]:
+def read_profiles(store, articles: set[str] | None = None, claims: set[str] | None = None,
+                  counts_for: dict[str, str] | None = None) -> list[ClaimProfile]:
     """Profiles of the extracted claims in a store's union view: of ``articles`` (article
-    IRIs), or the ``claims`` named; both None reads every one."""
+    IRIs), or the ``claims`` named; both None reads every one. ``counts_for`` is
+    :func:`acting_for` of the store, when the caller has it."""
     if articles is not None:
         scope = "VALUES ?article { %s }" % " ".join(f"<{a}>" for a in sorted(articles))
     elif claims is not None:
@@ -435,7 +437,7 @@ def read_profiles(store, articles: set[str] | None = None, claims: set[str] | No
         scope = ""
     if (articles is not None and not articles) or (claims is not None and not claims):
         return []
-    profiles = _profiles(store, scope)
+    profiles = _profiles(store, scope, counts_for)
     return [profiles[key] for key in sorted(profiles)]
 
 
@@ -620,7 +622,7 @@ def _affected(store, touched: set[str], claims: set[str]) -> tuple[set[str], set
 
 
 def _statement_triples(store, statements: set[str] | None, representative: dict[str, str],
-                       members: set[str] | None) -> set[tuple[str, str, object]]:
+                       members: set[str] | None, counts_for: dict[str, str] | None = None) -> set[tuple[str, str, object]]:
     """What the build concludes of each statement across the corpus (all, or ``statements``):
     the claim it counts toward (``cg:countsToward``, its group's representative) and the actor
     it counts for (``cg:countsFor``: a person counts for the one state or organisation any
@@ -633,7 +635,7 @@ def _statement_triples(store, statements: set[str] | None, representative: dict[
                 for row in store.query(SPARQL_PREFIXES + f"SELECT ?st ?claim WHERE {{ {scope} ?st cg:claim ?claim }}")}
     who_of = {row["st"].value: row["who"].value
               for row in store.query(SPARQL_PREFIXES + f"SELECT ?st ?who WHERE {{ {scope} ?st cg:attributedTo ?who }}")}
-    counts_for = acting_for(store)
+    counts_for = acting_for(store) if counts_for is None else counts_for
     outside = {c for c in claim_of.values() if members is not None and c not in members}
     stored = _representatives(store, outside)
     triples = set()
@@ -855,7 +857,8 @@ def _stored_links(store, claims: set[str]) -> dict[str, list[Link]]:
     return by_claim
 
 
-def _relink(store, changed: set[str], touched: set[str]) -> tuple[list[Link], set[tuple[str, str]], set[str]]:
+def _relink(store, changed: set[str], touched: set[str],
+            counts_for: dict[str, str] | None = None) -> tuple[list[Link], set[tuple[str, str]], set[str]]:
     """The links an update decides afresh, as a full build would have them: (links kept,
     every pair decided, the claims whose best links were recomputed).
 
@@ -864,16 +867,17 @@ def _relink(store, changed: set[str], touched: set[str]) -> tuple[list[Link], se
     now be others), are scored against the corpus; a claim they reach keeps its stored best
     links, with the new ones competing for a place among them.
     """
-    fresh = read_profiles(store, articles=set(changed)) if changed else []
+    counts_for = acting_for(store) if counts_for is None else counts_for
+    fresh = read_profiles(store, articles=set(changed), counts_for=counts_for) if changed else []
     leaving = [link for link in _links_from_triples(_current_triples(store, _subjects(store, DCTERMS + "source", touched)))
                if link.status in ("joined", "proposed", "contradicting")]
     neighbours = {c for link in leaving for c in (link.a, link.b) if _article_of(c) not in touched}
-    rescored = fresh + read_profiles(store, claims=neighbours)
+    rescored = fresh + read_profiles(store, claims=neighbours, counts_for=counts_for)
     if not rescored:
         return [], {(link.a, link.b) for link in leaving}, set()
     pairs = {pair for p in rescored for pair in p.blocks}
     candidates = claims_between(store, pairs) | {p.iri for p in rescored}
-    found = candidate_links(rescored, read_profiles(store, claims=candidates))
+    found = candidate_links(rescored, read_profiles(store, claims=candidates, counts_for=counts_for))
     again = set(found)
     other = lambda link, claim: link.b if link.a == claim else link.a  # noqa: E731
     reached = {other(link, a) for a, links in found.items() for link in links} - again
@@ -974,7 +978,8 @@ def _update_added(store, changed: set[str], curated: list[Link]) -> LinkUpdate |
     joined link goes, the groups it reached are recomputed from their stored joins.
     Returns None when curated or contradicting links reach the groups (the caller then
     recomputes the groups whole, as before)."""
-    new, decided, _ = _relink(store, changed, set(changed))
+    counts_for = acting_for(store)
+    new, decided, _ = _relink(store, changed, set(changed), counts_for)
     nodes = {Link(a, b, 0.0, "", "", ()).iri for a, b in decided}
     before_links = _current_triples(store, nodes)
     old = {(lk.a, lk.b): lk for lk in _links_from_triples(before_links)}
@@ -1009,9 +1014,10 @@ def _update_added(store, changed: set[str], curated: list[Link]) -> LinkUpdate |
     add = {(m, same, rep) for m, (_, rep) in changes.items() if rep} | (set(link_triples(new, {})) - before_links)
     added = _statements_touched(store, changed, set(), set(), everywhere=False)  # the added articles' own
     statements = added | _statements_touched(store, set(), set(), set(changes), everywhere=False)
-    statements |= _persons_recounted(store, changed, acting_for(store))
+    statements |= _persons_recounted(store, changed, counts_for)
     current = _current_triples(store, statements)
-    wanted = _statement_triples(store, statements, {m: rep for m, (_, rep) in changes.items() if rep}, set(changes))
+    wanted = _statement_triples(store, statements, {m: rep for m, (_, rep) in changes.items() if rep}, set(changes),
+                                counts_for)
     drop |= current - wanted
     add |= wanted - current
     _write(store, drop, add)
