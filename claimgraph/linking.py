@@ -976,8 +976,8 @@ def _update_added(store, changed: set[str], curated: list[Link]) -> LinkUpdate |
     least of the merged groups' representatives: a claim that joins a group of thousands
     writes its own ``cg:sameClaimAs`` and statements, and the group's summary. Where a
     joined link goes, the groups it reached are recomputed from their stored joins.
-    Returns None when curated or contradicting links reach the groups (the caller then
-    recomputes the groups whole, as before)."""
+    Returns None, having written nothing, when curated or contradicting links reach the
+    groups (the caller then recomputes the groups whole, as before)."""
     counts_for = acting_for(store)
     new, decided, _ = _relink(store, changed, set(changed), counts_for)
     nodes = {Link(a, b, 0.0, "", "", ()).iri for a, b in decided}
@@ -1009,6 +1009,11 @@ def _update_added(store, changed: set[str], curated: list[Link]) -> LinkUpdate |
             pair = (before.get(member), leader if leader != member else None)
             if pair[0] != pair[1]:
                 changes[member] = pair
+    leaders = {was or m for m, (was, _) in changes.items()}  # of the groups whose leader changes
+    contradicts = ox.NamedNode(CG + "contradicts")
+    if any(True for leader in sorted(leaders) for _ in store.quads_for_pattern(ox.NamedNode(leader), contradicts, None,
+                                                                             ox.NamedNode(vocab.LINKS_GRAPH))):
+        return None  # a group that contradicts another gets a new leader: its cg:contradicts move too
     same = CG + "sameClaimAs"
     drop = {(m, same, was) for m, (was, _) in changes.items() if was} | (before_links - set(link_triples(new, {})))
     add = {(m, same, rep) for m, (_, rep) in changes.items() if rep} | (set(link_triples(new, {})) - before_links)
