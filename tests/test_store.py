@@ -94,12 +94,23 @@ def test_counts_from_the_build_records_equal_counting_the_store(tmp_path, corpus
     old = [replace(r, statements="", triples="") for r in records]
     assert _counts(store, _fill_counts(store, old), ontology) == (result.statements, result.triples)
     del store
-    writable = open_store(tmp_path / "store", write=True)  # as built before the records had counts
-    writable.update(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ ?r <{BUILD_NS}statements> ?n }} }}")
+    writable = open_store(tmp_path / "store", write=True)  # as built before the records had counts, or were packed
+    graph = ox.NamedNode(BUILD_GRAPH)
+    for quad in list(writable.quads_for_pattern(None, ox.NamedNode(BUILD_NS + "record"), None, graph)):
+        fields = json.loads(quad.object.value)
+        writable.remove(quad)
+        writable.extend([ox.Quad(quad.subject, ox.NamedNode(BUILD_NS + key), ox.Literal(value), graph)
+                         for key, value in fields.items() if key not in ("statements", "triples")])
+    assert {r.packed for r in _read_records(writable)[0].values()} == {False}
     del writable
     again = build_graph([corpus], None, store=tmp_path / "store")
     assert (again.statements, again.triples) == (result.statements, result.triples)
-    assert all(r.statements for r in _read_records(open_store(tmp_path / "store"))[0].values())  # kept
+    assert (again.added, again.updated, again.unchanged) == (0, 0, len(records))
+    store = open_store(tmp_path / "store")
+    assert _read_records(store)[0] == {r.source: r for r in records}  # counted once, kept, packed again
+    assert all(r.packed for r in _read_records(store)[0].values())
+    assert {q.predicate.value for q in store.quads_for_pattern(None, None, None, graph)
+            if q.subject.value.startswith("urn:claimgraph:source:")} == {BUILD_NS + "record"}
 
 
 def test_rebuild_trusts_size_and_mtime_and_falls_back_to_the_content(tmp_path, make_article):
