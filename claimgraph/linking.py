@@ -331,12 +331,7 @@ def groups(links: list[Link], public: set[str] = frozenset()) -> dict[str, str]:
     rejected = {(link.a, link.b) for link in links if link.status == "rejected"}
     parent: dict[str, str] = {}
 
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    find = _finder(parent)
 
     members: dict[str, set[str]] = {}
     for link in sorted((lk for lk in links if lk.joins), key=lambda lk: (-lk.confidence, lk.a, lk.b)):
@@ -910,9 +905,8 @@ def _relink(store, changed: set[str], touched: set[str],
     return kept, set(deciding), again | reached
 
 
-def _components(nodes, edges) -> dict[str, str]:
-    """Each node -> the least node of its connected component (``edges`` are node pairs)."""
-    parent = {node: node for node in nodes}
+def _finder(parent: dict[str, str]):
+    """The find of a union-find over ``parent`` (node -> parent; a root is its own), with path halving."""
 
     def find(x: str) -> str:
         parent.setdefault(x, x)
@@ -920,6 +914,15 @@ def _components(nodes, edges) -> dict[str, str]:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
+
+    return find
+
+
+def _components(nodes, edges) -> dict[str, str]:
+    """Each node -> the least node of its connected component (``edges`` are node pairs)."""
+    parent = {node: node for node in nodes}
+
+    find = _finder(parent)
 
     for a, b in sorted(edges):
         ra, rb = find(a), find(b)

@@ -202,10 +202,30 @@ def test_said_with_an_inner_act_that_reports_nothing_still_speaks(nlp):
     assert [s["speaker_text"] for s in r["statements"]] == ["Senator Maria Lopez"]
 
 
-def test_as_aside_reports_the_main_clause(nlp):
-    r = run(nlp, "As Governor Tom Reyes told reporters on Monday, the bridge will reopen in May.")
-    [s] = r["statements"]
-    assert s["speaker_text"] == "Governor Tom Reyes" and "the bridge will reopen in May" in s["span"]
+#: One sentence, one statement: (sentence, the speaker's words, words of what was said).
+ONE_SPEAKER = [
+    ('As Governor Tom Reyes told reporters on Monday, the bridge will reopen in May.',
+     'Governor Tom Reyes', 'the bridge will reopen in May'),
+    ('As the Daily Ledger reported last week, the mill will close in March.',
+     'the Daily Ledger', 'the mill will close in March'),
+    ('Senator Maria Lopez issued a statement saying the strike would continue.',
+     'Senator Maria Lopez', 'the strike would continue'),
+    ('The merger was first reported by the Daily Ledger.',
+     'the Daily Ledger', 'The merger'),
+    ('Senator Maria Lopez said on a radio show, where she is a regular guest, that the plant would close.',
+     'Senator Maria Lopez', 'the plant would close'),
+    ('Presumptive Democratic nominee Maria Lopez marched in the city parade, the Daily Ledger reported on Monday.',
+     'the Daily Ledger', 'marched in the city parade'),
+]
+
+
+@pytest.mark.parametrize("text, speaker_text, said", ONE_SPEAKER, ids=[
+    "an 'as X told reporters' aside reports the main clause", "an 'as Y reported' aside too",
+    "a statement saying ...: its sender speaks", "a passive report: its agent speaks",
+    "'said ... that' across a long aside", "a reporter after a comma reports the clause before it"])
+def test_one_sentence_one_speaker(nlp, text, speaker_text, said):
+    [s] = run(nlp, text)["statements"]
+    assert s["speaker_text"] == speaker_text and said in s["span"]
 
 
 def test_relative_pronoun_speaker_keeps_the_pronoun_in_its_words(nlp):
@@ -221,34 +241,10 @@ def test_by_saying_speaks_by_pressing_does_not(nlp):
     assert r["statements"] == []
 
 
-def test_as_reported_aside_reports_the_main_clause(nlp):
-    r = run(nlp, "As the Daily Ledger reported last week, the mill will close in March.")
-    [s] = r["statements"]
-    assert s["speaker_text"] == "the Daily Ledger" and "the mill will close in March" in s["span"]
-
-
-def test_statement_saying_speaks_for_its_sender(nlp):
-    r = run(nlp, "Senator Maria Lopez issued a statement saying the strike would continue.")
-    [s] = r["statements"]
-    assert s["speaker_text"] == "Senator Maria Lopez" and "the strike would continue" in s["span"]
-
-
 def test_quantity_pronoun_speaks_for_unnamed_people(nlp):
     r = run(nlp, "Some have argued that the new toll is unfair to commuters.")
     [s] = r["statements"]
     assert s["stance"] == "report" and s["speaker_text"] == "Some"
-
-
-def test_passive_report_by_an_agent(nlp):
-    r = run(nlp, "The merger was first reported by the Daily Ledger.")
-    [s] = r["statements"]
-    assert s["speaker_text"] == "the Daily Ledger" and s["span"] == "The merger"
-
-
-def test_said_with_a_long_aside_before_that(nlp):
-    r = run(nlp, "Senator Maria Lopez said on a radio show, where she is a regular guest, that the plant would close.")
-    [s] = r["statements"]
-    assert s["speaker_text"] == "Senator Maria Lopez" and "the plant would close" in s["span"]
 
 
 def test_quotation_before_a_long_subject_and_bare_said(nlp):
@@ -262,12 +258,6 @@ def test_possessive_pronoun_of_a_nominal_cue_is_its_speaker(nlp):
     [s] = r["statements"]
     assert label(r, s["speaker"]) == "Maria Lopez" and s["speaker_text"] == "her"
     assert s["span"] == "the budget was balanced"
-
-
-def test_trailing_reporter_after_a_comma(nlp):
-    r = run(nlp, "Presumptive Democratic nominee Maria Lopez marched in the city parade, the Daily Ledger reported on Monday.")
-    [s] = r["statements"]
-    assert s["speaker_text"] == "the Daily Ledger" and "marched in the city parade" in s["span"]
 
 
 def test_first_person_writer_is_an_unnamed_source_but_not_inside_a_quotation(nlp):
