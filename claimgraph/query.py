@@ -55,13 +55,13 @@ def paged(sparql: str, limit: int | None, offset: int = 0) -> str:
     cut, 3.6 s with it). A corpus with more items than that is read a page at
     a time with ``limit`` and ``offset``.
     """
-    match = _PAGE_CLAUSE.search(sparql)
-    if match is None:
+    if _PAGE_CLAUSE.search(sparql) is None:
         raise QueryError("this query has no page clause (a line `LIMIT n  # page` where it picks its items); "
                          "write LIMIT and OFFSET into its SPARQL instead")
     clause = f"LIMIT {limit if limit is not None else EVERY}" + (f" OFFSET {offset}" if offset else "")
     note = "  # page" if limit is not None else "  # page: every item"
-    return sparql[:match.start()] + match["indent"] + clause + note + sparql[match.end():]
+    # every page clause: a query that needs its page's items twice picks them twice, alike
+    return _PAGE_CLAUSE.sub(lambda match: match["indent"] + clause + note, sparql)
 
 
 def canned_queries() -> dict[str, CannedQuery]:

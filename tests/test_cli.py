@@ -283,6 +283,8 @@ def test_canned_queries_page_where_they_pick_their_items(runner, seed_trig):
     assert paged(query, None, 3) == query.replace("LIMIT 5  # page", "LIMIT 1000000 OFFSET 3  # page: every item")
     assert paged(query, 2, 4) == query.replace("LIMIT 5", "LIMIT 2 OFFSET 4")
     assert paged(query, None) == query.replace("LIMIT 5  # page", "LIMIT 1000000  # page: every item")
+    twice = query + "\n" + query  # a query that picks its page's items twice pages both alike
+    assert paged(twice, 2, 4) == twice.replace("LIMIT 5", "LIMIT 2 OFFSET 4")
 
 
 def test_a_store_linked_by_another_version_says_so(runner, tmp_path):
