@@ -21,9 +21,9 @@ from operator import itemgetter
 
 import networkx as nx
 
-from .errors import ClaimgraphError, QueryError
-from .query import canned_queries
-from .store import damaged, dump, is_damage, rows, run_query
+from .errors import ClaimgraphError
+from .query import canned_queries, select_table
+from .store import dump
 from .vocab import ACTOR_CLASS, CG, DISPUTING_CLASSES, SUPPORTING_CLASSES
 
 #: What the page calls each actor class (and the unnamed sources of reports).
@@ -41,24 +41,8 @@ def _node_kind(type_value: str) -> tuple[str, str]:
 
 
 def _table(store, name: str) -> tuple[list[str], list[tuple[str, ...]]]:
-    """The columns and rows (tuples of plain strings, '' where unbound) of an internal query.
-
-    A local store is read directly (the solutions' values), without the round trip through
-    SPARQL JSON that :func:`claimgraph.store.run_query` makes (a quarter of the time of a
-    100k-row result went to writing and parsing the JSON, and a dict per row costs too).
-    """
-    sparql = canned_queries()[name].sparql
-    if hasattr(store, "sparql_json"):  # a remote endpoint
-        columns, found = rows(run_query(store, sparql))
-        return columns, [tuple(row[c] for c in columns) for row in found]
-    try:
-        result = store.query(sparql)
-        columns = [v.value for v in result.variables]
-        return columns, [tuple(["" if term is None else term.value for term in solution]) for solution in result]
-    except (OSError, RuntimeError) as exc:
-        if is_damage(exc):
-            raise damaged(exc) from None
-        raise QueryError(f"query {name} failed: {exc}") from None
+    """The columns and rows (tuples of plain strings, '' where unbound) of an internal query."""
+    return select_table(store, canned_queries()[name].sparql, f"query {name}")
 
 
 def _query(store, name: str) -> list[dict[str, str]]:
