@@ -509,9 +509,7 @@ def contested(claim, source, fmt, sort, page, since, until):
     if fmt == "table" and not claims and total:
         say(f"no contested claims from number {page.offset + 1:,}: there are {total:,}")
     elif fmt == "table" and len(claims) < total:
-        more = f"--offset {page.offset + len(claims)} for the next, " if page.offset + len(claims) < total else ""
-        say(f"contested claims {page.offset + 1:,}-{page.offset + len(claims):,} of {total:,} shown; "
-            f"{more}--all for every one")
+        say(_shown("contested claims", page.offset, len(claims), total))
     if not total:
         say("no contested claims")
         sys.exit(1)
@@ -543,12 +541,15 @@ def _print_dispute(dispute: dict, fmt: str, page: Page) -> None:
                               f"  {dispute['statements']:,} statement(s) in {dispute['articles']:,} article(s), "
                               f"{dispute['first']} to {dispute['latest']}"))
     print_rows(["side", "actor", "stance", "date", "sentence", "article", "method"], rows, fmt)
-    shown, total = len(rows), dispute["statements"]
-    if fmt == "table" and shown < total:
-        last = page.offset + shown
-        more = f"--offset {last} for the next, " if last < total else ""
-        say(f"statements {page.offset + 1:,}-{last:,} of {total:,} shown, the two sides in turn, newest first; "
-            f"{more}--all for every one")
+    if fmt == "table" and len(rows) < dispute["statements"]:
+        say(_shown("statements", page.offset, len(rows), dispute["statements"], ", the two sides in turn, newest first"))
+
+
+def _shown(what: str, offset: int, shown: int, total: int, how: str = "") -> str:
+    """The note under a table that shows one page of ``total`` items: which, and how to get the rest."""
+    last = offset + shown
+    more = f"--offset {last} for the next, " if last < total else ""
+    return f"{what} {offset + 1:,}-{last:,} of {total:,} shown{how}; {more}--all for every one"
 
 
 @cli.command()

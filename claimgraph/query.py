@@ -127,7 +127,7 @@ def contested_claims(store, since: date | None = None, until: date | None = None
     if since or until:  # contested within the window: from every statement, then ranked and cut
         _, found = rows(run_query(store, paged(canned_queries()["contested"].sparql, None)))
         out = [c for c in _disputes(found, since, until) if not claim or _names(c, claim)]
-        page = [_without_sides(c) for c in _ranked(out, sort)[offset:offset + limit if limit is not None else None]]
+        page = [_without_sides(c) for c in _page(_ranked(out, sort), limit, offset)]
     else:  # the disputes the build keeps: ranked from their summaries, then this page's statements
         kept = _summary_keys(store, sort, offset, limit, wanted=claim)
         found = {c["claim_iri"]: c for c in _disputes(_dispute_rows(store, {c["claim_iri"]: c["claim"] for c in kept}))}
