@@ -506,9 +506,7 @@ def contested(claim, source, fmt, sort, page, since, until):
                               "disputers": names(c["disputers"]), "articles": str(c["articles"]),
                               "first": c["first"] or "", "latest": c["latest"] or "",
                               "method": ", ".join(c["methods"])} for i, c in enumerate(claims, 1)], fmt)
-    if fmt == "table" and not claims and total:
-        say(f"no contested claims from number {page.offset + 1:,}: there are {total:,}")
-    elif fmt == "table" and len(claims) < total:
+    if fmt == "table" and len(claims) < total:
         say(_shown("contested claims", page.offset, len(claims), total))
     if not total:
         say("no contested claims")
@@ -547,6 +545,8 @@ def _print_dispute(dispute: dict, fmt: str, page: Page) -> None:
 
 def _shown(what: str, offset: int, shown: int, total: int, how: str = "") -> str:
     """The note under a table that shows one page of ``total`` items: which, and how to get the rest."""
+    if not shown:
+        return f"no {what} from number {offset + 1:,}: there are {total:,}"
     last = offset + shown
     more = f"--offset {last} for the next, " if last < total else ""
     return f"{what} {offset + 1:,}-{last:,} of {total:,} shown{how}; {more}--all for every one"

@@ -62,6 +62,8 @@ def test_one_dispute_a_page_at_a_time(runner, seed_trig):
     assert "3 statement(s) in 1 article(s)" in result.stdout
     assert result.stderr == ("statements 1-2 of 3 shown, the two sides in turn, newest first; "
                              "--offset 2 for the next, --all for every one\n")
+    beyond = run(runner, "contested", "taliban-harbours-militants", "--graph", seed_trig, "--offset", "5")
+    assert beyond.stderr == "no statements from number 6: there are 3\n"
 
 
 def test_query_list_csv(runner):
