@@ -7,6 +7,8 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from .errors import QueryError
 from .store import damaged, is_damage, rows, run_query
 from .vocab import SPARQL_PREFIXES
@@ -304,15 +306,22 @@ def _dispute_rows(store, claims: dict[str, str], pick=None) -> list[dict]:
         for row in _select(store, f"SELECT ?other ?claim WHERE {{ {block} ?other cg:contradicts ?claim }}"):
             contradicting.setdefault(row["other"], set()).add(row["claim"])
     core = []
+    actor = "" if pick is not None else _ACTOR  # a page reads only its own statements' actors, below
     for block in _values("toward", claims):
-        for row in _select(store, _CORE % {"block": block, "classes": "cg:Assertion, cg:Accusation, cg:Denial"}):
+        for row in _select(store, _CORE % {"block": block, "classes": "cg:Assertion, cg:Accusation, cg:Denial",
+                                           "actor": actor}):
             row.update(claim=row["toward"], side="disputer" if row["cls"].endswith("#Denial") else "supporter")
             core.append(row)
     for block in _values("toward", contradicting):
-        for row in _select(store, _CORE % {"block": block, "classes": "cg:Assertion, cg:Accusation"}):
+        for row in _select(store, _CORE % {"block": block, "classes": "cg:Assertion, cg:Accusation", "actor": actor}):
             core += [dict(row, claim=c, side="disputer") for c in sorted(contradicting[row["toward"]])]
     if pick is not None:
         core = pick(core)
+        actors = {}
+        for block in _values("statement", {r["statement"] for r in core}):
+            actors.update((r["statement"], r["actor"])
+                          for r in _select(store, f"SELECT ?statement ?actor WHERE {{ {block} {_ACTOR} }}"))
+        core = [dict(r, actor=actors[r["statement"]]) for r in core if r["statement"] in actors]
     labels, details, articles, quotes = {}, {}, {}, {}
     for block in _values("x", {r["actor"] for r in core} | {r["cls"] for r in core}):
         labels.update((r["x"], r["label"])
@@ -345,11 +354,14 @@ def _dispute_rows(store, claims: dict[str, str], pick=None) -> list[dict]:
 
 
 #: The statements counting toward the claims of a VALUES block ``?toward``, in ``classes``:
-#: what ranks and sides them (their sentences and articles come by :data:`_QUOTES`).
-_CORE = """SELECT ?toward ?statement ?cls ?actor ?date WHERE {
+#: what ranks and sides them, and with ``actor`` (:data:`_ACTOR` or nothing) whom they count
+#: for (their sentences and articles come by :data:`_QUOTES`).
+_CORE = """SELECT * WHERE {
     %(block)s
     ?statement cg:countsToward ?toward ; a ?cls . FILTER (?cls IN (%(classes)s))
-    ?statement cg:countsFor ?actor ; dcterms:date ?date . }"""
+    ?statement dcterms:date ?date . %(actor)s }"""
+#: Whom a statement counts for (a joined pattern of :data:`_CORE`, or a lookup by VALUES).
+_ACTOR = "?statement cg:countsFor ?actor ."
 
 #: The evidence sentence and the article of the statements of a VALUES block ``?statement``.
 _QUOTES = """SELECT ?statement ?article ?sentence WHERE {
@@ -375,7 +387,14 @@ def _summary_keys(store, sort: str = "contested", offset: int = 0, limit: int | 
     100,000 articles: reading every label took 1.3 s of the disputes list's 4.3 s).
     """
     kept: dict[str, dict[str, str]] = {}
-    one = f"VALUES ?claim {{ <{wanted.strip()}> }} " if wanted and _IRI.fullmatch(wanted.strip()) else ""
+    one = ""
+    if wanted and _IRI.fullmatch(wanted.strip()):
+        one = f"VALUES ?claim {{ <{wanted.strip()}> }} "
+    elif wanted and wanted.strip():  # a label as it is written: looked up in the index, not matched against every dispute
+        exact = _select(store, f"SELECT DISTINCT ?claim WHERE {{ ?claim rdfs:label {ox.Literal(wanted.strip())} ; "
+                               f"cg:supporterCount ?count }}")
+        if exact:
+            one = "VALUES ?claim { " + " ".join(f"<{r['claim']}>" for r in exact) + " } "
     for name in ("supporterCount", "disputerCount", "articleCount", "firstDate", "latestDate"):
         for row in _select(store, f"SELECT ?claim ?value WHERE {{ {one}?claim cg:{name} ?value }}"):
             kept.setdefault(row["claim"], {})[name] = row["value"]

@@ -694,5 +694,10 @@ def test_one_dispute_a_page_at_a_time(tmp_path):
     newest = max(e["date"] for e in evidence if e["side"] == "disputer")
     assert any(e["side"] == "disputer" and e["date"] == newest for e in first)
     assert dispute(store, iri.rsplit("/", 1)[-1], limit=4) == dispute(store, iri, limit=4)  # the IRI's end names it
+    label = largest["claim"]
+    assert dispute(store, label, limit=4) == dispute(store, iri, limit=4)  # its label, looked up in the index
+    assert dispute(store, f"  {label.upper()} ", limit=4) == dispute(store, iri, limit=4)  # in any case
     with pytest.raises(QueryError):
         dispute(store, iri + "-no-such-claim")
+    with pytest.raises(QueryError):
+        dispute(store, label + " and more")
