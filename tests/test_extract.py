@@ -228,6 +228,13 @@ def test_one_sentence_one_speaker(nlp, text, speaker_text, said):
     assert s["speaker_text"] == speaker_text and said in s["span"]
 
 
+def test_a_negation_inside_the_quote_is_not_the_speakers(nlp):
+    r = run(nlp, '"Is the bridge ready? Probably not," Mayor Ana Ruiz said. "Will it open in May? Certainly."')
+    assert [s["speaker_text"] for s in r["statements"]] == ["Mayor Ana Ruiz"]
+    r = run(nlp, "Mayor Ana Ruiz did not say whether the bridge would open in May.")
+    assert r["statements"] == []
+
+
 def test_relative_pronoun_speaker_keeps_the_pronoun_in_its_words(nlp):
     r = run(nlp, "The bill drew fire from Senator Maria Lopez, who said the tax rise was unfair.")
     [s] = r["statements"]

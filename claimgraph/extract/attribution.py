@@ -167,7 +167,7 @@ class Article(Sources):
 
     def _verb(self, v, n):
         stance = stance_of_verb(self, v)
-        if stance is None or any(c.dep_ == "neg" for c in v.children):
+        if stance is None or _negated(v):
             return
         if v.dep_ in ("acl", "amod") and stance != "mediate" and v.head.lower_ not in self.lx["anon_nouns"] \
                 and self._relcl_owner(v) is None and not self._message(v):
@@ -491,6 +491,14 @@ class Article(Sources):
 
 QUOTE_OPENERS = {"\u201c", '"', "``", "''", "\u2018"}
 QUOTE_CLOSERS = {"\u201d", '"', "''", "\u2019"}
+
+
+def _negated(v) -> bool:
+    """Whether a speaking verb is itself negated ('did not say'). A negation the parser hangs on
+    the verb from inside the quotation ('"Probably not," she said') belongs to the words said."""
+    return any(c.dep_ == "neg" and not any(t.text in QUOTE_OPENERS | QUOTE_CLOSERS
+                                           for t in v.doc[min(c.i, v.i) + 1:max(c.i, v.i)])
+               for c in v.children)
 
 
 def _in_quotes(tok, whole_paragraph=False):
