@@ -235,6 +235,12 @@ def test_a_negation_inside_the_quote_is_not_the_speakers(nlp):
     assert r["statements"] == []
 
 
+def test_a_verb_with_no_complement_reports_the_quotation_before_it(nlp):
+    r = run(nlp, 'The council met on Monday. "Why should taxpayers fund this failure?" Senator Hale demanded.')
+    [s] = r["statements"]
+    assert s["speaker_text"] == "Senator Hale" and s["stance"] == "demand"
+
+
 def test_relative_pronoun_speaker_keeps_the_pronoun_in_its_words(nlp):
     r = run(nlp, "The bill drew fire from Senator Maria Lopez, who said the tax rise was unfair.")
     [s] = r["statements"]

@@ -207,6 +207,9 @@ class Article(Sources):
             content, quoted = self._quotation(v)
         if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
             content = self._that_clause(v)
+        if not content and not quoted and stance != "mediate" and not any(
+                c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in v.children):
+            content, quoted = self._quotation(v)   # '"Why ...?" Hale demanded.', '"...," she vowed.'
         if not content and stance != "deny" and not quoted:
             return
         if stance in SPEECH_STANCES and inner is None and self._relays(v):
