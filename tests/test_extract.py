@@ -216,13 +216,19 @@ ONE_SPEAKER = [
      'Senator Maria Lopez', 'the plant would close'),
     ('Presumptive Democratic nominee Maria Lopez marched in the city parade, the Daily Ledger reported on Monday.',
      'the Daily Ledger', 'marched in the city parade'),
+    ('Mayor Ana Ruiz said after the meeting she would not accept the offer.',
+     'Mayor Ana Ruiz', 'she would not accept the offer'),
+    ('According to radio host Ron Baker, the move reeks of fear and desperation.',
+     'radio host Ron Baker', 'the move reeks of fear and desperation'),
 ]
 
 
 @pytest.mark.parametrize("text, speaker_text, said", ONE_SPEAKER, ids=[
     "an 'as X told reporters' aside reports the main clause", "an 'as Y reported' aside too",
     "a statement saying ...: its sender speaks", "a passive report: its agent speaks",
-    "'said ... that' across a long aside", "a reporter after a comma reports the clause before it"])
+    "'said ... that' across a long aside", "a reporter after a comma reports the clause before it",
+    "'said after X he would ...': the complement the parser hung on 'after'",
+    "'According to X, ...' parsed as a sentence of its own"])
 def test_one_sentence_one_speaker(nlp, text, speaker_text, said):
     [s] = run(nlp, text)["statements"]
     assert s["speaker_text"] == speaker_text and said in s["span"]

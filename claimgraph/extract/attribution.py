@@ -22,7 +22,7 @@ class Article(Sources):
         for n, (sent, start, end) in enumerate(self.sents):
             self.cur = n
             for tok in sent:
-                if tok.lower_ == "according" and tok.dep_ == "prep":
+                if tok.lower_ == "according" and (tok.dep_ == "prep" or tok.dep_ == "ROOT" and tok.i == sent.start):
                     self._according(tok, n)
                 elif tok.lower_ in self.lx["anonymous"]["adverbs"] and tok.dep_ == "advmod":
                     self._anon_adverb(tok, n)
@@ -143,6 +143,13 @@ class Article(Sources):
             return [t for t in v.head.subtree if t.i not in drop]
         if cc:
             return [t for c in cc for t in c.subtree]
+        if v.lemma_.lower() in self.lx["quote_verbs"]:
+            misparsed = [c for c in kids if c.dep_ == "advcl" and c.i > v.i and _bare_clause(c)]
+            if misparsed:   # 'X said after the meeting he would ...': the complement, hung on 'after'
+                c = misparsed[0]
+                subject = next(g for g in c.children if g.dep_ == "nsubj")
+                lead = {t.i for g in c.children if g.dep_ == "prep" and g.i < subject.i for t in g.subtree}
+                return [t for t in c.subtree if t.i not in lead]
         if stance in ("deny", "accuse", "endorse") and v.dep_ == "relcl" and v.head.pos_ == "NOUN" and not any(
                 c.dep_ == "dobj" for c in kids):
             return list(self.np_span(v.head))          # 'a charge Caracas rejected as a fabrication'
@@ -432,11 +439,20 @@ class Article(Sources):
         return True                       # (never the act of the one who was asked)
 
     def _according(self, tok, n):
-        head = tok.head
-        if stance_of_verb(self, head) is not None:
-            return
         pobj = [p for c in tok.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
         if not pobj:
+            return
+        if tok.dep_ == "ROOT":
+            # 'According to X, the move reeks of fear.' parsed as a sentence of 'according' (the rest
+            # hung on X): what follows the comma after the source is what it reports
+            comma = next((t for t in tok.doc[pobj[0].i + 1:tok.sent.end] if t.text == ","), None)
+            content = [t for t in tok.doc[comma.i + 1:tok.sent.end] if not t.is_punct] if comma is not None else []
+            if len(content) >= 3:
+                self._add_raw(n, tok, pobj[0], "assert", content,
+                              speaker_text=tok.doc[pobj[0].left_edge.i:comma.i].text)
+            return
+        head = tok.head
+        if stance_of_verb(self, head) is not None:
             return
         skip = {t.i for t in tok.subtree}
         content = [t for t in head.subtree if t.i not in skip and not t.is_punct or t.i not in skip and t.i > tok.i]
@@ -494,6 +510,17 @@ class Article(Sources):
 
 QUOTE_OPENERS = {"\u201c", '"', "``", "''", "\u2018"}
 QUOTE_CLOSERS = {"\u201d", '"', "''", "\u2019"}
+
+
+def _bare_clause(c) -> bool:
+    """Whether an adverbial clause the parser hung on a speaking verb is its complement without
+    'that': a clause of its own subject that no conjunction or wh-adverb introduces
+    ('said after the meeting he would ...', not 'said when he arrived ...')."""
+    return any(g.dep_ == "nsubj" for g in c.children) and not any(
+        g.dep_ == "mark" or g.dep_ == "advmod" and g.lower_ in WH_ADVERBS for g in c.children)
+
+
+WH_ADVERBS = {"when", "whenever", "where", "while", "why", "how", "once", "as", "before", "after", "since", "until"}
 
 
 def _negated(v) -> bool:
