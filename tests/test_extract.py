@@ -247,6 +247,11 @@ def test_a_verb_with_no_complement_reports_the_quotation_before_it(nlp):
     assert s["speaker_text"] == "Senator Hale" and s["stance"] == "demand"
 
 
+def test_asked_to_do_something_is_a_request_not_an_unnamed_question(nlp):
+    r = run(nlp, "Mayor Ana Ruiz said she was asked to give a talk to the council about the budget.")
+    assert [(s["stance"], s["speaker_text"]) for s in r["statements"]] == [("assert", "Mayor Ana Ruiz")]
+
+
 def test_relative_pronoun_speaker_keeps_the_pronoun_in_its_words(nlp):
     r = run(nlp, "The bill drew fire from Senator Maria Lopez, who said the tax rise was unfair.")
     [s] = r["statements"]

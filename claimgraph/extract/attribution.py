@@ -433,6 +433,8 @@ class Article(Sources):
             v.dep_ == "advcl" and not any(c.dep_ in SUBJ_DEPS for c in v.children))
         if not passive or any(c.dep_ == "agent" for c in v.children):
             return False
+        if any(c.dep_ == "xcomp" for c in v.children):
+            return True           # 'she was asked to give a talk': a request of no one named, and no question
         content = [t for t in v.subtree if t.i > v.i and not t.is_punct]
         if len(content) >= 2 and not any(c.dep_ == "neg" for c in v.children):
             self._add_raw(n, v, None, "report", content, kind_hint=(ANON, None), speaker_text="")
