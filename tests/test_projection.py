@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 
 from claimgraph.layout import _overlapping_pairs
-from claimgraph.projection import _actor_rows, _statements, project
+from claimgraph.projection import _actor_rows, _statements, _Tables, project
 from claimgraph.store import open_graph, rows, run_query
 from claimgraph.vocab import CG
 
@@ -97,7 +97,8 @@ def store(request, seed_store, awkward_store):
 
 def test_statement_rows_equal_the_one_query_form(store):
     old = rows(run_query(store, ONE_QUERY))[1]
-    new, _ = _statements(store, _actor_rows(store))
+    tables = _Tables(store)
+    new, _ = _statements(tables, _actor_rows(tables))
     assert old, "the seed graph has statements"
     assert sorted(tuple(r[c] for c in COLUMNS) for r in new) == sorted(tuple(r[c] for c in COLUMNS) for r in old)
     order = [(r["edge"], r["from"], r["to"]) for r in new]
@@ -160,3 +161,15 @@ def test_overlapping_pairs_are_every_overlap_once_in_sweep_order(count, spread, 
                        if rank[b] > rank[a] and abs(pos[a, 0] - pos[b, 0]) < hw[a] + hw[b]
                        and abs(pos[a, 1] - pos[b, 1]) < hh[a] + hh[b] and pos[b, 0] - pos[a, 0] <= 2 * hw.max())
         assert [(rank[b] - rank[a], rank[a]) for a, b in zip(i, j)] == brute
+
+
+def test_tables_read_in_threads_equal_those_read_one_by_one(store):
+    """The projection reads its queries at once in threads on a local store: same answers."""
+    from claimgraph.projection import PROJECTION_QUERIES
+    from claimgraph.query import canned_queries, select_table
+
+    tables = _Tables(store)
+    for name in PROJECTION_QUERIES:  # (unordered queries: their rows compared as sorted)
+        columns, found = select_table(store, canned_queries()[name].sparql)
+        assert tables.table(name)[0] == columns and sorted(tables.table(name)[1]) == sorted(found), name
+    assert tables.table("_projection")[1], "the seed graph has statements"
