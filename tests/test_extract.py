@@ -655,3 +655,29 @@ def test_crlf_article_drafts_like_its_lf_twin(seed, tmp_path):
         [(s["stance"], s["span"], s["sentence"]) for s in r["statements"]]
     target = E.write_draft(r2, crlf, date="2025-10-19")
     assert target.is_file()
+
+
+def test_a_bare_that_negated_by_the_other_side_denies_the_account_just_given(nlp):
+    r = run(nlp, "Venezuela has repeatedly said that its navy stops only boats carrying drugs. "
+                 "Guyana and Brazil say that does not match the pattern of seizures.")
+    [claim] = find(r, "assert", "Venezuela")
+    denials = find(r, "deny")
+    assert {label(r, s["actor"]) for s in denials} == {"Guyana", "Brazil"}
+    assert all(s["claim"] == claim["claim"] for s in denials)
+
+
+def test_a_denial_answers_the_assertion_told_inside_its_own_words(nlp):
+    r = run(nlp, "Peru's navy said the trawler was safe. "
+                 "Chilean officials dismissed Peru's assertion that its ships were only patrolling its own waters.")
+    [deny] = find(r, "deny", "Chile")
+    [nominal] = find(r, actor="Peru", sentence_has="dismissed")
+    assert deny["claim"] == nominal["claim"] and "patrolling" in nominal["span"]
+
+
+def test_rejecting_that_account_answers_the_sentence_before(nlp):
+    r = run(nlp, "Kosovo accused Serbia of massing troops near the border. "
+                 "Kosovo's prime minister said Germany had paid to repair the crossing.\n"
+                 "Belgrade rejects that account.")
+    [deny] = find(r, "deny", "Serbia")
+    [told] = find(r, actor="Kosovo", sentence_has="repair")
+    assert deny["claim"] == told["claim"]

@@ -226,8 +226,14 @@ def _contest(art, statements, parties, new_claim):
         answers = r is not None and (not r["content"] or any(t.lemma_.lower() in lx["answer_nouns"] for t in r["content"][:4]))
         earlier = [p for p in statements[:i] if p["stance"] in ("accuse", "assert") and p["actor"] and p["actor"] != s["actor"]]
         same = [p for p in earlier if p["start"] == s["start"]]
-        if same:
+        inside = _told_inside(s, statements)
+        before = [p for p in earlier if p["n"] == s["n"] - 1] if _refers_back(art, r) else []
+        if inside:
+            target = inside[-1]
+        elif same:
             target = same[-1]
+        elif before:
+            target = before[-1]
         elif answers:
             aimed = [p for p in earlier if s["actor"] in p["about"]]
             target = (aimed or earlier or [None])[-1]
@@ -260,6 +266,38 @@ def _contest(art, statements, parties, new_claim):
                 pairs[("mutual", cid, x)] = {"claim": cid, "supporters": [x], "disputers": [y],
                                              "evidence": [s["id"] for s in mutual]}
     return list(pairs.values())
+
+
+def _told_inside(s, statements):
+    """The other side's statements told inside a denial's own words ('dismissed the group's
+    assertion that it ...'): what the denial answers, wherever its cue stands in the sentence."""
+    r = s["_raw"]
+    if r is None or not r["content"]:
+        return []
+    ids = {t.i for t in r["content"]}
+    doc = r["content"][0].doc
+    return [p for p in statements if p is not s and p["n"] == s["n"] and p["_raw"] is not None
+            and p["_raw"]["cue"].doc is doc and p["_raw"]["cue"].i in ids
+            and p["stance"] in ("accuse", "assert") and p["actor"] and p["actor"] != s["actor"]]
+
+
+DEMONSTRATIVES = ("that", "this", "these", "those")
+
+
+def _refers_back(art, r):
+    """A denial that points at the account just given: 'rejected that account', 'these claims',
+    or a bare 'that' as its clause's subject ('says that does not match ...')."""
+    if r is None:
+        return False
+    ids = {t.i for t in r["content"]}
+    for t in r["content"]:
+        if t.lower_ not in DEMONSTRATIVES:
+            continue
+        if t.dep_ == "det" and t.head.i in ids and t.head.lemma_.lower() in art.lx["answer_nouns"]:
+            return True
+        if t.dep_ in ("nsubj", "nsubjpass") and not list(t.children):
+            return True
+    return False
 
 
 def _proposition(art, s):
