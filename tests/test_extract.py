@@ -681,3 +681,25 @@ def test_rejecting_that_account_answers_the_sentence_before(nlp):
     [deny] = find(r, "deny", "Serbia")
     [told] = find(r, actor="Kosovo", sentence_has="repair")
     assert deny["claim"] == told["claim"]
+
+
+def test_a_trailing_they_stands_for_the_speaker_before_not_for_the_subject_it_reports(nlp):
+    r = run(nlp, "Colombian officials said they had laid out their evidence to Venezuela's envoy at a meeting in "
+                 "Panama. Caracas had declined to cooperate, they added.")
+    [added] = find(r, sentence_has="they added")
+    assert label(r, added["actor"]) == "Colombia"
+
+
+def test_a_surname_subject_the_model_did_not_tag_is_the_antecedent_of_a_later_him(nlp):
+    from claimgraph.extract.attribution import Article
+    from claimgraph.extract.lexicon import _lexicon
+    text = ("Police named the dead man as Karam Singh Toor, a temple president. Inspector Maria Lopez said the "
+            "case was a priority. Toor, 45, was gunned down by two masked men in June. "
+            "Officials accused him of leading a banned group.")
+    art = Article(_lexicon(), None)
+    doc = nlp(text)
+    art.sents = [(s, s.start_char, s.end_char) for s in doc.sents]
+    art.discover()
+    art.scan()
+    him = next(t for t in doc if t.lower_ == "him")
+    assert art.resolve(him) == ("actor", "karam-singh-toor")

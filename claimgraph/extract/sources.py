@@ -244,6 +244,7 @@ class Sources:
                     if self.actors.by_id[aid]["type"] == "person":
                         self.person_mentions.append(((n, ent.root.i), aid))
             for tok in sent:
+                self._named_person_subject(n, tok)
                 if tok.ent_type_ == "" and (tok.pos_ in ("PROPN", "ADJ") or tok.is_upper and len(tok) > 2) \
                         and self.actors.known(tok.text):       # (acronyms are often tagged NOUN: 'ECOWAS')
                     self.actors.mention(self.actors.known(tok.text))
@@ -252,6 +253,21 @@ class Sources:
                                   if c.dep_ in ("poss", "compound", "amod") and self.actors.known(c.text)), None)
                     if owner:
                         self.institution_owners.append(((n, tok.i), tok.lower_, owner))
+
+    def _named_person_subject(self, n, tok):
+        """'Nijjar, 45, was gunned down ...' with the surname not tagged as a person (or tagged as a
+        place): a main clause's proper-noun subject that is a word of a person's name met earlier
+        is that person, and the one a later 'he' or 'him' most likely stands for."""
+        if tok.pos_ != "PROPN" or tok.dep_ not in SUBJ_DEPS or tok.head.dep_ not in ("ROOT", "conj"):
+            return
+        e = self.ent(tok)
+        if e is not None and e.label_ == "PERSON":
+            return            # registered with its entity
+        pid = self.actors.name_tokens.get(tok.lower_)
+        if pid is None or self.actors.by_id[pid]["type"] != "person" or self.actors.known(tok.text) not in (None, pid):
+            return
+        bisect.insort(self.person_subjects, ((n, tok.i), pid))
+        self.person_mentions.append(((n, tok.i), pid))
 
     def _entity_actor(self, ent):
         lab, text = ent.label_, ent.text
@@ -591,9 +607,11 @@ class Sources:
             return False
         return any(c.lower_ in lx["groups"]["determiners"] for c in tok.children if c.dep_ in ("det", "nummod", "predet"))
 
-    def _pronoun(self, tok):
+    def _pronoun(self, tok, before=None):
+        """The antecedent of a pronoun: the last person (or thing) named before it, or before
+        ``before`` when given (a token ahead of it whose words cannot hold the antecedent)."""
         low = tok.lower_
-        order = self.order(tok)
+        order = self.order(before if before is not None else tok)
         if low in PERSON_PRONOUNS:
             prior = _before(self.person_subjects, order) or _before(self.person_mentions, order)
             return ("actor", prior[1]) if prior else (None, None)
