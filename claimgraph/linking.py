@@ -45,7 +45,7 @@ from . import vocab
 from .vocab import CG, ID, SPARQL_PREFIXES
 
 #: Stored in a store's build graph: a store linked by another version is linked again, whole.
-LINKS_VERSION = "6"
+LINKS_VERSION = "7"
 #: A pair scoring at least this is joined into one claim without review.
 JOIN = 0.42
 #: A pair scoring at least this (and below JOIN) is proposed for review.
@@ -377,7 +377,7 @@ def acting_for(store) -> dict[str, str]:
     """Each person the corpus says acts for exactly one state or organisation -> that actor:
     whom a person's statements count for when their own article does not say.
 
-    A person known only by a surname ('Abdulsalam has repeatedly said ...', in an article that
+    A person known only by a surname ('Kessler has repeatedly said ...', in an article that
     never gives the full name a role) counts for the same actor as the one person of the corpus
     whose full name ends in that surname and who acts for one actor (none when the surname is
     shared by people acting for different actors)."""

@@ -367,7 +367,7 @@ class Article(Sources):
         kind, aid = kind_hint or self._last_speaker(n, subj) or (None, None)
         if kind is None and subj is not None and subj.pos_ == "PRON" and content and content[0].i < subj.i \
                 and content[0].sent.start == subj.sent.start and subj.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
-            # 'New Delhi had declined to cooperate, they added.': what 'they' reports cannot hold
+            # 'Caracas had declined to cooperate, they added.': what 'they' reports cannot hold
             # whom 'they' stands for; the antecedent is named before the report
             via, (kind, aid) = "resolved", self._pronoun(subj, before=min(content, key=lambda t: t.i))
         if kind is None:

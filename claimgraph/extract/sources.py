@@ -255,7 +255,7 @@ class Sources:
                         self.institution_owners.append(((n, tok.i), tok.lower_, owner))
 
     def _named_person_subject(self, n, tok):
-        """'Nijjar, 45, was gunned down ...' with the surname not tagged as a person (or tagged as a
+        """'Toor, 45, was shot outside his home ...' with the surname not tagged as a person (or tagged as a
         place): a main clause's proper-noun subject that is a word of a person's name met earlier
         is that person, and the one a later 'he' or 'him' most likely stands for."""
         if tok.pos_ != "PROPN" or tok.dep_ not in SUBJ_DEPS or tok.head.dep_ not in ("ROOT", "conj"):

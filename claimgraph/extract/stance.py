@@ -271,7 +271,7 @@ def _disowns(art, toks):
         return True
     if negated and _points_back(subj) and (t.lemma_.lower() in art.lx["mismatch_verbs"] or t.lemma_ == "be" and any(
             c.dep_ == "acomp" and c.lemma_.lower() in art.lx["truth_words"] for c in t.children)):
-        return True           # 'say that does not match the pattern', 'said this was not true'
+        return True           # 'say that does not match what happened', 'said this was not true'
     return t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in art.lx["falsity_words"]
                                     for c in t.children)
 
