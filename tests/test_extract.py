@@ -703,3 +703,25 @@ def test_a_surname_subject_the_model_did_not_tag_is_the_antecedent_of_a_later_hi
     art.scan()
     him = next(t for t in doc if t.lower_ == "him")
     assert art.resolve(him) == ("actor", "karam-singh-toor")
+
+
+TOOR = ("Police named the dead man as Karam Singh Toor, a Sikh activist and British citizen. Last year Dhaka "
+        "accused him of funding the outlawed Eastern Front, a charge Toor denied in court. Sikhs in Leicester said "
+        "they feared for their safety.\n"
+        "The Bengal Rights Council, which praised Toor as a tireless volunteer, welcomed the arrests, while "
+        "Bangladeshi ministers still describe him as a militant.\n")
+
+
+def test_a_charge_the_named_person_denied_is_his_denial_and_a_faith_is_no_body_he_speaks_for(nlp):
+    r = run(nlp, TOOR)
+    [acc] = find(r, "accuse", "Bangladesh")
+    [deny] = find(r, "deny", "Karam Singh Toor")
+    assert deny["claim"] == acc["claim"] and "Eastern Front" in deny["span"]
+    assert any(label(r, c["supporters"][0]) == "Bangladesh" and label(r, c["disputers"][0]) == "Karam Singh Toor"
+               for c in r["contested"])
+
+
+def test_an_object_pronoun_in_a_claim_names_the_person_mentioned_before_it_in_its_sentence(nlp):
+    r = run(nlp, TOOR)
+    [call] = find(r, actor="Bangladesh", sentence_has="still describe him")
+    assert call["span"] == "Karam Singh Toor as a militant"

@@ -29,7 +29,7 @@ def _build(art, doc_id, text):
 
     for r in art.raw:
         sent, st, en = art.sents[r["n"]]
-        span = _span_text(sent, r["content"])
+        span = _named_objects(art, sent, r["content"]) or _span_text(sent, r["content"])
         if r["kind"] == GROUP:
             speakers = [(p, [q for q in parties if q != p]) for p in parties]
         else:
@@ -42,7 +42,7 @@ def _build(art, doc_id, text):
                 stance = _refine(art, r, acts, parties, stance)
             if stance == "assert" and r["cue"].pos_ != "NOUN" and _obligation(art, r):
                 stance = "demand"
-            bare_answer = r["cue"].dep_ == "relcl" and r["cue"].head.lemma_.lower() in lx["answer_nouns"]
+            bare_answer = r["cue"].dep_ in ("relcl", "acl") and r["cue"].head.lemma_.lower() in lx["answer_nouns"]
             if stance == "deny" and (not span or bare_answer):
                 prev = [s for s in statements if s["n"] == r["n"] and s["actor"] != acts and s["stance"] in ("accuse", "assert")]
                 span = prev[-1]["span"] if prev else ""
@@ -89,6 +89,30 @@ def _build(art, doc_id, text):
         s.pop("_raw", None)
     return {"doc": doc_id, "words": len(text.split()), "actors": actors, "statements": statements, "claims": claims,
             "contested": contested, "mediations": mediations}
+
+
+def _named_objects(art, sent, toks):
+    """The reported words with 'him'/'her' as an object named ('describe him as a militant' ->
+    'describe Jon Doe as a militant'): the claim says whom it is about, so two articles that call
+    the same person one thing meet on the name. None when there is no such pronoun."""
+    names = {}
+    for t in toks:
+        if t.lower_ in ("him", "her") and t.tag_ == "PRP" and t.dep_ in ("dobj", "dative", "pobj", "nsubj"):
+            kind, aid = art.resolve(t)
+            if kind == "actor" and art.actors.by_id[aid]["type"] == "person":
+                names[t.i] = art.actors.by_id[aid]["label"]
+    if not names:
+        return None
+    plain = _span_text(sent, toks)
+    if not plain:
+        return None
+    toks = sorted((t for t in toks if sent.start <= t.i < sent.end), key=lambda t: t.i)
+    while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
+        toks = toks[1:]
+    doc = sent.doc
+    words = doc[toks[0].i:toks[-1].i + 1]
+    text = "".join(names.get(t.i, t.text) + t.whitespace_ for t in words)
+    return text.strip(" ,.;:\"'\u201c\u201d\u2018\u2019")
 
 
 def _basis(art, r, actor, stance):
