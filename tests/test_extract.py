@@ -725,3 +725,12 @@ def test_an_object_pronoun_in_a_claim_names_the_person_mentioned_before_it_in_it
     r = run(nlp, TOOR)
     [call] = find(r, actor="Bangladesh", sentence_has="still describe him")
     assert call["span"] == "Karam Singh Toor as a militant"
+
+
+def test_one_side_saying_the_others_claim_negated_denies_it(nlp):
+    r = run(nlp, "Peru's foreign minister said Lima had sent Chile the extradition papers in May. At a briefing on "
+                 "Thursday, a spokesman for Chile's foreign ministry said Lima had not sent any papers about the case.")
+    [sent] = find(r, "assert", "Peru")
+    [deny] = find(r, "deny", "Chile")
+    assert deny["claim"] == sent["claim"]
+    assert any(label(r, c["supporters"][0]) == "Peru" and label(r, c["disputers"][0]) == "Chile" for c in r["contested"])

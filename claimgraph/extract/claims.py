@@ -9,7 +9,7 @@ import re
 from .lexicon import ANON, GROUP, _confidence_table, _slug
 from .mediation import _mediations
 from .sources import _span_text
-from .stance import _agents, _obligation, _refine
+from .stance import _agents, _content_root, _obligation, _refine
 
 def _build(art, doc_id, text):
     lx, A = art.lx, art.actors
@@ -234,6 +234,10 @@ def _contest(art, statements, parties, new_claim):
             if e["claim"] is None:
                 e["claim"] = pairs[key]["claim"]
 
+    for s, p in _negations(art, statements):
+        s["stance"] = "deny"
+        s["claim"] = p["claim"] = p["claim"] or new_claim(_proposition(art, p), _claim_core(art, p))
+        add(p["actor"], s["actor"], [p, s], p)
     mutual = []
     for i, s in enumerate(statements):
         if s["stance"] == "accuse" and s["_raw"] is not None and len(parties) == 2:
@@ -243,7 +247,7 @@ def _contest(art, statements, parties, new_claim):
                 for t in r["content"])
             if reciprocal and r["kind"] in (GROUP, "actor") and s["actor"] in parties:
                 mutual.append(s)
-        if s["stance"] != "deny":
+        if s["stance"] != "deny" or s["claim"] is not None:
             continue
         target = None
         r = s["_raw"]
@@ -290,6 +294,39 @@ def _contest(art, statements, parties, new_claim):
                 pairs[("mutual", cid, x)] = {"claim": cid, "supporters": [x], "disputers": [y],
                                              "evidence": [s["id"] for s in mutual]}
     return list(pairs.values())
+
+
+def _negations(art, statements):
+    """(denial, claim denied): one side says what another side said, negated, with the same
+    verb and the same subject ('Lima had sent the papers' / 'Lima had not sent any papers'),
+    earlier or later in the article: the negated one denies the other's claim."""
+    def core(st):
+        r = st["_raw"]
+        if r is None or st["stance"] not in ("assert", "accuse") or not st["actor"]:
+            return None
+        root = _content_root(r["content"])
+        if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_ == "be":
+            return None
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subj) != 1:
+            return None
+        kind, aid = art.resolve(subj[0])
+        if kind != "actor":
+            return None
+        negated = any(c.dep_ == "neg" for c in root.children) or any(
+            d.dep_ == "det" and d.lower_ in ("no", "not") for c in root.children if c.dep_ == "dobj" for d in c.children)
+        return root.lemma_.lower(), art.actors.acts_for(aid), negated
+
+    cores = [(st, core(st)) for st in statements]
+    found = []
+    for s, cs in cores:
+        if cs is None or not cs[2]:
+            continue
+        for p, cp in cores:
+            if cp is not None and not cp[2] and cp[:2] == cs[:2] and p["actor"] != s["actor"]:
+                found.append((s, p))
+                break
+    return found
 
 
 def _told_inside(s, statements):
