@@ -45,7 +45,7 @@ from . import vocab
 from .vocab import CG, ID, SPARQL_PREFIXES
 
 #: Stored in a store's build graph: a store linked by another version is linked again, whole.
-LINKS_VERSION = "6"
+LINKS_VERSION = "7"
 #: A pair scoring at least this is joined into one claim without review.
 JOIN = 0.42
 #: A pair scoring at least this (and below JOIN) is proposed for review.
@@ -375,11 +375,32 @@ _CLAIM_PARTS = [SPARQL_PREFIXES + "SELECT ?st ?claim ?o WHERE { %s ?st cg:claim 
 
 def acting_for(store) -> dict[str, str]:
     """Each person the corpus says acts for exactly one state or organisation -> that actor:
-    whom a person's statements count for when their own article does not say."""
+    whom a person's statements count for when their own article does not say.
+
+    A person known only by a surname ('Kessler has repeatedly said ...', in an article that
+    never gives the full name a role) counts for the same actor as the one person of the corpus
+    whose full name ends in that surname and who acts for one actor (none when the surname is
+    shared by people acting for different actors)."""
     orgs: dict[str, set] = {}
-    for row in store.query(SPARQL_PREFIXES + "SELECT ?who ?for WHERE { ?who a cg:Person ; cg:actsFor ?for }"):
-        orgs.setdefault(row["who"].value, set()).add(row["for"].value)
-    return {who: next(iter(found)) for who, found in orgs.items() if len(found) == 1}
+    labels: dict[str, str] = {}
+    for row in store.query(SPARQL_PREFIXES + """SELECT ?who ?label ?for WHERE { ?who a cg:Person .
+            OPTIONAL { ?who rdfs:label ?label } OPTIONAL { ?who cg:actsFor ?for } }"""):
+        who = row["who"].value
+        if row["label"] is not None:
+            labels.setdefault(who, row["label"].value)
+        if row["for"] is not None:
+            orgs.setdefault(who, set()).add(row["for"].value)
+    found = {who: next(iter(acts)) for who, acts in orgs.items() if len(acts) == 1}
+    by_surname: dict[str, set] = {}
+    for who, label in labels.items():
+        words = label.split()
+        if len(words) > 1 and who in orgs:
+            by_surname.setdefault(words[-1].lower(), set()).update(orgs[who])
+    for who, label in labels.items():
+        words = label.split()
+        if who not in orgs and len(words) == 1 and len(by_surname.get(words[0].lower(), ())) == 1:
+            found[who] = next(iter(by_surname[words[0].lower()]))
+    return found
 
 
 def _profiles(store, scope: str, counts_for: dict[str, str] | None = None) -> dict[str, ClaimProfile]:

@@ -679,3 +679,82 @@ def test_crlf_article_drafts_like_its_lf_twin(seed, tmp_path):
         [(s["stance"], s["span"], s["sentence"]) for s in r["statements"]]
     target = E.write_draft(r2, crlf, date="2025-10-19")
     assert target.is_file()
+
+
+def test_a_bare_that_negated_by_the_other_side_denies_the_account_just_given(nlp):
+    r = run(nlp, "Venezuela has repeatedly said that its navy stops only boats carrying drugs. "
+                 "Guyana and Brazil say that does not match the pattern of seizures.")
+    [claim] = find(r, "assert", "Venezuela")
+    denials = find(r, "deny")
+    assert {label(r, s["actor"]) for s in denials} == {"Guyana", "Brazil"}
+    assert all(s["claim"] == claim["claim"] for s in denials)
+
+
+def test_a_denial_answers_the_assertion_told_inside_its_own_words(nlp):
+    r = run(nlp, "Peru's navy said the trawler was safe. "
+                 "Chilean officials dismissed Peru's assertion that its ships were only patrolling its own waters.")
+    [deny] = find(r, "deny", "Chile")
+    [nominal] = find(r, actor="Peru", sentence_has="dismissed")
+    assert deny["claim"] == nominal["claim"] and "patrolling" in nominal["span"]
+
+
+def test_rejecting_that_account_answers_the_sentence_before(nlp):
+    r = run(nlp, "Kosovo accused Serbia of massing troops near the border. "
+                 "Kosovo's prime minister said Germany had paid to repair the crossing.\n"
+                 "Belgrade rejects that account.")
+    [deny] = find(r, "deny", "Serbia")
+    [told] = find(r, actor="Kosovo", sentence_has="repair")
+    assert deny["claim"] == told["claim"]
+
+
+def test_a_trailing_they_stands_for_the_speaker_before_not_for_the_subject_it_reports(nlp):
+    r = run(nlp, "Colombian officials said they had laid out their evidence to Venezuela's envoy at a meeting in "
+                 "Panama. Caracas had declined to cooperate, they added.")
+    [added] = find(r, sentence_has="they added")
+    assert label(r, added["actor"]) == "Colombia"
+
+
+def test_a_surname_subject_the_model_did_not_tag_is_the_antecedent_of_a_later_him(nlp):
+    from claimgraph.extract.attribution import Article
+    from claimgraph.extract.lexicon import _lexicon
+    text = ("Police named the dead man as Karam Singh Toor, a temple president. Inspector Maria Lopez said the "
+            "case was a priority. Toor, 45, was gunned down by two masked men in June. "
+            "Officials accused him of leading a banned group.")
+    art = Article(_lexicon(), None)
+    doc = nlp(text)
+    art.sents = [(s, s.start_char, s.end_char) for s in doc.sents]
+    art.discover()
+    art.scan()
+    him = next(t for t in doc if t.lower_ == "him")
+    assert art.resolve(him) == ("actor", "karam-singh-toor")
+
+
+TOOR = ("Police named the dead man as Karam Singh Toor, a Sikh activist and British citizen. Last year Dhaka "
+        "accused him of funding the outlawed Eastern Front, a charge Toor denied in court. Sikhs in Leicester said "
+        "they feared for their safety.\n"
+        "The Bengal Rights Council, which praised Toor as a tireless volunteer, welcomed the arrests, while "
+        "Bangladeshi ministers still describe him as a militant.\n")
+
+
+def test_a_charge_the_named_person_denied_is_his_denial_and_a_faith_is_no_body_he_speaks_for(nlp):
+    r = run(nlp, TOOR)
+    [acc] = find(r, "accuse", "Bangladesh")
+    [deny] = find(r, "deny", "Karam Singh Toor")
+    assert deny["claim"] == acc["claim"] and "Eastern Front" in deny["span"]
+    assert any(label(r, c["supporters"][0]) == "Bangladesh" and label(r, c["disputers"][0]) == "Karam Singh Toor"
+               for c in r["contested"])
+
+
+def test_an_object_pronoun_in_a_claim_names_the_person_mentioned_before_it_in_its_sentence(nlp):
+    r = run(nlp, TOOR)
+    [call] = find(r, actor="Bangladesh", sentence_has="still describe him")
+    assert call["span"] == "Karam Singh Toor as a militant"
+
+
+def test_one_side_saying_the_others_claim_negated_denies_it(nlp):
+    r = run(nlp, "Peru's foreign minister said Lima had sent Chile the extradition papers in May. At a briefing on "
+                 "Thursday, a spokesman for Chile's foreign ministry said Lima had not sent any papers about the case.")
+    [sent] = find(r, "assert", "Peru")
+    [deny] = find(r, "deny", "Chile")
+    assert deny["claim"] == sent["claim"]
+    assert any(label(r, c["supporters"][0]) == "Peru" and label(r, c["disputers"][0]) == "Chile" for c in r["contested"])

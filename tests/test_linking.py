@@ -420,3 +420,32 @@ def test_summaries_count_a_contradicting_claims_supporters_as_disputers_and_each
         b: (actors("y", "z"), actors("x"), 2, "2024-12-31", "2025-01-02", {CG + "extracted", CG + "curated"})}
     assert linking._summary_entries(store, f"VALUES ?claim {{ <{b}> }}") == {
         b: (actors("y", "z"), actors("x"), 2, "2024-12-31", "2025-01-02", {CG + "extracted", CG + "curated"})}
+
+
+def _person_article(make_article, folder, name, person_id, label, affiliation=None):
+    """An article in which one person (acting for ``affiliation``, or for no one it says) accuses Betaland."""
+    role = f"""
+    affiliations:
+      - actor: {affiliation}
+        role: spokesman""" if affiliation else ""
+    body = PERSON_YAML.replace("  - id: kara\n    label: Minister Kara\n    type: person\n",
+                               f"  - id: {person_id}\n    label: {label}\n    type: person{role}\n")
+    body = body.replace("speaker: kara", f"speaker: {person_id}").replace("Kara said", f"{label} said")
+    make_article(name, text=f"{label} said Betaland shelled the border town of Kessa.\n", yaml_text=body,
+                 folder=folder)
+
+
+def test_a_surname_alone_counts_for_the_actor_of_the_one_full_name_ending_in_it(tmp_path, make_article):
+    """'Kessler said ...' in an article that gives him no role counts for the actor another article
+    names for 'Tomas Kessler'; a surname that two people acting for different actors share does not."""
+    folder = tmp_path / "a"
+    _person_article(make_article, folder, "full", "tomas-kessler", "Tomas Kessler", "alphaland")
+    _person_article(make_article, folder, "bare", "kessler", "Kessler")
+    _person_article(make_article, folder, "one", "ana-moro", "Ana Moro", "alphaland")
+    _person_article(make_article, folder, "two", "luis-moro", "Luis Moro", "betaland")
+    _person_article(make_article, folder, "three", "moro", "Moro")
+    out = tmp_path / "g.trig"
+    build_graph([folder], out)
+    found = linking.acting_for(open_graph(out))
+    assert found[ID + "actor/kessler"] == ID + "actor/alphaland"
+    assert ID + "actor/moro" not in found

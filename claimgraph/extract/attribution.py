@@ -176,6 +176,12 @@ class Article(Sources):
         stance = stance_of_verb(self, v)
         if stance is None or _negated(v):
             return
+        named = self._answer_named(v, stance)
+        if named is not None:
+            # 'accused him of X, a charge Lopez denied': the name hung on the noun speaks
+            skip = {t.i for t in named.subtree}
+            self._add_raw(n, v, named, stance, [t for t in self.np_span(v.head) if t.i not in skip])
+            return
         if v.dep_ in ("acl", "amod") and stance != "mediate" and v.head.lower_ not in self.lx["anon_nouns"] \
                 and self._relcl_owner(v) is None and not self._message(v):
             return
@@ -237,6 +243,20 @@ class Article(Sources):
         for piece in self._split_content(v, content):
             for s in subs:
                 self._add_raw(n, v, s, stance, piece, speaker_text=self._relative_speaker(s))
+
+    def _answer_named(self, v, stance):
+        """'..., a charge Lopez denied': the parser often hangs the denying verb on the answer noun
+        as a participle ('acl') and the name before it as the noun's apposition or compound, where
+        'a charge Caracas rejected' gets a relative clause with its subject. The name right before
+        the verb is the speaker; None when the sentence is not so parsed."""
+        if stance not in ("deny", "accuse", "endorse") or v.dep_ != "acl" or v.tag_ not in ("VBD", "VBN") \
+                or v.head.lemma_.lower() not in self.lx["answer_nouns"] or v.i == 0:
+            return None
+        name = v.doc[v.i - 1]
+        if name.pos_ != "PROPN" or name.head.i != v.head.i or name.dep_ not in ("appos", "compound", "nmod") \
+                or any(c.dep_ in SUBJ_DEPS for c in v.children) or self.resolve(name)[0] != "actor":
+            return None
+        return name
 
     def _relaying_speaker(self, v, s):
         """'Lazar said he welcomed ...': the act reported under a speaking verb, whose subject is a
@@ -375,6 +395,11 @@ class Article(Sources):
     def _add_raw(self, n, cue, subj, stance, content, kind_hint=None, speaker_text=None):
         via = "hint" if kind_hint else "continued"
         kind, aid = kind_hint or self._last_speaker(n, subj) or (None, None)
+        if kind is None and subj is not None and subj.pos_ == "PRON" and content and content[0].i < subj.i \
+                and content[0].sent.start == subj.sent.start and subj.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
+            # 'Caracas had declined to cooperate, they added.': what 'they' reports cannot hold
+            # whom 'they' stands for; the antecedent is named before the report
+            via, (kind, aid) = "resolved", self._pronoun(subj, before=min(content, key=lambda t: t.i))
         if kind is None:
             via, (kind, aid) = "resolved", self.resolve(subj)
         if kind is None and subj is not None and not any(

@@ -9,7 +9,7 @@ import re
 from .lexicon import ANON, GROUP, _confidence_table, _slug
 from .mediation import _mediations
 from .sources import _span_text
-from .stance import _agents, _obligation, _refine
+from .stance import _agents, _content_root, _obligation, _refine
 
 def _build(art, doc_id, text):
     lx, A = art.lx, art.actors
@@ -29,7 +29,7 @@ def _build(art, doc_id, text):
 
     for r in art.raw:
         sent, st, en = art.sents[r["n"]]
-        span = _span_text(sent, r["content"])
+        span = _named_objects(art, sent, r["content"]) or _span_text(sent, r["content"])
         if r["kind"] == GROUP:
             speakers = [(p, [q for q in parties if q != p]) for p in parties]
         else:
@@ -42,7 +42,7 @@ def _build(art, doc_id, text):
                 stance = _refine(art, r, acts, parties, stance)
             if stance == "assert" and r["cue"].pos_ != "NOUN" and _obligation(art, r):
                 stance = "demand"
-            bare_answer = r["cue"].dep_ == "relcl" and r["cue"].head.lemma_.lower() in lx["answer_nouns"]
+            bare_answer = r["cue"].dep_ in ("relcl", "acl") and r["cue"].head.lemma_.lower() in lx["answer_nouns"]
             if stance == "deny" and (not span or bare_answer):
                 prev = [s for s in statements if s["n"] == r["n"] and s["actor"] != acts and s["stance"] in ("accuse", "assert")]
                 span = prev[-1]["span"] if prev else ""
@@ -89,6 +89,30 @@ def _build(art, doc_id, text):
         s.pop("_raw", None)
     return {"doc": doc_id, "words": len(text.split()), "actors": actors, "statements": statements, "claims": claims,
             "contested": contested, "mediations": mediations}
+
+
+def _named_objects(art, sent, toks):
+    """The reported words with 'him'/'her' as an object named ('describe him as a militant' ->
+    'describe Jon Doe as a militant'): the claim says whom it is about, so two articles that call
+    the same person one thing meet on the name. None when there is no such pronoun."""
+    names = {}
+    for t in toks:
+        if t.lower_ in ("him", "her") and t.tag_ == "PRP" and t.dep_ in ("dobj", "dative", "pobj", "nsubj"):
+            kind, aid = art.resolve(t)
+            if kind == "actor" and art.actors.by_id[aid]["type"] == "person":
+                names[t.i] = art.actors.by_id[aid]["label"]
+    if not names:
+        return None
+    plain = _span_text(sent, toks)
+    if not plain:
+        return None
+    toks = sorted((t for t in toks if sent.start <= t.i < sent.end), key=lambda t: t.i)
+    while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
+        toks = toks[1:]
+    doc = sent.doc
+    words = doc[toks[0].i:toks[-1].i + 1]
+    text = "".join(names.get(t.i, t.text) + t.whitespace_ for t in words)
+    return text.strip(" ,.;:\"'\u201c\u201d\u2018\u2019")
 
 
 def _basis(art, r, actor, stance):
@@ -210,6 +234,10 @@ def _contest(art, statements, parties, new_claim):
             if e["claim"] is None:
                 e["claim"] = pairs[key]["claim"]
 
+    for s, p in _negations(art, statements):
+        s["stance"] = "deny"
+        s["claim"] = p["claim"] = p["claim"] or new_claim(_proposition(art, p), _claim_core(art, p))
+        add(p["actor"], s["actor"], [p, s], p)
     mutual = []
     for i, s in enumerate(statements):
         if s["stance"] == "accuse" and s["_raw"] is not None and len(parties) == 2:
@@ -219,15 +247,21 @@ def _contest(art, statements, parties, new_claim):
                 for t in r["content"])
             if reciprocal and r["kind"] in (GROUP, "actor") and s["actor"] in parties:
                 mutual.append(s)
-        if s["stance"] != "deny":
+        if s["stance"] != "deny" or s["claim"] is not None:
             continue
         target = None
         r = s["_raw"]
         answers = r is not None and (not r["content"] or any(t.lemma_.lower() in lx["answer_nouns"] for t in r["content"][:4]))
         earlier = [p for p in statements[:i] if p["stance"] in ("accuse", "assert") and p["actor"] and p["actor"] != s["actor"]]
         same = [p for p in earlier if p["start"] == s["start"]]
-        if same:
+        inside = _told_inside(s, statements)
+        before = [p for p in earlier if p["n"] == s["n"] - 1] if _refers_back(art, r) else []
+        if inside:
+            target = inside[-1]
+        elif same:
             target = same[-1]
+        elif before:
+            target = before[-1]
         elif answers:
             aimed = [p for p in earlier if s["actor"] in p["about"]]
             target = (aimed or earlier or [None])[-1]
@@ -260,6 +294,71 @@ def _contest(art, statements, parties, new_claim):
                 pairs[("mutual", cid, x)] = {"claim": cid, "supporters": [x], "disputers": [y],
                                              "evidence": [s["id"] for s in mutual]}
     return list(pairs.values())
+
+
+def _negations(art, statements):
+    """(denial, claim denied): one side says what another side said, negated, with the same
+    verb and the same subject ('Lima had sent the papers' / 'Lima had not sent any papers'),
+    earlier or later in the article: the negated one denies the other's claim."""
+    def core(st):
+        r = st["_raw"]
+        if r is None or st["stance"] not in ("assert", "accuse") or not st["actor"]:
+            return None
+        root = _content_root(r["content"])
+        if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_ == "be":
+            return None
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subj) != 1:
+            return None
+        kind, aid = art.resolve(subj[0])
+        if kind != "actor":
+            return None
+        negated = any(c.dep_ == "neg" for c in root.children) or any(
+            d.dep_ == "det" and d.lower_ in ("no", "not") for c in root.children if c.dep_ == "dobj" for d in c.children)
+        return root.lemma_.lower(), art.actors.acts_for(aid), negated
+
+    cores = [(st, core(st)) for st in statements]
+    found = []
+    for s, cs in cores:
+        if cs is None or not cs[2]:
+            continue
+        for p, cp in cores:
+            if cp is not None and not cp[2] and cp[:2] == cs[:2] and p["actor"] != s["actor"]:
+                found.append((s, p))
+                break
+    return found
+
+
+def _told_inside(s, statements):
+    """The other side's statements told inside a denial's own words ('dismissed the group's
+    assertion that it ...'): what the denial answers, wherever its cue stands in the sentence."""
+    r = s["_raw"]
+    if r is None or not r["content"]:
+        return []
+    ids = {t.i for t in r["content"]}
+    doc = r["content"][0].doc
+    return [p for p in statements if p is not s and p["n"] == s["n"] and p["_raw"] is not None
+            and p["_raw"]["cue"].doc is doc and p["_raw"]["cue"].i in ids
+            and p["stance"] in ("accuse", "assert") and p["actor"] and p["actor"] != s["actor"]]
+
+
+DEMONSTRATIVES = ("that", "this", "these", "those")
+
+
+def _refers_back(art, r):
+    """A denial that points at the account just given: 'rejected that account', 'these claims',
+    or a bare 'that' as its clause's subject ('says that does not match ...')."""
+    if r is None:
+        return False
+    ids = {t.i for t in r["content"]}
+    for t in r["content"]:
+        if t.lower_ not in DEMONSTRATIVES:
+            continue
+        if t.dep_ == "det" and t.head.i in ids and t.head.lemma_.lower() in art.lx["answer_nouns"]:
+            return True
+        if t.dep_ in ("nsubj", "nsubjpass") and not list(t.children):
+            return True
+    return False
 
 
 def _proposition(art, s):

@@ -244,6 +244,7 @@ class Sources:
                     if self.actors.by_id[aid]["type"] == "person":
                         self.person_mentions.append(((n, ent.root.i), aid))
             for tok in sent:
+                self._named_person_subject(n, tok)
                 if tok.ent_type_ == "" and (tok.pos_ in ("PROPN", "ADJ") or tok.is_upper and len(tok) > 2) \
                         and self.actors.known(tok.text):       # (acronyms are often tagged NOUN: 'ECOWAS')
                     self.actors.mention(self.actors.known(tok.text))
@@ -252,6 +253,32 @@ class Sources:
                                   if c.dep_ in ("poss", "compound", "amod") and self.actors.known(c.text)), None)
                     if owner:
                         self.institution_owners.append(((n, tok.i), tok.lower_, owner))
+
+    def _a_people(self, tok):
+        """A word the model tags as a people or faith (NORP) somewhere in the article, and that is
+        no state's name or demonym: 'Tamil' in 'a Tamil activist', even where that one
+        mention was tagged as an organisation."""
+        if self.actors.by_id.get(self.actors.known(tok.text) or "", {}).get("type") == "state":
+            return False
+        if getattr(self, "_peoples", None) is None:
+            self._peoples = {e.text.lower() for e in self.ent_at.values() if e.label_ == "NORP"}
+        return tok.ent_type_ == "NORP" or tok.lower_ in self._peoples or tok.lower_ + "s" in self._peoples   # ('Sikhs')
+
+    def _named_person_subject(self, n, tok):
+        """'Toor, 45, was shot outside his home ...' with the surname not tagged as a person (or tagged as a
+        place): a main clause's proper-noun subject that is a word of a person's name met earlier
+        is that person, and the one a later 'he' or 'him' most likely stands for."""
+        if tok.pos_ != "PROPN":
+            return
+        e = self.ent(tok)
+        if e is not None and e.label_ == "PERSON":
+            return            # registered with its entity
+        pid = self.actors.name_tokens.get(tok.lower_)
+        if pid is None or self.actors.by_id[pid]["type"] != "person" or self.actors.known(tok.text) not in (None, pid):
+            return
+        if tok.dep_ in SUBJ_DEPS and tok.head.dep_ in ("ROOT", "conj"):
+            bisect.insort(self.person_subjects, ((n, tok.i), pid))
+        self.person_mentions.append(((n, tok.i), pid))
 
     def _entity_actor(self, ent):
         lab, text = ent.label_, ent.text
@@ -395,6 +422,8 @@ class Sources:
                 aid = self.actors.known(c.text) or (self._entity_actor(e) if e is not None else None)
                 if aid is None and c.lower_ in self.lx["descriptor_of"]:
                     aid = self.resolve(c)[1]
+                if aid and self._a_people(c):
+                    aid = None     # 'a Tamil activist': a people or faith, not the body he speaks for
             elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "in", "from", "to"):   # "an aide to X"
                 own = self.ent(tok)
                 for p in c.children:
@@ -591,15 +620,37 @@ class Sources:
             return False
         return any(c.lower_ in lx["groups"]["determiners"] for c in tok.children if c.dep_ in ("det", "nummod", "predet"))
 
-    def _pronoun(self, tok):
+    def _pronoun(self, tok, before=None):
+        """The antecedent of a pronoun: the last person (or thing) named before it, or before
+        ``before`` when given (a token ahead of it whose words cannot hold the antecedent)."""
         low = tok.lower_
-        order = self.order(tok)
+        order = self.order(before if before is not None else tok)
+        if low in ("him", "her") and tok.tag_ == "PRP" and before is None:
+            near = self._object_antecedent(tok, order)
+            if near is not None:
+                return "actor", near
         if low in PERSON_PRONOUNS:
             prior = _before(self.person_subjects, order) or _before(self.person_mentions, order)
             return ("actor", prior[1]) if prior else (None, None)
         if low in THING_PRONOUNS or low == "its":
             return self._last_thing(order, plural=low in ("they", "them"))
         return None, None
+
+    def _object_antecedent(self, tok, order):
+        """'The council, which praised Doe as a volunteer, welcomed the arrests, while ministers
+        describe him as a militant': an object 'him'/'her' stands for the last person named earlier in its own
+        sentence, other than its own clause's subject or a possessor ('Doe's'), before any
+        person named in an earlier sentence."""
+        own = {c.i for c in tok.head.children if c.dep_ in SUBJ_DEPS}
+        found = None
+        for (n, i), pid in sorted(self.person_mentions):
+            if n != order[0] or i >= tok.i or i in own:
+                continue
+            t = tok.doc[i]
+            if t.dep_ == "poss" or any(c.dep_ == "case" for c in t.children):
+                continue
+            found = pid
+        return found
 
     def _last_thing(self, order=None, plural=False):
         order = order or (self.cur, 10 ** 9)

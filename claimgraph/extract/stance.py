@@ -269,6 +269,9 @@ def _disowns(art, toks):
     negated = any(c.dep_ == "neg" for c in t.children)
     if negated and any(s.lemma_.lower() in art.lx["answer_nouns"] for s in subj):
         return True
+    if negated and _points_back(subj) and (t.lemma_.lower() in art.lx["mismatch_verbs"] or t.lemma_ == "be" and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in art.lx["truth_words"] for c in t.children)):
+        return True           # 'say that does not match what happened', 'said this was not true'
     return t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in art.lx["falsity_words"]
                                     for c in t.children)
 
@@ -285,3 +288,11 @@ def _own_undertaking(art, toks, actor):
         kind, aid = art.resolve(s)
         return kind == "actor" and art.actors.acts_for(aid) == actor
     return False
+
+
+DEMONSTRATIVES = ("that", "this")
+
+
+def _points_back(subj):
+    """A bare 'that'/'this' as the clause's subject: it stands for the account just given."""
+    return len(subj) == 1 and subj[0].lower_ in DEMONSTRATIVES and not list(subj[0].children)
