@@ -234,22 +234,24 @@ def test_one_sentence_one_speaker(nlp, text, speaker_text, said):
     assert s["speaker_text"] == speaker_text and said in s["span"]
 
 
-def test_a_negation_inside_the_quote_is_not_the_speakers(nlp):
-    r = run(nlp, '"Is the bridge ready? Probably not," Mayor Ana Ruiz said. "Will it open in May? Certainly."')
-    assert [s["speaker_text"] for s in r["statements"]] == ["Mayor Ana Ruiz"]
-    r = run(nlp, "Mayor Ana Ruiz did not say whether the bridge would open in May.")
-    assert r["statements"] == []
+#: Text, and the (stance, speaker's words) of every statement found in it.
+STATEMENTS_FOUND = [
+    ('"Is the bridge ready? Probably not," Mayor Ana Ruiz said. "Will it open in May? Certainly."',
+     [("assert", "Mayor Ana Ruiz")]),
+    ("Mayor Ana Ruiz did not say whether the bridge would open in May.", []),
+    ('The council met on Monday. "Why should taxpayers fund this failure?" Senator Hale demanded.',
+     [("demand", "Senator Hale")]),
+    ("Mayor Ana Ruiz said she was asked to give a talk to the council about the budget.",
+     [("assert", "Mayor Ana Ruiz")]),
+]
 
 
-def test_a_verb_with_no_complement_reports_the_quotation_before_it(nlp):
-    r = run(nlp, 'The council met on Monday. "Why should taxpayers fund this failure?" Senator Hale demanded.')
-    [s] = r["statements"]
-    assert s["speaker_text"] == "Senator Hale" and s["stance"] == "demand"
-
-
-def test_asked_to_do_something_is_a_request_not_an_unnamed_question(nlp):
-    r = run(nlp, "Mayor Ana Ruiz said she was asked to give a talk to the council about the budget.")
-    assert [(s["stance"], s["speaker_text"]) for s in r["statements"]] == [("assert", "Mayor Ana Ruiz")]
+@pytest.mark.parametrize("text, found", STATEMENTS_FOUND, ids=[
+    "a negation inside the quotation is not the speaker's", "a negated speaking verb says nothing",
+    "a verb with no complement reports the quotation before it",
+    "'was asked to give a talk' is a request, not an unnamed source's question"])
+def test_statements_found(nlp, text, found):
+    assert [(s["stance"], s["speaker_text"]) for s in run(nlp, text)["statements"]] == found
 
 
 def test_relative_pronoun_speaker_keeps_the_pronoun_in_its_words(nlp):
