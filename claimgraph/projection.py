@@ -43,7 +43,7 @@ def _node_kind(type_value: str) -> tuple[str, str]:
 
 
 #: The internal queries a projection reads, the costliest first.
-PROJECTION_QUERIES = ("_projection", "_projection_structure", "_projection_mediations", "_articles",
+PROJECTION_QUERIES = ("_projection", "_projection_evidence", "_projection_structure", "_projection_mediations", "_articles",
                       "_projection_claims", "_targets", "_actor_labels", "_projection_affiliations", "_actors",
                       "_contradicts")
 
@@ -91,8 +91,8 @@ def _statements(tables: _Tables, actors: dict[str, list[dict]]) -> tuple[list[di
     """One row per statement edge speaker -> claim (the columns of the edge queries), sorted by edge, speaker, claim;
     and whom each statement is aimed at (sorted).
 
-    The statement's values, its claim's label and its speaker's label and class come from
-    separate queries, joined here (one query joining them all took Oxigraph 25 s at 56k
+    The statement's values, its sentence and span, its claim's label and its speaker's label
+    and class come from separate queries, joined here (one query joining them all took Oxigraph 25 s at 56k
     statements). The join is the one that query made: a statement needs a sentence and a
     labelled claim; its speaker counts only with a label and an actor class (else it is
     "Unnamed sources"); several values of one property give one row each, and equal rows
@@ -105,10 +105,15 @@ def _statements(tables: _Tables, actors: dict[str, list[dict]]) -> tuple[list[di
     speakers: dict[str, set] = defaultdict(set)
     values: dict[str, set] = defaultdict(set)
     aimed: dict[str, set] = defaultdict(set)
+    evidence: dict[str, set] = defaultdict(set)
+    columns, table = tables.table("_projection_evidence")
+    at_edge, at_sentence, at_span = (columns.index(c) for c in ("edge", "sentence", "span"))
+    for row in table:
+        evidence[row[at_edge]].add((row[at_sentence], row[at_span]))
     columns, table = tables.table("_projection")
     at_edge, at_speaker, at_target = columns.index("edge"), columns.index("speaker"), columns.index("target")
     keep = itemgetter(*(columns.index(c) for c in ("to", "stance", "onBehalfOf", "attributedTo", "confidence",
-                                                    "sentence", "span", "date", "method", "article")))
+                                                    "date", "method", "article")))
     for row in table:
         speakers[row[at_edge]].add(row[at_speaker])
         values[row[at_edge]].add(keep(row))
@@ -118,11 +123,12 @@ def _statements(tables: _Tables, actors: dict[str, list[dict]]) -> tuple[list[di
     for edge, combos in values.items():
         # the speaker is one optional part: the speakers with a label and an actor class, else none at all
         who = [(s, a["label"], a["type"]) for s in speakers[edge] for a in actors.get(s, ())] or unnamed
-        for to, stance, obo, attributed, confidence, sentence, span, when, method, article in combos:
+        for to, stance, obo, attributed, confidence, when, method, article in combos:
             for to_label in claims.get(to, ()):
-                for speaker, label, cls in who:
-                    found.add((edge, speaker, to, label, cls, to_label, stance, obo, attributed, confidence,
-                               sentence, span, when, method, article))
+                for sentence, span in evidence.get(edge, ()):  # (a statement needs a sentence)
+                    for speaker, label, cls in who:
+                        found.add((edge, speaker, to, label, cls, to_label, stance, obo, attributed, confidence,
+                                   sentence, span, when, method, article))
     columns = ("edge", "from", "to", "fromLabel", "fromType", "toLabel", "stance", "onBehalfOf", "attributedTo",
                "confidence", "sentence", "span", "date", "method", "article")
     return ([{"kind": "statement", **dict(zip(columns, values)), "toType": "claim"} for values in sorted(found)],
