@@ -240,6 +240,7 @@ class _Terms:
     def __init__(self):
         self.ox = ox
         self.nodes: dict[str, object] = {}
+        self.texts: dict[URIRef, str] = {}  # IRI -> its N-Quads form
 
     def iri(self, value: str):
         node = self.nodes.get(value)
@@ -265,6 +266,41 @@ class _Terms:
     def quads(self, triples, graph) -> list:
         quad, term = self.ox.Quad, self.term
         return [quad(term(s), term(p), term(o), graph) for s, p, o in triples]
+
+    def text(self, term) -> str:
+        """The N-Quads form of an rdflib term, which Oxigraph parses to what :meth:`term` gives.
+
+        A changed article's triples go to the shapes check and to the store as N-Quads text,
+        written here straight from the rdflib terms rather than through pyoxigraph terms and
+        its serialiser. The IRIs come from ids and URLs the annotation loader has checked."""
+        if type(term) is URIRef or isinstance(term, URIRef):
+            text = self.texts.get(term)
+            if text is None:
+                if len(self.texts) > 200_000:  # most IRIs (statements, selectors) occur in one article only
+                    self.texts.clear()
+                text = self.texts[term] = "".join(("<", term, ">"))
+            return text
+        if isinstance(term, Literal):
+            value = str(term)
+            if '"' in value or "\\" in value or "\n" in value or "\r" in value:
+                value = value.translate(_ESCAPES)
+            if term.language:
+                return "".join(('"', value, '"@', term.language))
+            if term.datatype is not None and term.datatype != _XSD_STRING:
+                return "".join(('"', value, '"^^', self.text(term.datatype)))
+            return "".join(('"', value, '"'))
+        self.term(term)  # neither an IRI nor a literal: raises the error :meth:`term` gives
+        raise AssertionError(term)
+
+    def lines(self, triples) -> list[str]:
+        """Each triple as ``subject predicate object`` in N-Quads form, without a graph or the final dot."""
+        text = self.text
+        return [" ".join((text(s), text(p), text(o))) for s, p, o in triples]
+
+
+#: What N-Quads escapes in a string literal (the grammar forbids these four unescaped).
+_ESCAPES = str.maketrans({'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r"})
+_XSD_STRING = URIRef(vocab.XSD + "string")
 
 
 # --- the store's build graph ---------------------------------------------------------------
@@ -491,21 +527,22 @@ def prepare_article(source: str, validate: bool = True, draft: tuple = NO_DRAFT_
     content, description = _Triples(), _Triples()
     article_graph(content, annotation)
     article_metadata(description, annotation, digest)
-    # The default-graph quads are both what is validated (the article alone) and what the
+    # The default-graph triples are both what is validated (the article alone) and what the
     # article adds to the store's default graph (its share of the union view, its description).
-    default = terms.quads(content + description, ox.DefaultGraph())
+    lines = terms.lines(content + description)
+    default = "".join([line + " .\n" for line in lines]).encode("utf-8")
     if validate:
-        conforms, report = check_article(ox.serialize(default, format=ox.RdfFormat.N_QUADS))
+        conforms, report = check_article(default)
         if not conforms:
             raise _conformance_error(path, article_id, report)
-    graph, quad = terms.iri(str(graph_iri(article_id))), ox.Quad
-    named = [quad(q.subject, q.predicate, q.object, graph) for q in default[:len(content)]]
-    claim = terms.iri(CG + "claim")
+    graph = terms.text(URIRef(graph_iri(article_id)))
+    named = [f"{line} {graph} .\n" for line in lines[:len(content)]]
+    claim = URIRef(CG + "claim")
     record = _Record(source, article_id, str(annotation.article.text_path.resolve()), digest, stats,
-                     str(len({q.subject for q in named if q.predicate == claim})), str(len(set(named))))
-    quads = named + default
-    quads += _record_quads(terms, record)
-    return _Prepared(record, ox.serialize(quads, format=ox.RdfFormat.N_QUADS), len(quads))
+                     str(len({s for s, p, o in content if p == claim})), str(len(set(named))))
+    nquads = "".join(named).encode("utf-8") + default + ox.serialize(_record_quads(terms, record),
+                                                                     format=ox.RdfFormat.N_QUADS)
+    return _Prepared(record, nquads, len(named) + len(lines) + 1)
 
 
 def _start_workers(jobs: int, articles: int):
