@@ -240,7 +240,7 @@ class _Terms:
     def __init__(self):
         self.ox = ox
         self.nodes: dict[str, object] = {}
-        self.texts: dict[URIRef, str] = {}  # IRI -> its N-Quads form
+        self.texts: dict[str, str] = {}  # IRI -> its N-Quads form
 
     def iri(self, value: str):
         node = self.nodes.get(value)
@@ -273,22 +273,23 @@ class _Terms:
         A changed article's triples go to the shapes check and to the store as N-Quads text,
         written here straight from the rdflib terms rather than through pyoxigraph terms and
         its serialiser. The IRIs come from ids and URLs the annotation loader has checked."""
-        if type(term) is URIRef or isinstance(term, URIRef):
-            text = self.texts.get(term)
+        if isinstance(term, URIRef):
+            key = str(term)  # a plain str: rdflib's own __eq__ would run on every cache hit
+            text = self.texts.get(key)
             if text is None:
                 if len(self.texts) > 200_000:  # most IRIs (statements, selectors) occur in one article only
                     self.texts.clear()
-                text = self.texts[term] = "".join(("<", term, ">"))
+                text = self.texts[key] = f"<{key}>"
             return text
         if isinstance(term, Literal):
             value = str(term)
             if '"' in value or "\\" in value or "\n" in value or "\r" in value:
                 value = value.translate(_ESCAPES)
             if term.language:
-                return "".join(('"', value, '"@', term.language))
-            if term.datatype is not None and term.datatype != _XSD_STRING:
-                return "".join(('"', value, '"^^', self.text(term.datatype)))
-            return "".join(('"', value, '"'))
+                return f'"{value}"@{term.language}'
+            if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+                return f'"{value}"^^{self.text(term.datatype)}'
+            return f'"{value}"'
         self.term(term)  # neither an IRI nor a literal: raises the error :meth:`term` gives
         raise AssertionError(term)
 
@@ -300,7 +301,7 @@ class _Terms:
 
 #: What N-Quads escapes in a string literal (the grammar forbids these four unescaped).
 _ESCAPES = str.maketrans({'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r"})
-_XSD_STRING = URIRef(vocab.XSD + "string")
+_XSD_STRING = vocab.XSD + "string"
 
 
 # --- the store's build graph ---------------------------------------------------------------
@@ -537,9 +538,9 @@ def prepare_article(source: str, validate: bool = True, draft: tuple = NO_DRAFT_
             raise _conformance_error(path, article_id, report)
     graph = terms.text(URIRef(graph_iri(article_id)))
     named = [f"{line} {graph} .\n" for line in lines[:len(content)]]
-    claim = URIRef(CG + "claim")
+    claim, same = CG + "claim", str.__eq__  # plain str comparison: rdflib's __eq__ is Python code
     record = _Record(source, article_id, str(annotation.article.text_path.resolve()), digest, stats,
-                     str(len({s for s, p, o in content if p == claim})), str(len(set(named))))
+                     str(len({str(s) for s, p, o in content if same(p, claim)})), str(len(set(named))))
     nquads = "".join(named).encode("utf-8") + default + ox.serialize(_record_quads(terms, record),
                                                                      format=ox.RdfFormat.N_QUADS)
     return _Prepared(record, nquads, len(named) + len(lines) + 1)
