@@ -260,11 +260,13 @@ def test_well_known_actors_get_their_wikidata_match(tmp_path, make_article):
     assert found == [{"a": "https://w3id.org/claimgraph/id/actor/betaland", "w": "http://www.wikidata.org/entity/Q846"}]
 
 
-def test_actors_described_differently_across_articles_are_warned_about(tmp_path, make_article):
+def test_actors_described_differently_across_articles_are_warned_about(tmp_path, make_article, monkeypatch):
     one = make_article("one", folder=tmp_path / "a")
     two = make_article("two", folder=tmp_path / "b", yaml_text=MINIMAL_YAML.replace("label: Alphaland", "label: Alpha Republic")
                        .replace("    label: Betaland\n    type: state", "    label: Betaland\n    type: armed-group"))
-    for store in (None, tmp_path / "store"):
+    for store, screen_all in ((None, False), (tmp_path / "store", False), (tmp_path / "store2", True)):
+        # screen_all: as a build of many changed articles does, every actor of the corpus is screened
+        monkeypatch.setattr("claimgraph.build._ACTOR_CHECK_VALUES", -1 if screen_all else 500)
         result = build_graph([one, two], tmp_path / "g.trig", store=store)
         assert [w.split(":")[0] for w in result.warnings] == ["actor alphaland has 2 labels across articles",
                                                               "actor betaland has 2 types across articles"]

@@ -391,6 +391,24 @@ def _nquads(triples) -> bytes:
     return ox.serialize(terms.quads(triples, ox.DefaultGraph()), format=ox.RdfFormat.N_QUADS)
 
 
+def test_article_nquads_text_parses_to_the_converted_terms():
+    """Workers write an article's N-Quads as text from the rdflib terms; Oxigraph reads that text
+    back as exactly the terms the pyoxigraph conversion gives, escapes and datatypes included."""
+    from rdflib import XSD, Literal, URIRef
+
+    from claimgraph.build import _Terms
+
+    terms = _Terms()
+    subject, predicate = URIRef("https://example.org/s"), URIRef("https://example.org/p")
+    objects = [Literal('quote " backslash \\ newline \n return \r tab \t line sep \u2028 end'),
+               Literal("x", lang="en-gb"), Literal("5", datatype=XSD.nonNegativeInteger),
+               Literal("x", datatype=XSD.string), Literal("2025-01-02", datatype=XSD.date), URIRef("https://example.org/o")]
+    for obj in objects:
+        line = " ".join(terms.text(t) for t in (subject, predicate, obj)) + " .\n"
+        (quad,) = ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        assert (quad.subject, quad.predicate, quad.object) == tuple(terms.term(t) for t in (subject, predicate, obj))
+
+
 def test_fast_shacl_check_agrees_with_pyshacl(make_article):
     """The build checks each article with pyshacl-turbo; `claimgraph validate` uses pySHACL.
     On a good article and on each kind of broken one, both engines give the same verdict."""
