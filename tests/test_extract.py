@@ -254,6 +254,27 @@ def test_statements_found(nlp, text, found):
     assert [(s["stance"], s["speaker_text"]) for s in run(nlp, text)["statements"]] == found
 
 
+#: Text, and the (actor, stance) of every statement found in it: the speech act by what is said.
+STANCE_OF_WHAT_IS_SAID = [
+    ("Chile described Peru's offer as the only credible basis for a settlement.", [("Chile", "endorse")]),
+    ("Peru, which last month called the ceasefire plan the most realistic and credible basis for peace, sent an envoy.",
+     [("Peru", "endorse")]),
+    ("Peru called the border accord null and void.", [("Peru", "deny")]),
+    ("Chile said the president had welcomed Peru's proposal as a step toward peace.", [("Chile", "endorse")]),
+    ("Chile said it continued to support the envoy's efforts to restart talks.", [("Chile", "endorse")]),
+    ("Senator Hale said the pay offer was not fair or reasonable.", [("Hale", "deny")]),
+    ("Chile said the new tariffs were unacceptable.", [("Chile", "deny")]),
+]
+
+
+@pytest.mark.parametrize("text, found", STANCE_OF_WHAT_IS_SAID, ids=[
+    "'described X as the only basis for ...' backs X", "'called X the most credible basis' (parsed under X) backs X",
+    "'called X null and void' rejects X", "'said the president had welcomed X': the own side's act",
+    "'said it continued to support X' backs X", "'said X was not fair' rejects X", "'said X was unacceptable' rejects X"])
+def test_stance_of_what_is_said(nlp, text, found):
+    assert acts(run(nlp, text)) == found
+
+
 def test_relative_pronoun_speaker_keeps_the_pronoun_in_its_words(nlp):
     r = run(nlp, "The bill drew fire from Senator Maria Lopez, who said the tax rise was unfair.")
     [s] = r["statements"]

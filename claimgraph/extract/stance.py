@@ -18,8 +18,13 @@ def stance_of_verb(art, v):
             return phr[c.lower_]
         if c.dep_ in ("ccomp", "xcomp", "oprd", "dobj", "advcl"):
             for g in c.children:
-                if g.lower_ in phr and (g.dep_ in ("acomp", "oprd", "amod") or g.dep_ == "mark" and g.i < c.i):
-                    return phr[g.lower_]       # (mark: 'called for the president to resign')
+                if g.lower_ in phr and (g.dep_ in ("acomp", "oprd", "amod") or g.dep_ == "mark" and g.i < c.i
+                                        or g.dep_ in ("dobj", "appos") and c.dep_ in ("oprd", "dobj")):
+                    return phr[g.lower_]       # (mark: 'called for the president to resign'; dobj: 'called
+                    #                            the plan the only basis ...' parsed with 'basis' under 'plan')
+    as_stance = _as_evaluation(v, phr)
+    if as_stance:
+        return as_stance
     question = lx["question_frames"].get(lemma)
     deps = {c.dep_ for c in kids}
     if question and (deps & set(question) or not deps & {"dobj", "xcomp", "prep", "dative"}) and "xcomp" not in deps:
@@ -41,6 +46,24 @@ def stance_of_verb(art, v):
     if lemma in lx["tell_to_demand"] and any(c.dep_ == "xcomp" for c in kids) and any(c.dep_ in ("dobj", "dative") for c in kids):
         return "demand"
     return lx["verbs"][lemma]
+
+
+def _as_evaluation(v, phr):
+    """'described the plan as a violation / as the only basis for a solution': the word the
+    speaker judges by after 'as' (or its adjective) gives the stance, as it does after 'called
+    the plan a violation'. The parser hangs 'as' on the verb or on its object."""
+    if not phr:
+        return None
+    preps = [c for c in v.children if c.dep_ == "prep" and c.lower_ == "as"]
+    preps += [g for c in v.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep" and g.lower_ == "as"]
+    for prep in preps:
+        for p in prep.children:
+            if p.dep_ not in ("pobj", "acomp", "amod"):
+                continue
+            for w in [p] + [g for g in p.children if g.dep_ in ("amod", "conj")]:
+                if w.lower_ in phr:
+                    return phr[w.lower_]
+    return None
 
 
 def _agents(art, toks, speaker=None, nominal=False):
@@ -153,6 +176,9 @@ def _refine(art, r, actor, parties, stance):
         return "deny"         # 'said the reports did not correspond to reality'
     if _own_future(art, toks, actor) or _own_undertaking(art, toks, actor):
         return "commit"       # 'France will withdraw its troops, Macron said': the speaker's side will act
+    own_act = _own_speech_act(art, toks, actor)
+    if own_act:
+        return own_act        # 'said it welcomed the offer', 'said the king had rejected the plan'
     if _wish_on_others(art, toks, actor):
         return "demand"       # 'said Brussels expected Belgrade to cooperate', 'China hoped the parties would ...'
     cue = r["cue"]
@@ -272,6 +298,9 @@ def _disowns(art, toks):
     if negated and _points_back(subj) and (t.lemma_.lower() in art.lx["mismatch_verbs"] or t.lemma_ == "be" and any(
             c.dep_ == "acomp" and c.lemma_.lower() in art.lx["truth_words"] for c in t.children)):
         return True           # 'say that does not match what happened', 'said this was not true'
+    if negated and t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in art.lx["fairness_words"]
+                                          for c in t.children):
+        return True           # 'said the offer was not fair or reasonable': the speaker rejects it
     return t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in art.lx["falsity_words"]
                                     for c in t.children)
 
@@ -289,6 +318,46 @@ def _own_undertaking(art, toks, actor):
         return kind == "actor" and art.actors.acts_for(aid) == actor
     return False
 
+
+OWN_ACT_STANCES = ("endorse", "deny", "accuse", "demand", "commit")
+
+
+def _own_subject(art, s, actor):
+    """The subject stands for the speaker's own side: 'we', 'I', a pronoun that resolves to no
+    one else, a name of the speaker's actor, or a bare title with no owner ('the king', 'the
+    ministry'), which in a side's own statement names its own office."""
+    if s.lower_ in ("we", "i"):
+        return True
+    kind, aid = art.resolve(s)
+    if s.pos_ == "PRON":
+        return s.lower_ in ("it", "he", "she", "they") and (kind is None or (kind == "actor" and art.actors.acts_for(aid) == actor))
+    if kind == "actor":
+        return art.actors.acts_for(aid) == actor
+    return (s.pos_ == "NOUN" and s.lower_ in art.lx["roles"] | art.lx["person_titles"]
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in s.children)
+            and not any(c.dep_ in ("poss", "compound", "amod", "prep") for c in s.children))
+
+
+def _own_speech_act(art, toks, actor):
+    """The reported clause is itself a speech act of the speaker's own side ('X said it welcomed
+    the offer', 'said the king had rejected the plan', 'said it continued to support the envoy'):
+    the statement carries that act's stance, not a neutral 'said'."""
+    t = _content_root(toks)
+    if t is None or t.pos_ != "VERB" or any(c.dep_ == "neg" for c in t.children):
+        return None
+    subj = [c for c in t.children if c.dep_ == "nsubj"]
+    if t.lemma_.lower() in ASPECT_VERBS:       # 'it continued to support ...': the act is the complement's
+        t = next((c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), t)
+    stance = "endorse" if t.lemma_.lower() in SUPPORT_VERBS else stance_of_verb(art, t)
+    if stance not in OWN_ACT_STANCES:
+        return None
+    return stance if subj and _own_subject(art, subj[0], actor) else None
+
+
+ASPECT_VERBS = {"continue", "keep", "remain"}
+
+
+SUPPORT_VERBS = {"support"}
 
 DEMONSTRATIVES = ("that", "this")
 
