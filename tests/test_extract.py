@@ -264,13 +264,22 @@ STANCE_OF_WHAT_IS_SAID = [
     ("Chile said it continued to support the envoy's efforts to restart talks.", [("Chile", "endorse")]),
     ("Senator Hale said the pay offer was not fair or reasonable.", [("Hale", "deny")]),
     ("Chile said the new tariffs were unacceptable.", [("Chile", "deny")]),
+    ("Chile said the toll road would stay closed until Peru paid its debts.", [("Chile", "demand")]),
+    ("Chile said talks could only begin if Peru withdrew its ships.", [("Chile", "demand")]),
+    ("Chile said calm could only return with the withdrawal of all Peruvian ships from the bay.", [("Chile", "demand")]),
+    ("Chile's foreign minister said Santiago had two demands: that Peru apologise and pay compensation.",
+     [("Chile", "demand")]),
+    ("Chile said the talks would continue until Friday.", [("Chile", "assert")]),
 ]
 
 
 @pytest.mark.parametrize("text, found", STANCE_OF_WHAT_IS_SAID, ids=[
     "'described X as the only basis for ...' backs X", "'called X the most credible basis' (parsed under X) backs X",
     "'called X null and void' rejects X", "'said the president had welcomed X': the own side's act",
-    "'said it continued to support X' backs X", "'said X was not fair' rejects X", "'said X was unacceptable' rejects X"])
+    "'said it continued to support X' backs X", "'said X was not fair' rejects X", "'said X was unacceptable' rejects X",
+    "'will stay closed until Y ...' sets terms: a demand", "'could only begin if Y ...': a demand",
+    "'could only return with Y's withdrawal': a demand", "'had two demands: that Y ...': a demand",
+    "'until Friday' is a time, not a term set on anyone"])
 def test_stance_of_what_is_said(nlp, text, found):
     assert acts(run(nlp, text)) == found
 

@@ -239,6 +239,29 @@ def _obligation(art, r):
     return modal and not any(c.lower_ in ("we", "i", "it") for c in subj)
 
 
+CONDITION_MARKS = {"if", "when", "once", "after", "until", "unless"}
+CONDITION_PREPS = {"with", "after", "once", "without"}
+DEMAND_NOUNS = {"demand", "condition", "precondition"}
+
+
+def _condition(art, r):
+    """'X said talks could only begin if Y withdrew', '... the shutdown will stay in place until
+    the dispute is resolved', 'Baku had three demands: ...': setting the terms on which one's
+    side will act puts a demand to the other side (as 'warned ... unless' does)."""
+    t = _content_root(r["content"])
+    if t is None or t.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in t.children):
+        return False
+    kids = list(t.children)
+    marks = {g.lower_ for c in kids if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"}
+    if any(c.dep_ == "advmod" and c.lower_ == "only" for c in kids) and (
+            marks & CONDITION_MARKS or any(c.dep_ == "prep" and c.lower_ in CONDITION_PREPS for c in kids)):
+        return True           # 'could only start if ...', 'could only come with the withdrawal of ...'
+    if marks & {"until", "unless"} and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
+        return True           # 'will stay in place until ...', 'would not talk unless ...'
+    return t.lemma_ == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in DEMAND_NOUNS for c in kids) \
+        and any(c.dep_ == "nsubj" for c in kids)    # 'Baku had three demands: that Moscow apologise ...'
+
+
 def _own_future(art, toks, actor):
     """The reported clause says what the speaker's own side will do: a subject that is the
     speaker (a pronoun, or a name of its actor) with 'will'/'would' on its verb."""
