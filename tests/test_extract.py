@@ -270,6 +270,12 @@ STANCE_OF_WHAT_IS_SAID = [
     ("Chile's foreign minister said Santiago had two demands: that Peru apologise and pay compensation.",
      [("Chile", "demand")]),
     ("Chile said the talks would continue until Friday.", [("Chile", "assert")]),
+    ("Chile said it would not negotiate unless Peru released the fishermen.", [("Chile", "demand")]),
+    ("Peru says the new canal will bring jobs to the region and will not harm farmers in Chile.", [("Peru", "deny")]),
+    ("Chile said Peru had not honoured the truce.", [("Chile", "accuse")]),
+    ("Chile's government announced a halt to all copper exports to Peru.", [("Chile", "commit")]),
+    ("Chile said its troops had agreed not to attack Peruvian posts.", [("Chile", "commit")]),
+    ("Chile said its navy would withdraw from the bay.", [("Chile", "commit")]),
 ]
 
 
@@ -279,7 +285,10 @@ STANCE_OF_WHAT_IS_SAID = [
     "'said it continued to support X' backs X", "'said X was not fair' rejects X", "'said X was unacceptable' rejects X",
     "'will stay closed until Y ...' sets terms: a demand", "'could only begin if Y ...': a demand",
     "'could only return with Y's withdrawal': a demand", "'had two demands: that Y ...': a demand",
-    "'until Friday' is a time, not a term set on anyone"])
+    "'until Friday' is a time, not a term set on anyone", "'would not negotiate unless Y ...': a demand",
+    "'will not harm Y': a wrong said not to happen is denied", "'Y had not honoured the truce' still accuses Y",
+    "'announced a halt to exports' commits", "'its troops had agreed not to attack': own side's undertaking",
+    "'its navy would withdraw': own side's future act"])
 def test_stance_of_what_is_said(nlp, text, found):
     assert acts(run(nlp, text)) == found
 

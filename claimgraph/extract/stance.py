@@ -45,6 +45,8 @@ def stance_of_verb(art, v):
             return None
     if lemma in lx["tell_to_demand"] and any(c.dep_ == "xcomp" for c in kids) and any(c.dep_ in ("dobj", "dative") for c in kids):
         return "demand"
+    if lemma in lx["announce_verbs"] and any(c.dep_ == "dobj" and c.lemma_.lower() in lx["undertaking_nouns"] for c in kids):
+        return "commit"       # 'announced a halt to oil exports', 'declared a ceasefire': the speaker's side acts
     return lx["verbs"][lemma]
 
 
@@ -211,6 +213,8 @@ def _refine(art, r, actor, parties, stance):
     root_neg = any(t.dep_ == "neg" and t.head.dep_ in ("ccomp", "ROOT") for t in toks)
     if head_stance == "deny" and root_neg and not opp_agent:
         return "deny"         # 'rejected the criticism, saying the dam would not harm ...'
+    if wrong and not opp_agent and _wrongs_negated(art, toks):
+        return "deny"         # 'said the dam will not harm downstream countries': no wrong, and none of its own
     if not own_agent and wrong and (other_agent or wrong_noun or mentions_opp):
         return "accuse"
     quant_neg = [t for t in neg_tokens if t.lower_ in ("no", "neither", "never", "nor", "none", "nothing")
@@ -218,6 +222,16 @@ def _refine(art, r, actor, parties, stance):
     if quant_neg and not opp_agent and not nominal:
         return "deny"
     return stance
+
+
+def _wrongs_negated(art, toks):
+    """Every wrongdoing verb in the content is negated ('will not harm', 'had not fired'), and
+    the clause is no undertaking ('agreed not to attack' commits, it does not deny)."""
+    root = _content_root(toks)
+    if root is not None and root.lemma_.lower() in art.lx["undertaking_verbs"]:
+        return False
+    wrongs = [t for t in toks if _is_wrong(art, t) and t.dep_ != "amod"]
+    return bool(wrongs) and all(t.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in t.children) for t in wrongs)
 
 
 def _content_root(toks):
@@ -249,15 +263,17 @@ def _condition(art, r):
     the dispute is resolved', 'Baku had three demands: ...': setting the terms on which one's
     side will act puts a demand to the other side (as 'warned ... unless' does)."""
     t = _content_root(r["content"])
-    if t is None or t.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in t.children):
+    if t is None or t.pos_ not in ("VERB", "AUX"):
         return False
     kids = list(t.children)
     marks = {g.lower_ for c in kids if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"}
+    if marks & {"until", "unless"} and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
+        return True           # 'will stay in place until ...', 'would not talk unless ...'
+    if any(c.dep_ == "neg" for c in kids):
+        return False
     if any(c.dep_ == "advmod" and c.lower_ == "only" for c in kids) and (
             marks & CONDITION_MARKS or any(c.dep_ == "prep" and c.lower_ in CONDITION_PREPS for c in kids)):
         return True           # 'could only start if ...', 'could only come with the withdrawal of ...'
-    if marks & {"until", "unless"} and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
-        return True           # 'will stay in place until ...', 'would not talk unless ...'
     return t.lemma_ == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in DEMAND_NOUNS for c in kids) \
         and any(c.dep_ == "nsubj" for c in kids)    # 'Baku had three demands: that Moscow apologise ...'
 
@@ -270,7 +286,7 @@ def _own_future(art, toks, actor):
             c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children):
         return False
     for s in (c for c in t.children if c.dep_ == "nsubj"):
-        if s.lower_ in ("we", "i") or (s.pos_ == "PRON" and s.lower_ in ("it", "he", "she", "they")
+        if s.lower_ in ("we", "i") or _owned_by_speaker(s) or (s.pos_ == "PRON" and s.lower_ in ("it", "he", "she", "they")
                                         and art.resolve(s)[1] in (None, actor)):
             return True
         kind, aid = art.resolve(s)
@@ -335,11 +351,16 @@ def _own_undertaking(art, toks, actor):
     if t is None or t.lemma_.lower() not in art.lx["undertaking_verbs"] or any(c.dep_ == "neg" for c in t.children):
         return False
     for s in (c for c in t.children if c.dep_ == "nsubj"):
-        if s.lower_ in ("we", "i"):
+        if s.lower_ in ("we", "i") or _owned_by_speaker(s):
             return True
         kind, aid = art.resolve(s)
         return kind == "actor" and art.actors.acts_for(aid) == actor
     return False
+
+
+def _owned_by_speaker(s):
+    """'its troops', 'our forces': in reported speech the owner is the speaker's own side."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "our") for c in s.children)
 
 
 OWN_ACT_STANCES = ("endorse", "deny", "accuse", "demand", "commit")
