@@ -276,6 +276,7 @@ STANCE_OF_WHAT_IS_SAID = [
     ("Chile's government announced a halt to all copper exports to Peru.", [("Chile", "commit")]),
     ("Chile said its troops had agreed not to attack Peruvian posts.", [("Chile", "commit")]),
     ("Chile said its navy would withdraw from the bay.", [("Chile", "commit")]),
+    ("Chile backed the decision to close the border.", [("Chile", "endorse")]),
 ]
 
 
@@ -288,7 +289,7 @@ STANCE_OF_WHAT_IS_SAID = [
     "'until Friday' is a time, not a term set on anyone", "'would not negotiate unless Y ...': a demand",
     "'will not harm Y': a wrong said not to happen is denied", "'Y had not honoured the truce' still accuses Y",
     "'announced a halt to exports' commits", "'its troops had agreed not to attack': own side's undertaking",
-    "'its navy would withdraw': own side's future act"])
+    "'its navy would withdraw': own side's future act", "'backed the decision' endorses it"])
 def test_stance_of_what_is_said(nlp, text, found):
     assert acts(run(nlp, text)) == found
 
