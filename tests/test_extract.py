@@ -277,6 +277,8 @@ STANCE_OF_WHAT_IS_SAID = [
     ("Chile said its troops had agreed not to attack Peruvian posts.", [("Chile", "commit")]),
     ("Chile said its navy would withdraw from the bay.", [("Chile", "commit")]),
     ("Chile backed the decision to close the border.", [("Chile", "endorse")]),
+    ("The African Union said Sudan's army had left the town and that it continued to support the talks.",
+     [("African Union", "assert"), ("African Union", "endorse")]),
 ]
 
 
@@ -289,7 +291,8 @@ STANCE_OF_WHAT_IS_SAID = [
     "'until Friday' is a time, not a term set on anyone", "'would not negotiate unless Y ...': a demand",
     "'will not harm Y': a wrong said not to happen is denied", "'Y had not honoured the truce' still accuses Y",
     "'announced a halt to exports' commits", "'its troops had agreed not to attack': own side's undertaking",
-    "'its navy would withdraw': own side's future act", "'backed the decision' endorses it"])
+    "'its navy would withdraw': own side's future act", "'backed the decision' endorses it",
+    "a body's 'it' in its own words is the body, not the actor named just before"])
 def test_stance_of_what_is_said(nlp, text, found):
     assert acts(run(nlp, text)) == found
 

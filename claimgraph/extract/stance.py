@@ -372,6 +372,8 @@ def _own_subject(art, s, actor):
     ministry'), which in a side's own statement names its own office."""
     if s.lower_ in ("we", "i"):
         return True
+    if s.lower_ == "it" and actor and art.actors.by_id.get(actor, {}).get("type") != "person":
+        return True           # 'the body said it supported ...': a body's 'it' in its own words is itself
     kind, aid = art.resolve(s)
     if s.pos_ == "PRON":
         return s.lower_ in ("it", "he", "she", "they") and (kind is None or (kind == "actor" and art.actors.acts_for(aid) == actor))
