@@ -279,6 +279,7 @@ STANCE_OF_WHAT_IS_SAID = [
     ("Chile backed the decision to close the border.", [("Chile", "endorse")]),
     ("The African Union said Sudan's army had left the town and that it continued to support the talks.",
      [("African Union", "assert"), ("African Union", "endorse")]),
+    ("Chile's navy said Peruvian patrol boats had damaged two Chilean fishing vessels.", [("Chile", "accuse")]),
 ]
 
 
@@ -292,7 +293,8 @@ STANCE_OF_WHAT_IS_SAID = [
     "'will not harm Y': a wrong said not to happen is denied", "'Y had not honoured the truce' still accuses Y",
     "'announced a halt to exports' commits", "'its troops had agreed not to attack': own side's undertaking",
     "'its navy would withdraw': own side's future act", "'backed the decision' endorses it",
-    "a body's 'it' in its own words is the body, not the actor named just before"])
+    "a body's 'it' in its own words is the body, not the actor named just before",
+    "the other side's boats damaging ours is a wrong laid on it"])
 def test_stance_of_what_is_said(nlp, text, found):
     assert acts(run(nlp, text)) == found
 
