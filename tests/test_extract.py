@@ -280,6 +280,9 @@ STANCE_OF_WHAT_IS_SAID = [
     ("The African Union said Sudan's army had left the town and that it continued to support the talks.",
      [("African Union", "assert"), ("African Union", "endorse")]),
     ("Chile's navy said Peruvian patrol boats had damaged two Chilean fishing vessels.", [("Chile", "accuse")]),
+    ("Harbor Freight Lines said the strike had cost it millions.", [("Harbor Freight Lines", "assert")]),
+    ("Chile's air force said a bird strike had forced the jet to land.", [("Chile", "assert")]),
+    ("Chile said Peruvian air strikes had hit two villages.", [("Chile", "accuse")]),
 ]
 
 
@@ -294,7 +297,8 @@ STANCE_OF_WHAT_IS_SAID = [
     "'announced a halt to exports' commits", "'its troops had agreed not to attack': own side's undertaking",
     "'its navy would withdraw': own side's future act", "'backed the decision' endorses it",
     "a body's 'it' in its own words is the body, not the actor named just before",
-    "the other side's boats damaging ours is a wrong laid on it"])
+    "the other side's boats damaging ours is a wrong laid on it", "a labour strike is no attack",
+    "a bird strike is no attack", "air strikes by a party are"])
 def test_stance_of_what_is_said(nlp, text, found):
     assert acts(run(nlp, text)) == found
 

@@ -136,7 +136,25 @@ def _victim(art, t):
 def _is_wrong(art, t):
     """A wrongdoing word, by its form or its lemma when the lemma is the form's stem (not 'lay' -> 'lie')."""
     wrong = art.lx["wrongdoing"]
-    return t.lower_ in wrong or (t.lemma_.lower() in wrong and t.lower_[:3] == t.lemma_.lower()[:3])
+    return (t.lower_ in wrong or (t.lemma_.lower() in wrong and t.lower_[:3] == t.lemma_.lower()[:3])) \
+        and not _walkout(art, t)
+
+
+ATTACK_MARKS = {"air", "missile", "drone", "rocket", "military", "artillery", "retaliatory", "precision", "deadly", "lethal",
+                "cross-border", "pre-emptive", "preemptive", "naval"}
+
+
+def _walkout(art, t):
+    """'the strike' of a labour dispute or 'a bird strike' is no attack: the noun 'strike' is a
+    wrong only when it is marked as one ('air strikes', 'an Israeli strike', 'strikes on X')."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() != "strike":
+        return False
+    for c in t.children:
+        if c.dep_ in ("compound", "amod", "nmod", "poss") and (c.lower_ in ATTACK_MARKS or art.resolve(c)[0] == "actor"):
+            return False
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "in", "near"):
+            return False
+    return True
 
 
 def _party_does_wrong(art, toks, parties):
@@ -161,7 +179,7 @@ def _party_does_wrong(art, toks, parties):
 
 def _has_wrongdoing(art, toks):
     return any((t.lemma_.lower() in art.lx["wrongdoing"] or t.lower_ in art.lx["wrongdoing"]) and t.dep_ != "amod"
-               for t in toks)
+               and not _walkout(art, t) for t in toks)
 
 
 def _refine(art, r, actor, parties, stance):
@@ -202,7 +220,7 @@ def _refine(art, r, actor, parties, stance):
     neg_tokens = [t for t in toks if t.lower_ in lx["negators"] or t.dep_ == "neg"]
     opp_agent = any(a in opponents for a in agents) or (nominal and any(a and a != actor for a in agents))
     other_agent = any(a != actor for a in agents)
-    wrong_noun = any(t.pos_ == "NOUN" and t.lemma_.lower() in lx["wrongdoing"] for t in toks)
+    wrong_noun = any(t.pos_ == "NOUN" and t.lemma_.lower() in lx["wrongdoing"] and not _walkout(art, t) for t in toks)
     mentions_opp = any(art.resolve(t)[1] in opponents for t in toks if t.pos_ in ("PROPN", "ADJ"))
     if opp_agent and (wrong or any(t.dep_ == "neg" or t.lower_ == "not" for t in neg_tokens)):
         return "accuse"
