@@ -254,6 +254,55 @@ def test_statements_found(nlp, text, found):
     assert [(s["stance"], s["speaker_text"]) for s in run(nlp, text)["statements"]] == found
 
 
+#: Text, and the (actor, stance) of every statement found in it: the speech act by what is said.
+STANCE_OF_WHAT_IS_SAID = [
+    ("Chile described Peru's offer as the only credible basis for a settlement.", [("Chile", "endorse")]),
+    ("Peru, which last month called the ceasefire plan the most realistic and credible basis for peace, sent an envoy.",
+     [("Peru", "endorse")]),
+    ("Peru called the border accord null and void.", [("Peru", "deny")]),
+    ("Chile said the president had welcomed Peru's proposal as a step toward peace.", [("Chile", "endorse")]),
+    ("Chile said it continued to support the envoy's efforts to restart talks.", [("Chile", "endorse")]),
+    ("Senator Hale said the pay offer was not fair or reasonable.", [("Hale", "deny")]),
+    ("Chile said the new tariffs were unacceptable.", [("Chile", "deny")]),
+    ("Chile said the toll road would stay closed until Peru paid its debts.", [("Chile", "demand")]),
+    ("Chile said talks could only begin if Peru withdrew its ships.", [("Chile", "demand")]),
+    ("Chile said calm could only return with the withdrawal of all Peruvian ships from the bay.", [("Chile", "demand")]),
+    ("Chile's foreign minister said Santiago had two demands: that Peru apologise and pay compensation.",
+     [("Chile", "demand")]),
+    ("Chile said the talks would continue until Friday.", [("Chile", "assert")]),
+    ("Chile said it would not negotiate unless Peru released the fishermen.", [("Chile", "demand")]),
+    ("Peru says the new canal will bring jobs to the region and will not harm farmers in Chile.", [("Peru", "deny")]),
+    ("Chile said Peru had not honoured the truce.", [("Chile", "accuse")]),
+    ("Chile's government announced a halt to all copper exports to Peru.", [("Chile", "commit")]),
+    ("Chile said its troops had agreed not to attack Peruvian posts.", [("Chile", "commit")]),
+    ("Chile said its navy would withdraw from the bay.", [("Chile", "commit")]),
+    ("Chile backed the decision to close the border.", [("Chile", "endorse")]),
+    ("The African Union said Sudan's army had left the town and that it continued to support the talks.",
+     [("African Union", "assert"), ("African Union", "endorse")]),
+    ("Chile's navy said Peruvian patrol boats had damaged two Chilean fishing vessels.", [("Chile", "accuse")]),
+    ("Harbor Freight Lines said the strike had cost it millions.", [("Harbor Freight Lines", "assert")]),
+    ("Chile's air force said a bird strike had forced the jet to land.", [("Chile", "assert")]),
+    ("Chile said Peruvian air strikes had hit two villages.", [("Chile", "accuse")]),
+]
+
+
+@pytest.mark.parametrize("text, found", STANCE_OF_WHAT_IS_SAID, ids=[
+    "'described X as the only basis for ...' backs X", "'called X the most credible basis' (parsed under X) backs X",
+    "'called X null and void' rejects X", "'said the president had welcomed X': the own side's act",
+    "'said it continued to support X' backs X", "'said X was not fair' rejects X", "'said X was unacceptable' rejects X",
+    "'will stay closed until Y ...' sets terms: a demand", "'could only begin if Y ...': a demand",
+    "'could only return with Y's withdrawal': a demand", "'had two demands: that Y ...': a demand",
+    "'until Friday' is a time, not a term set on anyone", "'would not negotiate unless Y ...': a demand",
+    "'will not harm Y': a wrong said not to happen is denied", "'Y had not honoured the truce' still accuses Y",
+    "'announced a halt to exports' commits", "'its troops had agreed not to attack': own side's undertaking",
+    "'its navy would withdraw': own side's future act", "'backed the decision' endorses it",
+    "a body's 'it' in its own words is the body, not the actor named just before",
+    "the other side's boats damaging ours is a wrong laid on it", "a labour strike is no attack",
+    "a bird strike is no attack", "air strikes by a party are"])
+def test_stance_of_what_is_said(nlp, text, found):
+    assert acts(run(nlp, text)) == found
+
+
 def test_relative_pronoun_speaker_keeps_the_pronoun_in_its_words(nlp):
     r = run(nlp, "The bill drew fire from Senator Maria Lopez, who said the tax rise was unfair.")
     [s] = r["statements"]

@@ -9,7 +9,7 @@ import re
 from .lexicon import ANON, GROUP, _confidence_table, _slug
 from .mediation import _mediations
 from .sources import _span_text
-from .stance import _agents, _content_root, _obligation, _refine
+from .stance import _agents, _condition, _content_root, _obligation, _refine
 
 def _build(art, doc_id, text):
     lx, A = art.lx, art.actors
@@ -38,6 +38,8 @@ def _build(art, doc_id, text):
             acts = A.acts_for(aid)
             stance = r["stance"]
             about = _about(art, r, acts, parties, others)
+            if stance == "assert" and r["cue"].pos_ != "NOUN" and _condition(art, r):
+                stance = "demand"     # terms set on the other side outrank what the content says of it
             if stance == "assert" or (r["cue"].pos_ == "NOUN" and stance in ("assert", "accuse")):
                 stance = _refine(art, r, acts, parties, stance)
             if stance == "assert" and r["cue"].pos_ != "NOUN" and _obligation(art, r):

@@ -18,8 +18,13 @@ def stance_of_verb(art, v):
             return phr[c.lower_]
         if c.dep_ in ("ccomp", "xcomp", "oprd", "dobj", "advcl"):
             for g in c.children:
-                if g.lower_ in phr and (g.dep_ in ("acomp", "oprd", "amod") or g.dep_ == "mark" and g.i < c.i):
-                    return phr[g.lower_]       # (mark: 'called for the president to resign')
+                if g.lower_ in phr and (g.dep_ in ("acomp", "oprd", "amod") or g.dep_ == "mark" and g.i < c.i
+                                        or g.dep_ in ("dobj", "appos") and c.dep_ in ("oprd", "dobj")):
+                    return phr[g.lower_]       # (mark: 'called for the president to resign'; dobj: 'called
+                    #                            the plan the only basis ...' parsed with 'basis' under 'plan')
+    as_stance = _as_evaluation(v, phr)
+    if as_stance:
+        return as_stance
     question = lx["question_frames"].get(lemma)
     deps = {c.dep_ for c in kids}
     if question and (deps & set(question) or not deps & {"dobj", "xcomp", "prep", "dative"}) and "xcomp" not in deps:
@@ -40,7 +45,27 @@ def stance_of_verb(art, v):
             return None
     if lemma in lx["tell_to_demand"] and any(c.dep_ == "xcomp" for c in kids) and any(c.dep_ in ("dobj", "dative") for c in kids):
         return "demand"
+    if lemma in lx["announce_verbs"] and any(c.dep_ == "dobj" and c.lemma_.lower() in lx["undertaking_nouns"] for c in kids):
+        return "commit"       # 'announced a halt to oil exports', 'declared a ceasefire': the speaker's side acts
     return lx["verbs"][lemma]
+
+
+def _as_evaluation(v, phr):
+    """'described the plan as a violation / as the only basis for a solution': the word the
+    speaker judges by after 'as' (or its adjective) gives the stance, as it does after 'called
+    the plan a violation'. The parser hangs 'as' on the verb or on its object."""
+    if not phr:
+        return None
+    preps = [c for c in v.children if c.dep_ == "prep" and c.lower_ == "as"]
+    preps += [g for c in v.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep" and g.lower_ == "as"]
+    for prep in preps:
+        for p in prep.children:
+            if p.dep_ not in ("pobj", "acomp", "amod"):
+                continue
+            for w in [p] + [g for g in p.children if g.dep_ in ("amod", "conj")]:
+                if w.lower_ in phr:
+                    return phr[w.lower_]
+    return None
 
 
 def _agents(art, toks, speaker=None, nominal=False):
@@ -111,7 +136,25 @@ def _victim(art, t):
 def _is_wrong(art, t):
     """A wrongdoing word, by its form or its lemma when the lemma is the form's stem (not 'lay' -> 'lie')."""
     wrong = art.lx["wrongdoing"]
-    return t.lower_ in wrong or (t.lemma_.lower() in wrong and t.lower_[:3] == t.lemma_.lower()[:3])
+    return (t.lower_ in wrong or (t.lemma_.lower() in wrong and t.lower_[:3] == t.lemma_.lower()[:3])) \
+        and not _walkout(art, t)
+
+
+ATTACK_MARKS = {"air", "missile", "drone", "rocket", "military", "artillery", "retaliatory", "precision", "deadly", "lethal",
+                "cross-border", "pre-emptive", "preemptive", "naval"}
+
+
+def _walkout(art, t):
+    """'the strike' of a labour dispute or 'a bird strike' is no attack: the noun 'strike' is a
+    wrong only when it is marked as one ('air strikes', 'an Israeli strike', 'strikes on X')."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() != "strike":
+        return False
+    for c in t.children:
+        if c.dep_ in ("compound", "amod", "nmod", "poss") and (c.lower_ in ATTACK_MARKS or art.resolve(c)[0] == "actor"):
+            return False
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "in", "near"):
+            return False
+    return True
 
 
 def _party_does_wrong(art, toks, parties):
@@ -136,7 +179,7 @@ def _party_does_wrong(art, toks, parties):
 
 def _has_wrongdoing(art, toks):
     return any((t.lemma_.lower() in art.lx["wrongdoing"] or t.lower_ in art.lx["wrongdoing"]) and t.dep_ != "amod"
-               for t in toks)
+               and not _walkout(art, t) for t in toks)
 
 
 def _refine(art, r, actor, parties, stance):
@@ -153,6 +196,9 @@ def _refine(art, r, actor, parties, stance):
         return "deny"         # 'said the reports did not correspond to reality'
     if _own_future(art, toks, actor) or _own_undertaking(art, toks, actor):
         return "commit"       # 'France will withdraw its troops, Macron said': the speaker's side will act
+    own_act = _own_speech_act(art, toks, actor)
+    if own_act:
+        return own_act        # 'said it welcomed the offer', 'said the king had rejected the plan'
     if _wish_on_others(art, toks, actor):
         return "demand"       # 'said Brussels expected Belgrade to cooperate', 'China hoped the parties would ...'
     cue = r["cue"]
@@ -174,7 +220,7 @@ def _refine(art, r, actor, parties, stance):
     neg_tokens = [t for t in toks if t.lower_ in lx["negators"] or t.dep_ == "neg"]
     opp_agent = any(a in opponents for a in agents) or (nominal and any(a and a != actor for a in agents))
     other_agent = any(a != actor for a in agents)
-    wrong_noun = any(t.pos_ == "NOUN" and t.lemma_.lower() in lx["wrongdoing"] for t in toks)
+    wrong_noun = any(t.pos_ == "NOUN" and t.lemma_.lower() in lx["wrongdoing"] and not _walkout(art, t) for t in toks)
     mentions_opp = any(art.resolve(t)[1] in opponents for t in toks if t.pos_ in ("PROPN", "ADJ"))
     if opp_agent and (wrong or any(t.dep_ == "neg" or t.lower_ == "not" for t in neg_tokens)):
         return "accuse"
@@ -185,6 +231,8 @@ def _refine(art, r, actor, parties, stance):
     root_neg = any(t.dep_ == "neg" and t.head.dep_ in ("ccomp", "ROOT") for t in toks)
     if head_stance == "deny" and root_neg and not opp_agent:
         return "deny"         # 'rejected the criticism, saying the dam would not harm ...'
+    if wrong and not opp_agent and _wrongs_negated(art, toks):
+        return "deny"         # 'said the dam will not harm downstream countries': no wrong, and none of its own
     if not own_agent and wrong and (other_agent or wrong_noun or mentions_opp):
         return "accuse"
     quant_neg = [t for t in neg_tokens if t.lower_ in ("no", "neither", "never", "nor", "none", "nothing")
@@ -192,6 +240,16 @@ def _refine(art, r, actor, parties, stance):
     if quant_neg and not opp_agent and not nominal:
         return "deny"
     return stance
+
+
+def _wrongs_negated(art, toks):
+    """Every wrongdoing verb in the content is negated ('will not harm', 'had not fired'), and
+    the clause is no undertaking ('agreed not to attack' commits, it does not deny)."""
+    root = _content_root(toks)
+    if root is not None and root.lemma_.lower() in art.lx["undertaking_verbs"]:
+        return False
+    wrongs = [t for t in toks if _is_wrong(art, t) and t.dep_ != "amod"]
+    return bool(wrongs) and all(t.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in t.children) for t in wrongs)
 
 
 def _content_root(toks):
@@ -213,6 +271,31 @@ def _obligation(art, r):
     return modal and not any(c.lower_ in ("we", "i", "it") for c in subj)
 
 
+CONDITION_MARKS = {"if", "when", "once", "after", "until", "unless"}
+CONDITION_PREPS = {"with", "after", "once", "without"}
+DEMAND_NOUNS = {"demand", "condition", "precondition"}
+
+
+def _condition(art, r):
+    """'X said talks could only begin if Y withdrew', '... the shutdown will stay in place until
+    the dispute is resolved', 'Baku had three demands: ...': setting the terms on which one's
+    side will act puts a demand to the other side (as 'warned ... unless' does)."""
+    t = _content_root(r["content"])
+    if t is None or t.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(t.children)
+    marks = {g.lower_ for c in kids if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"}
+    if marks & {"until", "unless"} and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
+        return True           # 'will stay in place until ...', 'would not talk unless ...'
+    if any(c.dep_ == "neg" for c in kids):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ == "only" for c in kids) and (
+            marks & CONDITION_MARKS or any(c.dep_ == "prep" and c.lower_ in CONDITION_PREPS for c in kids)):
+        return True           # 'could only start if ...', 'could only come with the withdrawal of ...'
+    return t.lemma_ == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in DEMAND_NOUNS for c in kids) \
+        and any(c.dep_ == "nsubj" for c in kids)    # 'Baku had three demands: that Moscow apologise ...'
+
+
 def _own_future(art, toks, actor):
     """The reported clause says what the speaker's own side will do: a subject that is the
     speaker (a pronoun, or a name of its actor) with 'will'/'would' on its verb."""
@@ -221,7 +304,7 @@ def _own_future(art, toks, actor):
             c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children):
         return False
     for s in (c for c in t.children if c.dep_ == "nsubj"):
-        if s.lower_ in ("we", "i") or (s.pos_ == "PRON" and s.lower_ in ("it", "he", "she", "they")
+        if s.lower_ in ("we", "i") or _owned_by_speaker(s) or (s.pos_ == "PRON" and s.lower_ in ("it", "he", "she", "they")
                                         and art.resolve(s)[1] in (None, actor)):
             return True
         kind, aid = art.resolve(s)
@@ -272,6 +355,9 @@ def _disowns(art, toks):
     if negated and _points_back(subj) and (t.lemma_.lower() in art.lx["mismatch_verbs"] or t.lemma_ == "be" and any(
             c.dep_ == "acomp" and c.lemma_.lower() in art.lx["truth_words"] for c in t.children)):
         return True           # 'say that does not match what happened', 'said this was not true'
+    if negated and t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in art.lx["fairness_words"]
+                                          for c in t.children):
+        return True           # 'said the offer was not fair or reasonable': the speaker rejects it
     return t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in art.lx["falsity_words"]
                                     for c in t.children)
 
@@ -283,12 +369,59 @@ def _own_undertaking(art, toks, actor):
     if t is None or t.lemma_.lower() not in art.lx["undertaking_verbs"] or any(c.dep_ == "neg" for c in t.children):
         return False
     for s in (c for c in t.children if c.dep_ == "nsubj"):
-        if s.lower_ in ("we", "i"):
+        if s.lower_ in ("we", "i") or _owned_by_speaker(s):
             return True
         kind, aid = art.resolve(s)
         return kind == "actor" and art.actors.acts_for(aid) == actor
     return False
 
+
+def _owned_by_speaker(s):
+    """'its troops', 'our forces': in reported speech the owner is the speaker's own side."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "our") for c in s.children)
+
+
+OWN_ACT_STANCES = ("endorse", "deny", "accuse", "demand", "commit")
+
+
+def _own_subject(art, s, actor):
+    """The subject stands for the speaker's own side: 'we', 'I', a pronoun that resolves to no
+    one else, a name of the speaker's actor, or a bare title with no owner ('the king', 'the
+    ministry'), which in a side's own statement names its own office."""
+    if s.lower_ in ("we", "i"):
+        return True
+    if s.lower_ == "it" and actor and art.actors.by_id.get(actor, {}).get("type") != "person":
+        return True           # 'the body said it supported ...': a body's 'it' in its own words is itself
+    kind, aid = art.resolve(s)
+    if s.pos_ == "PRON":
+        return s.lower_ in ("it", "he", "she", "they") and (kind is None or (kind == "actor" and art.actors.acts_for(aid) == actor))
+    if kind == "actor":
+        return art.actors.acts_for(aid) == actor
+    return (s.pos_ == "NOUN" and s.lower_ in art.lx["roles"] | art.lx["person_titles"]
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in s.children)
+            and not any(c.dep_ in ("poss", "compound", "amod", "prep") for c in s.children))
+
+
+def _own_speech_act(art, toks, actor):
+    """The reported clause is itself a speech act of the speaker's own side ('X said it welcomed
+    the offer', 'said the king had rejected the plan', 'said it continued to support the envoy'):
+    the statement carries that act's stance, not a neutral 'said'."""
+    t = _content_root(toks)
+    if t is None or t.pos_ != "VERB" or any(c.dep_ == "neg" for c in t.children):
+        return None
+    subj = [c for c in t.children if c.dep_ == "nsubj"]
+    if t.lemma_.lower() in ASPECT_VERBS:       # 'it continued to support ...': the act is the complement's
+        t = next((c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), t)
+    stance = "endorse" if t.lemma_.lower() in SUPPORT_VERBS else stance_of_verb(art, t)
+    if stance not in OWN_ACT_STANCES:
+        return None
+    return stance if subj and _own_subject(art, subj[0], actor) else None
+
+
+ASPECT_VERBS = {"continue", "keep", "remain"}
+
+
+SUPPORT_VERBS = {"support"}
 
 DEMONSTRATIVES = ("that", "this")
 
