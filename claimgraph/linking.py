@@ -360,10 +360,11 @@ def groups(links: list[Link], public: set[str] = frozenset()) -> dict[str, str]:
 # articles where these take a tenth of it. The selector's type is checked with FILTER EXISTS:
 # as a pattern, Oxigraph joined every TextQuoteSelector of the corpus (measured at 10,000
 # articles, every profile read: 9 s CPU so, 0.9 s with the FILTER).
+#: Extracted claims only: a curated claim (``vocab.claim_iri``) is linked by people.
+_EXTRACTED = f' FILTER (!STRSTARTS(STR(?claim), "{vocab.claim_iri("")}"))'
 _PROFILE_STATEMENTS = SPARQL_PREFIXES + """SELECT ?st ?claim ?article ?label ?cls ?sentence WHERE {
   %s
-  ?st cg:claim ?claim ; a ?cls ; dcterms:source ?article .
-  FILTER (!STRSTARTS(STR(?claim), "https://w3id.org/claimgraph/id/claim/"))  # curated claims are linked by people
+  ?st cg:claim ?claim ; a ?cls ; dcterms:source ?article .""" + _EXTRACTED + """
   FILTER (?cls IN (cg:Assertion, cg:Accusation, cg:Denial, cg:Commitment, cg:Endorsement, cg:Demand, cg:Report))
   ?claim rdfs:label ?label .
   ?st cg:evidence/oa:hasTarget/oa:hasSelector ?quote . ?quote oa:exact ?sentence
@@ -372,7 +373,6 @@ _PROFILE_STATEMENTS = SPARQL_PREFIXES + """SELECT ?st ?claim ?article ?label ?cl
 #: One query per part (a UNION of them took 3.6 s at 1,000 articles, these 0.1 s together),
 #: of extracted claims only, as the profiles are (every statement's: 11 s CPU at 10,000
 #: articles, 2 s so).
-_EXTRACTED = ' FILTER (!STRSTARTS(STR(?claim), "https://w3id.org/claimgraph/id/claim/"))'
 _PROFILE_PARTS = [SPARQL_PREFIXES + "SELECT ?st ?claim ?o WHERE { %s ?st cg:claim ?claim ; " + part + " ?o" + _EXTRACTED
                   + " }" for part in ("cg:attributedTo", "cg:target")]
 _CLAIM_PARTS = [SPARQL_PREFIXES + "SELECT ?st ?claim ?o WHERE { %s ?st cg:claim ?claim . ?claim " + part + " ?o"
