@@ -9,7 +9,7 @@ import re
 from .lexicon import ANON, GROUP, _confidence_table, _slug
 from .mediation import _mediations
 from .sources import _span_text
-from .stance import _agents, _condition, _content_root, _obligation, _refine
+from .stance import DEMONSTRATIVES, _agents, _condition, _content_root, _obligation, _points_back, _refine
 
 def _build(art, doc_id, text):
     lx, A = art.lx, art.actors
@@ -111,6 +111,8 @@ def _named_objects(art, sent, toks):
     toks = sorted((t for t in toks if sent.start <= t.i < sent.end), key=lambda t: t.i)
     while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
         toks = toks[1:]
+    if not toks:
+        return None
     doc = sent.doc
     words = doc[toks[0].i:toks[-1].i + 1]
     text = "".join(names.get(t.i, t.text) + t.whitespace_ for t in words)
@@ -344,9 +346,6 @@ def _told_inside(s, statements):
             and p["stance"] in ("accuse", "assert") and p["actor"] and p["actor"] != s["actor"]]
 
 
-DEMONSTRATIVES = ("that", "this", "these", "those")
-
-
 def _refers_back(art, r):
     """A denial that points at the account just given: 'rejected that account', 'these claims',
     or a bare 'that' as its clause's subject ('says that does not match ...')."""
@@ -358,7 +357,7 @@ def _refers_back(art, r):
             continue
         if t.dep_ == "det" and t.head.i in ids and t.head.lemma_.lower() in art.lx["answer_nouns"]:
             return True
-        if t.dep_ in ("nsubj", "nsubjpass") and not list(t.children):
+        if t.dep_ in ("nsubj", "nsubjpass") and _points_back([t]):
             return True
     return False
 

@@ -423,7 +423,8 @@ ASPECT_VERBS = {"continue", "keep", "remain"}
 
 SUPPORT_VERBS = {"support"}
 
-DEMONSTRATIVES = ("that", "this")
+#: Words that point back at what was just said ('that account', 'these claims', a bare 'that').
+DEMONSTRATIVES = ("that", "this", "these", "those")
 
 
 def _points_back(subj):
