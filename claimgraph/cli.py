@@ -249,8 +249,10 @@ def print_rows(columns: list[str], rows: list[dict], fmt: str) -> None:
         width = shutil.get_terminal_size((160, 24)).columns if sys.stdout.isatty() else 160
         rows = [{c: _printable(r[c]) for c in columns} for r in rows]
         limits = _column_widths(columns, rows, width)
-        cells = [[_wrap(_printable(r[c]), limits[c]) for c in columns] for r in rows]
+        cells = [[_wrap(r[c], limits[c]) for c in columns] for r in rows]
         click.echo(tabulate(cells, headers=columns, tablefmt="simple_grid"))
+        if any(cell.endswith(CUT_MARK) for row in cells for cell in row):
+            say(f"cells longer than {CELL_LINES} lines are cut (…); --format csv or json gives them whole")
 
 
 def _column_widths(columns: list[str], rows: list[dict], total: int) -> dict[str, int]:
@@ -271,9 +273,28 @@ def _column_widths(columns: list[str], rows: list[dict], total: int) -> dict[str
     return limits
 
 
+#: Lines a table cell shows at most (a table is for people; csv and json give every cell whole).
+CELL_LINES = 12
+#: How a cut cell ends.
+CUT_MARK = " …"
+
+
 def _wrap(text: str, width: int) -> str:
-    """Wrap each line of a cell to ``width``, keeping the line breaks the cell already has."""
-    return "\n".join(textwrap.fill(line, width) if len(line) > width else line for line in text.splitlines())
+    """Wrap each line of a cell to ``width``, keeping the line breaks the cell already has, and
+    cut it after :data:`CELL_LINES` lines (a cell of hundreds of names would fill screens; only
+    the start of a long line is wrapped, as textwrap takes seconds over a page of them)."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        if len(lines) > CELL_LINES:
+            break
+        if len(line) <= width:
+            lines.append(line)
+        else:  # the lines still wanted, and a line more to know whether anything is cut
+            lines += textwrap.wrap(line[:width * (CELL_LINES - len(lines) + 2)], width)
+    if len(lines) <= CELL_LINES:
+        return "\n".join(lines)
+    last = lines[CELL_LINES - 1]
+    return "\n".join(lines[:CELL_LINES - 1] + [last[:max(0, width - len(CUT_MARK))].rstrip() + CUT_MARK])
 
 
 @click.group(cls=ClaimgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})

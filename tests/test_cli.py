@@ -316,3 +316,25 @@ def test_a_disputes_table_counts_long_lists_of_names():
     names = [f"Actor {i:02d}" for i in range(FEW + 3)]
     assert _few(names) == ", ".join(names[:FEW]) + " and 3 more"
     assert _few(names[:2]) == "Actor 00, Actor 01"
+
+
+def test_a_table_cuts_a_cell_of_many_lines_and_says_so(capsys):
+    """A table is for people: a cell over CELL_LINES lines ends in a mark, stderr says how to see
+    it whole; short cells and line breaks of their own are kept as they are."""
+    from claimgraph.cli import CELL_LINES, CUT_MARK, _wrap, print_rows
+
+    names = ", ".join(f"Actor {i:03d}" for i in range(400))
+    cut = _wrap(names, 30)
+    lines = cut.splitlines()
+    assert len(lines) == CELL_LINES and lines[-1].endswith(CUT_MARK)
+    assert all(len(line) <= 30 for line in lines)
+    assert cut.replace(CUT_MARK, "").replace("\n", " ").startswith("Actor 000, Actor 001, Actor 002")
+    assert _wrap("one\ntwo three four", 9) == "one\ntwo three\nfour"
+    exact = "\n".join(f"line {i}" for i in range(CELL_LINES))
+    assert _wrap(exact, 30) == exact  # as many lines as a cell shows: nothing cut
+    print_rows(["who"], [{"who": names}], "table")
+    captured = capsys.readouterr()
+    assert CUT_MARK.strip() in captured.out and "Actor 399" not in captured.out
+    assert "--format csv or json gives them whole" in captured.err
+    print_rows(["who"], [{"who": "Actor 000"}], "table")
+    assert capsys.readouterr().err == ""
