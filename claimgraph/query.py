@@ -177,7 +177,8 @@ def dispute(store, claim: str, limit: int | None = None, offset: int = 0,
         counted.append(len(core))
         return _page(_in_turns(core, lambda r: (r["date"], r["statement"])), *window)
 
-    found = _disputes(_dispute_rows(store, {key["claim_iri"]: key["claim"]}, pick), sided=False)
+    found = _disputes(_dispute_rows(store, {key["claim_iri"]: key["claim"]}, pick,
+                                    scan=key["articles"] >= _SCAN_ARTICLES), sided=False)
     sides = _sides(store, [key["claim_iri"]])[key["claim_iri"]]
     return dict(_as_dispute(dict(_without_sides(key), **sides), counted[0]),
                 evidence=found[0]["evidence"] if found else [])
@@ -288,10 +289,12 @@ def _select(store, sparql: str) -> list[dict]:
     return [dict(zip(columns, row)) for row in found]
 
 
-def _dispute_rows(store, claims: dict[str, str], pick=None) -> list[dict]:
+def _dispute_rows(store, claims: dict[str, str], pick=None, scan: bool = False) -> list[dict]:
     """The rows of contested.rq for these contested claims (IRI -> label), from simple lookups;
     with ``pick`` (a function of the statements' light rows, returning those to keep), only
-    the kept statements' sentences and articles are read.
+    the kept statements' sentences and articles are read. With ``scan`` (a dispute told in
+    thousands of statements) the statements' classes and dates are joined by hashing two
+    scans (:data:`_CORE_SCAN`) rather than looked up one by one.
 
     The statements counting toward the claims (and toward claims contradicting them) first,
     with the claims as VALUES: their class, actor and date; then the sentences, articles,
@@ -308,8 +311,11 @@ def _dispute_rows(store, claims: dict[str, str], pick=None) -> list[dict]:
     core = []
     actor = "" if pick is not None else _ACTOR  # a page reads only its own statements' actors, below
     for block in _values("toward", claims):
-        for row in _select(store, _CORE % {"block": block, "classes": "cg:Assertion, cg:Accusation, cg:Denial",
-                                           "actor": actor}):
+        if scan and not actor:
+            sparql = _CORE_SCAN % {"block": block, "classes": "cg:Assertion cg:Accusation cg:Denial"}
+        else:
+            sparql = _CORE % {"block": block, "classes": "cg:Assertion, cg:Accusation, cg:Denial", "actor": actor}
+        for row in _select(store, sparql):
             row.update(claim=row["toward"], side="disputer" if row["cls"].endswith("#Denial") else "supporter")
             core.append(row)
     for block in _values("toward", contradicting):
@@ -360,6 +366,16 @@ _CORE = """SELECT * WHERE {
     %(block)s
     ?statement cg:countsToward ?toward ; a ?cls . FILTER (?cls IN (%(classes)s))
     ?statement dcterms:date ?date . %(actor)s }"""
+#: :data:`_CORE` for a dispute of thousands of statements: each pattern a subquery, so Oxigraph
+#: joins them by hashing whole scans of the corpus's dates and classes instead of three lookups
+#: a statement (at 10,000 articles, the largest dispute's 3,548 statements: 0.32 s -> 0.13 s; a
+#: dispute of four statements: 0.004 s -> 0.06 s, hence :data:`_SCAN_ARTICLES`).
+_CORE_SCAN = """SELECT * WHERE {
+    { SELECT ?statement ?toward WHERE { %(block)s ?statement cg:countsToward ?toward } }
+    { SELECT ?statement ?cls WHERE { VALUES ?cls { %(classes)s } ?statement a ?cls } }
+    { SELECT ?statement ?date WHERE { ?statement dcterms:date ?date } } }"""
+#: A dispute told in this many articles or more is read by :data:`_CORE_SCAN`.
+_SCAN_ARTICLES = 500
 #: Whom a statement counts for (a joined pattern of :data:`_CORE`, or a lookup by VALUES).
 _ACTOR = "?statement cg:countsFor ?actor ."
 
