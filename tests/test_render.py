@@ -91,6 +91,24 @@ def test_planted_script_is_escaped(make_article, tmp_path):
     assert evil in sentences  # the text is all there, as data
 
 
+def test_page_data_is_json_safe_inside_a_script_element():
+    """The page data (written by orjson) reads back as the same value, sorted and compact as the
+    standard library writes it, with nothing that can end the script or break a JS string."""
+    import json
+
+    from claimgraph.render import _script_json
+
+    value = {"b": [1.5, 0.1, 1e16, -0.0, None, True], "a": "</script><b>&amp; \u2028\u2029 \x00\x1f\x7f \"q\" \\ نعم 汉",
+             "é": {"z": 1, "y": [{"x": 2.0}]}}
+    text = _script_json(value)
+    assert json.loads(text) == value
+    assert not any(c in text for c in "<>&\u2028\u2029")
+    reference = (json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+                 .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    assert text == reference
+
+
 def test_render_is_deterministic(seed_trig, tmp_path):
     render("--graph", seed_trig, "-o", tmp_path / "a.html")
     render("--graph", seed_trig, "-o", tmp_path / "b.html")
