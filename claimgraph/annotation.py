@@ -556,22 +556,31 @@ def find_annotations(paths: list[Path], extract: bool = False) -> list[Path]:
     With ``extract``, raw articles (``NAME.txt`` with no ``NAME.yaml`` beside them) are
     included too, for the extractor to draft; a curated annotation always wins.
     """
-    found: set[Path] = set()
+    return [Path(path) for path in annotation_paths(paths, extract)]
+
+
+def annotation_paths(paths: list[Path], extract: bool = False) -> list[str]:
+    """:func:`find_annotations` as strings, in the same order (Path's), made without a Path
+    object per file: a build of 10,000 articles lists them every time, and making, hashing
+    and comparing 10,000 Paths took 0.3 s of adding one article."""
+    found: dict[tuple[str, ...], str] = {}  # a path's parts, as Path compares them -> the path
     for p in paths:
         p = Path(p)
         if p.is_dir():
             with os.scandir(p) as entries:  # one listing, the file types from it (10,000 files: 0.1 s, not 1 s)
                 files = {entry.name for entry in entries if entry.is_file()}
-            found.update(p / name for name in files if name.endswith(".yaml"))
+            folder, parts = str(p), p.parts
+            wanted = [name for name in files if name.endswith(".yaml")]
             if extract:
-                found.update(p / name for name in files if name.endswith(".txt") and name[:-4] + ".yaml" not in files)
+                wanted += [name for name in files if name.endswith(".txt") and name[:-4] + ".yaml" not in files]
+            found.update(((*parts, name), os.path.join(folder, name)) for name in wanted)
         elif p.exists():
             if p.suffix == ".txt" and p.with_suffix(".yaml").is_file():
                 p = p.with_suffix(".yaml")  # the curated annotation of this article wins
             elif p.suffix == ".txt" and not extract:
                 raise AnnotationError(p, "is an article without an annotation; write NAME.yaml "
                                          "(seeds/README.md) or build with --extract")
-            found.add(p)
+            found[p.parts] = str(p)
         else:
             raise AnnotationError(p, "no such file or folder")
-    return sorted(found, key=lambda path: path.parts)  # Path's own order, without its slow comparisons (10,000: 0.25 s)
+    return [found[parts] for parts in sorted(found)]

@@ -130,3 +130,24 @@ def test_find_annotations_sorted_and_missing_path(tmp_path, make_article):
     assert find_annotations([a.parent]) == [a, b]
     with pytest.raises(AnnotationError, match="no such file or folder"):
         find_annotations([tmp_path / "nope"])
+
+
+def test_annotation_paths_are_the_sorted_set_of_paths(tmp_path):
+    """Files of several folders, named twice (as a folder's file and on their own, in another
+    spelling), raw articles with --extract: once each, in Path's order, as strings."""
+    from claimgraph.annotation import annotation_paths
+
+    for folder, names in {"x": ["b.yaml", "b.txt", "a-1.yaml", "a-1.txt", "raw.txt", "A.yaml"],
+                          "x/sub": ["c.yaml", "c.txt"], "x-y": ["d.yaml", "d.txt"]}.items():
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        for name in names:
+            (tmp_path / folder / name).write_text("")
+    inputs = [tmp_path / "x-y", tmp_path / "x", tmp_path / "x" / "sub" / ".." / "sub" / "c.txt",
+              tmp_path / "x" / "sub" / "c.yaml"]
+    for extract in (False, True):
+        expected = {tmp_path / "x" / n for n in ("A.yaml", "a-1.yaml", "b.yaml")} | {tmp_path / "x-y" / "d.yaml"}
+        expected |= {tmp_path / "x" / "sub" / ".." / "sub" / "c.yaml", tmp_path / "x" / "sub" / "c.yaml"}
+        if extract:
+            expected.add(tmp_path / "x" / "raw.txt")
+        assert annotation_paths(inputs, extract) == [str(p) for p in sorted(expected)]
+        assert find_annotations(inputs, extract) == sorted(expected)

@@ -97,8 +97,8 @@ def store(request, seed_store, awkward_store):
 
 def test_statement_rows_equal_the_one_query_form(store):
     old = rows(run_query(store, ONE_QUERY))[1]
-    tables = _Tables(store)
-    new, _ = _statements(tables, _actor_rows(tables))
+    with _Tables(store) as tables:
+        new, _ = _statements(tables, _actor_rows(tables))
     assert old, "the seed graph has statements"
     assert sorted(tuple(r[c] for c in COLUMNS) for r in new) == sorted(tuple(r[c] for c in COLUMNS) for r in old)
     order = [(r["edge"], r["from"], r["to"]) for r in new]
@@ -168,8 +168,8 @@ def test_tables_read_in_threads_equal_those_read_one_by_one(store):
     from claimgraph.projection import PROJECTION_QUERIES
     from claimgraph.query import canned_queries, select_table
 
-    tables = _Tables(store)
-    for name in PROJECTION_QUERIES:  # (unordered queries: their rows compared as sorted)
-        columns, found = select_table(store, canned_queries()[name].sparql)
-        assert tables.table(name)[0] == columns and sorted(tables.table(name)[1]) == sorted(found), name
+    with _Tables(store) as tables:
+        for name in reversed(PROJECTION_QUERIES):  # (unordered queries: their rows compared as sorted)
+            columns, found = select_table(store, canned_queries()[name].sparql)
+            assert tables.table(name)[0] == columns and sorted(tables.table(name)[1]) == sorted(found), name
     assert tables.table("_projection")[1], "the seed graph has statements"
