@@ -338,3 +338,22 @@ def test_a_table_cuts_a_cell_of_many_lines_and_says_so(capsys):
     assert "--format csv or json gives them whole" in captured.err
     print_rows(["who"], [{"who": "Actor 000"}], "table")
     assert capsys.readouterr().err == ""
+
+
+def test_wide_characters_are_measured_after_an_ascii_table():
+    """An ASCII table is made without wcwidth (it would measure each character as one); a table
+    of CJK text, even after it in the same process, is aligned by display width."""
+    import subprocess
+    import sys
+
+    script = """
+from claimgraph.cli import print_rows
+import sys
+print_rows(["who"], [{"who": "Pakistan"}], "table")
+assert "wcwidth" not in sys.modules, "an ASCII table imported wcwidth"
+print_rows(["who", "n"], [{"who": "北京", "n": "1"}, {"who": "Delhi", "n": "2"}], "table")
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    lines = [line for line in out.splitlines() if "北京" in line or "Delhi" in line]
+    widths = {len(line) + sum(1 for ch in line if ch in "北京") for line in lines}  # display columns
+    assert len(widths) == 1, out  # both rows end at the same column
