@@ -867,13 +867,26 @@ def _write(store, drop: set, add: set) -> None:
         # the union view holds each triple once: it goes when no other graph has it
         if not any(True for q in store.quads_for_pattern(*triple) if not isinstance(q.graph_name, ox.DefaultGraph)):
             store.remove(ox.Quad(*triple, default))
-    if add:
+    if len(add) >= BULK_WRITE_FROM:  # as N-Quads text: no pyoxigraph term made in Python (100k statements: 5 s -> 1 s)
+        in_graph = f" <{vocab.LINKS_GRAPH}> .\n"
+        text = "".join(f"{line}{in_graph}{line} .\n"
+                       for line in (f"{_nquads(s)} {_nquads(p)} {_nquads(o)}" for s, p, o in add))
+        store.bulk_load(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    elif add:
         quads = [ox.Quad(_term(s), _term(p), _term(o), graph) for s, p, o in sorted(add, key=str)]
-        quads += [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads]
-        if len(add) >= BULK_WRITE_FROM:
-            store.bulk_extend(quads)
-        else:
-            store.extend(quads)
+        store.extend(quads + [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads])
+
+
+#: What N-Quads escapes in a string literal (the grammar forbids these four unescaped).
+_NQUADS_ESCAPES = str.maketrans({'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r"})
+
+
+def _nquads(value) -> str:
+    """The N-Quads form of a term as this module keeps it: an IRI (str) or a typed literal
+    (lexical form, datatype IRI), as :func:`_term` makes them."""
+    if isinstance(value, tuple):
+        return f'"{value[0].translate(_NQUADS_ESCAPES)}"^^<{value[1]}>'
+    return f"<{value}>"
 
 
 def _article_of(claim: str) -> str:

@@ -449,3 +449,27 @@ def test_a_surname_alone_counts_for_the_actor_of_the_one_full_name_ending_in_it(
     found = linking.acting_for(open_graph(out))
     assert found[ID + "actor/kessler"] == ID + "actor/alphaland"
     assert ID + "actor/moro" not in found
+
+
+def test_links_written_in_bulk_equal_those_written_in_a_transaction(monkeypatch):
+    """Many link triples go to the store as N-Quads text through the bulk loader, a few as terms
+    in a transaction: the same quads, in the links graph and the union view, whatever a literal
+    holds (quotes, backslashes, line breaks, other scripts)."""
+    import pyoxigraph as ox
+
+    from claimgraph import linking
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    add = {(f"https://w3id.org/claimgraph/id/link/{i}", CG + "reason", (text, xsd + "string"))
+           for i, text in enumerate(['shared "wording"', "a \\ b", "two\nlines\r", "تصريح", ""])}
+    add |= {("https://w3id.org/claimgraph/id/claim/x", CG + "articleCount", ("3", xsd + "nonNegativeInteger")),
+            ("https://w3id.org/claimgraph/id/claim/x", CG + "firstDate", ("2025-10-19", xsd + "date")),
+            ("https://w3id.org/claimgraph/id/a/s1", CG + "countsToward", "https://w3id.org/claimgraph/id/claim/x")}
+    written = {}
+    for bulk_from in (0, 10**9):
+        monkeypatch.setattr(linking, "BULK_WRITE_FROM", bulk_from)
+        store = ox.Store()
+        linking._write(store, set(), add)
+        written[bulk_from] = sorted(map(str, store))
+    assert written[0] == written[10**9]
+    assert len(written[0]) == 2 * len(add)
