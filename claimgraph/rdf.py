@@ -19,11 +19,29 @@ from .errors import ClaimgraphError
 from .model import Annotation, Span, Statement
 from .vocab import PREFIXES, SUPERCLASSES
 
-CG = Namespace(vocab.CG)
+
+
+class _Vocabulary(Namespace):
+    """A namespace of a closed vocabulary whose terms are made once: rdflib's Namespace makes
+    and checks a new URIRef at every ``CG.claim``, a tenth of the time a build spends
+    converting an article (46,000 lookups for 200 articles). Not for ``ID``, whose terms
+    are the corpus's own and would only fill the cache."""
+
+    def term(self, name: str) -> URIRef:
+        key = (str(self), name)
+        found = _VOCABULARY_TERMS.get(key)
+        if found is None:
+            found = _VOCABULARY_TERMS[key] = super().term(name)
+        return found
+
+
+_VOCABULARY_TERMS: dict[tuple[str, str], URIRef] = {}
+
+CG = _Vocabulary(vocab.CG)
 ID = Namespace(vocab.ID)
-OA = Namespace(vocab.OA)
-SCHEMA = Namespace(vocab.SCHEMA)
-WD = Namespace(vocab.WD)
+OA = _Vocabulary(vocab.OA)
+SCHEMA = _Vocabulary(vocab.SCHEMA)
+WD = Namespace(vocab.WD)  # Wikidata: QIDs, open-ended like ID
 
 QUOTE_CONTEXT = 32  # characters of prefix/suffix kept in a TextQuoteSelector
 
