@@ -199,12 +199,37 @@
   const network = new vis.Network(container, {nodes, edges}, data.vis.options);
   // What the filters drop is hidden in place (the option vis-network reads when it lists what to draw),
   // not removed: a DataView put back re-created every node and edge it added, 0.1-0.8 s at 2,000 nodes.
+  // After the first pass only what was shown and what is to be shown is touched: an aggregated page holds the
+  // hidden statement edges of every dispute (tens of thousands), and setting each took 0.1 s of every click.
+  let shownNodes = null, shownEdges = null;  // the ids the last pass left visible (null: no pass yet)
   function applyVisibility() {
     const body = network.body;
-    Object.keys(body.nodes).forEach((id) => { body.nodes[id].options.hidden = !visibleNode[id]; });
-    Object.keys(body.edges).forEach((id) => { body.edges[id].options.hidden = !visibleEdge[id]; });
-    network._updateVisibleIndices();  // what "_dataUpdated" would do, less the value ranges and clusters we do not use
+    if (shownNodes === null) {
+      Object.keys(body.nodes).forEach((id) => { body.nodes[id].options.hidden = !visibleNode[id]; });
+      Object.keys(body.edges).forEach((id) => { body.edges[id].options.hidden = !visibleEdge[id]; });
+    } else {
+      shownNodes.forEach((id) => { if (!visibleNode[id] && body.nodes[id]) body.nodes[id].options.hidden = true; });
+      shownEdges.forEach((id) => { if (!visibleEdge[id] && body.edges[id]) body.edges[id].options.hidden = true; });
+    }
+    shownNodes = Object.keys(visibleNode);
+    shownEdges = Object.keys(visibleEdge);
+    shownNodes.forEach((id) => { if (body.nodes[id]) body.nodes[id].options.hidden = false; });
+    shownEdges.forEach((id) => { if (body.edges[id]) body.edges[id].options.hidden = false; });
+    // The lists vis-network draws from, as its _updateVisibleIndices makes them (shown, both ends shown, in the
+    // order the items were added; no clusters here), from the shown items only: walking every item took 0.1 s.
+    if (drawRank === null) {
+      drawRank = Object.create(null);
+      Object.keys(body.nodes).forEach((id, i) => { drawRank[`n${id}`] = i; });
+      Object.keys(body.edges).forEach((id, i) => { drawRank[`e${id}`] = i; });
+    }
+    const byRank = (kind) => (a, b) => drawRank[kind + a] - drawRank[kind + b];
+    body.nodeIndices = shownNodes.filter((id) => body.nodes[id]).sort(byRank("n")).map((id) => body.nodes[id].id);
+    body.edgeIndices = shownEdges.filter((id) => {
+      const e = body.edges[id];
+      return e && body.nodes[e.fromId] && body.nodes[e.toId] && visibleNode[e.fromId] && visibleNode[e.toId];
+    }).sort(byRank("e")).map((id) => body.edges[id].id);
   }
+  let drawRank = null;  // each node's and edge's place in vis-network's own lists, read once
   window.network = network;
   // Level of detail: zoomed far out, dash patterns and arrow heads are under a pixel, yet drawing them took
   // 90% of a frame (0.9 s of 1.0 s at 14,000 edges); and zoomed in on a crowd, rasterising the dashes of
@@ -218,17 +243,24 @@
     const want = exporting ? 7 : (s >= ARROWS_FROM && n <= ARROWS_UPTO ? 1 : 0) | (s >= DASHES_FROM && n <= DASHES_UPTO ? 2 : 0)
       | (n <= LABELS_UPTO ? 4 : 0);
     if (want === 7 && detailShown === 7) return;
-    (want === 7 ? Object.keys(edgesNow) : network.body.edgeIndices).forEach((id) => {
+    // full detail puts back only the edges drawn with less (not every edge of the page: a page aggregated from
+    // 100,000 statements holds tens of thousands of hidden ones)
+    const ids = want === 7 ? [...reduced] : network.body.edgeIndices;
+    if (want === 7) reduced.clear();
+    ids.forEach((id) => {
       const e = edgesNow[id];
+      if (!e) return;
       if (e.homeDashes === undefined) {
         e.homeDashes = e.options.dashes; e.homeArrow = e.options.arrows.to.enabled; e.homeLabel = e.options.label;
       }
       e.options.arrows.to.enabled = want & 1 ? e.homeArrow : false;
       e.options.dashes = want & 2 ? e.homeDashes : false;
       e.options.label = want & 4 ? e.homeLabel : undefined;
+      if (want !== 7) reduced.add(id);
     });
     detailShown = want;
   }
+  const reduced = new Set();  // the edges levelOfDetail drew with less than their own look
   // Culling: vis-network draws every edge, on screen or not, and zoomed in on 2,000 nodes the dashes of
   // thousands of unseen edges took seconds to rasterise. For one drawing, the list of edges to draw keeps
   // those whose box meets the window (with a margin for curves, arrow heads and labels); put back after.
@@ -334,22 +366,31 @@
   // keeps the look the page was written with, and a DataSet update would also put moved nodes back home.
   const drawnLook = Object.create(null), written = Object.create(null);
   data.vis.nodes.forEach((n) => { written[n.id] = n; });
-  let relabelled = null;  // the contestNow the labels show
+  const relabelled = Object.create(null);  // the contestNow each claim's label shows
   function relabel() {  // a claim's box says CONTESTED (and how many on each side) only when it is, in view
-    if (relabelled === contestNow) return;
-    relabelled = contestNow;
+    // drawn claims only (setOptions on thousands of hidden ones took 0.2 s a click); the rest when drawn
     Object.keys(data.disputes).forEach((id) => {
       const node = written[id];
-      if (!node) return;
+      if (!node || !visibleNode[id] || relabelled[id] === contestNow) return;
+      relabelled[id] = contestNow;
       const r = contestNow[id], base = drawnLook[id] ? drawnLook[id].base : node.label.split("\n").slice(1).join("\n");
       const label = r ? `CONTESTED \u00b7 ${r.pro.size} for, ${r.con.size} against\n${base}` : base;
       if (drawnLook[id] && drawnLook[id].label === label) return;
       drawnLook[id] = {base, label};
       const look = r ? data.look.contested : data.look.plain;
       network.body.nodes[id].setOptions({label, borderWidth: look[1], color: Object.assign({}, node.color, {border: look[0]})});
+      network.body.nodes[id].options.hidden = !visibleNode[id];  // as applyVisibility left it, which may not look again
     });
   }
 
+  // vis-network's fit measures every node of the page first, hidden or not (its _resizeNodes: 0.13 s a click on
+  // a page aggregated from 100,000 statements); it is shown the drawn nodes only, which are all it fits to.
+  function fitDrawn() {
+    const body = network.body, all = body.nodes, drawn = Object.create(null);
+    body.nodeIndices.forEach((id) => { drawn[id] = all[id]; });
+    body.nodes = drawn;
+    try { network.fit({animation: false}); } finally { body.nodes = all; }
+  }
   function refresh(fit) { batched(() => { refreshNow(fit); }); }
   function refreshNow(fit) {
     computeVisible();
@@ -360,7 +401,7 @@
     updateCounts();
     if (tableOpen) fillTable();
     if (state.list) fillDisputes();
-    if (fit) network.fit({animation: false});
+    if (fit) fitDrawn();
     writeHash();
     syncTimeline();
     $("unfocus").hidden = !state.dv && !state.fx.length;
@@ -805,15 +846,19 @@
     (label?.lines || []).forEach((line) => { (line.blocks || []).forEach((block) => { block.color = colour; }); });
   }
   let dimmedNodes = new Set(), dimmedEdges = new Set();
-  function paintDim() {
+  function paintDim() {  // the items drawn only: every change of what is drawn paints again (refreshNow, restoreNow)
     const body = network.body;
-    Object.keys(body.nodes).forEach((id) => {
-      const n = body.nodes[id], off = dimmedNodes.has(id);
+    Object.keys(visibleNode).forEach((id) => {
+      const n = body.nodes[id];
+      if (!n) return;
+      const off = dimmedNodes.has(id);
       n.options.opacity = off ? 0.2 : 1;
       fadeLabel(n.labelModule, off ? "rgba(26,26,26,0.3)" : n.options.font.color);
     });
-    Object.keys(body.edges).forEach((id) => {
-      const e = body.edges[id], off = dimmedEdges.has(id);
+    Object.keys(visibleEdge).forEach((id) => {
+      const e = body.edges[id];
+      if (!e) return;
+      const off = dimmedEdges.has(id);
       if (e.homeOpacity === undefined) e.homeOpacity = e.options.color.opacity;
       e.options.color.opacity = off ? 0.08 : e.homeOpacity;
       fadeLabel(e.labelModule, off ? "rgba(51,51,51,0.15)" : e.options.font.color);
@@ -1073,10 +1118,18 @@
               n: r.st.length, arts: arts.size, first, last, method: [...methods].sort().join(", ")};
     });
   }
+  // Sorted again only when the disputes in view or the order change (a filter click re-sorted thousands with
+  // a collator: 60 ms on every click of a 10,000-article page); callers get a copy.
+  const sortedOf = {rows: null, key: null, dir: null, sorted: null};
   function sortedDisputes() {
-    const rows = disputeRows(), col = DCOLS.find((c) => c[0] === dsort.key) || DCOLS[3], k = col[0];
-    const cmp = col[3] ? (a, b) => a[k] - b[k] : (a, b) => collator.compare(a[k], b[k]);
-    return rows.sort((a, b) => dsort.dir * cmp(a, b) || b.n - a.n || collator.compare(a.claim, b.claim) || (a.id < b.id ? -1 : 1));
+    const rows = disputeRows();
+    if (sortedOf.rows !== rowsOf.rows || sortedOf.key !== dsort.key || sortedOf.dir !== dsort.dir) {
+      const col = DCOLS.find((c) => c[0] === dsort.key) || DCOLS[3], k = col[0];
+      const cmp = col[3] ? (a, b) => a[k] - b[k] : (a, b) => collator.compare(a[k], b[k]);
+      Object.assign(sortedOf, {rows: rowsOf.rows, key: dsort.key, dir: dsort.dir, sorted: rows.sort((a, b) =>
+        dsort.dir * cmp(a, b) || b.n - a.n || collator.compare(a.claim, b.claim) || (a.id < b.id ? -1 : 1))});
+    }
+    return sortedOf.sorted.slice();
   }
   window.cgDisputes = () => sortedDisputes().map((r) => ({id: r.id, claim: r.claim, pro: r.names.pro, con: r.names.con,
     n: r.n, arts: r.arts, first: r.first, last: r.last, method: r.method}));
@@ -1429,7 +1482,7 @@
     if (navigator.clipboard?.writeText) navigator.clipboard.writeText(location.href).then(done, () => { window.prompt("Copy this link", location.href); });
     else window.prompt("Copy this link", location.href);
   });
-  $("fit").addEventListener("click", () => { network.fit({animation: false}); });
+  $("fit").addEventListener("click", () => { fitDrawn(); });
 
   // ---- what the command line chose, and the aggregated notice ------------------------------------
   const notice = $("notice"), bits = [];
@@ -1457,7 +1510,7 @@
     computeVisible(); arrange(); relabel(); applyVisibility(); updateCounts(); showList();
     syncTimeline();
     $("unfocus").hidden = !state.dv && !state.fx.length;
-    network.fit({animation: false});
+    fitDrawn();
     if (state.sel) select(state.sel, true); else { intro(); dim(""); }
     writeHash();
   }
