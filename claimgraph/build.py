@@ -282,14 +282,8 @@ class _Terms:
                 text = self.texts[key] = f"<{key}>"
             return text
         if isinstance(term, Literal):
-            value = str(term)
-            if '"' in value or "\\" in value or "\n" in value or "\r" in value:
-                value = value.translate(_ESCAPES)
-            if term.language:
-                return f'"{value}"@{term.language}'
-            if term.datatype is not None and str(term.datatype) != _XSD_STRING:
-                return f'"{value}"^^{self.text(term.datatype)}'
-            return f'"{value}"'
+            return vocab.nquads_literal(str(term), str(term.datatype) if term.datatype is not None else None,
+                                        term.language)
         self.term(term)  # neither an IRI nor a literal: raises the error :meth:`term` gives
         raise AssertionError(term)
 
@@ -298,10 +292,6 @@ class _Terms:
         text = self.text
         return [" ".join((text(s), text(p), text(o))) for s, p, o in triples]
 
-
-#: What N-Quads escapes in a string literal (the grammar forbids these four unescaped).
-_ESCAPES = str.maketrans({'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r"})
-_XSD_STRING = vocab.XSD + "string"
 
 
 # --- the store's build graph ---------------------------------------------------------------

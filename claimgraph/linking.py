@@ -877,15 +877,11 @@ def _write(store, drop: set, add: set) -> None:
         store.extend(quads + [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads])
 
 
-#: What N-Quads escapes in a string literal (the grammar forbids these four unescaped).
-_NQUADS_ESCAPES = str.maketrans({'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r"})
-
-
 def _nquads(value) -> str:
     """The N-Quads form of a term as this module keeps it: an IRI (str) or a typed literal
     (lexical form, datatype IRI), as :func:`_term` makes them."""
     if isinstance(value, tuple):
-        return f'"{value[0].translate(_NQUADS_ESCAPES)}"^^<{value[1]}>'
+        return vocab.nquads_literal(*value)
     return f"<{value}>"
 
 

@@ -20,7 +20,6 @@ from .model import Annotation, Span, Statement
 from .vocab import PREFIXES, SUPERCLASSES
 
 
-
 class _Vocabulary(Namespace):
     """A namespace of a closed vocabulary whose terms are made once: rdflib's Namespace makes
     and checks a new URIRef at every ``CG.claim``, a tenth of the time a build spends
@@ -28,7 +27,7 @@ class _Vocabulary(Namespace):
     are the corpus's own and would only fill the cache."""
 
     def term(self, name: str) -> URIRef:
-        key = (str(self), name)
+        key = (self, name)  # (a Namespace hashes and compares as its str)
         found = _VOCABULARY_TERMS.get(key)
         if found is None:
             found = _VOCABULARY_TERMS[key] = super().term(name)

@@ -111,6 +111,24 @@ def mediation_iri(article_id: str, mediation_id: str) -> str:
     return f"{ID}{article_id}/mediation/{mediation_id}"
 
 
+# --- N-Quads text (the build and the linker hand large writes to Oxigraph's bulk loader as text) ---
+
+#: What N-Quads escapes in a string literal (the grammar forbids these four unescaped).
+_NQUADS_ESCAPES = str.maketrans({'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r"})
+
+
+def nquads_literal(lexical: str, datatype: str | None = None, language: str | None = None) -> str:
+    """A literal in N-Quads form: quoted and escaped, with its language tag or datatype IRI
+    (none for a plain string)."""
+    if '"' in lexical or "\\" in lexical or "\n" in lexical or "\r" in lexical:
+        lexical = lexical.translate(_NQUADS_ESCAPES)
+    if language:
+        return f'"{lexical}"@{language}'
+    if datatype and datatype != XSD + "string":
+        return f'"{lexical}"^^<{datatype}>'
+    return f'"{lexical}"'
+
+
 def ontology_path() -> Path:
     """The ontology folder: in a checkout the repository's ``ontology/``, in a wheel a copy inside the package."""
     packaged = resources.files("claimgraph") / "ontology"

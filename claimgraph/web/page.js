@@ -398,7 +398,7 @@
       drawnLook[id] = {base, label};
       const look = r ? data.look.contested : data.look.plain;
       network.body.nodes[id].setOptions({label, borderWidth: look[1], color: Object.assign({}, node.color, {border: look[0]})});
-      network.body.nodes[id].options.hidden = !visibleNode[id];  // as applyVisibility left it, which may not look again
+      network.body.nodes[id].options.hidden = false;  // drawn (setOptions may reset it; applyVisibility may not look again)
     });
   }
 
