@@ -184,12 +184,25 @@ def add_union_view(store, conclude: bool = True) -> None:
     in memory.
     """
     store.update(MATERIALIZE_UNION)
-    if conclude and (not store.query(f"ASK {{ GRAPH <{LINKS_GRAPH}> {{ ?s ?p ?o }} }}") or store.query(
-            f"ASK {{ GRAPH <{LINKS_GRAPH}> {{ ?c a <{CG}ContestedClaim> FILTER NOT EXISTS {{ ?c <{CG}supporterCount> ?n }} }} }}")):
+    if conclude and _unconcluded(store):
         articles = {row["a"].value for row in store.query(
             f"SELECT DISTINCT ?a WHERE {{ ?s <{CG}claim> ?c ; <{DCTERMS}source> ?a }}")}
         if articles:
             update_links(store, articles, everything=True)
+
+
+def _unconcluded(store) -> bool:
+    """Whether a graph lacks the build's conclusions, or has those of a claimgraph before the
+    contested claims' side counts or before the anonymously sourced claims (a graph with
+    reports of no named speaker names some claim so, unless every one shares its claim with
+    a named speaker: then the conclusions are made again, which costs time, not answers)."""
+    links = f"GRAPH <{LINKS_GRAPH}>"
+    return (not store.query(f"ASK {{ {links} {{ ?s ?p ?o }} }}")
+            or store.query(f"ASK {{ {links} {{ ?c a <{CG}ContestedClaim> "
+                           f"FILTER NOT EXISTS {{ ?c <{CG}supporterCount> ?n }} }} }}")
+            or (not store.query(f"ASK {{ {links} {{ ?c a <{CG}AnonymouslySourcedClaim> }} }}")
+                and store.query(f"ASK {{ ?r a <{CG}Report> ; <{CG}countsToward> ?c "
+                                f"FILTER NOT EXISTS {{ ?r <{CG}speaker> ?x }} }}")))
 
 
 def unview(graph: str) -> str:

@@ -21,7 +21,7 @@ from claimgraph.errors import AnnotationError, ClaimgraphError, QueryError, Stor
 from claimgraph.cli import cli
 from claimgraph.query import contested_claims
 from claimgraph.source import open_source
-from claimgraph.store import BUILD_NS, open_graph, open_store, rows, run_query
+from claimgraph.store import BUILD_NS, export_trig, open_graph, open_store, rows, run_query
 from claimgraph.vocab import BUILD_GRAPH
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -719,3 +719,78 @@ def test_one_dispute_a_page_at_a_time(tmp_path):
         dispute(store, iri + "-no-such-claim")
     with pytest.raises(QueryError):
         dispute(store, label + " and more")
+
+
+
+RUMOUR_YAML = """\
+article:
+  id: {article_id}
+  text: {text_name}
+  title: "Reports of shelling"
+  date: 2025-01-03
+actors:
+  - id: betaland
+    label: Betaland
+    type: state
+claims:
+  - id: CLAIM
+    label: "LABEL"
+    subject: betaland
+    relation: attacks
+    object: the border town
+statements:
+  - id: s1
+    stance: report
+    claim: CLAIM
+    about: [betaland]
+    sentence: "Reports said that LABEL."
+"""
+
+
+def test_anonymously_sourced_claims_the_build_keeps_follow_every_change(tmp_path, make_article):
+    """anonymous-only reads the claims the build marks cg:AnonymouslySourcedClaim. After a
+    full build, an added article (the incremental path) and a removed one, they are the
+    claims that reports with no named speaker put forward and no named speaker does, as the
+    plain shape over the statements finds them; a graph file written without the marks gets
+    them when it is loaded."""
+    from claimgraph.query import canned_queries, paged
+
+    folder = tmp_path / "articles"
+
+    def rumour(name, claim, label):
+        make_article(name, text=f"Reports said that {label}.\n", folder=folder,
+                     yaml_text=RUMOUR_YAML.replace("CLAIM", claim).replace("LABEL", label))
+
+    query = canned_queries()["anonymous-only"].sparql
+    plain = query[:query.index("SELECT")] + """
+SELECT DISTINCT ?date ?claimLabel ?sentence ?source WHERE {
+  ?statement a cg:Report ; cg:countsToward ?group ; cg:claim/rdfs:label ?claimLabel ;
+             cg:evidence/oa:hasTarget/oa:hasSelector/oa:exact ?sentence ; dcterms:date ?date ; dcterms:source ?article .
+  FILTER NOT EXISTS { ?named cg:countsToward ?group ; cg:speaker ?someone }
+  OPTIONAL { ?article schema:headline ?source }
+}"""
+
+    def anonymous() -> set[str]:
+        build_graph([folder], None, validate=False, store=tmp_path / "store")
+        store = open_store(tmp_path / "store")
+        kept = run_query(store, paged(query, None))
+        assert _bag(kept) == _bag(run_query(store, plain))
+        return {b["claimLabel"]["value"] for b in kept["results"]["bindings"]}
+
+    rumour("rumour", "betaland-shelled-town", "Betaland shelled the border town")
+    assert anonymous() == {"Betaland shelled the border town"}
+    rumour("other-rumour", "betaland-mined-road", "Betaland mined the road")
+    assert anonymous() == {"Betaland shelled the border town", "Betaland mined the road"}
+    named = make_article("named", folder=folder)  # Alphaland accuses, Betaland denies: named speakers
+    assert anonymous() == {"Betaland mined the road"}
+    named.unlink()
+    (folder / "named.txt").unlink()
+    assert anonymous() == {"Betaland shelled the border town", "Betaland mined the road"}
+    graph = tmp_path / "claims.trig"
+    export_trig(open_store(tmp_path / "store"), graph)
+    text = graph.read_text()
+    unmarked = tmp_path / "unmarked.trig"
+    unmarked.write_text(text.replace(" a cg:AnonymouslySourcedClaim .", " a cg:Claim ."))
+    assert unmarked.read_text() != text
+    assert _bag(run_query(open_graph(unmarked), paged(query, None))) == _bag(run_query(open_graph(graph),
+                                                                                         paged(query, None)))
