@@ -192,10 +192,10 @@ def add_union_view(store, conclude: bool = True) -> None:
 
 
 def _unconcluded(store) -> bool:
-    """Whether a graph lacks the build's conclusions, or has those of a claimgraph before the
-    contested claims' side counts or before the anonymously sourced claims (a graph with
-    reports of no named speaker names some claim so, unless every one shares its claim with
-    a named speaker: then the conclusions are made again, which costs time, not answers)."""
+    """Whether a graph lacks the build's conclusions, or was concluded by a claimgraph from
+    before the side counts or the anonymous marks. (A graph whose anonymous reports all share
+    their claims with named speakers has no marks either: it is concluded again, which costs
+    time, not answers.)"""
     links = f"GRAPH <{LINKS_GRAPH}>"
     return (not store.query(f"ASK {{ {links} {{ ?s ?p ?o }} }}")
             or store.query(f"ASK {{ {links} {{ ?c a <{CG}ContestedClaim> "
