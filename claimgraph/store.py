@@ -193,11 +193,14 @@ def add_union_view(store, conclude: bool = True) -> None:
 
 def _unconcluded(store) -> bool:
     """Whether a graph lacks the build's conclusions, or was concluded by a claimgraph from
-    before the side counts or the anonymous marks. (A graph whose anonymous reports all share
-    their claims with named speakers has no marks either: it is concluded again, which costs
-    time, not answers.)"""
+    before the side counts, the statements' sides or the anonymous marks. (A graph whose
+    anonymous reports all share their claims with named speakers has no marks either: it is
+    concluded again, which costs time, not answers.)"""
     links = f"GRAPH <{LINKS_GRAPH}>"
+    sides = " ".join(f"<{CG}{c}>" for c in ("Assertion", "Accusation", "Denial"))
     return (not store.query(f"ASK {{ {links} {{ ?s ?p ?o }} }}")
+            or (store.query(f"ASK {{ ?s <{CG}countsToward> ?c ; a ?cls VALUES ?cls {{ {sides} }} }}")
+                and not store.query(f"ASK {{ {links} {{ ?s <{CG}supportsClaim>|<{CG}deniesClaim> ?c }} }}"))
             or store.query(f"ASK {{ {links} {{ ?c a <{CG}ContestedClaim> "
                            f"FILTER NOT EXISTS {{ ?c <{CG}supporterCount> ?n }} }} }}")
             or (not store.query(f"ASK {{ {links} {{ ?c a <{CG}AnonymouslySourcedClaim> }} }}")

@@ -194,7 +194,8 @@ def test_store_links_incrementally_like_a_full_build(tmp_path, make_article):
     assert not list(store.quads_for_pattern(None, ox.NamedNode(CG + "sameClaimAs"), None, None))
     # what remains of the corpus conclusions is the accusation's statement, counted on its own
     assert {(q.predicate.value, q.object.value) for q in store.quads_for_pattern(None, None, None, graph)} == {
-        (CG + "countsFor", ID + "actor/alphaland"), (CG + "countsToward", ID + "accusation/claim/shelling")}
+        (CG + "countsFor", ID + "actor/alphaland"), (CG + "countsToward", ID + "accusation/claim/shelling"),
+        (CG + "supportsClaim", ID + "accusation/claim/shelling")}
 
 
 def test_proposed_links_query_lists_the_least_sure_first(tmp_path, make_article, monkeypatch):

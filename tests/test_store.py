@@ -794,3 +794,22 @@ SELECT DISTINCT ?date ?claimLabel ?sentence ?source WHERE {
     assert unmarked.read_text() != text
     assert _bag(run_query(open_graph(unmarked), paged(query, None))) == _bag(run_query(open_graph(graph),
                                                                                          paged(query, None)))
+
+
+def test_a_graph_concluded_before_the_sides_were_kept_gets_them_on_loading(tmp_path, make_article):
+    """A graph file whose statements lack cg:supportsClaim and cg:deniesClaim (written by a
+    claimgraph from before them) is concluded again when loaded, so contested answers alike."""
+    from claimgraph.query import canned_queries, paged
+
+    folder = tmp_path / "articles"
+    make_article("one", folder=folder)
+    make_article("two", folder=folder, replace=("date: 2025-01-02", "date: 2025-01-05"))
+    graph = tmp_path / "claims.trig"
+    build_graph([folder], graph)
+    text = graph.read_text()
+    old = tmp_path / "old.trig"
+    old.write_text(text.replace("cg:supportsClaim ", "cg:countsToward ").replace("cg:deniesClaim ", "cg:countsToward "))
+    assert "cg:supportsClaim" in text and "cg:deniesClaim" in text and "cg:supportsClaim" not in old.read_text()
+    query = paged(canned_queries()["contested"].sparql, None)
+    answer = run_query(open_graph(graph), query)
+    assert len(answer["results"]["bindings"]) == 4 and _bag(run_query(open_graph(old), query)) == _bag(answer)
