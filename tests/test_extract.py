@@ -799,3 +799,15 @@ def test_one_side_saying_the_others_claim_negated_denies_it(nlp):
     [deny] = find(r, "deny", "Chile")
     assert deny["claim"] == sent["claim"]
     assert any(label(r, c["supporters"][0]) == "Peru" and label(r, c["disputers"][0]) == "Chile" for c in r["contested"])
+
+
+def test_one_asked_to_act_inside_a_report_is_no_inner_speaker(nlp):
+    r = run(nlp, "Mayor Lena Brandt said she was asked to close the library early.")
+    [s] = r["statements"]
+    assert label(r, s["actor"]) == "Lena Brandt" and "asked to close the library" in s["span"]
+
+
+def test_a_cue_verb_tagged_as_a_plural_noun_after_a_name_is_still_a_cue(nlp):
+    r = run(nlp, "Senator Alma Brown spoke in Dover. Brown charges that firms that stand to gain from the law paid the party.")
+    [s] = find(r, "accuse")
+    assert label(r, s["actor"]) == "Alma Brown" and "firms that stand to gain" in s["span"]

@@ -31,6 +31,8 @@ class Article(Sources):
                         self._verb(tok, n)
                 if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lx["nouns"]:
                     self._nominal(tok, n)
+                if tok.tag_ == "NNS" and tok.i > sent.start and tok.doc[tok.i - 1].is_title:
+                    self._noun_tagged_cue(tok, n)
                 if tok.dep_ in SUBJ_DEPS and (tok.ent_type_ in ("GPE", "ORG", "NORP") or (
                         tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children))):
                     kind, aid = self.resolve(tok)
@@ -368,6 +370,8 @@ class Article(Sources):
             inner = stance_of_verb(self, c) if c.dep_ in ("ccomp", "parataxis") else None
             if inner:
                 own = [s for s in c.children if s.dep_ in SUBJ_DEPS]
+                if own and own[0].dep_ == "nsubjpass" and not any(a.dep_ == "agent" for a in c.children):
+                    continue      # 'X said she was asked to ...': the one asked speaks no act; X does
                 modal = any(a.dep_ == "aux" and a.tag_ == "MD" or a.dep_ == "neg" for a in c.children)
                 if own and _in_quotes(own[0]) and not _in_quotes(v):
                     continue      # '"He says ...," X said': X speaks the whole quotation
@@ -491,6 +495,30 @@ class Article(Sources):
             return                    # 'Local officials reportedly said ...': the verb's own subject speaks
         content = [t for t in head.subtree if t.i != tok.i]
         self._add_raw(n, tok, None, "report", content, kind_hint=(ANON, None), speaker_text=tok.text)
+
+    def _noun_tagged_cue(self, tok, n):
+        """'Smith charges that ...', 'Smith Vows To ...' (headlines): the tagger reads the cue verb
+        after a name opening the sentence as a plural noun. A name, then a word that is a cue verb
+        with -s, then 'that' or 'to': the name speaks what follows."""
+        word = tok.lower_
+        lemma = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+        stance = self.lx["verbs"].get(lemma)
+        name = tok.doc[tok.i - 1]
+        sent = tok.sent
+        if stance is None or stance == "mediate" or tok.i + 2 >= sent.end or name.head.i != tok.i \
+                or name.pos_ not in ("PROPN", "NOUN") or any(c.dep_ in ("det", "poss") for c in tok.children):
+            return
+        first = name
+        while first.i > sent.start and first.nbor(-1).pos_ == "PROPN":
+            first = first.nbor(-1)
+        if any(not (t.dep_ == "cc" or t.is_punct) for t in tok.doc[sent.start:first.i]):
+            return                  # ('the Smith charges that ...' is a noun phrase, no sentence)
+        nxt = tok.doc[tok.i + 1]
+        if not (nxt.lower_ == "that" or nxt.lower_ == "to" and tok.doc[tok.i + 2].pos_ == "VERB"):
+            return
+        content = [t for t in tok.doc[tok.i + 2:sent.end] if not (t.is_punct and t.i == sent.end - 1)]
+        if len(content) >= 2:
+            self._add_raw(n, tok, name, stance, content, speaker_text=tok.doc[first.i:name.i + 1].text)
 
     def _nominal(self, tok, n):
         """'Islamabad's claims that ...', 'Thai claims', 'a US warning that ...', 'Russian mediation'."""
