@@ -811,3 +811,16 @@ def test_a_cue_verb_tagged_as_a_plural_noun_after_a_name_is_still_a_cue(nlp):
     r = run(nlp, "Senator Alma Brown spoke in Dover. Brown charges that firms that stand to gain from the law paid the party.")
     [s] = find(r, "accuse")
     assert label(r, s["actor"]) == "Alma Brown" and "firms that stand to gain" in s["span"]
+
+
+def test_a_speaking_participle_after_by_with_a_that_clause_speaks(nlp):
+    r = run(nlp, "Governor Maria Ortiz opened the rally by stressing that wages must rise.")
+    [s] = r["statements"]
+    assert label(r, s["actor"]) == "Maria Ortiz" and s["span"] == "wages must rise"
+
+
+def test_a_clause_hung_on_a_passive_main_verb_is_spoken_by_its_subject(nlp):
+    r = run(nlp, "Governor Maria Ortiz was released on Friday and told reporters that the charges were false.")
+    assert [(label(r, s["actor"]), s["span"]) for s in r["statements"]] == [("Maria Ortiz", "the charges were false")]
+    r = run(nlp, "Governor Maria Ortiz spoke on Monday. After saying her knee was badly hurt, she was taken to a hospital.")
+    assert [label(r, s["actor"]) for s in find(r, sentence_has="knee")] == ["Maria Ortiz"]

@@ -49,6 +49,10 @@ class Article(Sources):
             for c in v.children:
                 if c.dep_ == "agent":
                     subs = [p for p in c.children if p.dep_ == "pobj"]
+        if not subs and depth > 0:
+            # 'After saying ..., she was taken to hospital', 'He was freed and told reporters ...':
+            # the speaker of a clause hung on a passive main verb is that verb's subject
+            subs = [c for c in v.children if c.dep_ == "nsubjpass"]
         if not subs:
             owner = self._relcl_owner(v)
             if owner is not None:
@@ -188,8 +192,9 @@ class Article(Sources):
                 and self._relcl_owner(v) is None and not self._message(v):
             return
         if v.dep_ == "pcomp" and v.head.lower_ not in ("after", "before", "while", "since", "upon", "when", "with") \
-                and not (v.head.lower_ == "by" and v.lemma_.lower() in self.lx["quote_verbs"]):
-            return            # ('ended by saying ...' speaks; 'by pressing ...' does not)
+                and not (v.head.lower_ == "by" and (v.lemma_.lower() in self.lx["quote_verbs"] or stance in SPEECH_STANCES
+                                                    and any(c.dep_ == "ccomp" for c in v.children))):
+            return            # ('ended by saying ...', 'opened by stressing that ...' speak; 'by pressing ...' does not)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
             return                                   # 'talks can begin only if both sides agree': no act yet
         if stance == "mediate":
