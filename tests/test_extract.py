@@ -824,3 +824,10 @@ def test_a_clause_hung_on_a_passive_main_verb_is_spoken_by_its_subject(nlp):
     assert [(label(r, s["actor"]), s["span"]) for s in r["statements"]] == [("Maria Ortiz", "the charges were false")]
     r = run(nlp, "Governor Maria Ortiz spoke on Monday. After saying her knee was badly hurt, she was taken to a hospital.")
     assert [label(r, s["actor"]) for s in find(r, sentence_has="knee")] == ["Maria Ortiz"]
+
+
+def test_a_participle_after_a_relative_clause_goes_with_the_main_clause(nlp):
+    r = run(nlp, "Governor Maria Ortiz was defensive when pressed about not paying a builder who said he was cheated "
+                 "after he built a school, saying, \"Maybe he did a bad job.\"")
+    [s] = [s for s in r["statements"] if "bad job" in s["span"]]
+    assert label(r, s["actor"]) == "Maria Ortiz"

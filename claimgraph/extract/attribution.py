@@ -60,6 +60,13 @@ class Article(Sources):
             outer = self._reporting_ancestor(v)
             if outer is not None and depth < 4:
                 return self._subjects(outer, depth + 1)
+            if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.dep_ == "relcl" and v.i > 0 \
+                    and v.doc[v.i - 1].text == "," and depth < 4:
+                # 'X scolded a man who asked ..., saying ...': the parser hangs the participle
+                # after the relative clause on it, but it goes with the clause that holds the noun
+                owner = next((a for a in v.head.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if owner is not None:
+                    return self._subjects(owner, depth + 1)
         if not subs and v.dep_ == "acl" and depth == 0:
             if self._message(v) and v.head.dep_ == "dobj":
                 return self._subjects(v.head.head, depth + 1)   # 'X issued a statement saying ...': X
