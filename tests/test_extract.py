@@ -831,3 +831,9 @@ def test_a_participle_after_a_relative_clause_goes_with_the_main_clause(nlp):
                  "after he built a school, saying, \"Maybe he did a bad job.\"")
     [s] = [s for s in r["statements"] if "bad job" in s["span"]]
     assert label(r, s["actor"]) == "Maria Ortiz"
+
+
+def test_a_subject_found_in_a_quoted_title_after_the_verb_is_no_speaker(nlp):
+    r = run(nlp, "“She is right. There is a deep rift between this council and frankly the mayor and our police,” "
+                 "Ortiz, a senior party figure, said Thursday morning on Radio Nine’s “Fox and Friends.”")
+    assert [s["speaker_text"] for s in r["statements"]] == ["Ortiz, a senior party figure"]

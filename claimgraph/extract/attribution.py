@@ -242,7 +242,13 @@ class Article(Sources):
         if stance in SPEECH_STANCES and inner is None and self._relays(v):
             return
         self.rel_pronoun = {}
-        subs = self._subjects(v) or self._name_before(v)
+        subs = self._subjects(v)
+        titled = [x for x in subs if x.i > v.i and _in_quotes(x)]
+        if titled and not _in_quotes(v):
+            # '"...," Doe, an adviser, said on Radio One's "Good Morning"': a subject the parser
+            # found in a quoted title after the verb speaks nothing; the name before the verb does
+            subs = [x for x in subs if x not in titled] or self._name_before(v, parsed_subject=False)
+        subs = subs or self._name_before(v)
         if v.dep_ == "conj" and not any(self.resolve(s)[0] for s in subs):
             own = [c for c in v.children if c.dep_ in SUBJ_DEPS]
             subs = next((self._subjects(a) for a in v.ancestors if a.pos_ in ("VERB", "AUX")
@@ -348,11 +354,12 @@ class Article(Sources):
             out.append(t)
         return out if len(out) > 2 else []
 
-    def _name_before(self, v):
+    def _name_before(self, v, parsed_subject=True):
         """A finite main cue verb left without a subject by the parser ('On Friday Stoltenberg told
-        reporters ...' parsed as 'on Friday Stoltenberg'): the name standing right before it speaks."""
+        reporters ...' parsed as 'on Friday Stoltenberg'): the name standing right before it speaks.
+        parsed_subject=False: the subject the parser gave it is to be ignored."""
         if v.dep_ not in ("ROOT", "ccomp") or v.tag_ not in ("VBD", "VBZ", "VBP") or v.i == v.sent.start \
-                or any(c.dep_ in SUBJ_DEPS for c in v.children):
+                or parsed_subject and any(c.dep_ in SUBJ_DEPS for c in v.children):
             return []
         prev = v.doc[v.i - 1]
         if prev.text == "," and v.i - 2 > v.sent.start:
