@@ -200,9 +200,10 @@ class Sources:
         """Position of tok in the article, comparable across paragraphs."""
         return self.sent_no.get((id(tok.doc), tok.sent.start), self.cur), tok.i
 
-    def np_span(self, tok):
-        """Surface tokens of the noun phrase headed by tok (no relative clauses or conjuncts)."""
-        drop = {"relcl", "acl", "conj", "cc", "advcl", "punct"}
+    def np_span(self, tok, name=False):
+        """Surface tokens of the noun phrase headed by tok (no relative clauses or conjuncts).
+        With name, no apposition either: the name of 'Ana Ruiz, Peru's prime minister' is 'Ana Ruiz'."""
+        drop = {"relcl", "acl", "conj", "cc", "advcl", "punct"} | ({"appos"} if name else set())
         idx = [tok.i]
         stack = [c for c in tok.children if c.dep_ not in drop]
         while stack:
@@ -328,6 +329,7 @@ class Sources:
         while first < ent.end - 1 and (doc[first].lower_.rstrip(".") in self.lx["person_titles"]
                                        or doc[first].lower_ in self.lx["roles"]):
             first += 1             # 'Spokeswoman Ana Ruiz' tagged as one PERSON: the title is no name
+        first += self._office_country(ent)
         if first > ent.start:
             return doc[first:ent.end].text
         while start > ent.sent.start:
@@ -339,6 +341,20 @@ class Sources:
                 break
             start -= 1
         return doc[start:ent.end].text if start < ent.start else ent.text
+
+    def _office_country(self, ent):
+        """'Prime Minister of Chile Ana Ruiz' tagged as one PERSON 'Chile Ana Ruiz': after 'of' and a
+        title, the country words that open the entity name the office's state, not the person
+        (a name merely starting like a country, 'Jordan Hale', is left whole). Their number."""
+        doc = ent.doc
+        of = doc[ent.start - 1] if ent.start > ent.sent.start else None
+        if of is None or of.lower_ != "of" or not (of.head.lower_ in self.lx["person_titles"]
+                                                   or of.head.lemma_.lower() in self.lx["roles"]):
+            return 0
+        n = 0
+        while ent.start + n < ent.end - 1 and self.actors.country(doc[ent.start + n].text):
+            n += 1
+        return n
 
     def _portfolio(self, ent):
         """'Defense' of 'Defense Secretary X', 'State' of 'Secretary of State': an ORG entity made
@@ -362,6 +378,9 @@ class Sources:
         doc = head.doc
         np = self.np_span(head)
         text = np.text
+        e = self.ent(head)
+        if e is not None and e.label_ == "PERSON" and self._office_country(e):
+            self.actors.affiliate(pid, self.actors.country(doc[e.start].text), doc[e.start - 1].head.lemma_.lower())
         for t in doc[np.start:head.i]:
             if t.lower_.rstrip(".") in self.lx["person_titles"] or t.lemma_.lower() in self.lx["roles"]:
                 self.actors.titles.setdefault(pid, set()).add(t.lemma_.lower())
@@ -477,7 +496,7 @@ class Sources:
                      or self.actors.by_id[self.actors.alias[e.text.lower()]]["type"] == "person"):
             # 'Abdel-Fatau Musah, the bloc's commissioner, ...' (tagged ORG): a name with a person's
             # role in apposition is a person, acting for the role's owner
-            name = self.person_name(e) if e is not None else self.np_span(tok).text
+            name = self.person_name(e) if e is not None else self.np_span(tok, name=True).text
             pid = self.actors.person(name)
             self.actors.affiliate(pid, self.resolve_role(role), role.lemma_.lower())
             return "actor", pid
@@ -503,6 +522,10 @@ class Sources:
                     if kind == "actor" and self.actors.by_id[aid]["type"] == "person":
                         self.actors.affiliate(aid, self.resolve_role(tok), tok.lemma_)
                         return "actor", aid
+                p = next((p for p in c.children if p.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ == "of" else None
+                if p is not None and self.ent(p) is not None and self.ent(p).label_ == "PERSON" \
+                        and self._office_country(self.ent(p)):
+                    return self.resolve(p)      # 'Prime Minister of Chile Ana Ruiz' is Ana Ruiz
             aid = self.resolve_role(tok)
             if aid:
                 return "actor", aid
@@ -541,7 +564,7 @@ class Sources:
             if aid:
                 return "actor", aid
         if tok.pos_ == "PROPN" and tok.dep_ in SUBJ_DEPS and e is None and tok.is_title:
-            return "actor", self.actors.person(self.np_span(tok).text)   # a name NER missed
+            return "actor", self.actors.person(self.np_span(tok, name=True).text)   # a name NER missed
         return None, None
 
     def unplaced_source(self, tok):
@@ -561,7 +584,7 @@ class Sources:
             aid = self.actors.org(e.text, common=True)
             return ("actor", aid) if aid else (None, None)
         if e is not None and e.label_ == "PERSON" or (tok.pos_ == "PROPN" and tok.is_title and e is None):
-            return "actor", self.actors.person(self.np_span(tok).text)
+            return "actor", self.actors.person(self.np_span(tok, name=True).text)
         if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
                 and tok.tag_ == "NN":
             aid = self._titled_person(tok)       # 'the general' after 'General Abdou Tiani'
