@@ -633,7 +633,7 @@ def _build_incremental(paths, output, validate, store_dir: Path, progress, batch
     workers = _start_workers(jobs, len(sources))
     try:
         return _build_into_store(sources, output, validate, store_dir, progress, batch_articles, workers, started,
-                                 in_scope, compact, draft, jobs=jobs if workers is not None else 1)
+                                 in_scope, compact, draft)
     except (OSError, RuntimeError) as exc:
         if is_damage(exc):
             raise damaged(exc, store_dir) from None
@@ -644,7 +644,7 @@ def _build_incremental(paths, output, validate, store_dir: Path, progress, batch
 
 
 def _build_into_store(sources, output, validate, store_dir, progress, batch_articles, workers,
-                      started, in_scope, compact, draft=NO_DRAFT_OPTIONS, jobs: int = 1) -> BuildResult:
+                      started, in_scope, compact, draft=NO_DRAFT_OPTIONS) -> BuildResult:
     store = open_store(store_dir, write=True)
     terms = _Terms()
     records, other = _read_records(store)
@@ -763,7 +763,7 @@ def _build_into_store(sources, output, validate, store_dir, progress, batch_arti
         try:
             added_only = not removed_articles and not any(s in records for s in built)
             result.links = update_links(store, changed_articles, removed_articles, everything=relink,
-                                        added_only=added_only, pool=workers, jobs=jobs)
+                                        added_only=added_only)
             if relink:
                 version = ox.Quad(terms.iri(LINKS_RECORD), terms.iri(BUILD_NS + "version"),
                                   ox.Literal(LINKS_VERSION), terms.iri(BUILD_GRAPH))

@@ -312,27 +312,11 @@ def best_links(claim: str, links) -> list[Link]:
     return sorted(links, key=lambda link: (-link.confidence, other(link)))[:TOP_LINKS]
 
 
-#: From this many claims on, :func:`propose_links` scores them in the worker processes it is given.
-PARALLEL_FROM = 2000
-
-
-def propose_links(changed: list[ClaimProfile], corpus: list[ClaimProfile], pool=None, jobs: int = 1) -> list[Link]:
+def propose_links(changed: list[ClaimProfile], corpus: list[ClaimProfile]) -> list[Link]:
     """The links of the claims of ``changed`` with the claims of other articles in ``corpus``,
-    when ``corpus`` holds every claim (a full build): each claim's :func:`best_links`.
-
-    With a ``pool`` of ``jobs`` worker processes (a full build's, idle by then), many claims
-    are scored in slices, one a process: scoring is the build's longest stretch on one core
-    (at 10,000 articles, 200,000 pairs). The links are the same, taken in ``changed`` order."""
-    if pool is not None and jobs > 1 and len(changed) >= PARALLEL_FROM:
-        found: dict[str, list[Link]] = {}
-        for part in pool.map(functools.partial(candidate_links, corpus=corpus),
-                             [changed[i::jobs] for i in range(jobs)]):
-            found.update(part)
-        found = {p.iri: found[p.iri] for p in changed}
-    else:
-        found = candidate_links(changed, corpus)
+    when ``corpus`` holds every claim (a full build): each claim's :func:`best_links`."""
     kept: dict[tuple[str, str], Link] = {}
-    for claim, links in found.items():
+    for claim, links in candidate_links(changed, corpus).items():
         for link in best_links(claim, links):
             kept[(link.a, link.b)] = link
     return [kept[pair] for pair in sorted(kept)]
@@ -1188,7 +1172,7 @@ def _update_added(store, changed: set[str], curated: list[Link]) -> LinkUpdate |
 
 
 def update_links(store, changed: set[str], removed: set[str] = frozenset(), everything: bool = False,
-                 added_only: bool = False, pool=None, jobs: int = 1) -> LinkUpdate:
+                 added_only: bool = False) -> LinkUpdate:
     """Bring a store's links graph up to date after the articles ``changed`` (added or
     updated) and ``removed`` (article IRIs).
 
@@ -1199,8 +1183,7 @@ def update_links(store, changed: set[str], removed: set[str] = frozenset(), ever
     Many changed articles (a full build), or ``everything``, are linked in one pass over
     every claim, and every conclusion is rewritten. With ``added_only`` (every changed
     article is new to the store, and none was removed), groups are not re-read whole: see
-    :func:`_update_added`. A ``pool`` of ``jobs`` processes scores the claims of a full pass
-    (see :func:`propose_links`).
+    :func:`_update_added`.
     """
     everything = everything or len(changed) >= READ_ALL_FROM
     touched = set(changed) | set(removed)
@@ -1211,7 +1194,7 @@ def update_links(store, changed: set[str], removed: set[str] = frozenset(), ever
             return done
     if everything:
         corpus = read_profiles(store)
-        new = propose_links([p for p in corpus if p.article in changed], corpus, pool, jobs)
+        new = propose_links([p for p in corpus if p.article in changed], corpus)
         decided: set[tuple[str, str]] = set()
         members = statements = None
         current = _current_triples(store)

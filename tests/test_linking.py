@@ -474,30 +474,3 @@ def test_links_written_in_bulk_equal_those_written_in_a_transaction(monkeypatch)
         written[bulk_from] = sorted(map(str, store))
     assert written[0] == written[10**9]
     assert len(written[0]) == 2 * len(add)
-
-
-def test_scoring_in_worker_processes_gives_the_same_links(monkeypatch):
-    """A full build scores its claims in its worker processes, in slices: the links are the
-    same as one process finds, whatever the slices."""
-    import multiprocessing
-    import random
-
-    rng = random.Random(7)
-    actors = [f"{ID}actor/a{i}" for i in range(6)]
-    words = ["shelled", "town", "border", "army", "drone", "strike", "port", "ship", "seized", "convoy", "aid", "blocked"]
-    corpus = []
-    for n in range(120):
-        speaker, target = rng.sample(actors, 2)
-        label = " ".join(rng.sample(words, 4))
-        p = ClaimProfile(f"{ID}art-{n % 30}/claim/c{n}", f"{ID}art-{n % 30}", label, subject=target,
-                         relation=CG + "attacks", sentences={f"{speaker} said {label}."})
-        (p.supporters if rng.random() < 0.6 else p.disputers).add(speaker)
-        p.speakers.add(speaker)
-        p.targets.add(target)
-        corpus.append(p)
-    alone = propose_links(corpus, corpus)
-    assert len(alone) > 20
-    monkeypatch.setattr(linking, "PARALLEL_FROM", 1)
-    with multiprocessing.get_context("fork").Pool(2) as pool:
-        assert propose_links(corpus, corpus, pool, 2) == alone
-        assert propose_links(corpus, corpus, pool, 3) == alone
