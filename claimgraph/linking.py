@@ -1155,8 +1155,9 @@ def _update_added(store, changed: set[str], curated: list[Link]) -> LinkUpdate |
         elif was.get(st) != now.get(st):
             whole |= {c for c in (was.get(st, {}).get(toward), now.get(st, {}).get(toward)) if c}
     kept = _summaries_current(store, claims | whole)
-    anonymous = {t for t in kept if t[2] == ANONYMOUS}, _anonymity_triples(store, claims | whole)
-    kept -= anonymous[0]
+    anonymous_before = {t for t in kept if t[2] == ANONYMOUS}
+    anonymous_after = _anonymity_triples(store, claims | whole)
+    kept -= anonymous_before
     whole |= set(grown) - {t[0] for t in kept}  # not contested before: its sides are not kept
     grown = {c: sts for c, sts in grown.items() if c not in whole}
     before = {t for t in kept if t[0] in whole or t[0] in grown}
@@ -1165,7 +1166,7 @@ def _update_added(store, changed: set[str], curated: list[Link]) -> LinkUpdate |
         sums = _summary_entries(store, "VALUES ?st { %s }" % " ".join(f"<{st}>" for st in sorted(set().union(*grown.values()))))
         for claim in grown:
             after |= _grown_summary({t for t in before if t[0] == claim}, sums.get(claim))
-    before, after = before | anonymous[0], after | anonymous[1]
+    before, after = before | anonymous_before, after | anonymous_after
     _write(store, before - after, after - before)
     return _counted(store, LinkUpdate(added=len(add | (after - before)), removed=len(drop | (before - after)),
                                       exact=True))
