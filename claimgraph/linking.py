@@ -57,8 +57,8 @@ MAX_CANDIDATES = 200
 
 DCTERMS = "http://purl.org/dc/terms/"
 
-SUPPORTING = {CG + "Assertion", CG + "Accusation"}
-DISPUTING = {CG + "Denial"}
+SUPPORTING = {vocab.STANCE_CLASS[s] for s in vocab.SUPPORTING_STANCES}
+DISPUTING = {vocab.STANCE_CLASS[s] for s in vocab.DISPUTING_STANCES}
 
 STOPWORDS = frozenset("""a an the and or but if of to in on at by for with from into onto over under about as is are was
 were be been being has have had do does did will would shall should can could may might must that this these those it
@@ -645,8 +645,7 @@ def _affected(store, touched: set[str], claims: set[str]) -> tuple[set[str], set
 
 
 #: The statements whose stance takes a side of their claim, and the predicate that says which.
-_SIDE_PREDICATE = {CG + "Assertion": CG + "supportsClaim", CG + "Accusation": CG + "supportsClaim",
-                   CG + "Denial": CG + "deniesClaim"}
+_SIDE_PREDICATE = {**{cls: CG + "supportsClaim" for cls in SUPPORTING}, **{cls: CG + "deniesClaim" for cls in DISPUTING}}
 _SIDE_CLASSES = " ".join(f"<{cls}>" for cls in sorted(_SIDE_PREDICATE))
 
 
@@ -871,15 +870,14 @@ def _anonymity_triples(store, claims: set[str] | None) -> set[tuple[str, str, ob
     if claims is None:
         return {(row["group"].value, kind, ANONYMOUS) for row in store.query(_ANONYMOUS_QUERY)}
     toward, speaker = ox.NamedNode(CG + "countsToward"), ox.NamedNode(CG + "speaker")
-    report, default = ox.NamedNode(CG + "Report"), ox.DefaultGraph()
+    rdf_type, report, default = ox.NamedNode(kind), ox.NamedNode(CG + "Report"), ox.DefaultGraph()
     found = set()
     for claim in sorted(claims):
         reported = False
         for quad in store.quads_for_pattern(None, toward, ox.NamedNode(claim), default):
             if any(True for _ in store.quads_for_pattern(quad.subject, speaker, None, default)):
                 break
-            reported = reported or any(True for _ in store.quads_for_pattern(quad.subject, ox.NamedNode(kind), report,
-                                                                          default))
+            reported = reported or any(True for _ in store.quads_for_pattern(quad.subject, rdf_type, report, default))
         else:
             if reported:
                 found.add((claim, kind, ANONYMOUS))

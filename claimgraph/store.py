@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError, StoreError
 from .fileio import atomic_path
-from .linking import update_links
+from .linking import DISPUTING, SUPPORTING, update_links
 from .sparql import check_query
 from .vocab import BUILD_GRAPH, CG, DCTERMS, ID, LINKS_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, XSD, graph_iri
 
@@ -197,7 +197,7 @@ def _unconcluded(store) -> bool:
     anonymous reports all share their claims with named speakers has no marks either: it is
     concluded again, which costs time, not answers.)"""
     links = f"GRAPH <{LINKS_GRAPH}>"
-    sides = " ".join(f"<{CG}{c}>" for c in ("Assertion", "Accusation", "Denial"))
+    sides = " ".join(f"<{cls}>" for cls in sorted(SUPPORTING | DISPUTING))
     return (not store.query(f"ASK {{ {links} {{ ?s ?p ?o }} }}")
             or (store.query(f"ASK {{ ?s <{CG}countsToward> ?c ; a ?cls VALUES ?cls {{ {sides} }} }}")
                 and not store.query(f"ASK {{ {links} {{ ?s <{CG}supportsClaim>|<{CG}deniesClaim> ?c }} }}"))

@@ -519,9 +519,7 @@ class Article(Sources):
         """'Smith charges that ...', 'Smith Vows To ...' (headlines): the tagger reads the cue verb
         after a name opening the sentence as a plural noun. A name, then a word that is a cue verb
         with -s, then 'that' or 'to': the name speaks what follows."""
-        word = tok.lower_
-        lemma = word[:-3] + "y" if word.endswith("ies") else word[:-1]
-        stance = self.lx["verbs"].get(lemma)
+        stance = self.lx["verbs"].get(tok.lemma_.lower())  # a plural noun's lemma is the verb's ('charges': charge)
         name = tok.doc[tok.i - 1]
         sent = tok.sent
         if stance is None or stance == "mediate" or tok.i + 2 >= sent.end or name.head.i != tok.i \
