@@ -46,7 +46,7 @@ from . import vocab
 from .vocab import CG, ID, SPARQL_PREFIXES
 
 #: Stored in a store's build graph: a store linked by another version is linked again, whole.
-LINKS_VERSION = "9"
+LINKS_VERSION = "10"
 #: A pair scoring at least this is joined into one claim without review.
 JOIN = 0.42
 #: A pair scoring at least this (and below JOIN) is proposed for review.
@@ -1170,6 +1170,28 @@ def _update_added(store, changed: set[str], curated: list[Link]) -> LinkUpdate |
                                       exact=True))
 
 
+def _version_triple() -> tuple[str, str, object]:
+    """What the links graph says of itself: the version of the linking that made its
+    conclusions, so a graph file made by another version is concluded again when loaded."""
+    return vocab.LINKS_GRAPH, vocab.SCHEMA + "version", (LINKS_VERSION, vocab.XSD + "string")
+
+
+def concluded_here(store) -> bool:
+    """Whether a graph's links graph was made by this version of the linking."""
+    s, p, (version, _) = _version_triple()
+    return any(q.object.value == version
+               for q in store.quads_for_pattern(ox.NamedNode(s), ox.NamedNode(p), None, ox.NamedNode(vocab.LINKS_GRAPH)))
+
+
+def _mark_version(store) -> None:
+    """Say in the links graph that this version of the linking concludes it."""
+    if not concluded_here(store):
+        s, p, _ = _version_triple()
+        graph = ox.NamedNode(vocab.LINKS_GRAPH)
+        old = {(s, p, _value(q.object)) for q in store.quads_for_pattern(ox.NamedNode(s), ox.NamedNode(p), None, graph)}
+        _write(store, old, {_version_triple()})
+
+
 def update_links(store, changed: set[str], removed: set[str] = frozenset(), everything: bool = False,
                  added_only: bool = False) -> LinkUpdate:
     """Bring a store's links graph up to date after the articles ``changed`` (added or
@@ -1184,6 +1206,7 @@ def update_links(store, changed: set[str], removed: set[str] = frozenset(), ever
     article is new to the store, and none was removed), groups are not re-read whole: see
     :func:`_update_added`.
     """
+    _mark_version(store)
     everything = everything or len(changed) >= READ_ALL_FROM
     touched = set(changed) | set(removed)
     curated = curated_links(store)
@@ -1217,7 +1240,8 @@ def update_links(store, changed: set[str], removed: set[str] = frozenset(), ever
     representative = groups(links, public)
     wanted = set(link_triples(links, representative))
     wanted |= _statement_triples(store, statements, representative, members)
-    current = {t for t in current if not _is_summary(t)}  # rewritten below, from the statements
+    # the summaries are rewritten below, from the statements; the version mark stays as it is
+    current = {t for t in current if not _is_summary(t) and t != _version_triple()}
     drop, add = current - wanted, wanted - current
     _write(store, drop, add)
     # then the summaries of the contested claims these statements count toward (before and now)

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError, StoreError
 from .fileio import atomic_path
-from .linking import DISPUTING, SUPPORTING, update_links
+from .linking import concluded_here, update_links
 from .sparql import check_query
 from .vocab import BUILD_GRAPH, CG, DCTERMS, ID, LINKS_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, XSD, graph_iri
 
@@ -179,33 +179,16 @@ def add_union_view(store, conclude: bool = True) -> None:
     ``open_graph`` and ``claimgraph build`` do this; call it on a pyoxigraph store you
     filled yourself before handing it to ``run_query``. With ``conclude``, data that lacks
     the build's corpus conclusions (claims linked across articles, what each statement
-    counts toward and for, the contested claims' summaries: a graph written by other
-    software, or by a claimgraph from before them or before their side counts) gets them,
-    in memory.
+    counts toward and for, the contested claims' summaries; the links graph says which
+    version of the linking made them) gets them, in memory: a graph written by other
+    software, or by another version of claimgraph.
     """
     store.update(MATERIALIZE_UNION)
-    if conclude and _unconcluded(store):
+    if conclude and not concluded_here(store):  # made elsewhere, or by another version of the linking
         articles = {row["a"].value for row in store.query(
             f"SELECT DISTINCT ?a WHERE {{ ?s <{CG}claim> ?c ; <{DCTERMS}source> ?a }}")}
         if articles:
             update_links(store, articles, everything=True)
-
-
-def _unconcluded(store) -> bool:
-    """Whether a graph lacks the build's conclusions, or was concluded by a claimgraph from
-    before the side counts, the statements' sides or the anonymous marks. (A graph whose
-    anonymous reports all share their claims with named speakers has no marks either: it is
-    concluded again, which costs time, not answers.)"""
-    links = f"GRAPH <{LINKS_GRAPH}>"
-    sides = " ".join(f"<{cls}>" for cls in sorted(SUPPORTING | DISPUTING))
-    return (not store.query(f"ASK {{ {links} {{ ?s ?p ?o }} }}")
-            or (store.query(f"ASK {{ ?s <{CG}countsToward> ?c ; a ?cls VALUES ?cls {{ {sides} }} }}")
-                and not store.query(f"ASK {{ {links} {{ ?s <{CG}supportsClaim>|<{CG}deniesClaim> ?c }} }}"))
-            or store.query(f"ASK {{ {links} {{ ?c a <{CG}ContestedClaim> "
-                           f"FILTER NOT EXISTS {{ ?c <{CG}supporterCount> ?n }} }} }}")
-            or (not store.query(f"ASK {{ {links} {{ ?c a <{CG}AnonymouslySourcedClaim> }} }}")
-                and store.query(f"ASK {{ ?r a <{CG}Report> ; <{CG}countsToward> ?c "
-                                f"FILTER NOT EXISTS {{ ?r <{CG}speaker> ?x }} }}")))
 
 
 def unview(graph: str) -> str:

@@ -12,7 +12,7 @@ from claimgraph import linking
 from claimgraph.linking import JOIN, ClaimProfile, Link, groups, propose_links, score
 from claimgraph.query import contested_claims
 from claimgraph.store import open_graph, open_store, rows, run_query
-from claimgraph.vocab import CG, ID, LINKS_GRAPH
+from claimgraph.vocab import CG, ID, LINKS_GRAPH, SCHEMA
 
 ACCUSATION_TEXT = "Alphaland accused Betaland of shelling the border town of Kessa on Monday.\n"
 DENIAL_TEXT = "Betaland denied that its army shelled the border town of Kessa, calling the accusation a lie.\n"
@@ -195,7 +195,7 @@ def test_store_links_incrementally_like_a_full_build(tmp_path, make_article):
     # what remains of the corpus conclusions is the accusation's statement, counted on its own
     assert {(q.predicate.value, q.object.value) for q in store.quads_for_pattern(None, None, None, graph)} == {
         (CG + "countsFor", ID + "actor/alphaland"), (CG + "countsToward", ID + "accusation/claim/shelling"),
-        (CG + "supportsClaim", ID + "accusation/claim/shelling")}
+        (CG + "supportsClaim", ID + "accusation/claim/shelling"), (SCHEMA + "version", linking.LINKS_VERSION)}
 
 
 def test_proposed_links_query_lists_the_least_sure_first(tmp_path, make_article, monkeypatch):

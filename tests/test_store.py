@@ -722,6 +722,15 @@ def test_one_dispute_a_page_at_a_time(tmp_path):
 
 
 
+def _older(trig: str) -> str:
+    """A graph file as a claimgraph of an earlier linking version wrote it: its links graph says no version."""
+    from claimgraph.linking import LINKS_VERSION
+
+    mark = f'graph:_links schema:version "{LINKS_VERSION}" .'
+    assert mark in trig
+    return trig.replace(mark, "")
+
+
 RUMOUR_YAML = """\
 article:
   id: {article_id}
@@ -790,7 +799,7 @@ SELECT DISTINCT ?date ?claimLabel ?sentence ?source WHERE {
     export_trig(open_store(tmp_path / "store"), graph)
     text = graph.read_text()
     unmarked = tmp_path / "unmarked.trig"
-    unmarked.write_text(text.replace(" a cg:AnonymouslySourcedClaim .", " a cg:Claim ."))
+    unmarked.write_text(_older(text).replace(" a cg:AnonymouslySourcedClaim .", " a cg:Claim ."))
     assert unmarked.read_text() != text
     assert _bag(run_query(open_graph(unmarked), paged(query, None))) == _bag(run_query(open_graph(graph),
                                                                                          paged(query, None)))
@@ -808,7 +817,7 @@ def test_a_graph_concluded_before_the_sides_were_kept_gets_them_on_loading(tmp_p
     build_graph([folder], graph)
     text = graph.read_text()
     old = tmp_path / "old.trig"
-    old.write_text(text.replace("cg:supportsClaim ", "cg:countsToward ").replace("cg:deniesClaim ", "cg:countsToward "))
+    old.write_text(_older(text).replace("cg:supportsClaim ", "cg:countsToward ").replace("cg:deniesClaim ", "cg:countsToward "))
     assert "cg:supportsClaim" in text and "cg:deniesClaim" in text and "cg:supportsClaim" not in old.read_text()
     query = paged(canned_queries()["contested"].sparql, None)
     answer = run_query(open_graph(graph), query)
