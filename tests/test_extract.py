@@ -837,3 +837,11 @@ def test_a_subject_found_in_a_quoted_title_after_the_verb_is_no_speaker(nlp):
     r = run(nlp, "“She is right. There is a deep rift between this council and frankly the mayor and our police,” "
                  "Ortiz, a senior party figure, said Thursday morning on Radio Nine’s “Fox and Friends.”")
     assert [s["speaker_text"] for s in r["statements"]] == ["Ortiz, a senior party figure"]
+
+
+def test_a_scene_set_before_a_parenthetical_cue_is_no_part_of_the_claim(nlp):
+    r = run(nlp, 'After the talks collapsed in May, the ministry said, Borduria had "not shared a shred of evidence" '
+                 'with Ruritania. The accord, the ministry of Ruritania said, will be signed in May.')
+    assert [s["span"] for s in r["statements"]] == [
+        'Borduria had "not shared a shred of evidence" with Ruritania',
+        "The accord, the ministry of Ruritania said, will be signed in May"]

@@ -153,6 +153,10 @@ class Article(Sources):
                 if c.i < v.i and c.dep_ in ("advcl", "ccomp", "conj") and any(
                         stance_of_verb(self, x) for x in c.subtree if x.pos_ == "VERB"):
                     drop |= {x.i for x in c.subtree}
+                elif c.i < v.i < v.head.i and _scene_setting(c):
+                    # 'Since the talks began, the ministry said, Ottawa had not shared ...': the
+                    # frame before the cue is no part of the claim, which starts after it
+                    drop |= {x.i for x in c.subtree}
             return [t for t in v.head.subtree if t.i not in drop]
         if cc:
             return [t for c in cc for t in c.subtree]
@@ -590,6 +594,18 @@ def _bare_clause(c) -> bool:
     ('said after the meeting he would ...', not 'said when he arrived ...')."""
     return any(g.dep_ == "nsubj" for g in c.children) and not any(
         g.dep_ == "mark" or g.dep_ == "advmod" and g.lower_ in WH_ADVERBS for g in c.children)
+
+
+def _scene_setting(c) -> bool:
+    """Whether a phrase before a parenthetical cue only sets the scene of what follows: a time,
+    place or 'since' clause, a fronted adverb ('Since the talks began, the ministry said, ...').
+    A condition ('If the talks fail, ...') is part of the claim and is kept."""
+    if c.dep_ in ("prep", "npadvmod", "advmod"):
+        return True
+    return c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in SCENE_MARKS for g in c.children)
+
+
+SCENE_MARKS = {"since", "after", "before", "when", "while", "until", "once", "as"}
 
 
 WH_ADVERBS = {"when", "whenever", "where", "while", "why", "how", "once", "as", "before", "after", "since", "until"}

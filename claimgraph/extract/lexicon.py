@@ -70,7 +70,7 @@ def _keep_clock_times(doc):
 @lru_cache(maxsize=1)
 def _lexicon():
     """Cue lexicon from cues.yaml, with derived lookup tables."""
-    lx = yaml.safe_load(CUES_PATH.read_text(encoding="utf-8"))
+    lx = yaml.load(CUES_PATH.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     country = {}
     for name, info in lx["countries"].items():
         for form in [name] + info.get("capitals", []) + info.get("demonyms", []) + info.get("aliases", []):
