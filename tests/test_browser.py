@@ -841,3 +841,44 @@ def test_png_export_draws_every_edge_in_full_detail_when_zoomed_in(opened, seed_
                                                                           && e.homeDashes[0] === 8).options.dashes""")
     assert denial is False  # the window's detail, not the export's (zoomed far out: plain lines)
     assert p.errors == []
+
+
+@pytest.fixture(scope="module")
+def tangled_page(seed_graph, tmp_path_factory) -> Path:
+    """4,000 statements, each between its own pair of 200 speakers and 400 claims made after the seed's:
+    drawn whole, far more edges in the window than it draws in full detail."""
+    import random
+
+    import networkx as nx
+
+    rnd, graph = random.Random(7), nx.MultiDiGraph()
+    statements = sorted(((u, v, k, d) for u, v, k, d in seed_graph.edges(keys=True, data=True)
+                         if d["kind"] == "statement"), key=lambda e: e[2])
+    actors = [n for n, d in seed_graph.nodes(data=True) if d["kind"] == "actor"]
+    for n in range(4000):
+        _, claim, key, d = statements[n % len(statements)]
+        speaker, copy = f"{actors[n % len(actors)]}-{rnd.randrange(20)}", f"{claim}-{rnd.randrange(40)}"
+        graph.add_node(speaker, label=f"Speaker {speaker.rsplit('/', 1)[1]}", kind="actor", type="state",
+                       aliases=[], affiliations=[], affiliated_with=[])
+        graph.add_node(copy, label=f"Claim {copy.rsplit('/', 1)[1]}", kind="claim", type="claim",
+                       contested=False, supporters=[], disputers=[])
+        graph.add_edge(speaker, copy, key=f"{key}-{n}", **{**d, "attributed_to": speaker, "targets": []})
+    return render_file(graph, tmp_path_factory.mktemp("tangled") / "tangled.html", max_nodes=100_000)
+
+
+def test_a_crowded_view_strokes_plain_lines_itself_and_leaves_dimmed_edges_out(opened, tangled_page):
+    """Over 3,000 edges in view (plain lines): the page strokes them itself, vis-network is handed none of
+    them, and with a node selected the edges dimmed to 8% opacity are not drawn at all."""
+    p = opened(tangled_page)
+    strokes = """() => { const ctx = network.canvas.frame.canvas.getContext('2d'), stroke = ctx.stroke, widths = [];
+        ctx.stroke = function () { widths.push(ctx.lineWidth * network.getScale()); return stroke.apply(this, arguments); };
+        network.once('beforeDrawing', () => { window.handed = network.body.edgeIndices.length; });
+        network.redraw(); delete ctx.stroke; return widths; }"""
+    whole = p.js(strokes)
+    edges = len(p.drawn_edges())  # vis-network's list of edges is whole again after the drawing
+    assert edges > 3000 and p.js("window.handed") == 0
+    assert sum(1 for w in whole if w <= 1.0001) >= edges  # each at most a pixel wide on screen
+    p.click_node(p.js("network.body.nodeIndices.find((id) => id.includes('/actor/pakistan-'))"))
+    dimmed = len(p.js("window.cgDimmed()")["edges"])
+    assert dimmed > 3000 and len(p.js(strokes)) <= len(whole) - dimmed
+    assert p.errors == []

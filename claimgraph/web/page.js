@@ -283,7 +283,7 @@
   // Culling: vis-network draws every edge, on screen or not, and zoomed in on 2,000 nodes the dashes of
   // thousands of unseen edges took seconds to rasterise. For one drawing, the list of edges to draw keeps
   // those whose box meets the window (with a margin for curves, arrow heads and labels); put back after.
-  let allEdges = null;
+  let allEdges = null, dimmedNodes = new Set(), dimmedEdges = new Set();  // (dimmed: see dim)
   function cullEdges() {  // the window is vis-network's canvas (made the drawing's size for the PNG)
     const body = network.body, w = network.canvas.frame.canvas.clientWidth, h = network.canvas.frame.canvas.clientHeight;
     if (!w || !h || exporting) return;
@@ -295,11 +295,37 @@
       return !(Math.max(f.x, t.x) < left || Math.min(f.x, t.x) > right || Math.max(f.y, t.y) < top || Math.min(f.y, t.y) > bottom);
     });
   }
+  // Plain lines (more than 3,000 edges in view: no heads, dashes or labels) are drawn here, not by vis-network.
+  // Chromium's software canvas took 30-40 us to rasterise each of its 2-px lines, 300 ms a frame zoomed in on
+  // a 2,000-node page. Here a line is at most one pixel wide on screen (Skia's hairline, twice as fast), and a
+  // dimmed edge (8% opacity: invisible at that width) is not drawn. A selected or hovered edge, a loop, or an
+  // edge coloured by its nodes is left to vis-network.
+  function drawPlainEdges(ctx) {
+    const body = network.body, renderer = network.renderer, scale = network.getScale();
+    if (detailShown !== 0 || exporting) return;
+    const hidden = renderer.dragging && renderer.options.hideEdgesOnDrag || renderer.zooming && renderer.options.hideEdgesOnZoom;
+    const keep = [];
+    ctx.save();
+    body.edgeIndices.forEach((id) => {
+      const e = body.edges[id], o = e.options;
+      if (e.selected || e.hover || e.fromId === e.toId || o.color.inherit) { keep.push(id); return; }
+      if (!e.connected || hidden || dimmedEdges.has(id)) return;
+      ctx.beginPath(); ctx.moveTo(e.from.x, e.from.y); ctx.lineTo(e.to.x, e.to.y);
+      ctx.globalAlpha = o.color.opacity ?? 1; ctx.strokeStyle = o.color.color;
+      ctx.lineWidth = Math.min(Math.max(o.width, 0.3 / scale), 1 / scale);
+      ctx.stroke();
+    });
+    ctx.restore();
+    ctx.beginPath();
+    if (!allEdges) allEdges = body.edgeIndices;
+    body.edgeIndices = keep;
+  }
   network.on("beforeDrawing", (ctx) => {  // white, not transparent, so the PNG export reads
     ctx.save(); ctx.setTransform(1, 0, 0, 1, 0, 0); ctx.fillStyle = "#ffffff";
     ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height); ctx.restore();
     cullEdges();
     levelOfDetail();
+    drawPlainEdges(ctx);
   });
   network.on("afterDrawing", () => { if (allEdges) { network.body.edgeIndices = allEdges; allEdges = null; } });
   // vis-network draws at once on every data event (nodes added, removed, updated; edges the same): a filter
@@ -864,7 +890,6 @@
   function fadeLabel(label, colour) {  // the colour each laid-out run of text is drawn in
     (label?.lines || []).forEach((line) => { (line.blocks || []).forEach((block) => { block.color = colour; }); });
   }
-  let dimmedNodes = new Set(), dimmedEdges = new Set();
   function paintDim() {  // the items drawn only: every change of what is drawn paints again (refreshNow, restoreNow)
     const body = network.body;
     Object.keys(visibleNode).forEach((id) => {
