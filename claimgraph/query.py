@@ -177,8 +177,7 @@ def dispute(store, claim: str, limit: int | None = None, offset: int = 0,
         counted.append(len(core))
         return _page(_in_turns(core, lambda r: (r["date"], r["statement"])), *window)
 
-    found = _disputes(_dispute_rows(store, {key["claim_iri"]: key["claim"]}, pick,
-                                    scan=key["articles"] >= _SCAN_ARTICLES), sided=False)
+    found = _disputes(_dispute_rows(store, {key["claim_iri"]: key["claim"]}, pick), sided=False)
     sides = _sides(store, [key["claim_iri"]])[key["claim_iri"]]
     return dict(_as_dispute(dict(_without_sides(key), **sides), counted[0]),
                 evidence=found[0]["evidence"] if found else [])
@@ -289,12 +288,12 @@ def _select(store, sparql: str) -> list[dict]:
     return [dict(zip(columns, row)) for row in found]
 
 
-def _dispute_rows(store, claims: dict[str, str], pick=None, scan: bool = False) -> list[dict]:
+def _dispute_rows(store, claims: dict[str, str], pick=None) -> list[dict]:
     """The rows of contested.rq for these contested claims (IRI -> label), from simple lookups;
-    with ``pick`` (a function of the statements' light rows, returning those to keep), only
-    the kept statements' sentences and articles are read. With ``scan`` (a dispute told in
-    thousands of statements) the statements' classes and dates are joined by hashing two
-    scans (:data:`_CORE_SCAN`) rather than looked up one by one.
+    with ``pick`` (a function of the statements' light rows: ``statement``, ``side``, ``date``;
+    returning those to keep), the sides come from the build's ``cg:supportsClaim`` and
+    ``cg:deniesClaim`` (:data:`_SIDED`), and only the kept statements' classes, actors,
+    sentences and articles are read.
 
     The statements counting toward the claims (and toward claims contradicting them) first,
     with the claims as VALUES: their class, actor and date; then the sentences, articles,
@@ -311,10 +310,11 @@ def _dispute_rows(store, claims: dict[str, str], pick=None, scan: bool = False) 
     core = []
     actor = "" if pick is not None else _ACTOR  # a page reads only its own statements' actors, below
     for block in _values("toward", claims):
-        if scan and not actor:
-            sparql = _CORE_SCAN % {"block": block, "classes": "cg:Assertion cg:Accusation cg:Denial"}
-        else:
-            sparql = _CORE % {"block": block, "classes": "cg:Assertion, cg:Accusation, cg:Denial", "actor": actor}
+        if pick is not None:
+            for row in _select(store, _SIDED % {"block": block}):
+                core.append(dict(row, claim=row["toward"]))
+            continue
+        sparql = _CORE % {"block": block, "classes": "cg:Assertion, cg:Accusation, cg:Denial", "actor": actor}
         for row in _select(store, sparql):
             row.update(claim=row["toward"], side="disputer" if row["cls"].endswith("#Denial") else "supporter")
             core.append(row)
@@ -323,11 +323,11 @@ def _dispute_rows(store, claims: dict[str, str], pick=None, scan: bool = False) 
             core += [dict(row, claim=c, side="disputer") for c in sorted(contradicting[row["toward"]])]
     if pick is not None:
         core = pick(core)
-        actors = {}
+        found = {}
         for block in _values("statement", {r["statement"] for r in core}):
-            actors.update((r["statement"], r["actor"])
-                          for r in _select(store, f"SELECT ?statement ?actor WHERE {{ {block} {_ACTOR} }}"))
-        core = [dict(r, actor=actors[r["statement"]]) for r in core if r["statement"] in actors]
+            found.update((r["statement"], r) for r in _select(store, _ACTOR_AND_CLASS % {"block": block}))
+        core = [dict(r, actor=found[r["statement"]]["actor"], cls=found[r["statement"]]["cls"])
+                for r in core if r["statement"] in found]
     labels, details, articles, quotes = {}, {}, {}, {}
     for block in _values("x", {r["actor"] for r in core} | {r["cls"] for r in core}):
         labels.update((r["x"], r["label"])
@@ -366,18 +366,20 @@ _CORE = """SELECT * WHERE {
     %(block)s
     ?statement cg:countsToward ?toward ; a ?cls . FILTER (?cls IN (%(classes)s))
     ?statement dcterms:date ?date . %(actor)s }"""
-#: :data:`_CORE` for a dispute of thousands of statements: each pattern a subquery, so Oxigraph
-#: joins them by hashing whole scans of the corpus's dates and classes instead of three lookups
-#: a statement (at 10,000 articles, the largest dispute's 3,548 statements: 0.32 s -> 0.13 s; a
-#: dispute of four statements: 0.004 s -> 0.06 s, hence :data:`_SCAN_ARTICLES`).
-_CORE_SCAN = """SELECT * WHERE {
-    { SELECT ?statement ?toward WHERE { %(block)s ?statement cg:countsToward ?toward } }
-    { SELECT ?statement ?cls WHERE { VALUES ?cls { %(classes)s } ?statement a ?cls } }
-    { SELECT ?statement ?date WHERE { ?statement dcterms:date ?date } } }"""
-#: A dispute told in this many articles or more is read by :data:`_CORE_SCAN`.
-_SCAN_ARTICLES = 500
-#: Whom a statement counts for (a joined pattern of :data:`_CORE`, or a lookup by VALUES).
+#: The statements on each side of the claims of a VALUES block ``?toward`` and their dates, from
+#: the sides the build keeps: one lookup a statement (at 10,000 articles, the largest dispute's
+#: 3,548 statements: 0.06 s, where joining their classes and dates took 0.19 s).
+_SIDED = """SELECT ?statement ?toward ?side ?date WHERE {
+    %(block)s
+    { ?statement cg:supportsClaim ?toward . BIND ("supporter" AS ?side) }
+    UNION { ?statement cg:deniesClaim ?toward . BIND ("disputer" AS ?side) }
+    ?statement dcterms:date ?date }"""
+#: Whom a statement counts for (a joined pattern of :data:`_CORE`).
 _ACTOR = "?statement cg:countsFor ?actor ."
+#: Whom the statements of a VALUES block ``?statement`` count for, and their speech act.
+_ACTOR_AND_CLASS = """SELECT ?statement ?actor ?cls WHERE {
+    %(block)s
+    ?statement cg:countsFor ?actor ; a ?cls . FILTER (?cls IN (cg:Assertion, cg:Accusation, cg:Denial)) }"""
 
 #: The evidence sentence and the article of the statements of a VALUES block ``?statement``.
 _QUOTES = """SELECT ?statement ?article ?sentence WHERE {

@@ -107,3 +107,28 @@ def test_build_extract_takes_title_and_date_from_the_text_else_from_the_options(
     assert [r["date"] for r in found] == ["2025-11-02", "2025-10-19"]
     usage = CliRunner().invoke(cli, ["build", str(news), "--date", "2025-10-21", "-o", str(out)])
     assert usage.exit_code == 2 and "add --extract" in usage.output
+
+
+
+def test_a_dispute_between_a_claim_and_its_negation_reads_alike_both_ways(tmp_path):
+    """Two raw articles, one side's claim and the other's negation of it: the build marks them
+    contradicting, and `contested CLAIM` (read from the sides the build keeps, a page at a
+    time) gives each dispute's statements exactly as the whole list does."""
+    from claimgraph.query import contested_claims, dispute
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Northland said on Monday that Southland troops had crossed the border near Kessa.\n")
+    (folder / "b.txt").write_text("Southland told Northland on Tuesday that Southland troops had not crossed the border "
+                                  "near Kessa.\n")
+    out = tmp_path / "g.trig"
+    result = CliRunner().invoke(cli, ["-q", "build", str(folder), "--extract", "--no-store", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    store = open_graph(out)
+    every = contested_claims(store)
+    assert [(c["supporters"], c["disputers"]) for c in every] == [(["Northland"], ["Southland"]),
+                                                                  (["Southland"], ["Northland"])]
+    for claim in every:
+        assert {e["article"]["id"] for e in claim["evidence"]} == {"a", "b"}
+        assert dispute(store, claim["claim_iri"])["evidence"] == claim["evidence"]
+        assert dispute(store, claim["claim_iri"], limit=1)["evidence"][0]["side"] == "supporter"

@@ -52,15 +52,6 @@ def test_one_dispute_in_full(runner, seed_trig):
     assert result.stdout == DISPUTE_TABLE and result.stderr == ""
 
 
-def test_one_dispute_read_by_scans_is_the_same(runner, seed_trig, monkeypatch):
-    """A dispute told in many articles is read by hashing scans instead of lookups: the same page."""
-    import claimgraph.query
-
-    monkeypatch.setattr(claimgraph.query, "_SCAN_ARTICLES", 1)
-    result = run(runner, "contested", "taliban-harbours-militants", "--graph", seed_trig)
-    assert result.stdout == DISPUTE_TABLE and result.stderr == ""
-
-
 def test_one_dispute_a_page_at_a_time(runner, seed_trig):
     """A page of a dispute takes the two sides in turn: two statements are one of each, and
     stderr says how to get the rest."""

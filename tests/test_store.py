@@ -696,7 +696,10 @@ def test_one_dispute_a_page_at_a_time(tmp_path):
     corpus = synth(tmp_path / "corpus", 20, seed=3)
     build_graph([corpus], None, validate=False, store=tmp_path / "store")
     store = open_store(tmp_path / "store")
-    largest = max(contested_claims(store), key=lambda c: len(c["evidence"]))
+    every = contested_claims(store)
+    for claim in every:  # each dispute's statements, read from the sides the build keeps, are the list's
+        assert dispute(store, claim["claim_iri"])["evidence"] == claim["evidence"]
+    largest = max(every, key=lambda c: len(c["evidence"]))
     iri, evidence = largest["claim_iri"], largest["evidence"]
     assert len(evidence) > 8 and {e["side"] for e in evidence} == {"supporter", "disputer"}
     whole = dispute(store, iri)
