@@ -845,3 +845,21 @@ def test_a_scene_set_before_a_parenthetical_cue_is_no_part_of_the_claim(nlp):
     assert [s["span"] for s in r["statements"]] == [
         'Borduria had "not shared a shred of evidence" with Ruritania',
         "The accord, the ministry of Ruritania said, will be signed in May"]
+
+
+def sides(r):
+    return {(label(r, c["supporters"][0]), label(r, c["disputers"][0])) for c in r["contested"]}
+
+
+def test_blame_laid_back_on_an_accuser_in_a_later_sentence_is_mutual_blame(nlp):
+    r = run(nlp, "Ruritania said on Monday that talks with Borduria on the river had ended without a deal, accusing "
+                 "Borduria of stalling for years. Borduria's foreign ministry hit back on Tuesday, blaming Ruritania "
+                 "for the collapse of the talks.")
+    assert sides(r) == {("Ruritania", "Borduria"), ("Borduria", "Ruritania")}
+    r = run(nlp, "Ruritania accused Borduria of closing the border crossings without notice. On Friday Borduria "
+                 "held Ruritania responsible for the failure of the talks.")
+    assert sides(r) == {("Ruritania", "Borduria"), ("Borduria", "Ruritania")}
+    # a charge of another kind thrown back is no blame for the same outcome
+    r = run(nlp, "Ruritania accused Borduria of closing the border crossings without notice. Borduria rejected "
+                 "the accusation and accused Ruritania of hypocrisy.")
+    assert ("Borduria", "Ruritania") not in sides(r)

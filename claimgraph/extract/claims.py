@@ -280,6 +280,24 @@ def _contest(art, statements, parties, new_claim):
         elif s["about"] and r is not None and any(t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lx["answer_nouns"]
                                                   for t in r["content"]):
             add(s["about"][0], s["actor"], [s], s)
+    # blame laid back: one side accuses the other, and the other, in a later sentence, blames the
+    # first for it or holds it responsible ('Ruritania accused Borduria of ...'; 'Borduria blamed
+    # Ruritania for the collapse'): mutual blame told in two sentences, each side's charge
+    # disputed by the other
+    charges = [s for s in statements if s["stance"] == "accuse" and s["actor"] and s["_raw"] is not None
+               and s not in mutual]
+    for back in charges:
+        r = back["_raw"]
+        if not (r["cue"].lemma_.lower() in lx["blame_verbs"] or any(
+                t.lower_ in ("responsible", "responsibility") for t in r["content"])) or not back["about"]:
+            continue
+        first = next((s for s in charges if s["n"] < back["n"] and s["actor"] == back["about"][0]
+                      and back["actor"] in s["about"][:1]), None)
+        if first is not None:
+            for x in (first, back):
+                x["claim"] = x["claim"] or new_claim(_proposition(art, x), _claim_core(art, x))
+            add(first["actor"], back["actor"], [first, back], first)
+            add(back["actor"], first["actor"], [back, first], back)
     # mutual blame ('both sides blamed each other for X'): evidence for the two sides' existing
     # claims against each other when there are both, else a claim of its own
     if mutual:
