@@ -863,3 +863,10 @@ def test_blame_laid_back_on_an_accuser_in_a_later_sentence_is_mutual_blame(nlp):
     r = run(nlp, "Ruritania accused Borduria of closing the border crossings without notice. Borduria rejected "
                  "the accusation and accused Ruritania of hypocrisy.")
     assert ("Borduria", "Ruritania") not in sides(r)
+
+
+def test_mutual_blame_answered_by_one_side_is_not_counted_twice_for_that_side(nlp):
+    r = run(nlp, "Freedonia and Sylvania blamed each other for the violence at the border on Monday. "
+                 "Sylvania rejected that account.")
+    got = [(label(r, c["supporters"][0]), label(r, c["disputers"][0])) for c in r["contested"]]
+    assert sorted(got) == [("Freedonia", "Sylvania"), ("Sylvania", "Freedonia")]

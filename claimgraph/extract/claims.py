@@ -313,6 +313,8 @@ def _contest(art, statements, parties, new_claim):
             for s in mutual:
                 s["claim"] = cid
             for x, y in ((a, b), (b, a)):     # each side blames the other, and rejects the blame
+                if (x, y) in pairs and any(s["id"] in pairs[(x, y)]["evidence"] for s in mutual):
+                    continue                  # that side's blame, answered, is a dispute already
                 pairs[("mutual", cid, x)] = {"claim": cid, "supporters": [x], "disputers": [y],
                                              "evidence": [s["id"] for s in mutual]}
     return list(pairs.values())
