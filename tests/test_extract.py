@@ -870,3 +870,11 @@ def test_mutual_blame_answered_by_one_side_is_not_counted_twice_for_that_side(nl
                  "Sylvania rejected that account.")
     got = [(label(r, c["supporters"][0]), label(r, c["disputers"][0])) for c in r["contested"]]
     assert sorted(got) == [("Freedonia", "Sylvania"), ("Sylvania", "Freedonia")]
+
+
+def test_a_charge_set_against_the_other_sides_account_with_whereas_is_disputed_by_it(nlp):
+    r = run(nlp, "Freedonia insists that the Sylvanian blockade is illegal, whereas Sylvania says Freedonian ships "
+                 "smuggled weapons.")
+    assert sides(r) == {("Freedonia", "Sylvania"), ("Sylvania", "Freedonia")}
+    # each side's charge is a claim of its own, answered by the other side's
+    assert len({c["claim"] for c in r["contested"]}) == 2

@@ -298,6 +298,23 @@ def _contest(art, statements, parties, new_claim):
                 x["claim"] = x["claim"] or new_claim(_proposition(art, x), _claim_core(art, x))
             add(first["actor"], back["actor"], [first, back], first)
             add(back["actor"], first["actor"], [back, first], back)
+    # two sides' accounts set against each other in one sentence ('Ruritania says X, whereas
+    # Borduria says Y'): a charge there is disputed by the side whose account it is set against
+    for t in statements:
+        r = t["_raw"]
+        if r is None or not t["actor"] or not any(
+                c.dep_ in ("mark", "cc") and c.lower_ in lx["contrast_marks"] for c in r["cue"].children):
+            continue
+        other = next((s for s in statements if s["n"] == t["n"] and s["_raw"] is not None and s["actor"]
+                      and s["actor"] != t["actor"] and s["_raw"]["cue"].i < r["cue"].i
+                      and s["_raw"]["cue"].doc is r["cue"].doc), None)
+        if other is None:
+            continue
+        charged = [(x, y) for x, y in ((other, t), (t, other)) if x["stance"] == "accuse" and x["about"][:1] == [y["actor"]]]
+        for x, _ in charged:
+            x["claim"] = x["claim"] or new_claim(_proposition(art, x), _claim_core(art, x))
+        for x, y in charged:
+            add(x["actor"], y["actor"], [x, y], x)
     # mutual blame ('both sides blamed each other for X'): evidence for the two sides' existing
     # claims against each other when there are both, else a claim of its own
     if mutual:
