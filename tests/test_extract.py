@@ -878,3 +878,13 @@ def test_a_charge_set_against_the_other_sides_account_with_whereas_is_disputed_b
     assert sides(r) == {("Freedonia", "Sylvania"), ("Sylvania", "Freedonia")}
     # each side's charge is a claim of its own, answered by the other side's
     assert len({c["claim"] for c in r["contested"]}) == 2
+
+
+def test_a_charge_dismissed_in_a_relative_clause_answers_only_the_charge_its_sentence_tells(nlp):
+    r = run(nlp, "Sylvania's president, Ivo Marek, said on Monday that Borduria would keep its troops at the border. "
+                 "The rebels had earlier accused Borduria of planning an invasion, a charge that Borduria's foreign "
+                 "minister dismissed as false.")
+    assert r["contested"] == []        # the rebels are nobody named; the president's words are not the charge
+    r = run(nlp, "Sylvania accused Borduria of planning an invasion, a charge that Borduria's foreign minister "
+                 "dismissed as false.")
+    assert sides(r) == {("Sylvania", "Borduria")}

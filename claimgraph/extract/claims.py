@@ -260,6 +260,11 @@ def _contest(art, statements, parties, new_claim):
         same = [p for p in earlier if p["start"] == s["start"]]
         inside = _told_inside(s, statements)
         before = [p for p in earlier if p["n"] == s["n"] - 1] if _refers_back(art, r) else []
+        # 'X accused Y of ..., a charge that Y dismissed': the denial hangs on the charge its own
+        # sentence tells, and answers nothing said elsewhere
+        bare = r is not None and r["cue"].dep_ in ("relcl", "acl") and r["cue"].head.lemma_.lower() in lx["answer_nouns"]
+        if bare and not (inside or same):
+            continue
         if inside:
             target = inside[-1]
         elif same:
