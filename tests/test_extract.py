@@ -888,3 +888,12 @@ def test_a_charge_dismissed_in_a_relative_clause_answers_only_the_charge_its_sen
     r = run(nlp, "Sylvania accused Borduria of planning an invasion, a charge that Borduria's foreign minister "
                  "dismissed as false.")
     assert sides(r) == {("Sylvania", "Borduria")}
+
+
+def test_rejecting_a_sides_stated_position_disputes_what_it_said(nlp):
+    for reply in ("On Tuesday Sylvania rejected that stance.", "On Tuesday Sylvania rejected the Freedonian position."):
+        r = run(nlp, "Freedonia said on Monday that the islands had always belonged to Freedonia. " + reply)
+        assert sides(r) == {("Freedonia", "Sylvania")}
+        [said] = find(r, "assert", "Freedonia")
+        [deny] = find(r, "deny", "Sylvania")
+        assert deny["claim"] == said["claim"]

@@ -255,7 +255,8 @@ def _contest(art, statements, parties, new_claim):
             continue
         target = None
         r = s["_raw"]
-        answers = r is not None and (not r["content"] or any(t.lemma_.lower() in lx["answer_nouns"] for t in r["content"][:4]))
+        answers = r is not None and (not r["content"] or any(t.lemma_.lower() in lx["answer_nouns"] or t.lemma_.lower()
+                                                             in lx["view_nouns"] for t in r["content"][:4]))
         earlier = [p for p in statements[:i] if p["stance"] in ("accuse", "assert") and p["actor"] and p["actor"] != s["actor"]]
         same = [p for p in earlier if p["start"] == s["start"]]
         inside = _told_inside(s, statements)
