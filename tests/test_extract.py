@@ -897,3 +897,15 @@ def test_rejecting_a_sides_stated_position_disputes_what_it_said(nlp):
         [said] = find(r, "assert", "Freedonia")
         [deny] = find(r, "deny", "Sylvania")
         assert deny["claim"] == said["claim"]
+
+
+def test_rejecting_a_proposal_disputes_the_proposal_the_other_side_just_put_forward(nlp):
+    r = run(nlp, "Sylvania proposed on Monday that the United Nations oversee a referendum on the islands. "
+                 "Freedonia rejected the idea.")
+    assert sides(r) == {("Sylvania", "Freedonia")}
+    [proposed] = find(r, "demand", "Sylvania")
+    [deny] = find(r, "deny", "Freedonia")
+    assert deny["claim"] == proposed["claim"]
+    r = run(nlp, "Freedonia said on Monday that elections would be held within four years. "
+                 "Sylvania called that timetable unacceptable.")
+    assert sides(r) == {("Freedonia", "Sylvania")}

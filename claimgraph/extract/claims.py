@@ -255,6 +255,18 @@ def _contest(art, statements, parties, new_claim):
             continue
         target = None
         r = s["_raw"]
+        # 'X proposed that ..., an idea Y rejected', 'Y called that timetable unacceptable': the
+        # denial of a proposal answers the proposal (a demand, a pledge, a plan told) that the
+        # other side put forward in the same sentence or the one before
+        heads = ([r["cue"].head] if r["cue"].dep_ in ("relcl", "acl") else []) + list(r["content"][:4]) if r is not None else []
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() in lx["proposal_nouns"] for t in heads):
+            offers = [p for p in statements[:i] if p["stance"] in ("demand", "commit", "assert") and p["actor"]
+                      and p["actor"] != s["actor"] and s["n"] - 1 <= p["n"] <= s["n"]]
+            if offers:
+                target = offers[-1]
+                s["claim"] = target["claim"] = target["claim"] or new_claim(_proposition(art, target), _claim_core(art, target))
+                add(target["actor"], s["actor"], [target, s], target)
+                continue
         answers = r is not None and (not r["content"] or any(t.lemma_.lower() in lx["answer_nouns"] or t.lemma_.lower()
                                                              in lx["view_nouns"] for t in r["content"][:4]))
         earlier = [p for p in statements[:i] if p["stance"] in ("accuse", "assert") and p["actor"] and p["actor"] != s["actor"]]
