@@ -845,3 +845,67 @@ def test_a_scene_set_before_a_parenthetical_cue_is_no_part_of_the_claim(nlp):
     assert [s["span"] for s in r["statements"]] == [
         'Borduria had "not shared a shred of evidence" with Ruritania',
         "The accord, the ministry of Ruritania said, will be signed in May"]
+
+
+def sides(r):
+    return {(label(r, c["supporters"][0]), label(r, c["disputers"][0])) for c in r["contested"]}
+
+
+def test_blame_laid_back_on_an_accuser_in_a_later_sentence_is_mutual_blame(nlp):
+    r = run(nlp, "Ruritania said on Monday that talks with Borduria on the river had ended without a deal, accusing "
+                 "Borduria of stalling for years. Borduria's foreign ministry hit back on Tuesday, blaming Ruritania "
+                 "for the collapse of the talks.")
+    assert sides(r) == {("Ruritania", "Borduria"), ("Borduria", "Ruritania")}
+    r = run(nlp, "Ruritania accused Borduria of closing the border crossings without notice. On Friday Borduria "
+                 "held Ruritania responsible for the failure of the talks.")
+    assert sides(r) == {("Ruritania", "Borduria"), ("Borduria", "Ruritania")}
+    # a charge of another kind thrown back is no blame for the same outcome
+    r = run(nlp, "Ruritania accused Borduria of closing the border crossings without notice. Borduria rejected "
+                 "the accusation and accused Ruritania of hypocrisy.")
+    assert ("Borduria", "Ruritania") not in sides(r)
+
+
+def test_mutual_blame_answered_by_one_side_is_not_counted_twice_for_that_side(nlp):
+    r = run(nlp, "Freedonia and Sylvania blamed each other for the violence at the border on Monday. "
+                 "Sylvania rejected that account.")
+    got = [(label(r, c["supporters"][0]), label(r, c["disputers"][0])) for c in r["contested"]]
+    assert sorted(got) == [("Freedonia", "Sylvania"), ("Sylvania", "Freedonia")]
+
+
+def test_a_charge_set_against_the_other_sides_account_with_whereas_is_disputed_by_it(nlp):
+    r = run(nlp, "Freedonia insists that the Sylvanian blockade is illegal, whereas Sylvania says Freedonian ships "
+                 "smuggled weapons.")
+    assert sides(r) == {("Freedonia", "Sylvania"), ("Sylvania", "Freedonia")}
+    # each side's charge is a claim of its own, answered by the other side's
+    assert len({c["claim"] for c in r["contested"]}) == 2
+
+
+def test_a_charge_dismissed_in_a_relative_clause_answers_only_the_charge_its_sentence_tells(nlp):
+    r = run(nlp, "Sylvania's president, Ivo Marek, said on Monday that Borduria would keep its troops at the border. "
+                 "The rebels had earlier accused Borduria of planning an invasion, a charge that Borduria's foreign "
+                 "minister dismissed as false.")
+    assert r["contested"] == []        # the rebels are nobody named; the president's words are not the charge
+    r = run(nlp, "Sylvania accused Borduria of planning an invasion, a charge that Borduria's foreign minister "
+                 "dismissed as false.")
+    assert sides(r) == {("Sylvania", "Borduria")}
+
+
+def test_rejecting_a_sides_stated_position_disputes_what_it_said(nlp):
+    for reply in ("On Tuesday Sylvania rejected that stance.", "On Tuesday Sylvania rejected the Freedonian position."):
+        r = run(nlp, "Freedonia said on Monday that the islands had always belonged to Freedonia. " + reply)
+        assert sides(r) == {("Freedonia", "Sylvania")}
+        [said] = find(r, "assert", "Freedonia")
+        [deny] = find(r, "deny", "Sylvania")
+        assert deny["claim"] == said["claim"]
+
+
+def test_rejecting_a_proposal_disputes_the_proposal_the_other_side_just_put_forward(nlp):
+    r = run(nlp, "Sylvania proposed on Monday that the United Nations oversee a referendum on the islands. "
+                 "Freedonia rejected the idea.")
+    assert sides(r) == {("Sylvania", "Freedonia")}
+    [proposed] = find(r, "demand", "Sylvania")
+    [deny] = find(r, "deny", "Freedonia")
+    assert deny["claim"] == proposed["claim"]
+    r = run(nlp, "Freedonia said on Monday that elections would be held within four years. "
+                 "Sylvania called that timetable unacceptable.")
+    assert sides(r) == {("Freedonia", "Sylvania")}

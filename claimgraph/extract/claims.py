@@ -255,11 +255,29 @@ def _contest(art, statements, parties, new_claim):
             continue
         target = None
         r = s["_raw"]
-        answers = r is not None and (not r["content"] or any(t.lemma_.lower() in lx["answer_nouns"] for t in r["content"][:4]))
+        # 'X proposed that ..., an idea Y rejected', 'Y called that timetable unacceptable': the
+        # denial of a proposal answers the proposal (a demand, a pledge, a plan told) that the
+        # other side put forward in the same sentence or the one before
+        heads = ([r["cue"].head] if r["cue"].dep_ in ("relcl", "acl") else []) + list(r["content"][:4]) if r is not None else []
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() in lx["proposal_nouns"] for t in heads):
+            offers = [p for p in statements[:i] if p["stance"] in ("demand", "commit", "assert") and p["actor"]
+                      and p["actor"] != s["actor"] and s["n"] - 1 <= p["n"] <= s["n"]]
+            if offers:
+                target = offers[-1]
+                s["claim"] = target["claim"] = target["claim"] or new_claim(_proposition(art, target), _claim_core(art, target))
+                add(target["actor"], s["actor"], [target, s], target)
+                continue
+        answers = r is not None and (not r["content"] or any(t.lemma_.lower() in lx["answer_nouns"] or t.lemma_.lower()
+                                                             in lx["view_nouns"] for t in r["content"][:4]))
         earlier = [p for p in statements[:i] if p["stance"] in ("accuse", "assert") and p["actor"] and p["actor"] != s["actor"]]
         same = [p for p in earlier if p["start"] == s["start"]]
         inside = _told_inside(s, statements)
         before = [p for p in earlier if p["n"] == s["n"] - 1] if _refers_back(art, r) else []
+        # 'X accused Y of ..., a charge that Y dismissed': the denial hangs on the charge its own
+        # sentence tells, and answers nothing said elsewhere
+        bare = r is not None and r["cue"].dep_ in ("relcl", "acl") and r["cue"].head.lemma_.lower() in lx["answer_nouns"]
+        if bare and not (inside or same):
+            continue
         if inside:
             target = inside[-1]
         elif same:
@@ -280,6 +298,41 @@ def _contest(art, statements, parties, new_claim):
         elif s["about"] and r is not None and any(t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lx["answer_nouns"]
                                                   for t in r["content"]):
             add(s["about"][0], s["actor"], [s], s)
+    # blame laid back: one side accuses the other, and the other, in a later sentence, blames the
+    # first for it or holds it responsible ('Ruritania accused Borduria of ...'; 'Borduria blamed
+    # Ruritania for the collapse'): mutual blame told in two sentences, each side's charge
+    # disputed by the other
+    charges = [s for s in statements if s["stance"] == "accuse" and s["actor"] and s["_raw"] is not None
+               and s not in mutual]
+    for back in charges:
+        r = back["_raw"]
+        if not (r["cue"].lemma_.lower() in lx["blame_verbs"] or any(
+                t.lower_ in ("responsible", "responsibility") for t in r["content"])) or not back["about"]:
+            continue
+        first = next((s for s in charges if s["n"] < back["n"] and s["actor"] == back["about"][0]
+                      and back["actor"] in s["about"][:1]), None)
+        if first is not None:
+            for x in (first, back):
+                x["claim"] = x["claim"] or new_claim(_proposition(art, x), _claim_core(art, x))
+            add(first["actor"], back["actor"], [first, back], first)
+            add(back["actor"], first["actor"], [back, first], back)
+    # two sides' accounts set against each other in one sentence ('Ruritania says X, whereas
+    # Borduria says Y'): a charge there is disputed by the side whose account it is set against
+    for t in statements:
+        r = t["_raw"]
+        if r is None or not t["actor"] or not any(
+                c.dep_ in ("mark", "cc") and c.lower_ in lx["contrast_marks"] for c in r["cue"].children):
+            continue
+        other = next((s for s in statements if s["n"] == t["n"] and s["_raw"] is not None and s["actor"]
+                      and s["actor"] != t["actor"] and s["_raw"]["cue"].i < r["cue"].i
+                      and s["_raw"]["cue"].doc is r["cue"].doc), None)
+        if other is None:
+            continue
+        charged = [(x, y) for x, y in ((other, t), (t, other)) if x["stance"] == "accuse" and x["about"][:1] == [y["actor"]]]
+        for x, _ in charged:
+            x["claim"] = x["claim"] or new_claim(_proposition(art, x), _claim_core(art, x))
+        for x, y in charged:
+            add(x["actor"], y["actor"], [x, y], x)
     # mutual blame ('both sides blamed each other for X'): evidence for the two sides' existing
     # claims against each other when there are both, else a claim of its own
     if mutual:
@@ -295,6 +348,8 @@ def _contest(art, statements, parties, new_claim):
             for s in mutual:
                 s["claim"] = cid
             for x, y in ((a, b), (b, a)):     # each side blames the other, and rejects the blame
+                if (x, y) in pairs and any(s["id"] in pairs[(x, y)]["evidence"] for s in mutual):
+                    continue                  # that side's blame, answered, is a dispute already
                 pairs[("mutual", cid, x)] = {"claim": cid, "supporters": [x], "disputers": [y],
                                              "evidence": [s["id"] for s in mutual]}
     return list(pairs.values())
