@@ -845,3 +845,10 @@ def test_a_scene_set_before_a_parenthetical_cue_is_no_part_of_the_claim(nlp):
     assert [s["span"] for s in r["statements"]] == [
         'Borduria had "not shared a shred of evidence" with Ruritania',
         "The accord, the ministry of Ruritania said, will be signed in May"]
+
+
+def test_a_that_clause_hung_on_the_statement_noun_after_said_is_what_was_said(nlp):
+    r = run(nlp, "On Friday, Karl Vostok, a vice president of the Borduria-backed Green Party, said in a statement "
+                 "issued through his lawyer that he had organised the armed group himself.")
+    [s] = r["statements"]
+    assert label(r, s["actor"]) == "Karl Vostok" and s["span"] == "he had organised the armed group himself"

@@ -348,7 +348,8 @@ class Article(Sources):
         what follows the first 'that' after it, up to the next comma, is what it reports."""
         sent = v.sent
         that = next((t for t in v.doc[v.i + 1:min(v.i + 20, sent.end)] if t.lower_ == "that" and (
-            t.i < v.i + 8 or t.tag_ == "IN" and t.dep_ == "mark")), None)   # ('said on CNN, where ..., that')
+            t.i < v.i + 8 or t.dep_ == "mark")), None)   # ('said on CNN, where ..., that'; 'said in a statement
+        #   issued through his lawyer that ...', its clause hung on the noun as a relative one)
         if that is None:
             return []
         out = []
