@@ -852,3 +852,10 @@ def test_a_that_clause_hung_on_the_statement_noun_after_said_is_what_was_said(nl
                  "issued through his lawyer that he had organised the armed group himself.")
     [s] = r["statements"]
     assert label(r, s["actor"]) == "Karl Vostok" and s["span"] == "he had organised the armed group himself"
+
+
+def test_the_object_of_a_causing_verb_speaks_the_cue_in_its_infinitive(nlp):
+    r = run(nlp, "Ruritania has denied the claim that it had attacked Borduria, prompting Borduria on Friday to "
+                 "accuse Ruritania of lying.")
+    [s] = find(r, "accuse")
+    assert label(r, s["actor"]) == "Borduria" and s["span"] == "Ruritania of lying"

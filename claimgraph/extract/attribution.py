@@ -42,6 +42,13 @@ class Article(Sources):
     def _subjects(self, v, depth=0):
         """Subject tokens of v, inherited along conj/advcl/xcomp chains; passive agents for acl."""
         subs = [c for c in v.children if c.dep_ == "nsubj"]
+        if not subs and depth == 0 and v.dep_ in ("xcomp", "advcl") and v.head.lemma_.lower() in self.lx["causing_verbs"] \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            # '..., prompting Ruritania to accuse ...', 'led the ministry to deny ...': the one moved
+            # to speak is the causing verb's object, not its subject
+            objs = [c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i]
+            if objs:
+                return objs
         if len(subs) == 2 and self.np_span(subs[0]).end == self.np_span(subs[1]).start \
                 and subs[1].pos_ == "PROPN":
             subs = subs[:1]      # "Russia's aviation agency Rosaviatsia said": one speaker, its name apposed
