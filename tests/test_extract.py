@@ -859,3 +859,10 @@ def test_the_object_of_a_causing_verb_speaks_the_cue_in_its_infinitive(nlp):
                  "accuse Ruritania of lying.")
     [s] = find(r, "accuse")
     assert label(r, s["actor"]) == "Borduria" and s["span"] == "Ruritania of lying"
+
+
+def test_a_person_familiar_with_the_matter_is_an_unnamed_source_even_inside_another_report(nlp):
+    r = run(nlp, "Two sources said on Thursday that a Ruritanian missile had hit the aircraft, while another person "
+                 "familiar with the findings said its radio had been jammed.")
+    assert [(s["speaker_text"], s["stance"], s["actor"]) for s in r["statements"]][1:] == [
+        ("another person familiar with the findings", "report", None)]
