@@ -866,3 +866,10 @@ def test_a_person_familiar_with_the_matter_is_an_unnamed_source_even_inside_anot
                  "familiar with the findings said its radio had been jammed.")
     assert [(s["speaker_text"], s["stance"], s["actor"]) for s in r["statements"]][1:] == [
         ("another person familiar with the findings", "report", None)]
+
+
+def test_a_cue_after_several_clauses_reports_them_all_not_only_the_speech_act_among_them(nlp):
+    r = run(nlp, "Mayor Olm had told police officials that she did not want the escort at all, but the city "
+                 "overruled that request, the source added.")
+    assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [
+        ("Mayor Olm", "assert"), ("the source", "report")]

@@ -397,6 +397,10 @@ class Article(Sources):
         """'X said [Y told Z that ...]': the outer speaker only relays another speech act."""
         if stance_of_verb(self, v) != "assert":
             return False
+        clauses = [c for c in v.children if c.dep_ == "ccomp"]
+        if len(clauses) > 1 and all(c.i < v.i for c in clauses) and any(not stance_of_verb(self, c) for c in clauses):
+            return False      # 'Y had told Z that ..., but the city overruled it, X added': the cue after
+            #                   the clauses reports them all, not only the speech act among them
         for c in v.children:
             inner = stance_of_verb(self, c) if c.dep_ in ("ccomp", "parataxis") else None
             if inner:
