@@ -873,3 +873,9 @@ def test_a_cue_after_several_clauses_reports_them_all_not_only_the_speech_act_am
                  "overruled that request, the source added.")
     assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [
         ("Mayor Olm", "assert"), ("the source", "report")]
+
+
+def test_an_asserting_verb_misparsed_without_its_clause_takes_the_that_clause_after_it(nlp):
+    r = run(nlp, "Still, The Borduria Herald reported at the time that the editor of the paper had resigned.")
+    [s] = r["statements"]
+    assert s["speaker_text"] == "The Borduria Herald" and s["span"] == "the editor of the paper had resigned"

@@ -243,8 +243,8 @@ class Article(Sources):
             content = self._trailing(v)
         if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
             content, quoted = self._quotation(v)
-        if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
-            content = self._that_clause(v)
+        if not content and (v.lemma_.lower() in self.lx["quote_verbs"] or stance == "assert"):
+            content = self._that_clause(v)     # ('reported at the time that ...', the clause hung on 'time')
         if not content and not quoted and stance != "mediate" and not any(
                 c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in v.children):
             content, quoted = self._quotation(v)   # '"Why ...?" Hale demanded.', '"...," she vowed.'
