@@ -879,3 +879,11 @@ def test_an_asserting_verb_misparsed_without_its_clause_takes_the_that_clause_af
     r = run(nlp, "Still, The Borduria Herald reported at the time that the editor of the paper had resigned.")
     [s] = r["statements"]
     assert s["speaker_text"] == "The Borduria Herald" and s["span"] == "the editor of the paper had resigned"
+
+
+def test_a_verb_conjoined_to_a_passive_clause_is_no_act_of_its_agent(nlp):
+    r = run(nlp, "Ruritania said on Saturday it had no role in the crash. Borduria's President Karl Vostok said on "
+                 "Sunday that the jet had been shot down by Ruritania, albeit unintentionally, and accused Ruritania "
+                 "of spending days trying to hush up what had happened.")
+    [s] = find(r, "accuse")
+    assert s["speaker_text"] == "Borduria's President Karl Vostok" and s["span"] == "Ruritania"

@@ -52,7 +52,9 @@ class Article(Sources):
         if len(subs) == 2 and self.np_span(subs[0]).end == self.np_span(subs[1]).start \
                 and subs[1].pos_ == "PROPN":
             subs = subs[:1]      # "Russia's aviation agency Rosaviatsia said": one speaker, its name apposed
-        if not subs:
+        if not subs and (depth == 0 or not any(c.dep_ == "nsubjpass" for c in v.children)):
+            # (a verb conjoined to a passive clause shares its subject, not its agent: 'the jet had been
+            # shot down by Ruritania and accused ...' is no act of Ruritania's)
             for c in v.children:
                 if c.dep_ == "agent":
                     subs = [p for p in c.children if p.dep_ == "pobj"]
@@ -263,6 +265,7 @@ class Article(Sources):
         if v.dep_ == "conj" and not any(self.resolve(s)[0] for s in subs):
             own = [c for c in v.children if c.dep_ in SUBJ_DEPS]
             subs = next((self._subjects(a) for a in v.ancestors if a.pos_ in ("VERB", "AUX")
+                         and not any(c.dep_ == "nsubjpass" for c in a.children)
                          and any(self.resolve(x)[0] for x in self._subjects(a))), []) \
                 or own or (subs if not any(c.dep_ == "aux" and c.lower_ in ("can", "could", "may", "might")
                                            for c in v.children) else [])
