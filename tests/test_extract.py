@@ -887,3 +887,9 @@ def test_a_verb_conjoined_to_a_passive_clause_is_no_act_of_its_agent(nlp):
                  "of spending days trying to hush up what had happened.")
     [s] = find(r, "accuse")
     assert s["speaker_text"] == "Borduria's President Karl Vostok" and s["span"] == "Ruritania"
+
+
+def test_all_as_a_subject_speaks_for_unnamed_people(nlp):
+    r = run(nlp, "To varying degrees, all agreed that the mayor's plan would raise taxes on the middle class.")
+    [s] = r["statements"]
+    assert (s["speaker_text"], s["stance"], s["actor"]) == ("all", "report", None)
