@@ -893,3 +893,9 @@ def test_all_as_a_subject_speaks_for_unnamed_people(nlp):
     r = run(nlp, "To varying degrees, all agreed that the mayor's plan would raise taxes on the middle class.")
     [s] = r["statements"]
     assert (s["speaker_text"], s["stance"], s["actor"]) == ("all", "report", None)
+
+
+def test_an_inverted_quoting_verb_opening_a_sentence_speaks_for_the_name_after_it(nlp):
+    r = run(nlp, "Mayor Karl Olm spoke on Monday. Said Olm: \"I don't get the sense she is interested in that.\"")
+    [s] = r["statements"]
+    assert label(r, s["actor"]) == "Karl Olm" and s["span"] == "I don't get the sense she is interested in that"

@@ -26,6 +26,8 @@ class Article(Sources):
                     self._according(tok, n)
                 elif tok.lower_ in self.lx["anonymous"]["adverbs"] and tok.dep_ == "advmod":
                     self._anon_adverb(tok, n)
+                elif tok.i == sent.start and tok.lower_ in INVERTED_FORMS and tok.is_title and self._inverted(tok, n):
+                    pass
                 elif tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
                     if not self._asked(tok, n):
                         self._verb(tok, n)
@@ -556,6 +558,26 @@ class Article(Sources):
         if len(content) >= 2:
             self._add_raw(n, tok, name, stance, content, speaker_text=tok.doc[first.i:name.i + 1].text)
 
+    def _inverted(self, tok, n):
+        """'Said Olm: "..."', 'Added the mayor, "..."': a quoting verb opening its sentence, the speaker's
+        name after it and a colon or comma before the words, which the parser reads as one noun phrase."""
+        sent, doc = tok.sent, tok.doc
+        punct = next((t for t in doc[tok.i + 1:min(tok.i + 8, sent.end)] if t.text in (":", ",")), None)
+        if punct is None or punct.i == tok.i + 1 or not all(
+                t.pos_ in ("PROPN", "DET", "NOUN", "ADJ", "PUNCT") and t.text not in QUOTE_OPENERS
+                for t in doc[tok.i + 1:punct.i]):
+            return False
+        name = doc[punct.i - 1]
+        content = [t for t in doc[punct.i + 1:sent.end] if not t.is_punct or t.text not in QUOTE_OPENERS | QUOTE_CLOSERS | {"."}]
+        if len(content) < 3:
+            return False
+        words = doc[tok.i + 1:punct.i]
+        hint = None
+        if self.np_span(name).start <= tok.i and all(t.pos_ == "PROPN" for t in words):
+            hint = ("actor", self.actors.person(words.text))     # (the parser took 'Said Olm' for one name)
+        self._add_raw(n, tok, name, "assert", content, kind_hint=hint, speaker_text=words.text)
+        return True
+
     def _nominal(self, tok, n):
         """'Islamabad's claims that ...', 'Thai claims', 'a US warning that ...', 'Russian mediation'."""
         lx = self.lx
@@ -598,6 +620,11 @@ class Article(Sources):
             return
         self._add_raw(n, tok, speaker, stance, content, kind_hint=hint)
 
+
+#: forms of the quoting verbs that open an inverted attribution ('Said Olm: "..."'); the tagger
+#: often reads the capitalised word as part of the name after it
+INVERTED_FORMS = {"said", "says", "added", "adds", "wrote", "writes", "explained", "explains", "noted", "notes",
+                  "replied", "replies", "insisted", "insists", "declared", "declares"}
 
 QUOTE_OPENERS = {"\u201c", '"', "``", "''", "\u2018"}
 QUOTE_CLOSERS = {"\u201d", '"', "''", "\u2019"}
