@@ -899,3 +899,12 @@ def test_an_inverted_quoting_verb_opening_a_sentence_speaks_for_the_name_after_i
     r = run(nlp, "Mayor Karl Olm spoke on Monday. Said Olm: \"I don't get the sense she is interested in that.\"")
     [s] = r["statements"]
     assert label(r, s["actor"]) == "Karl Olm" and s["span"] == "I don't get the sense she is interested in that"
+
+
+def test_recognising_sovereignty_endorses_it_and_the_relative_clause_speaks_for_its_own_name_only(nlp):
+    r = run(nlp, "Kravia follows Borduria, which recognised Ruritanian sovereignty over the valley in 2020, and "
+                 "Ostland, which in 2022 called the plan the most credible basis for a solution.")
+    assert sorted((s["speaker_text"], s["stance"]) for s in r["statements"]) == [
+        ("Borduria, which", "endorse"), ("Ostland, which", "endorse")]
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "Borduria, which"]
+    assert s["span"] == "Ruritanian sovereignty over the valley"

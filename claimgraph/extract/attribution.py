@@ -92,11 +92,14 @@ class Article(Sources):
             return self._subjects(v.head, depth + 1)
         out = []
         for s in subs:
+            pron = None
             if s.lower_ in ("which", "who", "that") and s.head.dep_ == "relcl":
-                self.rel_pronoun[s.head.head.i] = s
+                self.rel_pronoun[s.head.head.i] = pron = s
                 s = s.head.head
             out.append(s)
-            stack = [c for c in s.children if c.dep_ == "conj"]
+            # ('the United States, which recognised ..., and Spain': a relative clause between a name
+            # and the one conjoined to it speaks for the first only)
+            stack = [c for c in s.children if c.dep_ == "conj" and (pron is None or c.i < pron.i)]
             while stack:
                 c = stack.pop()
                 out.append(c)
