@@ -908,3 +908,10 @@ def test_recognising_sovereignty_endorses_it_and_the_relative_clause_speaks_for_
         ("Borduria, which", "endorse"), ("Ostland, which", "endorse")]
     [s] = [s for s in r["statements"] if s["speaker_text"] == "Borduria, which"]
     assert s["span"] == "Ruritanian sovereignty over the valley"
+
+
+def test_a_named_report_that_something_happened_is_its_owners_assertion(nlp):
+    r = run(nlp, "Ruritania said on Monday it would close the border. Borduria dismissed Ruritania's report that "
+                 "Bordurian troops had crossed the river.")
+    [s] = find(r, "assert")
+    assert s["speaker_text"] == "Ruritania's" and s["span"] == "Bordurian troops had crossed the river"
