@@ -915,3 +915,9 @@ def test_a_named_report_that_something_happened_is_its_owners_assertion(nlp):
                  "Bordurian troops had crossed the river.")
     [s] = find(r, "assert")
     assert s["speaker_text"] == "Ruritania's" and s["span"] == "Bordurian troops had crossed the river"
+
+
+def test_siding_with_someone_endorses_them(nlp):
+    r = run(nlp, "Ruritania accused Borduria of ramming its ship. Kravia quickly sided with its treaty ally.")
+    [s] = find(r, "endorse")
+    assert s["speaker_text"] == "Kravia" and s["span"] == "with its treaty ally"

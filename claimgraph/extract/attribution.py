@@ -186,9 +186,10 @@ class Article(Sources):
             return list(self.np_span(v.head))          # 'a charge Caracas rejected as a fabrication'
         picks = [c for c in kids if c.dep_ in ("xcomp", "dobj", "oprd", "dative", "attr")]
         picks += [c for c in kids if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)]
-        picks += [c for c in kids if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
+        phrasal = self.lx["phrasal_map"].get(v.lemma_.lower(), {})
+        picks += [c for c in kids if c.dep_ == "prep" and (c.lower_ in CONTENT_PREPS or c.lower_ in phrasal)
                   and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
-                  and not (c.lower_ == "as" and stance == "deny" and picks)]
+                  and not (c.lower_ == "as" and stance == "deny" and picks)]   # ('sided with X': the phrase's own)
         if stance == "commit" and v.i + 1 < v.sent.end and v.doc[v.i + 1].lower_ == "to" and not any(
                 c.dep_ == "xcomp" for c in kids):
             return [t for t in v.doc[v.i + 1:v.sent.end] if t.i in {x.i for x in v.subtree}]   # 'pledging to end months ...'
