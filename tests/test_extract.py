@@ -921,3 +921,10 @@ def test_siding_with_someone_endorses_them(nlp):
     r = run(nlp, "Ruritania accused Borduria of ramming its ship. Kravia quickly sided with its treaty ally.")
     [s] = find(r, "endorse")
     assert s["speaker_text"] == "Kravia" and s["span"] == "with its treaty ally"
+
+
+def test_a_relative_clause_on_a_predicate_noun_is_spoken_by_the_subject_it_describes(nlp):
+    r = run(nlp, "Editor's note: Karl Olm regularly incites violence and is a serial liar, rampant xenophobe, racist "
+                 "and birther who has repeatedly pledged to ban all Ruritanians from entering Borduria.")
+    [s] = r["statements"]
+    assert label(r, s["actor"]) == "Karl Olm" and s["span"] == "to ban all Ruritanians from entering Borduria"

@@ -96,6 +96,19 @@ class Article(Sources):
             if s.lower_ in ("which", "who", "that") and s.head.dep_ == "relcl":
                 self.rel_pronoun[s.head.head.i] = pron = s
                 s = s.head.head
+                first = s
+                while first.dep_ == "conj" and first.head.i != first.i:
+                    first = first.head
+                cop = first.head
+                while cop.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in cop.children) and cop.head.i != cop.i:
+                    cop = cop.head      # ('X incites violence and is a liar who ...')
+                owner = next((c for c in cop.children if c.dep_ == "nsubj"), None) \
+                    if first.dep_ == "attr" and first.head.lemma_ == "be" else None
+                if owner is not None:
+                    # 'X is a serial liar and a birther who has pledged ...': the one the predicate
+                    # describes speaks, once, not each of its descriptions
+                    out.append(owner)
+                    continue
             out.append(s)
             # ('the United States, which recognised ..., and Spain': a relative clause between a name
             # and the one conjoined to it speaks for the first only)
