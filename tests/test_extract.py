@@ -909,3 +909,86 @@ def test_rejecting_a_proposal_disputes_the_proposal_the_other_side_just_put_forw
     r = run(nlp, "Freedonia said on Monday that elections would be held within four years. "
                  "Sylvania called that timetable unacceptable.")
     assert sides(r) == {("Freedonia", "Sylvania")}
+
+
+def test_a_that_clause_hung_on_the_statement_noun_after_said_is_what_was_said(nlp):
+    r = run(nlp, "On Friday, Karl Vostok, a vice president of the Borduria-backed Green Party, said in a statement "
+                 "issued through his lawyer that he had organised the armed group himself.")
+    [s] = r["statements"]
+    assert label(r, s["actor"]) == "Karl Vostok" and s["span"] == "he had organised the armed group himself"
+
+
+def test_the_object_of_a_causing_verb_speaks_the_cue_in_its_infinitive(nlp):
+    r = run(nlp, "Ruritania has denied the claim that it had attacked Borduria, prompting Borduria on Friday to "
+                 "accuse Ruritania of lying.")
+    [s] = find(r, "accuse")
+    assert label(r, s["actor"]) == "Borduria" and s["span"] == "Ruritania of lying"
+
+
+def test_a_person_familiar_with_the_matter_is_an_unnamed_source_even_inside_another_report(nlp):
+    r = run(nlp, "Two sources said on Thursday that a Ruritanian missile had hit the aircraft, while another person "
+                 "familiar with the findings said its radio had been jammed.")
+    assert [(s["speaker_text"], s["stance"], s["actor"]) for s in r["statements"]][1:] == [
+        ("another person familiar with the findings", "report", None)]
+
+
+def test_a_cue_after_several_clauses_reports_them_all_not_only_the_speech_act_among_them(nlp):
+    r = run(nlp, "Mayor Olm had told police officials that she did not want the escort at all, but the city "
+                 "overruled that request, the source added.")
+    assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [
+        ("Mayor Olm", "assert"), ("the source", "report")]
+
+
+def test_an_asserting_verb_misparsed_without_its_clause_takes_the_that_clause_after_it(nlp):
+    r = run(nlp, "Still, The Borduria Herald reported at the time that the editor of the paper had resigned.")
+    [s] = r["statements"]
+    assert s["speaker_text"] == "The Borduria Herald" and s["span"] == "the editor of the paper had resigned"
+
+
+def test_a_verb_conjoined_to_a_passive_clause_is_no_act_of_its_agent(nlp):
+    r = run(nlp, "Ruritania said on Saturday it had no role in the crash. Borduria's President Karl Vostok said on "
+                 "Sunday that the jet had been shot down by Ruritania, albeit unintentionally, and accused Ruritania "
+                 "of spending days trying to hush up what had happened.")
+    [s] = find(r, "accuse")
+    assert s["speaker_text"] == "Borduria's President Karl Vostok" and s["span"] == "Ruritania"
+
+
+def test_all_as_a_subject_speaks_for_unnamed_people(nlp):
+    r = run(nlp, "To varying degrees, all agreed that the mayor's plan would raise taxes on the middle class.")
+    [s] = r["statements"]
+    assert (s["speaker_text"], s["stance"], s["actor"]) == ("all", "report", None)
+
+
+def test_an_inverted_quoting_verb_opening_a_sentence_speaks_for_the_name_after_it(nlp):
+    r = run(nlp, "Mayor Karl Olm spoke on Monday. Said Olm: \"I don't get the sense she is interested in that.\"")
+    [s] = r["statements"]
+    assert label(r, s["actor"]) == "Karl Olm" and s["span"] == "I don't get the sense she is interested in that"
+
+
+def test_recognising_sovereignty_endorses_it_and_the_relative_clause_speaks_for_its_own_name_only(nlp):
+    r = run(nlp, "Kravia follows Borduria, which recognised Ruritanian sovereignty over the valley in 2020, and "
+                 "Ostland, which in 2022 called the plan the most credible basis for a solution.")
+    assert sorted((s["speaker_text"], s["stance"]) for s in r["statements"]) == [
+        ("Borduria, which", "endorse"), ("Ostland, which", "endorse")]
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "Borduria, which"]
+    assert s["span"] == "Ruritanian sovereignty over the valley"
+
+
+def test_a_named_report_that_something_happened_is_its_owners_assertion(nlp):
+    r = run(nlp, "Ruritania said on Monday it would close the border. Borduria dismissed Ruritania's report that "
+                 "Bordurian troops had crossed the river.")
+    [s] = find(r, "assert")
+    assert s["speaker_text"] == "Ruritania's" and s["span"] == "Bordurian troops had crossed the river"
+
+
+def test_siding_with_someone_endorses_them(nlp):
+    r = run(nlp, "Ruritania accused Borduria of ramming its ship. Kravia quickly sided with its treaty ally.")
+    [s] = find(r, "endorse")
+    assert s["speaker_text"] == "Kravia" and s["span"] == "with its treaty ally"
+
+
+def test_a_relative_clause_on_a_predicate_noun_is_spoken_by_the_subject_it_describes(nlp):
+    r = run(nlp, "Editor's note: Karl Olm regularly incites violence and is a serial liar, rampant xenophobe, racist "
+                 "and birther who has repeatedly pledged to ban all Ruritanians from entering Borduria.")
+    [s] = r["statements"]
+    assert label(r, s["actor"]) == "Karl Olm" and s["span"] == "to ban all Ruritanians from entering Borduria"

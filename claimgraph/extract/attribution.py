@@ -26,6 +26,8 @@ class Article(Sources):
                     self._according(tok, n)
                 elif tok.lower_ in self.lx["anonymous"]["adverbs"] and tok.dep_ == "advmod":
                     self._anon_adverb(tok, n)
+                elif tok.i == sent.start and tok.lower_ in INVERTED_FORMS and tok.is_title and self._inverted(tok, n):
+                    pass
                 elif tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
                     if not self._asked(tok, n):
                         self._verb(tok, n)
@@ -42,10 +44,19 @@ class Article(Sources):
     def _subjects(self, v, depth=0):
         """Subject tokens of v, inherited along conj/advcl/xcomp chains; passive agents for acl."""
         subs = [c for c in v.children if c.dep_ == "nsubj"]
+        if not subs and depth == 0 and v.dep_ in ("xcomp", "advcl") and v.head.lemma_.lower() in self.lx["causing_verbs"] \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            # '..., prompting Ruritania to accuse ...', 'led the ministry to deny ...': the one moved
+            # to speak is the causing verb's object, not its subject
+            objs = [c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i]
+            if objs:
+                return objs
         if len(subs) == 2 and self.np_span(subs[0]).end == self.np_span(subs[1]).start \
                 and subs[1].pos_ == "PROPN":
             subs = subs[:1]      # "Russia's aviation agency Rosaviatsia said": one speaker, its name apposed
-        if not subs:
+        if not subs and (depth == 0 or not any(c.dep_ == "nsubjpass" for c in v.children)):
+            # (a verb conjoined to a passive clause shares its subject, not its agent: 'the jet had been
+            # shot down by Ruritania and accused ...' is no act of Ruritania's)
             for c in v.children:
                 if c.dep_ == "agent":
                     subs = [p for p in c.children if p.dep_ == "pobj"]
@@ -81,11 +92,27 @@ class Article(Sources):
             return self._subjects(v.head, depth + 1)
         out = []
         for s in subs:
+            pron = None
             if s.lower_ in ("which", "who", "that") and s.head.dep_ == "relcl":
-                self.rel_pronoun[s.head.head.i] = s
+                self.rel_pronoun[s.head.head.i] = pron = s
                 s = s.head.head
+                first = s
+                while first.dep_ == "conj" and first.head.i != first.i:
+                    first = first.head
+                cop = first.head
+                while cop.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in cop.children) and cop.head.i != cop.i:
+                    cop = cop.head      # ('X incites violence and is a liar who ...')
+                owner = next((c for c in cop.children if c.dep_ == "nsubj"), None) \
+                    if first.dep_ == "attr" and first.head.lemma_ == "be" else None
+                if owner is not None:
+                    # 'X is a serial liar and a birther who has pledged ...': the one the predicate
+                    # describes speaks, once, not each of its descriptions
+                    out.append(owner)
+                    continue
             out.append(s)
-            stack = [c for c in s.children if c.dep_ == "conj"]
+            # ('the United States, which recognised ..., and Spain': a relative clause between a name
+            # and the one conjoined to it speaks for the first only)
+            stack = [c for c in s.children if c.dep_ == "conj" and (pron is None or c.i < pron.i)]
             while stack:
                 c = stack.pop()
                 out.append(c)
@@ -172,9 +199,10 @@ class Article(Sources):
             return list(self.np_span(v.head))          # 'a charge Caracas rejected as a fabrication'
         picks = [c for c in kids if c.dep_ in ("xcomp", "dobj", "oprd", "dative", "attr")]
         picks += [c for c in kids if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)]
-        picks += [c for c in kids if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
+        phrasal = self.lx["phrasal_map"].get(v.lemma_.lower(), {})
+        picks += [c for c in kids if c.dep_ == "prep" and (c.lower_ in CONTENT_PREPS or c.lower_ in phrasal)
                   and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
-                  and not (c.lower_ == "as" and stance == "deny" and picks)]
+                  and not (c.lower_ == "as" and stance == "deny" and picks)]   # ('sided with X': the phrase's own)
         if stance == "commit" and v.i + 1 < v.sent.end and v.doc[v.i + 1].lower_ == "to" and not any(
                 c.dep_ == "xcomp" for c in kids):
             return [t for t in v.doc[v.i + 1:v.sent.end] if t.i in {x.i for x in v.subtree}]   # 'pledging to end months ...'
@@ -236,8 +264,8 @@ class Article(Sources):
             content = self._trailing(v)
         if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
             content, quoted = self._quotation(v)
-        if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
-            content = self._that_clause(v)
+        if not content and (v.lemma_.lower() in self.lx["quote_verbs"] or stance == "assert"):
+            content = self._that_clause(v)     # ('reported at the time that ...', the clause hung on 'time')
         if not content and not quoted and stance != "mediate" and not any(
                 c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in v.children):
             content, quoted = self._quotation(v)   # '"Why ...?" Hale demanded.', '"...," she vowed.'
@@ -256,6 +284,7 @@ class Article(Sources):
         if v.dep_ == "conj" and not any(self.resolve(s)[0] for s in subs):
             own = [c for c in v.children if c.dep_ in SUBJ_DEPS]
             subs = next((self._subjects(a) for a in v.ancestors if a.pos_ in ("VERB", "AUX")
+                         and not any(c.dep_ == "nsubjpass" for c in a.children)
                          and any(self.resolve(x)[0] for x in self._subjects(a))), []) \
                 or own or (subs if not any(c.dep_ == "aux" and c.lower_ in ("can", "could", "may", "might")
                                            for c in v.children) else [])
@@ -348,7 +377,8 @@ class Article(Sources):
         what follows the first 'that' after it, up to the next comma, is what it reports."""
         sent = v.sent
         that = next((t for t in v.doc[v.i + 1:min(v.i + 20, sent.end)] if t.lower_ == "that" and (
-            t.i < v.i + 8 or t.tag_ == "IN" and t.dep_ == "mark")), None)   # ('said on CNN, where ..., that')
+            t.i < v.i + 8 or t.dep_ == "mark")), None)   # ('said on CNN, where ..., that'; 'said in a statement
+        #   issued through his lawyer that ...', its clause hung on the noun as a relative one)
         if that is None:
             return []
         out = []
@@ -389,6 +419,10 @@ class Article(Sources):
         """'X said [Y told Z that ...]': the outer speaker only relays another speech act."""
         if stance_of_verb(self, v) != "assert":
             return False
+        clauses = [c for c in v.children if c.dep_ == "ccomp"]
+        if len(clauses) > 1 and all(c.i < v.i for c in clauses) and any(not stance_of_verb(self, c) for c in clauses):
+            return False      # 'Y had told Z that ..., but the city overruled it, X added': the cue after
+            #                   the clauses reports them all, not only the speech act among them
         for c in v.children:
             inner = stance_of_verb(self, c) if c.dep_ in ("ccomp", "parataxis") else None
             if inner:
@@ -541,6 +575,26 @@ class Article(Sources):
         if len(content) >= 2:
             self._add_raw(n, tok, name, stance, content, speaker_text=tok.doc[first.i:name.i + 1].text)
 
+    def _inverted(self, tok, n):
+        """'Said Olm: "..."', 'Added the mayor, "..."': a quoting verb opening its sentence, the speaker's
+        name after it and a colon or comma before the words, which the parser reads as one noun phrase."""
+        sent, doc = tok.sent, tok.doc
+        punct = next((t for t in doc[tok.i + 1:min(tok.i + 8, sent.end)] if t.text in (":", ",")), None)
+        if punct is None or punct.i == tok.i + 1 or not all(
+                t.pos_ in ("PROPN", "DET", "NOUN", "ADJ", "PUNCT") and t.text not in QUOTE_OPENERS
+                for t in doc[tok.i + 1:punct.i]):
+            return False
+        name = doc[punct.i - 1]
+        content = [t for t in doc[punct.i + 1:sent.end] if not t.is_punct or t.text not in QUOTE_OPENERS | QUOTE_CLOSERS | {"."}]
+        if len(content) < 3:
+            return False
+        words = doc[tok.i + 1:punct.i]
+        hint = None
+        if self.np_span(name).start <= tok.i and all(t.pos_ == "PROPN" for t in words):
+            hint = ("actor", self.actors.person(words.text))     # (the parser took 'Said Olm' for one name)
+        self._add_raw(n, tok, name, "assert", content, kind_hint=hint, speaker_text=words.text)
+        return True
+
     def _nominal(self, tok, n):
         """'Islamabad's claims that ...', 'Thai claims', 'a US warning that ...', 'Russian mediation'."""
         lx = self.lx
@@ -583,6 +637,11 @@ class Article(Sources):
             return
         self._add_raw(n, tok, speaker, stance, content, kind_hint=hint)
 
+
+#: forms of the quoting verbs that open an inverted attribution ('Said Olm: "..."'); the tagger
+#: often reads the capitalised word as part of the name after it
+INVERTED_FORMS = {"said", "says", "added", "adds", "wrote", "writes", "explained", "explains", "noted", "notes",
+                  "replied", "replies", "insisted", "insists", "declared", "declares"}
 
 QUOTE_OPENERS = {"\u201c", '"', "``", "''", "\u2018"}
 QUOTE_CLOSERS = {"\u201d", '"', "''", "\u2019"}
