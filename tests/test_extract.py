@@ -992,3 +992,12 @@ def test_a_relative_clause_on_a_predicate_noun_is_spoken_by_the_subject_it_descr
                  "and birther who has repeatedly pledged to ban all Ruritanians from entering Borduria.")
     [s] = r["statements"]
     assert label(r, s["actor"]) == "Karl Olm" and s["span"] == "to ban all Ruritanians from entering Borduria"
+
+
+def test_a_body_the_lexicon_does_not_know_speaks_a_later_conjoined_act_too(nlp):
+    r = run(nlp, "The Ruritanian parliament rejected the decree as illegal, saying only the assembly could appoint "
+                 "the governor, and insisted that Doe remained in his post.")
+    assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [
+        ("The Ruritanian parliament", "deny"), ("The Ruritanian parliament", "assert"),
+        ("The Ruritanian parliament", "assert")]
+    assert r["statements"][-1]["span"] == "Doe remained in his post"

@@ -285,7 +285,7 @@ class Article(Sources):
             own = [c for c in v.children if c.dep_ in SUBJ_DEPS]
             subs = next((self._subjects(a) for a in v.ancestors if a.pos_ in ("VERB", "AUX")
                          and not any(c.dep_ == "nsubjpass" for c in a.children)
-                         and any(self.resolve(x)[0] for x in self._subjects(a))), []) \
+                         and any(self.resolve(x)[0] or self._placed(x) for x in self._subjects(a))), []) \
                 or own or (subs if not any(c.dep_ == "aux" and c.lower_ in ("can", "could", "may", "might")
                                            for c in v.children) else [])
             # ('and experts say ...': its own subject; 'X survived ... and says ...': the inherited one,
@@ -296,6 +296,19 @@ class Article(Sources):
         for piece in self._split_content(v, content):
             for s in subs:
                 self._add_raw(n, v, s, stance, piece, speaker_text=self._relative_speaker(s))
+
+    def _placed(self, s):
+        """True when s already speaks an earlier cue of the sentence, placed there as a source of
+        its own ('the eastern-based parliament rejected ..., saying ..., and insisted ...': the body
+        the lexicon does not know speaks the later conjoined act as well)."""
+        return self._placed_as(s) is not None
+
+    def _placed_as(self, s):
+        """The actor id s was placed as when it spoke an earlier cue, or None."""
+        if s is None:
+            return None
+        return next((r["aid"] for r in self.raw if r["subj"] is not None and r["subj"].i == s.i
+                     and r["subj"].doc is s.doc and r["kind"] == "actor"), None)
 
     def _answer_named(self, v, stance):
         """'..., a charge Lopez denied': the parser often hangs the denying verb on the answer noun
@@ -463,6 +476,8 @@ class Article(Sources):
             via, (kind, aid) = "resolved", self._pronoun(subj, before=min(content, key=lambda t: t.i))
         if kind is None:
             via, (kind, aid) = "resolved", self.resolve(subj)
+        if kind is None and self._placed_as(subj) is not None:
+            kind, aid = "actor", self._placed_as(subj)     # (a source of its own, placed at its first cue)
         if kind is None and subj is not None and not any(
                 c.dep_ == "aux" and c.lower_ in self.lx["obligation_modals"] for c in cue.children) \
                 and not self._reported(cue):
