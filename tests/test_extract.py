@@ -1001,3 +1001,17 @@ def test_a_body_the_lexicon_does_not_know_speaks_a_later_conjoined_act_too(nlp):
         ("The Ruritanian parliament", "deny"), ("The Ruritanian parliament", "assert"),
         ("The Ruritanian parliament", "assert")]
     assert r["statements"][-1]["span"] == "Doe remained in his post"
+
+
+def test_likening_or_slamming_beside_a_speaking_verb_is_a_second_act_an_accusation(nlp):
+    r = run(nlp, "\"They have no right to board our ships,\" General Karl Olm told a news conference, likening the "
+                 "boarders to pirates. Ruritanian President Karl Olm had slammed the proposal, saying it would never pass.")
+    accusations = find(r, "accuse")
+    assert [s["span"] for s in accusations] == ["the boarders to pirates", "the proposal"]
+    assert len(r["statements"]) == 4
+
+
+def test_reaffirming_conjoined_to_a_reported_act_is_an_act_of_its_own(nlp):
+    r = run(nlp, "Ruritania's foreign ministry said Ruritania condemns the reckless actions of Borduria and "
+                 "reaffirmed that the treaty covers the northern islands.")
+    assert ("assert", "the treaty covers the northern islands") in [(s["stance"], s["span"]) for s in r["statements"]]
