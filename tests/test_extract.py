@@ -1015,3 +1015,11 @@ def test_reaffirming_conjoined_to_a_reported_act_is_an_act_of_its_own(nlp):
     r = run(nlp, "Ruritania's foreign ministry said Ruritania condemns the reckless actions of Borduria and "
                  "reaffirmed that the treaty covers the northern islands.")
     assert ("assert", "the treaty covers the northern islands") in [(s["stance"], s["span"]) for s in r["statements"]]
+
+
+def test_attacking_someone_for_something_accuses_them_beside_the_saying(nlp):
+    r = run(nlp, "During a speech earlier in the day, Karl Olm attacked Ruritania's president for her support of the "
+                 "border war, saying, \"She is reckless and very unstable.\" Borduria's army attacked Ruritanian "
+                 "positions near the river on Sunday.")
+    assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [("Karl Olm", "accuse"), ("Karl Olm", "assert")]
+    assert r["statements"][0]["span"] == "Ruritania's president for her support of the border war"
