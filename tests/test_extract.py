@@ -1023,3 +1023,11 @@ def test_attacking_someone_for_something_accuses_them_beside_the_saying(nlp):
                  "positions near the river on Sunday.")
     assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [("Karl Olm", "accuse"), ("Karl Olm", "assert")]
     assert r["statements"][0]["span"] == "Ruritania's president for her support of the border war"
+
+
+def test_encouraging_or_exhorting_others_to_act_is_a_demand(nlp):
+    r = run(nlp, "Ruritania's president has encouraged Kravia to raise its defence spending but has said she will "
+                 "hold firm to the treaty. Karl Olm exhorted Bordurians to \"vote your conscience\".")
+    demands = find(r, "demand")
+    assert [s["speaker_text"] for s in demands] == ["Ruritania's president", "Karl Olm"]
+    assert len(r["statements"]) == 3
