@@ -1031,3 +1031,18 @@ def test_encouraging_or_exhorting_others_to_act_is_a_demand(nlp):
     demands = find(r, "demand")
     assert [s["speaker_text"] for s in demands] == ["Ruritania's president", "Karl Olm"]
     assert len(r["statements"]) == 3
+
+
+def test_a_clause_set_against_the_first_after_a_speaking_aside_is_a_second_statement(nlp):
+    r = run(nlp, "Ruritania's government spoke on Friday. Ruritania had taken note of the envoy's plan to work on "
+                 "de-escalation, officials said, but de-escalation could only come with the immediate withdrawal of "
+                 "all Bordurian ships from Ruritanian waters.")
+    assert [s["span"] for s in r["statements"]] == [
+        "Ruritania had taken note of the envoy's plan to work on de-escalation",
+        "de-escalation could only come with the immediate withdrawal of all Bordurian ships from Ruritanian waters"]
+
+
+def test_a_clause_joined_by_and_after_a_speaking_aside_goes_on_with_the_one_statement(nlp):
+    r = run(nlp, "Varna is held by Bordurian forces, the Ruritanian army said, and the group had lost touch with its "
+                 "fighters still inside the area back in March.")
+    assert len(r["statements"]) == 1

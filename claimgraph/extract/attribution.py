@@ -455,6 +455,20 @@ class Article(Sources):
 
     def _split_content(self, v, content):
         """'said that A, but that B' gives one statement per complement clause."""
+        if v.dep_ == "parataxis" and not any(c.dep_ == "ccomp" for c in v.children):
+            # 'A had taken note of it, they said, but B could only come with ...': the clause set against
+            # the first after the aside, with its own subject, is a second statement of the same speaker
+            # ('A, it said, and B' goes on telling the one account; a quotation is one utterance)
+            later = [c for c in v.head.children if c.dep_ == "conj" and c.i > v.right_edge.i
+                     and any(m.dep_ in SUBJ_DEPS for m in c.children) and not _in_quotes(c)
+                     and any(m.dep_ == "cc" and m.lower_ in ("but", "yet") and v.right_edge.i < m.i < c.i
+                             for m in v.head.children)]
+            if len(later) == 1:
+                cut = {t.i for t in later[0].subtree}
+                first = [t for t in content if t.i not in cut and t.i < v.i]
+                if first:
+                    return [first, [t for t in content if t.i in cut]]
+            return [content]
         cc = [c for c in v.children if c.dep_ == "ccomp"]
         if len(cc) != 1:
             return [content]
