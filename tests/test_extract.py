@@ -1046,3 +1046,10 @@ def test_a_clause_joined_by_and_after_a_speaking_aside_goes_on_with_the_one_stat
     r = run(nlp, "Varna is held by Bordurian forces, the Ruritanian army said, and the group had lost touch with its "
                  "fighters still inside the area back in March.")
     assert len(r["statements"]) == 1
+
+
+def test_a_complement_whose_subject_the_parser_made_the_object_of_said_is_still_what_is_said(nlp):
+    r = run(nlp, "Witnesses have described hearing gunfire as the ship sailed past the port, and some naval experts "
+                 "said holes in the hull, visible in images of the vessel, appeared to have been caused by shrapnel.")
+    assert "holes in the hull, visible in images of the vessel, appeared to have been caused by shrapnel" in [
+        s["span"] for s in r["statements"]]

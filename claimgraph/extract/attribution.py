@@ -263,6 +263,8 @@ class Article(Sources):
         if not content and v.dep_ == "ROOT" and stance == "assert":
             content = self._trailing(v)
         if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
+            content = self._stranded_predicate(v)
+        if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
             content, quoted = self._quotation(v)
         if not content and (v.lemma_.lower() in self.lx["quote_verbs"] or stance == "assert"):
             content = self._that_clause(v)     # ('reported at the time that ...', the clause hung on 'time')
@@ -384,6 +386,21 @@ class Article(Sources):
             return []
         out = [t for t in v.doc[sent.start:subj.left_edge.i - 1] if not t.is_punct]
         return out if len(out) > 2 else []
+
+    def _stranded_predicate(self, v):
+        """'experts said holes in the tail, visible in images, appeared to have been caused by ...'
+        parsed with the complement's subject as the object of 'said' and its verb hung, subjectless,
+        on the clause before: the object and that verb are what is said."""
+        obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is None or v.dep_ not in ("ROOT", "conj") or v.lemma_.lower() in ("tell", "ask"):   # (whom one tells)
+            return []
+        owner = v.head if v.dep_ == "conj" else v
+        verb = next((c for c in owner.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                     and c.tag_ in ("VBD", "VBZ", "VBP") and c.i > obj.right_edge.i
+                     and not any(g.dep_ in SUBJ_DEPS for g in c.children)), None)
+        if verb is None or any(t.dep_ == "cc" for t in v.doc[obj.right_edge.i + 1:verb.i]):
+            return []
+        return [t for t in v.doc[obj.left_edge.i:verb.right_edge.i + 1] if not (t.is_punct and t.i == verb.right_edge.i)]
 
     def _that_clause(self, v):
         """'Bihi said at the time that Ethiopia would ...' parsed without a clause under the verb:
