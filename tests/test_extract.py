@@ -992,3 +992,64 @@ def test_a_relative_clause_on_a_predicate_noun_is_spoken_by_the_subject_it_descr
                  "and birther who has repeatedly pledged to ban all Ruritanians from entering Borduria.")
     [s] = r["statements"]
     assert label(r, s["actor"]) == "Karl Olm" and s["span"] == "to ban all Ruritanians from entering Borduria"
+
+
+def test_a_body_the_lexicon_does_not_know_speaks_a_later_conjoined_act_too(nlp):
+    r = run(nlp, "The Ruritanian parliament rejected the decree as illegal, saying only the assembly could appoint "
+                 "the governor, and insisted that Doe remained in his post.")
+    assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [
+        ("The Ruritanian parliament", "deny"), ("The Ruritanian parliament", "assert"),
+        ("The Ruritanian parliament", "assert")]
+    assert r["statements"][-1]["span"] == "Doe remained in his post"
+
+
+def test_likening_or_slamming_beside_a_speaking_verb_is_a_second_act_an_accusation(nlp):
+    r = run(nlp, "\"They have no right to board our ships,\" General Karl Olm told a news conference, likening the "
+                 "boarders to pirates. Ruritanian President Karl Olm had slammed the proposal, saying it would never pass.")
+    accusations = find(r, "accuse")
+    assert [s["span"] for s in accusations] == ["the boarders to pirates", "the proposal"]
+    assert len(r["statements"]) == 4
+
+
+def test_reaffirming_conjoined_to_a_reported_act_is_an_act_of_its_own(nlp):
+    r = run(nlp, "Ruritania's foreign ministry said Ruritania condemns the reckless actions of Borduria and "
+                 "reaffirmed that the treaty covers the northern islands.")
+    assert ("assert", "the treaty covers the northern islands") in [(s["stance"], s["span"]) for s in r["statements"]]
+
+
+def test_attacking_someone_for_something_accuses_them_beside_the_saying(nlp):
+    r = run(nlp, "During a speech earlier in the day, Karl Olm attacked Ruritania's president for her support of the "
+                 "border war, saying, \"She is reckless and very unstable.\" Borduria's army attacked Ruritanian "
+                 "positions near the river on Sunday.")
+    assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [("Karl Olm", "accuse"), ("Karl Olm", "assert")]
+    assert r["statements"][0]["span"] == "Ruritania's president for her support of the border war"
+
+
+def test_encouraging_or_exhorting_others_to_act_is_a_demand(nlp):
+    r = run(nlp, "Ruritania's president has encouraged Kravia to raise its defence spending but has said she will "
+                 "hold firm to the treaty. Karl Olm exhorted Bordurians to \"vote your conscience\".")
+    demands = find(r, "demand")
+    assert [s["speaker_text"] for s in demands] == ["Ruritania's president", "Karl Olm"]
+    assert len(r["statements"]) == 3
+
+
+def test_a_clause_set_against_the_first_after_a_speaking_aside_is_a_second_statement(nlp):
+    r = run(nlp, "Ruritania's government spoke on Friday. Ruritania had taken note of the envoy's plan to work on "
+                 "de-escalation, officials said, but de-escalation could only come with the immediate withdrawal of "
+                 "all Bordurian ships from Ruritanian waters.")
+    assert [s["span"] for s in r["statements"]] == [
+        "Ruritania had taken note of the envoy's plan to work on de-escalation",
+        "de-escalation could only come with the immediate withdrawal of all Bordurian ships from Ruritanian waters"]
+
+
+def test_a_clause_joined_by_and_after_a_speaking_aside_goes_on_with_the_one_statement(nlp):
+    r = run(nlp, "Varna is held by Bordurian forces, the Ruritanian army said, and the group had lost touch with its "
+                 "fighters still inside the area back in March.")
+    assert len(r["statements"]) == 1
+
+
+def test_a_complement_whose_subject_the_parser_made_the_object_of_said_is_still_what_is_said(nlp):
+    r = run(nlp, "Witnesses have described hearing gunfire as the ship sailed past the port, and some naval experts "
+                 "said holes in the hull, visible in images of the vessel, appeared to have been caused by shrapnel.")
+    assert "holes in the hull, visible in images of the vessel, appeared to have been caused by shrapnel" in [
+        s["span"] for s in r["statements"]]

@@ -263,6 +263,8 @@ class Article(Sources):
         if not content and v.dep_ == "ROOT" and stance == "assert":
             content = self._trailing(v)
         if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
+            content = self._stranded_predicate(v)
+        if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
             content, quoted = self._quotation(v)
         if not content and (v.lemma_.lower() in self.lx["quote_verbs"] or stance == "assert"):
             content = self._that_clause(v)     # ('reported at the time that ...', the clause hung on 'time')
@@ -285,7 +287,7 @@ class Article(Sources):
             own = [c for c in v.children if c.dep_ in SUBJ_DEPS]
             subs = next((self._subjects(a) for a in v.ancestors if a.pos_ in ("VERB", "AUX")
                          and not any(c.dep_ == "nsubjpass" for c in a.children)
-                         and any(self.resolve(x)[0] for x in self._subjects(a))), []) \
+                         and any(self.resolve(x)[0] or self._placed(x) for x in self._subjects(a))), []) \
                 or own or (subs if not any(c.dep_ == "aux" and c.lower_ in ("can", "could", "may", "might")
                                            for c in v.children) else [])
             # ('and experts say ...': its own subject; 'X survived ... and says ...': the inherited one,
@@ -296,6 +298,19 @@ class Article(Sources):
         for piece in self._split_content(v, content):
             for s in subs:
                 self._add_raw(n, v, s, stance, piece, speaker_text=self._relative_speaker(s))
+
+    def _placed(self, s):
+        """True when s already speaks an earlier cue of the sentence, placed there as a source of
+        its own ('the eastern-based parliament rejected ..., saying ..., and insisted ...': the body
+        the lexicon does not know speaks the later conjoined act as well)."""
+        return self._placed_as(s) is not None
+
+    def _placed_as(self, s):
+        """The actor id s was placed as when it spoke an earlier cue, or None."""
+        if s is None:
+            return None
+        return next((r["aid"] for r in self.raw if r["subj"] is not None and r["subj"].i == s.i
+                     and r["subj"].doc is s.doc and r["kind"] == "actor"), None)
 
     def _answer_named(self, v, stance):
         """'..., a charge Lopez denied': the parser often hangs the denying verb on the answer noun
@@ -372,6 +387,21 @@ class Article(Sources):
         out = [t for t in v.doc[sent.start:subj.left_edge.i - 1] if not t.is_punct]
         return out if len(out) > 2 else []
 
+    def _stranded_predicate(self, v):
+        """'experts said holes in the tail, visible in images, appeared to have been caused by ...'
+        parsed with the complement's subject as the object of 'said' and its verb hung, subjectless,
+        on the clause before: the object and that verb are what is said."""
+        obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is None or v.dep_ not in ("ROOT", "conj") or v.lemma_.lower() in ("tell", "ask"):   # (whom one tells)
+            return []
+        owner = v.head if v.dep_ == "conj" else v
+        verb = next((c for c in owner.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                     and c.tag_ in ("VBD", "VBZ", "VBP") and c.i > obj.right_edge.i
+                     and not any(g.dep_ in SUBJ_DEPS for g in c.children)), None)
+        if verb is None or any(t.dep_ == "cc" for t in v.doc[obj.right_edge.i + 1:verb.i]):
+            return []
+        return [t for t in v.doc[obj.left_edge.i:verb.right_edge.i + 1] if not (t.is_punct and t.i == verb.right_edge.i)]
+
     def _that_clause(self, v):
         """'Bihi said at the time that Ethiopia would ...' parsed without a clause under the verb:
         what follows the first 'that' after it, up to the next comma, is what it reports."""
@@ -442,6 +472,20 @@ class Article(Sources):
 
     def _split_content(self, v, content):
         """'said that A, but that B' gives one statement per complement clause."""
+        if v.dep_ == "parataxis" and not any(c.dep_ == "ccomp" for c in v.children):
+            # 'A had taken note of it, they said, but B could only come with ...': the clause set against
+            # the first after the aside, with its own subject, is a second statement of the same speaker
+            # ('A, it said, and B' goes on telling the one account; a quotation is one utterance)
+            later = [c for c in v.head.children if c.dep_ == "conj" and c.i > v.right_edge.i
+                     and any(m.dep_ in SUBJ_DEPS for m in c.children) and not _in_quotes(c)
+                     and any(m.dep_ == "cc" and m.lower_ in ("but", "yet") and v.right_edge.i < m.i < c.i
+                             for m in v.head.children)]
+            if len(later) == 1:
+                cut = {t.i for t in later[0].subtree}
+                first = [t for t in content if t.i not in cut and t.i < v.i]
+                if first:
+                    return [first, [t for t in content if t.i in cut]]
+            return [content]
         cc = [c for c in v.children if c.dep_ == "ccomp"]
         if len(cc) != 1:
             return [content]
@@ -463,6 +507,8 @@ class Article(Sources):
             via, (kind, aid) = "resolved", self._pronoun(subj, before=min(content, key=lambda t: t.i))
         if kind is None:
             via, (kind, aid) = "resolved", self.resolve(subj)
+        if kind is None and self._placed_as(subj) is not None:
+            kind, aid = "actor", self._placed_as(subj)     # (a source of its own, placed at its first cue)
         if kind is None and subj is not None and not any(
                 c.dep_ == "aux" and c.lower_ in self.lx["obligation_modals"] for c in cue.children) \
                 and not self._reported(cue):
