@@ -992,3 +992,10 @@ def test_a_relative_clause_on_a_predicate_noun_is_spoken_by_the_subject_it_descr
                  "and birther who has repeatedly pledged to ban all Ruritanians from entering Borduria.")
     [s] = r["statements"]
     assert label(r, s["actor"]) == "Karl Olm" and s["span"] == "to ban all Ruritanians from entering Borduria"
+
+
+def test_a_reported_pledge_not_to_attack_is_no_accusation(nlp):
+    r = run(nlp, "Ruritania and Borduria signed a truce on Monday. Ruritania's army chief Anton Brell said the "
+                 "rebels had agreed not to attack towns, while the army had undertaken not to carry out air strikes.")
+    [s] = r["statements"][-1:]
+    assert s["speaker_text"] == "Ruritania's army chief Anton Brell" and s["stance"] == "assert"

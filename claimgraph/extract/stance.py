@@ -201,6 +201,8 @@ def _refine(art, r, actor, parties, stance):
         return own_act        # 'said it welcomed the offer', 'said the king had rejected the plan'
     if _wish_on_others(art, toks, actor):
         return "demand"       # 'said Brussels expected Belgrade to cooperate', 'China hoped the parties would ...'
+    if _undertakings_only(art, toks):
+        return stance         # 'said the rebels had agreed not to attack towns': a pledge reported, no wrong done
     cue = r["cue"]
     head_stance = stance_of_verb(art, cue.head) if cue.dep_ in ("advcl", "conj") and cue.head.i != cue.i else None
     if actor not in parties and not nominal:
@@ -240,6 +242,24 @@ def _refine(art, r, actor, parties, stance):
     if quant_neg and not opp_agent and not nominal:
         return "deny"
     return stance
+
+
+def _undertakings_only(art, toks):
+    """Every wrongdoing word in the content lies under an undertaking verb ('had agreed not to
+    attack towns', 'had undertaken not to carry out air strikes'): it names what a side pledged
+    to do or not to do, not a wrong anyone did."""
+    ids = {t.i for t in toks}
+    verbs = art.lx["undertaking_verbs"]
+
+    def under(t):
+        while t.head.i in ids and t.head.i != t.i:
+            t = t.head
+            if t.lemma_.lower() in verbs:
+                return True
+        return False
+
+    wrongs = [t for t in toks if _is_wrong(art, t)]
+    return bool(wrongs) and all(under(t) for t in wrongs)
 
 
 def _wrongs_negated(art, toks):
