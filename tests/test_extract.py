@@ -999,3 +999,10 @@ def test_a_reported_pledge_not_to_attack_is_no_accusation(nlp):
                  "rebels had agreed not to attack towns, while the army had undertaken not to carry out air strikes.")
     [s] = r["statements"][-1:]
     assert s["speaker_text"] == "Ruritania's army chief Anton Brell" and s["stance"] == "assert"
+
+
+def test_a_person_quoted_saying_they_did_wrong_accuses_others_not_his_own_side(nlp):
+    r = run(nlp, "Ruritania accused Borduria of ramming its ships. Ruritania's military chief Anton Brell spoke on "
+                 "Monday. \"They have no right to hijack our supply missions,\" Brell told a news conference.")
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "Brell"]
+    assert s["stance"] == "accuse"

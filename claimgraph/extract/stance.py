@@ -68,13 +68,17 @@ def _as_evaluation(v, phr):
     return None
 
 
-def _agents(art, toks, speaker=None, nominal=False):
+def _agents(art, toks, speaker=None, nominal=False, person=False):
     """Actors that act in the content: subjects, 'by X' agents and their owners ('Cambodian troops').
     Pronouns in reported speech ('X said its troops ...') are taken to be the speaker; after a
-    nominal cue ('Y rejected X's claims that its troops ...') they usually point at someone else."""
+    nominal cue ('Y rejected X's claims that its troops ...') they usually point at someone else.
+    A person quoted word for word speaks of his own side as 'we': his 'they' are others."""
+    from .attribution import _in_quotes     # (attribution imports this module)
     out = []
     for t in toks:
-        if t.dep_ == "nsubj" and t.lower_ in ("it", "we", "they", "i", "he", "she"):
+        if person and t.dep_ == "nsubj" and t.lower_ == "they" and _in_quotes(t):
+            out.append(None)  # '"They have no right to hijack our operations," the admiral said'
+        elif t.dep_ == "nsubj" and t.lower_ in ("it", "we", "they", "i", "he", "she"):
             kind, aid = art.resolve(t) if t.lower_ == "it" else (None, None)
             cleft = t.head.lemma_ == "be" and any(c.dep_ == "attr" for c in t.head.children)
             if cleft:
@@ -215,7 +219,8 @@ def _refine(art, r, actor, parties, stance):
                  for kind, aid in [art.resolve(t)] if kind == "actor"}
         loose = any(_is_wrong(art, t) and not any(c.dep_ == "neg" for c in t.children) for t in core)
         return "accuse" if loose and (named & set(parties)) - {actor} else stance
-    agents = _agents(art, toks, actor, nominal)
+    person = r.get("aid") in art.actors.by_id and art.actors.by_id[r["aid"]]["type"] == "person"
+    agents = _agents(art, toks, actor, nominal, person)
     opponents = {p for p in parties if p != actor}
     own_agent = actor in agents or any(t.dep_ == "xcomp" and t.head == r["cue"] for t in toks)
     wrong = _has_wrongdoing(art, toks)
