@@ -1006,3 +1006,11 @@ def test_a_person_quoted_saying_they_did_wrong_accuses_others_not_his_own_side(n
                  "Monday. \"They have no right to hijack our supply missions,\" Brell told a news conference.")
     [s] = [s for s in r["statements"] if s["speaker_text"] == "Brell"]
     assert s["stance"] == "accuse"
+
+
+def test_a_mediator_saying_the_two_sides_agreed_reports_their_undertaking_and_makes_none(nlp):
+    r = run(nlp, "The rival Ruritanian parliament and the Bordurian council met in Tripolis for talks hosted by the "
+                 "UN mission, UNMIR. UNMIR said the two bodies had agreed on a process and timetable for naming a "
+                 "governor.")
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "UNMIR"]
+    assert s["stance"] == "assert"

@@ -332,6 +332,8 @@ def _own_future(art, toks, actor):
         if s.lower_ in ("we", "i") or _owned_by_speaker(s) or (s.pos_ == "PRON" and s.lower_ in ("it", "he", "she", "they")
                                         and art.resolve(s)[1] in (None, actor)):
             return True
+        if _several(s):
+            return False      # 'said the two sides would meet again'
         kind, aid = art.resolve(s)
         return kind == "actor" and art.actors.acts_for(aid) == actor
     return False
@@ -396,9 +398,18 @@ def _own_undertaking(art, toks, actor):
     for s in (c for c in t.children if c.dep_ == "nsubj"):
         if s.lower_ in ("we", "i") or _owned_by_speaker(s):
             return True
+        if _several(s):
+            return False      # 'said the two bodies had agreed on a timetable': others' undertaking, reported
         kind, aid = art.resolve(s)
         return kind == "actor" and art.actors.acts_for(aid) == actor
     return False
+
+
+def _several(s):
+    """A counted common noun ('the two bodies', 'both sides', 'all three parties') names
+    several actors together, never the one speaker alone."""
+    return s.pos_ == "NOUN" and any(c.dep_ == "nummod" or c.dep_ in ("det", "predet") and c.lower_ in ("both", "all")
+                                    for c in s.children)
 
 
 def _owned_by_speaker(s):
@@ -417,6 +428,8 @@ def _own_subject(art, s, actor):
         return True
     if s.lower_ == "it" and actor and art.actors.by_id.get(actor, {}).get("type") != "person":
         return True           # 'the body said it supported ...': a body's 'it' in its own words is itself
+    if _several(s):
+        return False
     kind, aid = art.resolve(s)
     if s.pos_ == "PRON":
         return s.lower_ in ("it", "he", "she", "they") and (kind is None or (kind == "actor" and art.actors.acts_for(aid) == actor))
