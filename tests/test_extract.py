@@ -1014,3 +1014,13 @@ def test_a_mediator_saying_the_two_sides_agreed_reports_their_undertaking_and_ma
                  "governor.")
     [s] = [s for s in r["statements"] if s["speaker_text"] == "UNMIR"]
     assert s["stance"] == "assert"
+
+
+def test_evidence_tying_an_opponent_to_a_wrong_accuses_it(nlp):
+    registry = [{"id": c.lower(), "label": c, "type": "state", "aliases": [c], "affiliations": []}
+                for c in ("Ruritania", "Borduria")]
+    for wrong in ("a campaign of intimidation against exiles", "the murder of a journalist"):
+        r = run(nlp, "Borduria denied any role in the attacks on exiles. Ruritania's police chief Anton Brell said "
+                     f"they had evidence tying agents of Borduria to {wrong}.", registry=registry)
+        [s] = [s for s in r["statements"] if s["speaker_text"] == "Ruritania's police chief Anton Brell"]
+        assert s["stance"] == "accuse", wrong

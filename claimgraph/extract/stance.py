@@ -231,6 +231,8 @@ def _refine(art, r, actor, parties, stance):
     mentions_opp = any(art.resolve(t)[1] in opponents for t in toks if t.pos_ in ("PROPN", "ADJ"))
     if opp_agent and (wrong or any(t.dep_ == "neg" or t.lower_ == "not" for t in neg_tokens)):
         return "accuse"
+    if _ties_to_wrong(art, toks, opponents):
+        return "accuse"       # 'police had evidence linking agents of Y to the killing'
     if r["cue"].lemma_ == "claim" and opp_agent:
         return "accuse"
     if opp_agent and head_stance in ("accuse", "deny"):
@@ -247,6 +249,23 @@ def _refine(art, r, actor, parties, stance):
     if quant_neg and not opp_agent and not nominal:
         return "deny"
     return stance
+
+
+def _ties_to_wrong(art, toks, opponents):
+    """A linking word ('linking', 'tying', 'a link between') holds both an opponent (or its
+    agents) and a wrongdoing in what it joins: the content ties that side to the wrong."""
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.lemma_.lower() not in art.lx["link_words"]:
+            continue
+        sub = [x for x in t.subtree if x.i in ids and x.i != t.i]
+        if not any(_is_wrong(art, x) for x in sub):
+            continue
+        for x in sub:
+            kind, aid = art.resolve(x) if x.pos_ in ("PROPN", "ADJ") else (None, None)
+            if kind == "actor" and art.actors.acts_for(aid) in opponents and not _victim(art, x):
+                return True
+    return False
 
 
 def _undertakings_only(art, toks):
