@@ -1024,3 +1024,13 @@ def test_evidence_tying_an_opponent_to_a_wrong_accuses_it(nlp):
                      f"they had evidence tying agents of Borduria to {wrong}.", registry=registry)
         [s] = [s for s in r["statements"] if s["speaker_text"] == "Ruritania's police chief Anton Brell"]
         assert s["stance"] == "accuse", wrong
+
+
+def test_a_person_of_no_known_side_announcing_a_partys_withdrawal_commits_it(nlp):
+    registry = [{"id": c.lower(), "label": c, "type": "state", "aliases": [c], "affiliations": []}
+                for c in ("Ruritania", "Borduria")]
+    r = run(nlp, "Borduria's junta accused Ruritania of meddling, which Ruritania's foreign ministry denied. Ruritania "
+                 "will withdraw its envoy and its 300 soldiers from Borduria, President Karl Olm said on Sunday.",
+            registry=registry)
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "President Karl Olm"]
+    assert s["stance"] == "commit"

@@ -200,6 +200,8 @@ def _refine(art, r, actor, parties, stance):
         return "deny"         # 'said the reports did not correspond to reality'
     if _own_future(art, toks, actor) or _own_undertaking(art, toks, actor):
         return "commit"       # 'France will withdraw its troops, Macron said': the speaker's side will act
+    if _leader_announces(art, toks, actor, parties):
+        return "commit"
     own_act = _own_speech_act(art, toks, actor)
     if own_act:
         return own_act        # 'said it welcomed the offer', 'said the king had rejected the plan'
@@ -356,6 +358,24 @@ def _own_future(art, toks, actor):
         kind, aid = art.resolve(s)
         return kind == "actor" and art.actors.acts_for(aid) == actor
     return False
+
+
+def _leader_announces(art, toks, actor, parties):
+    """A person of no known side who says a party will take one of the undertaking steps
+    ('Ruritania will withdraw its troops, President Olm said') speaks for that party: no one
+    else announces what a state will do with its own troops and envoys."""
+    a = art.actors.by_id.get(actor) or {}
+    if a.get("type") != "person" or a.get("affiliations"):
+        return False
+    t = _content_root(toks)
+    if t is None or t.lemma_.lower() not in art.lx["undertaking_verbs"] or any(c.dep_ == "neg" for c in t.children) \
+            or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children):
+        return False
+    subj = [c for c in t.children if c.dep_ == "nsubj"]
+    if not subj:
+        return False
+    kind, aid = art.resolve(subj[0])
+    return kind == "actor" and art.actors.acts_for(aid) in parties
 
 
 WISH_VERBS = {"expect", "want", "hope", "wish"}
