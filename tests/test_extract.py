@@ -1034,3 +1034,12 @@ def test_a_person_of_no_known_side_announcing_a_partys_withdrawal_commits_it(nlp
             registry=registry)
     [s] = [s for s in r["statements"] if s["speaker_text"] == "President Karl Olm"]
     assert s["stance"] == "commit"
+
+
+def test_a_person_of_no_known_side_announcing_a_step_under_way_commits_the_party(nlp):
+    registry = [{"id": c.lower(), "label": c, "type": "state", "aliases": [c], "affiliations": []}
+                for c in ("Ruritania", "Borduria")]
+    r = run(nlp, "Borduria's junta accused Ruritania of meddling, which Ruritania's foreign ministry denied. President "
+                 "Karl Olm said Ruritania was ending its military cooperation with the junta.", registry=registry)
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "President Karl Olm"]
+    assert s["stance"] == "commit"

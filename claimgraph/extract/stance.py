@@ -369,13 +369,18 @@ def _leader_announces(art, toks, actor, parties):
         return False
     t = _content_root(toks)
     if t is None or t.lemma_.lower() not in art.lx["undertaking_verbs"] or any(c.dep_ == "neg" for c in t.children) \
-            or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children):
+            or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children) and not _progressive(t):
         return False
     subj = [c for c in t.children if c.dep_ == "nsubj"]
     if not subj:
         return False
     kind, aid = art.resolve(subj[0])
     return kind == "actor" and art.actors.acts_for(aid) in parties
+
+
+def _progressive(t):
+    """'is withdrawing', 'was ending': an act under way, announced as the speaker's side's own."""
+    return t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children)
 
 
 WISH_VERBS = {"expect", "want", "hope", "wish"}
