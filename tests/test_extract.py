@@ -1043,3 +1043,9 @@ def test_a_person_of_no_known_side_announcing_a_step_under_way_commits_the_party
                  "Karl Olm said Ruritania was ending its military cooperation with the junta.", registry=registry)
     [s] = [s for s in r["statements"] if s["speaker_text"] == "President Karl Olm"]
     assert s["stance"] == "commit"
+
+
+def test_firms_saying_they_are_pausing_voyages_commit_to_it(nlp):
+    r = run(nlp, "Ruritania accused Borduria of attacking ships in the strait. Kravia Lines and Ostmark, two of the "
+                 "biggest container lines, said on Friday they were pausing voyages through the strait.")
+    assert [s["stance"] for s in r["statements"] if s["speaker_text"] == "Ostmark"] == ["commit"]
