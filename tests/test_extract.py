@@ -1049,3 +1049,10 @@ def test_firms_saying_they_are_pausing_voyages_commit_to_it(nlp):
     r = run(nlp, "Ruritania accused Borduria of attacking ships in the strait. Kravia Lines and Ostmark, two of the "
                  "biggest container lines, said on Friday they were pausing voyages through the strait.")
     assert [s["stance"] for s in r["statements"] if s["speaker_text"] == "Ostmark"] == ["commit"]
+
+
+def test_saying_it_is_critical_that_something_happen_demands_it(nlp):
+    r = run(nlp, "Ruritania accused Borduria of killing a dissident. \"It's critical that the inquiry proceed and the "
+                 "killers be brought to justice,\" Ruritania's foreign minister Eva Brell said.")
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "Ruritania's foreign minister Eva Brell"]
+    assert s["stance"] == "demand"

@@ -310,6 +310,10 @@ def _obligation(art, r):
     t = _content_root(r["content"])
     if t is None or t.pos_ not in ("VERB", "AUX"):
         return False
+    if t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in art.lx["necessity_words"] for c in t.children) \
+            and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in t.children) \
+            and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+        return True           # 'it is critical that the inquiry proceed', 'it is essential to restore calm'
     modal = any(c.dep_ == "aux" and c.lower_ in art.lx["obligation_modals"] for c in t.children)
     modal = modal or (t.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" and any(
         a.lower_ == "to" for a in c.children) for c in t.children))
