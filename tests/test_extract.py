@@ -1056,3 +1056,12 @@ def test_saying_it_is_critical_that_something_happen_demands_it(nlp):
                  "killers be brought to justice,\" Ruritania's foreign minister Eva Brell said.")
     [s] = [s for s in r["statements"] if s["speaker_text"] == "Ruritania's foreign minister Eva Brell"]
     assert s["stance"] == "demand"
+
+
+def test_a_person_of_no_known_side_saying_a_party_is_willing_to_act_commits_it(nlp):
+    registry = [{"id": c.lower(), "label": c, "type": "state", "aliases": [c], "affiliations": []}
+                for c in ("Ruritania", "Borduria")]
+    r = run(nlp, "Borduria's junta accused Ruritania of meddling, which Ruritania's foreign ministry denied. Ruritania "
+                 "was willing to look at any evidence it received, spokesman Karl Olm said.", registry=registry)
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "spokesman Karl Olm"]
+    assert s["stance"] == "commit"

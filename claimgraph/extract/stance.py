@@ -372,8 +372,11 @@ def _leader_announces(art, toks, actor, parties):
     if a.get("type") != "person" or a.get("affiliations"):
         return False
     t = _content_root(toks)
-    if t is None or t.lemma_.lower() not in art.lx["undertaking_verbs"] or any(c.dep_ == "neg" for c in t.children) \
-            or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children) and not _progressive(t):
+    if t is None or any(c.dep_ == "neg" for c in t.children):
+        return False
+    ready = t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in art.lx["commit_markers"] for c in t.children)
+    if not ready and (t.lemma_.lower() not in art.lx["undertaking_verbs"]       # ('Ruritania was willing to ...')
+                      or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children) and not _progressive(t)):
         return False
     subj = [c for c in t.children if c.dep_ == "nsubj"]
     if not subj:
