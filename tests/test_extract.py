@@ -1065,3 +1065,12 @@ def test_a_person_of_no_known_side_saying_a_party_is_willing_to_act_commits_it(n
                  "was willing to look at any evidence it received, spokesman Karl Olm said.", registry=registry)
     [s] = [s for s in r["statements"] if s["speaker_text"] == "spokesman Karl Olm"]
     assert s["stance"] == "commit"
+
+
+def test_calling_what_happened_a_deliberate_violation_accuses_but_a_supposed_one_does_not(nlp):
+    r = run(nlp, "Ruritania accused Borduria of shelling a border post. \"This constitutes a deliberate violation of "
+                 "the truce and a clear attempt to undermine trust,\" army spokesman Karl Olm said.")
+    assert [s["stance"] for s in r["statements"] if s["speaker_text"] == "army spokesman Karl Olm"] == ["accuse"]
+    r = run(nlp, "Ruritania accused Borduria of shelling a border post. \"If proven true, this would be a grave "
+                 "violation of our sovereignty,\" army spokesman Karl Olm said.")
+    assert [s["stance"] for s in r["statements"] if s["speaker_text"] == "army spokesman Karl Olm"] == ["assert"]

@@ -209,6 +209,8 @@ def _refine(art, r, actor, parties, stance):
         return "demand"       # 'said Brussels expected Belgrade to cooperate', 'China hoped the parties would ...'
     if _undertakings_only(art, toks):
         return stance         # 'said the rebels had agreed not to attack towns': a pledge reported, no wrong done
+    if _calls_it_wrong(art, toks):
+        return "accuse"       # '"This constitutes a deliberate violation of the truce," he said'
     cue = r["cue"]
     head_stance = stance_of_verb(art, cue.head) if cue.dep_ in ("advcl", "conj") and cue.head.i != cue.i else None
     if actor not in parties and not nominal:
@@ -268,6 +270,26 @@ def _ties_to_wrong(art, toks, opponents):
             if kind == "actor" and art.actors.acts_for(aid) in opponents and not _victim(art, x):
                 return True
     return False
+
+
+def _calls_it_wrong(art, toks):
+    """'This constitutes / is / amounts to a violation': a bare 'this' or 'that' (the event just
+    told) named as a wrong: the speaker lays it on whoever did it."""
+    t = _content_root(toks)
+    if t is None or t.lemma_.lower() not in JUDGING_VERBS or any(c.dep_ == "neg" for c in t.children):
+        return False
+    if not _points_back([c for c in t.children if c.dep_ == "nsubj"]):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX or c.dep_ == "advcl" for c in t.children):
+        return False          # 'if proven true, this would be a violation': a wrong supposed, not laid
+    objs = [c for c in t.children if c.dep_ in ("attr", "dobj")]
+    objs += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    objs += [g for o in objs for g in o.children if g.dep_ == "conj"]
+    return any(_is_wrong(art, o) or any(_is_wrong(art, g) for g in o.children if g.dep_ == "amod") for o in objs)
+
+
+JUDGING_VERBS = {"be", "constitute", "amount", "represent"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
 
 
 def _undertakings_only(art, toks):
