@@ -1074,3 +1074,10 @@ def test_calling_what_happened_a_deliberate_violation_accuses_but_a_supposed_one
     r = run(nlp, "Ruritania accused Borduria of shelling a border post. \"If proven true, this would be a grave "
                  "violation of our sovereignty,\" army spokesman Karl Olm said.")
     assert [s["stance"] for s in r["statements"] if s["speaker_text"] == "army spokesman Karl Olm"] == ["assert"]
+
+
+def test_saying_one_will_not_hesitate_to_act_again_is_a_threat(nlp):
+    r = run(nlp, "Ruritania accused Borduria of attacking its ships. Ruritania's President Karl Olm said Borduria's "
+                 "attacks had hit 30 ships, and that he would not hesitate to order further measures.")
+    assert ("he would not hesitate to order further measures", "demand") in [
+        (s["span"], s["stance"]) for s in r["statements"]]

@@ -198,6 +198,8 @@ def _refine(art, r, actor, parties, stance):
         return "commit"
     if _disowns(art, toks):
         return "deny"         # 'said the reports did not correspond to reality'
+    if _will_not_hesitate(art, toks):
+        return "demand"       # 'said it would not hesitate to order further strikes': a threat
     if _own_future(art, toks, actor) or _own_undertaking(art, toks, actor):
         return "commit"       # 'France will withdraw its troops, Macron said': the speaker's side will act
     if _leader_announces(art, toks, actor, parties):
@@ -410,6 +412,15 @@ def _leader_announces(art, toks, actor, parties):
 def _progressive(t):
     """'is withdrawing', 'was ending': an act under way, announced as the speaker's side's own."""
     return t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children)
+
+
+def _will_not_hesitate(art, toks):
+    """'will not hesitate to strike again': a negated holding-back verb with 'will'/'would'
+    announces force against someone, a threat."""
+    t = _content_root(toks)
+    return t is not None and t.lemma_.lower() in art.lx["restraint_verbs"] \
+        and any(c.dep_ == "neg" for c in t.children) and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children) \
+        and any(c.dep_ == "xcomp" for c in t.children)
 
 
 WISH_VERBS = {"expect", "want", "hope", "wish"}
