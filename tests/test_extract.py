@@ -1081,3 +1081,9 @@ def test_saying_one_will_not_hesitate_to_act_again_is_a_threat(nlp):
                  "attacks had hit 30 ships, and that he would not hesitate to order further measures.")
     assert ("he would not hesitate to order further measures", "demand") in [
         (s["span"], s["stance"]) for s in r["statements"]]
+
+
+def test_saying_ones_side_is_merely_an_observer_disclaims_a_part(nlp):
+    r = run(nlp, "Ruritania accused Borduria of arming the rebels. Borduria's foreign ministry says it is merely an "
+                 "observer and that the dispute is between Ruritania and the rebels.")
+    assert ("Borduria's foreign ministry", "deny") in [(s["speaker_text"], s["stance"]) for s in r["statements"]]

@@ -198,6 +198,8 @@ def _refine(art, r, actor, parties, stance):
         return "commit"
     if _disowns(art, toks):
         return "deny"         # 'said the reports did not correspond to reality'
+    if _only_a_bystander(art, toks, actor):
+        return "deny"         # 'says it is merely an observer': the speaker disclaims any part
     if _will_not_hesitate(art, toks):
         return "demand"       # 'said it would not hesitate to order further strikes': a threat
     if _own_future(art, toks, actor) or _own_undertaking(art, toks, actor):
@@ -292,6 +294,22 @@ def _calls_it_wrong(art, toks):
 
 JUDGING_VERBS = {"be", "constitute", "amount", "represent"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
+
+
+def _only_a_bystander(art, toks, actor):
+    """'X says it is merely an observer / only a mediator': the speaker's own side, said to be
+    no more than an onlooker's role, disclaims a part in the dispute."""
+    t = _content_root(toks)
+    if t is None or t.lemma_ != "be" or any(c.dep_ == "neg" for c in t.children):
+        return False
+    subj = [c for c in t.children if c.dep_ == "nsubj"]
+    attrs = [c for c in t.children if c.dep_ == "attr"]
+    limited = [c for c in t.children if c.dep_ == "advmod" and c.lower_ in LIMITERS]
+    limited += [g for a in attrs for g in a.children if g.dep_ in ("advmod", "amod") and g.lower_ in LIMITERS]
+    return bool(subj and attrs and limited) and _own_subject(art, subj[0], actor)
+
+
+LIMITERS = {"merely", "only", "just", "simply", "mere"}
 
 
 def _undertakings_only(art, toks):
