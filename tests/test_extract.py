@@ -1053,3 +1053,98 @@ def test_a_complement_whose_subject_the_parser_made_the_object_of_said_is_still_
                  "said holes in the hull, visible in images of the vessel, appeared to have been caused by shrapnel.")
     assert "holes in the hull, visible in images of the vessel, appeared to have been caused by shrapnel" in [
         s["span"] for s in r["statements"]]
+
+
+def test_a_reported_pledge_not_to_attack_is_no_accusation(nlp):
+    r = run(nlp, "Ruritania and Borduria signed a truce on Monday. Ruritania's army chief Anton Brell said the "
+                 "rebels had agreed not to attack towns, while the army had undertaken not to carry out air strikes.")
+    [s] = r["statements"][-1:]
+    assert s["speaker_text"] == "Ruritania's army chief Anton Brell" and s["stance"] == "assert"
+
+
+def test_a_person_quoted_saying_they_did_wrong_accuses_others_not_his_own_side(nlp):
+    r = run(nlp, "Ruritania accused Borduria of ramming its ships. Ruritania's military chief Anton Brell spoke on "
+                 "Monday. \"They have no right to hijack our supply missions,\" Brell told a news conference.")
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "Brell"]
+    assert s["stance"] == "accuse"
+
+
+def test_a_mediator_saying_the_two_sides_agreed_reports_their_undertaking_and_makes_none(nlp):
+    r = run(nlp, "The rival Ruritanian parliament and the Bordurian council met in Tripolis for talks hosted by the "
+                 "UN mission, UNMIR. UNMIR said the two bodies had agreed on a process and timetable for naming a "
+                 "governor.")
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "UNMIR"]
+    assert s["stance"] == "assert"
+
+
+def test_evidence_tying_an_opponent_to_a_wrong_accuses_it(nlp):
+    registry = [{"id": c.lower(), "label": c, "type": "state", "aliases": [c], "affiliations": []}
+                for c in ("Ruritania", "Borduria")]
+    for wrong in ("a campaign of intimidation against exiles", "the murder of a journalist"):
+        r = run(nlp, "Borduria denied any role in the attacks on exiles. Ruritania's police chief Anton Brell said "
+                     f"they had evidence tying agents of Borduria to {wrong}.", registry=registry)
+        [s] = [s for s in r["statements"] if s["speaker_text"] == "Ruritania's police chief Anton Brell"]
+        assert s["stance"] == "accuse", wrong
+
+
+def test_a_person_of_no_known_side_announcing_a_partys_withdrawal_commits_it(nlp):
+    registry = [{"id": c.lower(), "label": c, "type": "state", "aliases": [c], "affiliations": []}
+                for c in ("Ruritania", "Borduria")]
+    r = run(nlp, "Borduria's junta accused Ruritania of meddling, which Ruritania's foreign ministry denied. Ruritania "
+                 "will withdraw its envoy and its 300 soldiers from Borduria, President Karl Olm said on Sunday.",
+            registry=registry)
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "President Karl Olm"]
+    assert s["stance"] == "commit"
+
+
+def test_a_person_of_no_known_side_announcing_a_step_under_way_commits_the_party(nlp):
+    registry = [{"id": c.lower(), "label": c, "type": "state", "aliases": [c], "affiliations": []}
+                for c in ("Ruritania", "Borduria")]
+    r = run(nlp, "Borduria's junta accused Ruritania of meddling, which Ruritania's foreign ministry denied. President "
+                 "Karl Olm said Ruritania was ending its military cooperation with the junta.", registry=registry)
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "President Karl Olm"]
+    assert s["stance"] == "commit"
+
+
+def test_firms_saying_they_are_pausing_voyages_commit_to_it(nlp):
+    r = run(nlp, "Ruritania accused Borduria of attacking ships in the strait. Kravia Lines and Ostmark, two of the "
+                 "biggest container lines, said on Friday they were pausing voyages through the strait.")
+    assert [s["stance"] for s in r["statements"] if s["speaker_text"] == "Ostmark"] == ["commit"]
+
+
+def test_saying_it_is_critical_that_something_happen_demands_it(nlp):
+    r = run(nlp, "Ruritania accused Borduria of killing a dissident. \"It's critical that the inquiry proceed and the "
+                 "killers be brought to justice,\" Ruritania's foreign minister Eva Brell said.")
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "Ruritania's foreign minister Eva Brell"]
+    assert s["stance"] == "demand"
+
+
+def test_a_person_of_no_known_side_saying_a_party_is_willing_to_act_commits_it(nlp):
+    registry = [{"id": c.lower(), "label": c, "type": "state", "aliases": [c], "affiliations": []}
+                for c in ("Ruritania", "Borduria")]
+    r = run(nlp, "Borduria's junta accused Ruritania of meddling, which Ruritania's foreign ministry denied. Ruritania "
+                 "was willing to look at any evidence it received, spokesman Karl Olm said.", registry=registry)
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "spokesman Karl Olm"]
+    assert s["stance"] == "commit"
+
+
+def test_calling_what_happened_a_deliberate_violation_accuses_but_a_supposed_one_does_not(nlp):
+    r = run(nlp, "Ruritania accused Borduria of shelling a border post. \"This constitutes a deliberate violation of "
+                 "the truce and a clear attempt to undermine trust,\" army spokesman Karl Olm said.")
+    assert [s["stance"] for s in r["statements"] if s["speaker_text"] == "army spokesman Karl Olm"] == ["accuse"]
+    r = run(nlp, "Ruritania accused Borduria of shelling a border post. \"If proven true, this would be a grave "
+                 "violation of our sovereignty,\" army spokesman Karl Olm said.")
+    assert [s["stance"] for s in r["statements"] if s["speaker_text"] == "army spokesman Karl Olm"] == ["assert"]
+
+
+def test_saying_one_will_not_hesitate_to_act_again_is_a_threat(nlp):
+    r = run(nlp, "Ruritania accused Borduria of attacking its ships. Ruritania's President Karl Olm said Borduria's "
+                 "attacks had hit 30 ships, and that he would not hesitate to order further measures.")
+    assert ("he would not hesitate to order further measures", "demand") in [
+        (s["span"], s["stance"]) for s in r["statements"]]
+
+
+def test_saying_ones_side_is_merely_an_observer_disclaims_a_part(nlp):
+    r = run(nlp, "Ruritania accused Borduria of arming the rebels. Borduria's foreign ministry says it is merely an "
+                 "observer and that the dispute is between Ruritania and the rebels.")
+    assert ("Borduria's foreign ministry", "deny") in [(s["speaker_text"], s["stance"]) for s in r["statements"]]

@@ -68,13 +68,17 @@ def _as_evaluation(v, phr):
     return None
 
 
-def _agents(art, toks, speaker=None, nominal=False):
+def _agents(art, toks, speaker=None, nominal=False, person=False):
     """Actors that act in the content: subjects, 'by X' agents and their owners ('Cambodian troops').
     Pronouns in reported speech ('X said its troops ...') are taken to be the speaker; after a
-    nominal cue ('Y rejected X's claims that its troops ...') they usually point at someone else."""
+    nominal cue ('Y rejected X's claims that its troops ...') they usually point at someone else.
+    A person quoted word for word speaks of his own side as 'we': his 'they' are others."""
+    from .attribution import _in_quotes     # (attribution imports this module)
     out = []
     for t in toks:
-        if t.dep_ == "nsubj" and t.lower_ in ("it", "we", "they", "i", "he", "she"):
+        if person and t.dep_ == "nsubj" and t.lower_ == "they" and _in_quotes(t):
+            out.append(None)  # '"They have no right to hijack our operations," the admiral said'
+        elif t.dep_ == "nsubj" and t.lower_ in ("it", "we", "they", "i", "he", "she"):
             kind, aid = art.resolve(t) if t.lower_ == "it" else (None, None)
             cleft = t.head.lemma_ == "be" and any(c.dep_ == "attr" for c in t.head.children)
             if cleft:
@@ -194,13 +198,23 @@ def _refine(art, r, actor, parties, stance):
         return "commit"
     if _disowns(art, toks):
         return "deny"         # 'said the reports did not correspond to reality'
+    if _only_a_bystander(art, toks, actor):
+        return "deny"         # 'says it is merely an observer': the speaker disclaims any part
+    if _will_not_hesitate(art, toks):
+        return "demand"       # 'said it would not hesitate to order further strikes': a threat
     if _own_future(art, toks, actor) or _own_undertaking(art, toks, actor):
         return "commit"       # 'France will withdraw its troops, Macron said': the speaker's side will act
+    if _leader_announces(art, toks, actor, parties):
+        return "commit"
     own_act = _own_speech_act(art, toks, actor)
     if own_act:
         return own_act        # 'said it welcomed the offer', 'said the king had rejected the plan'
     if _wish_on_others(art, toks, actor):
         return "demand"       # 'said Brussels expected Belgrade to cooperate', 'China hoped the parties would ...'
+    if _undertakings_only(art, toks):
+        return stance         # 'said the rebels had agreed not to attack towns': a pledge reported, no wrong done
+    if _calls_it_wrong(art, toks):
+        return "accuse"       # '"This constitutes a deliberate violation of the truce," he said'
     cue = r["cue"]
     head_stance = stance_of_verb(art, cue.head) if cue.dep_ in ("advcl", "conj") and cue.head.i != cue.i else None
     if actor not in parties and not nominal:
@@ -213,7 +227,8 @@ def _refine(art, r, actor, parties, stance):
                  for kind, aid in [art.resolve(t)] if kind == "actor"}
         loose = any(_is_wrong(art, t) and not any(c.dep_ == "neg" for c in t.children) for t in core)
         return "accuse" if loose and (named & set(parties)) - {actor} else stance
-    agents = _agents(art, toks, actor, nominal)
+    person = r.get("aid") in art.actors.by_id and art.actors.by_id[r["aid"]]["type"] == "person"
+    agents = _agents(art, toks, actor, nominal, person)
     opponents = {p for p in parties if p != actor}
     own_agent = actor in agents or any(t.dep_ == "xcomp" and t.head == r["cue"] for t in toks)
     wrong = _has_wrongdoing(art, toks)
@@ -224,6 +239,8 @@ def _refine(art, r, actor, parties, stance):
     mentions_opp = any(art.resolve(t)[1] in opponents for t in toks if t.pos_ in ("PROPN", "ADJ"))
     if opp_agent and (wrong or any(t.dep_ == "neg" or t.lower_ == "not" for t in neg_tokens)):
         return "accuse"
+    if _ties_to_wrong(art, toks, opponents):
+        return "accuse"       # 'police had evidence linking agents of Y to the killing'
     if r["cue"].lemma_ == "claim" and opp_agent:
         return "accuse"
     if opp_agent and head_stance in ("accuse", "deny"):
@@ -240,6 +257,77 @@ def _refine(art, r, actor, parties, stance):
     if quant_neg and not opp_agent and not nominal:
         return "deny"
     return stance
+
+
+def _ties_to_wrong(art, toks, opponents):
+    """A linking word ('linking', 'tying', 'a link between') holds both an opponent (or its
+    agents) and a wrongdoing in what it joins: the content ties that side to the wrong."""
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.lemma_.lower() not in art.lx["link_words"]:
+            continue
+        sub = [x for x in t.subtree if x.i in ids and x.i != t.i]
+        if not any(_is_wrong(art, x) for x in sub):
+            continue
+        for x in sub:
+            kind, aid = art.resolve(x) if x.pos_ in ("PROPN", "ADJ") else (None, None)
+            if kind == "actor" and art.actors.acts_for(aid) in opponents and not _victim(art, x):
+                return True
+    return False
+
+
+def _calls_it_wrong(art, toks):
+    """'This constitutes / is / amounts to a violation': a bare 'this' or 'that' (the event just
+    told) named as a wrong: the speaker lays it on whoever did it."""
+    t = _content_root(toks)
+    if t is None or t.lemma_.lower() not in JUDGING_VERBS or any(c.dep_ == "neg" for c in t.children):
+        return False
+    if not _points_back([c for c in t.children if c.dep_ == "nsubj"]):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX or c.dep_ == "advcl" for c in t.children):
+        return False          # 'if proven true, this would be a violation': a wrong supposed, not laid
+    objs = [c for c in t.children if c.dep_ in ("attr", "dobj")]
+    objs += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    objs += [g for o in objs for g in o.children if g.dep_ == "conj"]
+    return any(_is_wrong(art, o) or any(_is_wrong(art, g) for g in o.children if g.dep_ == "amod") for o in objs)
+
+
+JUDGING_VERBS = {"be", "constitute", "amount", "represent"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
+
+
+def _only_a_bystander(art, toks, actor):
+    """'X says it is merely an observer / only a mediator': the speaker's own side, said to be
+    no more than an onlooker's role, disclaims a part in the dispute."""
+    t = _content_root(toks)
+    if t is None or t.lemma_ != "be" or any(c.dep_ == "neg" for c in t.children):
+        return False
+    subj = [c for c in t.children if c.dep_ == "nsubj"]
+    attrs = [c for c in t.children if c.dep_ == "attr"]
+    limited = [c for c in t.children if c.dep_ == "advmod" and c.lower_ in LIMITERS]
+    limited += [g for a in attrs for g in a.children if g.dep_ in ("advmod", "amod") and g.lower_ in LIMITERS]
+    return bool(subj and attrs and limited) and _own_subject(art, subj[0], actor)
+
+
+LIMITERS = {"merely", "only", "just", "simply", "mere"}
+
+
+def _undertakings_only(art, toks):
+    """Every wrongdoing word in the content lies under an undertaking verb ('had agreed not to
+    attack towns', 'had undertaken not to carry out air strikes'): it names what a side pledged
+    to do or not to do, not a wrong anyone did."""
+    ids = {t.i for t in toks}
+    verbs = art.lx["undertaking_verbs"]
+
+    def under(t):
+        while t.head.i in ids and t.head.i != t.i:
+            t = t.head
+            if t.lemma_.lower() in verbs:
+                return True
+        return False
+
+    wrongs = [t for t in toks if _is_wrong(art, t)]
+    return bool(wrongs) and all(under(t) for t in wrongs)
 
 
 def _wrongs_negated(art, toks):
@@ -264,6 +352,10 @@ def _obligation(art, r):
     t = _content_root(r["content"])
     if t is None or t.pos_ not in ("VERB", "AUX"):
         return False
+    if t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in art.lx["necessity_words"] for c in t.children) \
+            and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in t.children) \
+            and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+        return True           # 'it is critical that the inquiry proceed', 'it is essential to restore calm'
     modal = any(c.dep_ == "aux" and c.lower_ in art.lx["obligation_modals"] for c in t.children)
     modal = modal or (t.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" and any(
         a.lower_ == "to" for a in c.children) for c in t.children))
@@ -307,9 +399,46 @@ def _own_future(art, toks, actor):
         if s.lower_ in ("we", "i") or _owned_by_speaker(s) or (s.pos_ == "PRON" and s.lower_ in ("it", "he", "she", "they")
                                         and art.resolve(s)[1] in (None, actor)):
             return True
+        if _several(s):
+            return False      # 'said the two sides would meet again'
         kind, aid = art.resolve(s)
         return kind == "actor" and art.actors.acts_for(aid) == actor
     return False
+
+
+def _leader_announces(art, toks, actor, parties):
+    """A person of no known side who says a party will take one of the undertaking steps
+    ('Ruritania will withdraw its troops, President Olm said') speaks for that party: no one
+    else announces what a state will do with its own troops and envoys."""
+    a = art.actors.by_id.get(actor) or {}
+    if a.get("type") != "person" or a.get("affiliations"):
+        return False
+    t = _content_root(toks)
+    if t is None or any(c.dep_ == "neg" for c in t.children):
+        return False
+    ready = t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in art.lx["commit_markers"] for c in t.children)
+    if not ready and (t.lemma_.lower() not in art.lx["undertaking_verbs"]       # ('Ruritania was willing to ...')
+                      or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children) and not _progressive(t)):
+        return False
+    subj = [c for c in t.children if c.dep_ == "nsubj"]
+    if not subj:
+        return False
+    kind, aid = art.resolve(subj[0])
+    return kind == "actor" and art.actors.acts_for(aid) in parties
+
+
+def _progressive(t):
+    """'is withdrawing', 'was ending': an act under way, announced as the speaker's side's own."""
+    return t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children)
+
+
+def _will_not_hesitate(art, toks):
+    """'will not hesitate to strike again': a negated holding-back verb with 'will'/'would'
+    announces force against someone, a threat."""
+    t = _content_root(toks)
+    return t is not None and t.lemma_.lower() in art.lx["restraint_verbs"] \
+        and any(c.dep_ == "neg" for c in t.children) and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children) \
+        and any(c.dep_ == "xcomp" for c in t.children)
 
 
 WISH_VERBS = {"expect", "want", "hope", "wish"}
@@ -371,9 +500,18 @@ def _own_undertaking(art, toks, actor):
     for s in (c for c in t.children if c.dep_ == "nsubj"):
         if s.lower_ in ("we", "i") or _owned_by_speaker(s):
             return True
+        if _several(s):
+            return False      # 'said the two bodies had agreed on a timetable': others' undertaking, reported
         kind, aid = art.resolve(s)
         return kind == "actor" and art.actors.acts_for(aid) == actor
     return False
+
+
+def _several(s):
+    """A counted common noun ('the two bodies', 'both sides', 'all three parties') names
+    several actors together, never the one speaker alone."""
+    return s.pos_ == "NOUN" and any(c.dep_ == "nummod" or c.dep_ in ("det", "predet") and c.lower_ in ("both", "all")
+                                    for c in s.children)
 
 
 def _owned_by_speaker(s):
@@ -392,6 +530,8 @@ def _own_subject(art, s, actor):
         return True
     if s.lower_ == "it" and actor and art.actors.by_id.get(actor, {}).get("type") != "person":
         return True           # 'the body said it supported ...': a body's 'it' in its own words is itself
+    if _several(s):
+        return False
     kind, aid = art.resolve(s)
     if s.pos_ == "PRON":
         return s.lower_ in ("it", "he", "she", "they") and (kind is None or (kind == "actor" and art.actors.acts_for(aid) == actor))
