@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import bisect
 
-from .lexicon import ANON, CONTENT_PREPS, GROUP, INHERIT_DEPS, PERSON_PRONOUNS, SPEECH_STANCES, SUBJ_DEPS, THING_PRONOUNS
+from .lexicon import (ANON, CONTENT_PREPS, GROUP, INHERIT_DEPS, PERSON_PRONOUNS, QUOTE_CLOSERS, QUOTE_OPENERS,
+                      SPEECH_STANCES, SUBJ_DEPS, THING_PRONOUNS, _in_quotes)
 from .mediation import mediation_verb
 from .sources import Sources, _before
 from .stance import stance_of_verb
@@ -689,8 +690,6 @@ class Article(Sources):
 INVERTED_FORMS = {"said", "says", "added", "adds", "wrote", "writes", "explained", "explains", "noted", "notes",
                   "replied", "replies", "insisted", "insists", "declared", "declares"}
 
-QUOTE_OPENERS = {"\u201c", '"', "``", "''", "\u2018"}
-QUOTE_CLOSERS = {"\u201d", '"', "''", "\u2019"}
 
 
 def _bare_clause(c) -> bool:
@@ -722,19 +721,3 @@ def _negated(v) -> bool:
     return any(c.dep_ == "neg" and not any(t.text in QUOTE_OPENERS | QUOTE_CLOSERS
                                            for t in v.doc[min(c.i, v.i) + 1:max(c.i, v.i)])
                for c in v.children)
-
-
-def _in_quotes(tok, whole_paragraph=False):
-    """True when an odd number of quotation marks stands before tok in its sentence (or its
-    paragraph: a quotation may run over several sentences)."""
-    start = 0 if whole_paragraph else tok.sent.start
-    marks = [t for t in tok.doc[start:tok.i] if t.text in QUOTE_OPENERS | QUOTE_CLOSERS]
-    opened = 0
-    for t in marks:
-        if t.text in ("\u201c", "``", "\u2018"):
-            opened = 1
-        elif t.text in ("\u201d", "\u2019"):
-            opened = 0
-        else:                             # straight quotes open and close alike
-            opened = 1 - opened
-    return bool(opened) and not tok.is_punct

@@ -112,3 +112,23 @@ def _norm(text):
 def _confidence_table():
     """Calibrated confidence per statement basis (written by scripts/calibrate_confidence.py)."""
     return yaml.safe_load(CONFIDENCE_PATH.read_text(encoding="utf-8"))
+
+
+QUOTE_OPENERS = {"\u201c", '"', "``", "''", "\u2018"}
+QUOTE_CLOSERS = {"\u201d", '"', "''", "\u2019"}
+
+
+def _in_quotes(tok, whole_paragraph=False):
+    """True when an odd number of quotation marks stands before tok in its sentence (or its
+    paragraph: a quotation may run over several sentences)."""
+    start = 0 if whole_paragraph else tok.sent.start
+    marks = [t for t in tok.doc[start:tok.i] if t.text in QUOTE_OPENERS | QUOTE_CLOSERS]
+    opened = 0
+    for t in marks:
+        if t.text in ("\u201c", "``", "\u2018"):
+            opened = 1
+        elif t.text in ("\u201d", "\u2019"):
+            opened = 0
+        else:                             # straight quotes open and close alike
+            opened = 1 - opened
+    return bool(opened) and not tok.is_punct

@@ -6,7 +6,7 @@ what its content says, and :func:`_obligation` a 'must'/'should' aimed at others
 """
 from __future__ import annotations
 
-from .lexicon import SUBJ_DEPS
+from .lexicon import SUBJ_DEPS, _in_quotes
 
 def stance_of_verb(art, v):
     lx = art.lx
@@ -73,7 +73,6 @@ def _agents(art, toks, speaker=None, nominal=False, person=False):
     Pronouns in reported speech ('X said its troops ...') are taken to be the speaker; after a
     nominal cue ('Y rejected X's claims that its troops ...') they usually point at someone else.
     A person quoted word for word speaks of his own side as 'we': his 'they' are others."""
-    from .attribution import _in_quotes     # (attribution imports this module)
     out = []
     for t in toks:
         if person and t.dep_ == "nsubj" and t.lower_ == "they" and _in_quotes(t):
