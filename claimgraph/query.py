@@ -11,7 +11,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError
 from .store import damaged, is_damage, rows, run_query
-from .vocab import SPARQL_PREFIXES
+from .vocab import CG, DISPUTING_CLASSES, SPARQL_PREFIXES, SUPPORTING_CLASSES
 
 
 @dataclass(frozen=True)
@@ -309,23 +309,24 @@ def _dispute_rows(store, claims: dict[str, str], pick=None) -> list[dict]:
             contradicting.setdefault(row["other"], set()).add(row["claim"])
     core = []
     actor = "" if pick is not None else _ACTOR  # a page reads only its own statements' actors, below
+    sided = pick is not None and bool(_select(store, _KEEPS_SIDES))  # (a store linked before the sides were kept: no)
     for block in _values("toward", claims):
-        if pick is not None:
-            for row in _select(store, _SIDED % {"block": block}):
-                core.append(dict(row, claim=row["toward"]))
+        if sided:
+            core += [dict(row, claim=row["toward"]) for row in _select(store, _SIDED % {"block": block})]
             continue
-        sparql = _CORE % {"block": block, "classes": "cg:Assertion, cg:Accusation, cg:Denial", "actor": actor}
-        for row in _select(store, sparql):
-            row.update(claim=row["toward"], side="disputer" if row["cls"].endswith("#Denial") else "supporter")
+        for row in _select(store, _CORE % {"block": block, "classes": _SIDE_CLASSES, "actor": actor}):
+            row.update(claim=row["toward"], side="disputer" if row["cls"].removeprefix(CG) in DISPUTING_CLASSES
+                       else "supporter")
             core.append(row)
     for block in _values("toward", contradicting):
-        for row in _select(store, _CORE % {"block": block, "classes": "cg:Assertion, cg:Accusation", "actor": actor}):
+        for row in _select(store, _CORE % {"block": block, "classes": _SUPPORTING, "actor": actor}):
             core += [dict(row, claim=c, side="disputer") for c in sorted(contradicting[row["toward"]])]
     if pick is not None:
         core = pick(core)
         found = {}
         for block in _values("statement", {r["statement"] for r in core}):
-            found.update((r["statement"], r) for r in _select(store, _ACTOR_AND_CLASS % {"block": block}))
+            found.update((r["statement"], r) for r in _select(store, _ACTOR_AND_CLASS % {"block": block,
+                                                                                          "classes": _SIDE_CLASSES}))
         core = [dict(r, actor=found[r["statement"]]["actor"], cls=found[r["statement"]]["cls"])
                 for r in core if r["statement"] in found]
     labels, details, articles, quotes = {}, {}, {}, {}
@@ -374,12 +375,18 @@ _SIDED = """SELECT ?statement ?toward ?side ?date WHERE {
     { ?statement cg:supportsClaim ?toward . BIND ("supporter" AS ?side) }
     UNION { ?statement cg:deniesClaim ?toward . BIND ("disputer" AS ?side) }
     ?statement dcterms:date ?date }"""
+#: Whether the build kept the statements' sides (``cg:supportsClaim``, ``cg:deniesClaim``; linking
+#: version 9 on): a store linked before them is read from the statements' classes.
+_KEEPS_SIDES = "SELECT ?s WHERE { ?s cg:supportsClaim|cg:deniesClaim ?c } LIMIT 1"
+#: The speech acts that support a claim, and with a denial, the ones that take a side of it.
+_SUPPORTING = ", ".join(f"cg:{c}" for c in SUPPORTING_CLASSES)
+_SIDE_CLASSES = ", ".join(f"cg:{c}" for c in SUPPORTING_CLASSES + DISPUTING_CLASSES)
 #: Whom a statement counts for (a joined pattern of :data:`_CORE`).
 _ACTOR = "?statement cg:countsFor ?actor ."
 #: Whom the statements of a VALUES block ``?statement`` count for, and their speech act.
 _ACTOR_AND_CLASS = """SELECT ?statement ?actor ?cls WHERE {
     %(block)s
-    ?statement cg:countsFor ?actor ; a ?cls . FILTER (?cls IN (cg:Assertion, cg:Accusation, cg:Denial)) }"""
+    ?statement cg:countsFor ?actor ; a ?cls . FILTER (?cls IN (%(classes)s)) }"""
 
 #: The evidence sentence and the article of the statements of a VALUES block ``?statement``.
 _QUOTES = """SELECT ?statement ?article ?sentence WHERE {

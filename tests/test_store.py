@@ -722,6 +722,11 @@ def test_one_dispute_a_page_at_a_time(tmp_path):
         dispute(store, iri + "-no-such-claim")
     with pytest.raises(QueryError):
         dispute(store, label + " and more")
+    del store  # as linked before the build kept the statements' sides: read from their classes, the same
+    older = open_store(tmp_path / "store", write=True)
+    older.update("PREFIX cg: <https://w3id.org/claimgraph/ns#> "
+                 "DELETE WHERE { ?s cg:supportsClaim ?c } ; DELETE WHERE { ?s cg:deniesClaim ?c }")
+    assert dispute(older, iri) == whole and dispute(older, iri, limit=4) == {**whole, "evidence": pages[0]}
 
 
 
