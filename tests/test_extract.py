@@ -911,11 +911,22 @@ def test_rejecting_a_proposal_disputes_the_proposal_the_other_side_just_put_forw
     assert sides(r) == {("Freedonia", "Sylvania")}
 
 
-def test_a_that_clause_hung_on_the_statement_noun_after_said_is_what_was_said(nlp):
-    r = run(nlp, "On Friday, Karl Vostok, a vice president of the Borduria-backed Green Party, said in a statement "
-                 "issued through his lawyer that he had organised the armed group himself.")
+@pytest.mark.parametrize("text, speaker, span", [
+    # a 'that' clause the parser hung on the statement noun after 'said' is what was said
+    ("On Friday, Karl Vostok, a vice president of the Borduria-backed Green Party, said in a statement issued "
+     "through his lawyer that he had organised the armed group himself.",
+     "Karl Vostok", "he had organised the armed group himself"),
+    # an inverted quoting verb opening a sentence speaks for the name after it
+    ("Mayor Karl Olm spoke on Monday. Said Olm: \"I don't get the sense she is interested in that.\"",
+     "Karl Olm", "I don't get the sense she is interested in that"),
+    # a relative clause on a predicate noun is spoken once, by the subject the predicate describes
+    ("Editor's note: Karl Olm regularly incites violence and is a serial liar, rampant xenophobe, racist and "
+     "birther who has repeatedly pledged to ban all Ruritanians from entering Borduria.",
+     "Karl Olm", "to ban all Ruritanians from entering Borduria")])
+def test_one_statement_its_speaker_and_what_is_said(nlp, text, speaker, span):
+    r = run(nlp, text)
     [s] = r["statements"]
-    assert label(r, s["actor"]) == "Karl Vostok" and s["span"] == "he had organised the armed group himself"
+    assert label(r, s["actor"]) == speaker and s["span"] == span
 
 
 def test_the_object_of_a_causing_verb_speaks_the_cue_in_its_infinitive(nlp):
@@ -959,12 +970,6 @@ def test_all_as_a_subject_speaks_for_unnamed_people(nlp):
     assert (s["speaker_text"], s["stance"], s["actor"]) == ("all", "report", None)
 
 
-def test_an_inverted_quoting_verb_opening_a_sentence_speaks_for_the_name_after_it(nlp):
-    r = run(nlp, "Mayor Karl Olm spoke on Monday. Said Olm: \"I don't get the sense she is interested in that.\"")
-    [s] = r["statements"]
-    assert label(r, s["actor"]) == "Karl Olm" and s["span"] == "I don't get the sense she is interested in that"
-
-
 def test_recognising_sovereignty_endorses_it_and_the_relative_clause_speaks_for_its_own_name_only(nlp):
     r = run(nlp, "Kravia follows Borduria, which recognised Ruritanian sovereignty over the valley in 2020, and "
                  "Ostland, which in 2022 called the plan the most credible basis for a solution.")
@@ -985,13 +990,6 @@ def test_siding_with_someone_endorses_them(nlp):
     r = run(nlp, "Ruritania accused Borduria of ramming its ship. Kravia quickly sided with its treaty ally.")
     [s] = find(r, "endorse")
     assert s["speaker_text"] == "Kravia" and s["span"] == "with its treaty ally"
-
-
-def test_a_relative_clause_on_a_predicate_noun_is_spoken_by_the_subject_it_describes(nlp):
-    r = run(nlp, "Editor's note: Karl Olm regularly incites violence and is a serial liar, rampant xenophobe, racist "
-                 "and birther who has repeatedly pledged to ban all Ruritanians from entering Borduria.")
-    [s] = r["statements"]
-    assert label(r, s["actor"]) == "Karl Olm" and s["span"] == "to ban all Ruritanians from entering Borduria"
 
 
 def test_a_body_the_lexicon_does_not_know_speaks_a_later_conjoined_act_too(nlp):

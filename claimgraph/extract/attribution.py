@@ -288,7 +288,7 @@ class Article(Sources):
             own = [c for c in v.children if c.dep_ in SUBJ_DEPS]
             subs = next((self._subjects(a) for a in v.ancestors if a.pos_ in ("VERB", "AUX")
                          and not any(c.dep_ == "nsubjpass" for c in a.children)
-                         and any(self.resolve(x)[0] or self._placed(x) for x in self._subjects(a))), []) \
+                         and any(self.resolve(x)[0] or self._placed_as(x) is not None for x in self._subjects(a))), []) \
                 or own or (subs if not any(c.dep_ == "aux" and c.lower_ in ("can", "could", "may", "might")
                                            for c in v.children) else [])
             # ('and experts say ...': its own subject; 'X survived ... and says ...': the inherited one,
@@ -300,14 +300,10 @@ class Article(Sources):
             for s in subs:
                 self._add_raw(n, v, s, stance, piece, speaker_text=self._relative_speaker(s))
 
-    def _placed(self, s):
-        """True when s already speaks an earlier cue of the sentence, placed there as a source of
-        its own ('the eastern-based parliament rejected ..., saying ..., and insisted ...': the body
-        the lexicon does not know speaks the later conjoined act as well)."""
-        return self._placed_as(s) is not None
-
     def _placed_as(self, s):
-        """The actor id s was placed as when it spoke an earlier cue, or None."""
+        """The actor id s was placed as when it spoke an earlier cue of the sentence, as a source
+        of its own, or None ('the eastern-based parliament rejected ..., saying ..., and insisted
+        ...': the body the lexicon does not know speaks the later conjoined act as well)."""
         if s is None:
             return None
         return next((r["aid"] for r in self.raw if r["subj"] is not None and r["subj"].i == s.i
@@ -508,8 +504,9 @@ class Article(Sources):
             via, (kind, aid) = "resolved", self._pronoun(subj, before=min(content, key=lambda t: t.i))
         if kind is None:
             via, (kind, aid) = "resolved", self.resolve(subj)
-        if kind is None and self._placed_as(subj) is not None:
-            kind, aid = "actor", self._placed_as(subj)     # (a source of its own, placed at its first cue)
+        placed = self._placed_as(subj) if kind is None else None
+        if placed is not None:
+            kind, aid = "actor", placed     # (a source of its own, placed at its first cue)
         if kind is None and subj is not None and not any(
                 c.dep_ == "aux" and c.lower_ in self.lx["obligation_modals"] for c in cue.children) \
                 and not self._reported(cue):
@@ -689,7 +686,6 @@ class Article(Sources):
 #: often reads the capitalised word as part of the name after it
 INVERTED_FORMS = {"said", "says", "added", "adds", "wrote", "writes", "explained", "explains", "noted", "notes",
                   "replied", "replies", "insisted", "insists", "declared", "declares"}
-
 
 
 def _bare_clause(c) -> bool:

@@ -224,13 +224,18 @@ def _contest(art, statements, parties, new_claim):
     lx = art.lx
     pairs = {}
 
+    def claim_of(st):
+        """The statement's claim, made from its proposition when it has none yet."""
+        if st["claim"] is None:
+            st["claim"] = new_claim(_proposition(art, st), _claim_core(art, st))
+        return st["claim"]
+
     def add(claimer, denier, evidence, s_claim):
         if not claimer or not denier or claimer == denier:
             return
         key = (claimer, denier)
         if key not in pairs:
-            if s_claim["claim"] is None:
-                s_claim["claim"] = new_claim(_proposition(art, s_claim), _claim_core(art, s_claim))
+            claim_of(s_claim)
             pairs[key] = {"claim": s_claim["claim"], "supporters": [claimer], "disputers": [denier], "evidence": []}
         for e in evidence:
             if e["id"] not in pairs[key]["evidence"]:
@@ -240,7 +245,7 @@ def _contest(art, statements, parties, new_claim):
 
     for s, p in _negations(art, statements):
         s["stance"] = "deny"
-        s["claim"] = p["claim"] = p["claim"] or new_claim(_proposition(art, p), _claim_core(art, p))
+        s["claim"] = claim_of(p)
         add(p["actor"], s["actor"], [p, s], p)
     mutual = []
     for i, s in enumerate(statements):
@@ -264,7 +269,7 @@ def _contest(art, statements, parties, new_claim):
                       and p["actor"] != s["actor"] and s["n"] - 1 <= p["n"] <= s["n"]]
             if offers:
                 target = offers[-1]
-                s["claim"] = target["claim"] = target["claim"] or new_claim(_proposition(art, target), _claim_core(art, target))
+                s["claim"] = claim_of(target)
                 add(target["actor"], s["actor"], [target, s], target)
                 continue
         answers = r is not None and (not r["content"] or any(t.lemma_.lower() in lx["answer_nouns"] or t.lemma_.lower()
@@ -293,7 +298,7 @@ def _contest(art, statements, parties, new_claim):
                      and s["start"] - p["end"] < 600]
             target = aimed[-1] if aimed else None
         if target is not None:
-            s["claim"] = target["claim"] = target["claim"] or new_claim(_proposition(art, target), _claim_core(art, target))
+            s["claim"] = claim_of(target)
             add(target["actor"], s["actor"], [target, s], target)
         elif s["about"] and r is not None and any(t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lx["answer_nouns"]
                                                   for t in r["content"]):
@@ -313,7 +318,7 @@ def _contest(art, statements, parties, new_claim):
                       and back["actor"] in s["about"][:1]), None)
         if first is not None:
             for x in (first, back):
-                x["claim"] = x["claim"] or new_claim(_proposition(art, x), _claim_core(art, x))
+                claim_of(x)
             add(first["actor"], back["actor"], [first, back], first)
             add(back["actor"], first["actor"], [back, first], back)
     # two sides' accounts set against each other in one sentence ('Ruritania says X, whereas
@@ -330,7 +335,7 @@ def _contest(art, statements, parties, new_claim):
             continue
         charged = [(x, y) for x, y in ((other, t), (t, other)) if x["stance"] == "accuse" and x["about"][:1] == [y["actor"]]]
         for x, _ in charged:
-            x["claim"] = x["claim"] or new_claim(_proposition(art, x), _claim_core(art, x))
+            claim_of(x)
         for x, y in charged:
             add(x["actor"], y["actor"], [x, y], x)
     # mutual blame ('both sides blamed each other for X'): evidence for the two sides' existing
