@@ -407,8 +407,9 @@ def _own_future(art, toks, actor):
 
 def _leader_announces(art, toks, actor, parties):
     """A person of no known side who says a party will take one of the undertaking steps
-    ('Ruritania will withdraw its troops, President Olm said') speaks for that party: no one
-    else announces what a state will do with its own troops and envoys."""
+    ('Ruritania will withdraw its troops, President Olm said') announces that party's
+    undertaking, a commitment: no one else tells what a state will do with its own troops
+    and envoys. (The statement stays the person's; whom the person acts for is not guessed.)"""
     a = art.actors.by_id.get(actor) or {}
     if a.get("type") != "person" or a.get("affiliations"):
         return False
