@@ -1134,3 +1134,22 @@ def test_saying_ones_side_is_merely_an_observer_disclaims_a_part(nlp):
     r = run(nlp, "Ruritania accused Borduria of arming the rebels. Borduria's foreign ministry says it is merely an "
                  "observer and that the dispute is between Ruritania and the rebels.")
     assert ("Borduria's foreign ministry", "deny") in [(s["speaker_text"], s["stance"]) for s in r["statements"]]
+
+
+def test_a_singular_modifier_of_a_group_named_in_the_plural_speaks_for_the_group(nlp):
+    r = run(nlp, "The Houthis seized a cargo ship on Monday. Houthi officials said the ship had been warned.")
+    assert {label(r, s["actor"]) for s in r["statements"] if s["speaker_text"] == "Houthi officials"} == {"Houthis"}
+
+
+def test_it_in_what_a_one_word_name_says_is_that_name_even_when_tagged_a_product(nlp):
+    # the parser takes 'Maersk' for a product; a product does not speak, and a company's 'it' is itself
+    r = run(nlp, "Borduria joined the naval mission on Tuesday. Maersk, which paused voyages on Dec. 15, said on "
+                 "Sunday that it welcomed the naval operation.")
+    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [("Maersk", "endorse")]
+
+
+def test_a_diplomat_posted_in_a_capital_who_asked_not_to_be_named_is_one_unnamed_source(nlp):
+    r = run(nlp, "Ruritania suspended visas. A Western diplomat in Ostburg, who asked not to be named, said allies "
+                 "were treading carefully because of Ruritania's importance as a partner.")
+    assert [(s["speaker_text"], s["stance"], s["actor"]) for s in r["statements"]] == [
+        ("A Western diplomat in Ostburg, who asked not to be named", "report", None)]

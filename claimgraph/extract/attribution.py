@@ -237,6 +237,8 @@ class Article(Sources):
             return            # ('ended by saying ...', 'opened by stressing that ...' speak; 'by pressing ...' does not)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
             return                                   # 'talks can begin only if both sides agree': no act yet
+        if self._asks_anonymity(v):
+            return            # '..., who asked not to be named, said ...': the source's terms, not a statement
         if stance == "mediate":
             mediation_verb(self, v, n)
             return
@@ -442,6 +444,18 @@ class Article(Sources):
             return names
         return []
 
+    def _asks_anonymity(self, v):
+        """'asked not to be named', 'requested not to be identified': the terms of an anonymous
+        source ('speaking on condition of anonymity' in other words), no act of speech."""
+        if v.lemma_.lower() not in ("ask", "request", "decline", "want"):
+            return False
+        for c in v.children:
+            if c.dep_ == "xcomp" and c.lemma_.lower() in ("name", "identify") \
+                    and (c.lemma_.lower() != c.lower_ or v.lemma_.lower() == "decline") \
+                    and (v.lemma_.lower() == "decline" or any(g.dep_ == "neg" for g in c.children)):
+                return True
+        return False
+
     def _relays(self, v):
         """'X said [Y told Z that ...]': the outer speaker only relays another speech act."""
         if stance_of_verb(self, v) != "assert":
@@ -545,8 +559,8 @@ class Article(Sources):
     def _last_speaker(self, n, subj):
         """'It said ...' right after a body has spoken: news reports go on quoting the same
         speaker, so the pronoun is that body rather than the last organisation named."""
-        if subj is None or subj.lower_ != "it":
-            return None
+        if subj is None or subj.lower_ != "it" or self._reporting_name(subj) is not None:
+            return None       # ('Maersk said it welcomed ...': the 'it' is the name reporting it)
         for r in reversed(self.raw):
             if n - r["n"] > 2:
                 return None

@@ -11,6 +11,10 @@ import re
 
 from .lexicon import ANON, GROUP, PERSON_PRONOUNS, SUBJ_DEPS, THING_PRONOUNS, _norm, _slug
 
+#: Roles held abroad: 'a diplomat in X' or 'the ambassador at X' is posted there and speaks for
+#: the state that sent him, which 'in X' does not name.
+POSTED_ROLES = frozenset({"diplomat", "ambassador", "envoy", "embassy", "attache", "consul", "consulate"})
+
 # ---------------------------------------------------------------- actors
 
 class _Actors:
@@ -427,6 +431,14 @@ class Sources:
             if aid:
                 self.actors.affiliate(pid, aid, head.head.lemma_)
 
+    def _plural_named(self, tok):
+        """The group a singular modifier names: 'Houthi' in 'Houthi officials' is the article's
+        'Houthis' (a movement named in the plural, whose singular is no alias of its own)."""
+        aid = self.actors.alias.get(tok.lower_ + "s")
+        if aid is not None and self.actors.by_id[aid]["type"] not in ("person", "state"):
+            return aid
+        return None
+
     def resolve_role(self, tok):
         """Actor behind a role noun: 'Pakistan's foreign minister', 'a spokesman for the Taliban'."""
         found_org, found_state = None, None
@@ -439,11 +451,18 @@ class Sources:
                 if e is not None and e.start <= tok.i < e.end:
                     e = None
                 aid = self.actors.known(c.text) or (self._entity_actor(e) if e is not None else None)
+                plural = None
+                if aid is None and c.pos_ in ("PROPN", "ADJ") and c.is_title:
+                    # 'Houthi officials' when the article names 'the Houthis' (a body, though the
+                    # model may tag the word as a people)
+                    aid = plural = self._plural_named(c)
                 if aid is None and c.lower_ in self.lx["descriptor_of"]:
                     aid = self.resolve(c)[1]
-                if aid and self._a_people(c):
+                if aid and aid != plural and self._a_people(c):
                     aid = None     # 'a Tamil activist': a people or faith, not the body he speaks for
-            elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "in", "from", "to"):   # "an aide to X"
+            elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "in", "from", "to") and not (
+                    c.lower_ in ("in", "at") and tok.lemma_.lower() in POSTED_ROLES):   # "an aide to X"
+                # ('a Western diplomat in New Delhi' is posted there; he does not speak for India)
                 own = self.ent(tok)
                 for p in c.children:
                     if p.dep_ == "pobj" and not (own is not None and own.start <= p.i < own.end):
@@ -580,7 +599,9 @@ class Sources:
                 or tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
             return None, None
         e = self.ent(tok)
-        if e is not None and e.label_ in ("ORG", "GPE", "FAC", "LOC") and e.root == tok:
+        if e is not None and e.label_ in ("ORG", "GPE", "FAC", "LOC", "PRODUCT") and e.root == tok:
+            # (a product does not speak: a named 'product' that does is the company the parser took
+            # for its brand, 'Maersk said ...')
             aid = self.actors.org(e.text, common=True)
             return ("actor", aid) if aid else (None, None)
         if e is not None and e.label_ == "PERSON" or (tok.pos_ == "PROPN" and tok.is_title and e is None):
@@ -655,9 +676,27 @@ class Sources:
         if low in PERSON_PRONOUNS:
             prior = _before(self.person_subjects, order) or _before(self.person_mentions, order)
             return ("actor", prior[1]) if prior else (None, None)
+        if low == "it" and before is None:
+            named = self._reporting_name(tok)
+            if named is not None:
+                found = self.resolve(named)
+                return found if found[0] else self.unplaced_source(named)
         if low in THING_PRONOUNS or low == "its":
             return self._last_thing(order, plural=low in ("they", "them"))
         return None, None
+
+    def _reporting_name(self, tok):
+        """'Maersk said it welcomed the operation': the 'it' subject of the clause a name reports
+        is that name's own body, even when the parser took a one-word company for a person
+        (a person is never 'it'). None unless the reporting verb's subject is a one-word name."""
+        clause = tok.head
+        if tok.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
+            return None
+        subj = [c for c in clause.head.children if c.dep_ == "nsubj"]
+        if len(subj) != 1 or subj[0].pos_ != "PROPN" or subj[0].i > tok.i:
+            return None
+        name = self.np_span(subj[0], name=True)
+        return subj[0] if len(name) == 1 else None
 
     def _object_antecedent(self, tok, order):
         """'The council, which praised Doe as a volunteer, welcomed the arrests, while ministers
