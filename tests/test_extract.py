@@ -1153,3 +1153,36 @@ def test_a_diplomat_posted_in_a_capital_who_asked_not_to_be_named_is_one_unnamed
                  "were treading carefully because of Ruritania's importance as a partner.")
     assert [(s["speaker_text"], s["stance"], s["actor"]) for s in r["statements"]] == [
         ("A Western diplomat in Ostburg, who asked not to be named", "report", None)]
+
+
+def test_attacks_threatening_a_route_are_no_threat_spoken_but_threatening_to_act_is(nlp):
+    r = run(nlp, "Kravia Lines said on Friday it was pausing voyages through the strait after attacks on merchant "
+                 "ships, threatening one of the busiest routes in world trade. Borduria threatened retaliation.")
+    assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [
+        ("Kravia Lines", "commit"), ("Borduria", "demand")]
+
+
+def test_they_in_what_coordinated_speakers_say_is_each_of_them(nlp):
+    r = run(nlp, "Maersk and Hapag-Lloyd, two of the biggest container lines, said on Friday they were pausing "
+                 "voyages through the strait.")
+    assert sorted((label(r, s["actor"]), s["stance"]) for s in r["statements"]) == [
+        ("Hapag-Lloyd", "commit"), ("Maersk", "commit")]
+
+
+def test_a_name_met_with_its_arabic_article_is_the_same_person_without_it_and_runs_no_other_body(nlp):
+    # 'al-Kabir' is 'Kabir' on second reference, even where the parser takes the bare name for a
+    # common noun; running 'the central bank' does not make him a member of the salient organisation
+    r = run(nlp, "The United Nations Support Mission in Ruritania hosted the talks. The council replaced Sadiq "
+                 "al-Kabir, who had run the central bank since 2011. Kabir left the country, telling the Financial "
+                 "Times that his removal was unlawful.")
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "Kabir"]
+    assert label(r, s["actor"]) == "Sadiq al-Kabir" and s["stance"] == "accuse"
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("the decree was illegal", "accuse"),
+    ("the decree was not illegal", "assert"),
+    ("the vote would be illegal if held", "assert")])
+def test_an_act_plainly_judged_a_wrong_accuses_whoever_did_it(nlp, said, stance):
+    r = run(nlp, f"The council issued a decree on Monday. Karl Olm, a lawyer, said {said}.")
+    assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [("Karl Olm, a lawyer", stance)]

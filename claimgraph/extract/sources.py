@@ -11,6 +11,9 @@ import re
 
 from .lexicon import ANON, GROUP, PERSON_PRONOUNS, SUBJ_DEPS, THING_PRONOUNS, _norm, _slug
 
+#: The article of an Arabic name ('al-Kabir', 'el-Sisi'), which news drops on second reference.
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath"})
+
 #: Roles held abroad: 'a diplomat in X' or 'the ambassador at X' is posted there and speaks for
 #: the state that sent him, which 'in X' does not name.
 POSTED_ROLES = frozenset({"diplomat", "ambassador", "envoy", "embassy", "attache", "consul", "consulate"})
@@ -43,6 +46,9 @@ class _Actors:
 
     def _index_person(self, pid, name):
         for part in name.split():
+            article, _, rest = part.partition("-")
+            if article.lower() in ARABIC_ARTICLES and rest[:1].isupper():
+                part = rest       # 'Sadiq al-Kabir' is 'Kabir' on second reference
             if len(part) > 2 and part[0].isupper():
                 self.name_tokens.setdefault(part.lower(), pid)
 
@@ -423,7 +429,7 @@ class Sources:
                     aid = self.resolve_role(o) if o.lemma_.lower() in self.lx["roles"] else None
                     if aid is None:
                         kind, aid = self.resolve(o)
-                        aid = aid if kind == "actor" else None
+                        aid = aid if kind == "actor" and not self._other_kind(o, aid) else None
                     if aid:
                         self.actors.affiliate(pid, self.actors.acts_for(aid), c.lemma_.lower())
         if head.dep_ == "appos" and head.head.lemma_ in self.lx["roles"]:
@@ -525,7 +531,10 @@ class Sources:
         if e is not None and (e.label_ == "PERSON" or low in self.actors.name_tokens):
             pid = self.actors.person(self.person_name(e) if e.label_ == "PERSON" else tok.text)
             return "actor", pid
-        if tok.pos_ == "PROPN" and low in self.actors.name_tokens:
+        if low in self.actors.name_tokens and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title
+                                               and tok.dep_ in SUBJ_DEPS and not list(tok.children)):
+            # (a bare capitalised subject the parser took for a common noun, 'Kabir left ...', is the
+            # person of that name met earlier)
             return "actor", self.actors.name_tokens[low]
         if e is not None and e.label_ == "ORG" and e.root == tok and len(e) > 1 and tok.is_title \
                 and not any(c.dep_ == "poss" for c in tok.children) \
@@ -751,6 +760,16 @@ class Sources:
         word = tok.lemma_.lower()
         return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(),
                                          self.actors.count.get(a, 0)), default=None)
+
+    def _other_kind(self, tok, aid):
+        """'the central bank' taken for the salient organisation whose name says no such thing: a
+        description with a lower-case mark of its kind that the actor's name lacks. (Only where a
+        person's employer is at stake: 'X, who ran the central bank' is no member of that body.)"""
+        if tok.lemma_.lower() not in self.lx["descriptor_of"] and tok.lower_ not in self.lx["descriptor_of"]:
+            return False
+        marks = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.is_lower}
+        label = set(self.actors.by_id[aid]["label"].lower().split())
+        return bool(marks) and not marks & label
 
     def _institution_owner(self, tok):
         """'the junta' after "Niger's junta", 'the ministry' after "Egypt's Ministry of ...": an

@@ -214,6 +214,8 @@ def _refine(art, r, actor, parties, stance):
         return stance         # 'said the rebels had agreed not to attack towns': a pledge reported, no wrong done
     if _calls_it_wrong(art, toks):
         return "accuse"       # '"This constitutes a deliberate violation of the truce," he said'
+    if _calls_an_act_wrong(art, toks):
+        return "accuse"       # 'said his removal was unlawful': the wrong is laid on whoever did it
     cue = r["cue"]
     head_stance = stance_of_verb(art, cue.head) if cue.dep_ in ("advcl", "conj") and cue.head.i != cue.i else None
     if actor not in parties and not nominal:
@@ -289,6 +291,22 @@ def _calls_it_wrong(art, toks):
     objs += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
     objs += [g for o in objs for g in o.children if g.dep_ == "conj"]
     return any(_is_wrong(art, o) or any(_is_wrong(art, g) for g in o.children if g.dep_ == "amod") for o in objs)
+
+
+def _calls_an_act_wrong(art, toks):
+    """'his removal was unlawful', 'the decree is illegal', 'the raid was a violation of the
+    truce': an act (a noun with its owner or article, no actor by name) judged a wrong, plainly
+    (no negation, no 'would'/'could', no condition)."""
+    t = _content_root(toks)
+    if t is None or t.lemma_.lower() != "be" or any(c.dep_ == "neg" or c.dep_ == "advcl" or
+                                                    c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in t.children):
+        return False
+    subj = [c for c in t.children if c.dep_ == "nsubj"]
+    if len(subj) != 1 or subj[0].pos_ != "NOUN" or art.resolve(subj[0])[0] == "actor" or not any(
+            c.dep_ in ("poss", "det") and c.lower_ not in ("a", "an", "no", "any", "some") for c in subj[0].children):
+        return False
+    judged = [c for c in t.children if c.dep_ in ("acomp", "attr")]
+    return any(_is_wrong(art, j) and not any(g.dep_ == "neg" for g in j.children) for j in judged)
 
 
 JUDGING_VERBS = {"be", "constitute", "amount", "represent"}
@@ -395,8 +413,8 @@ def _own_future(art, toks, actor):
             c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children):
         return False
     for s in (c for c in t.children if c.dep_ == "nsubj"):
-        if s.lower_ in ("we", "i") or _owned_by_speaker(s) or (s.pos_ == "PRON" and s.lower_ in ("it", "he", "she", "they")
-                                        and art.resolve(s)[1] in (None, actor)):
+        if s.lower_ in ("we", "i") or _owned_by_speaker(s) or _speakers_together(s) or (
+                s.pos_ == "PRON" and s.lower_ in ("it", "he", "she", "they") and art.resolve(s)[1] in (None, actor)):
             return True
         if _several(s):
             return False      # 'said the two sides would meet again'
@@ -498,13 +516,22 @@ def _own_undertaking(art, toks, actor):
     if t is None or t.lemma_.lower() not in art.lx["undertaking_verbs"] or any(c.dep_ == "neg" for c in t.children):
         return False
     for s in (c for c in t.children if c.dep_ == "nsubj"):
-        if s.lower_ in ("we", "i") or _owned_by_speaker(s):
+        if s.lower_ in ("we", "i") or _owned_by_speaker(s) or _speakers_together(s):
             return True
         if _several(s):
             return False      # 'said the two bodies had agreed on a timetable': others' undertaking, reported
         kind, aid = art.resolve(s)
         return kind == "actor" and art.actors.acts_for(aid) == actor
     return False
+
+
+def _speakers_together(s):
+    """'X and Y said they were pausing voyages': a 'they' in what coordinated speakers say is
+    those speakers, each of them (not the last one named)."""
+    clause = s.head
+    if s.lower_ != "they" or clause.dep_ != "ccomp":
+        return False
+    return any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in clause.head.children)
 
 
 def _several(s):
