@@ -1186,3 +1186,16 @@ def test_a_name_met_with_its_arabic_article_is_the_same_person_without_it_and_ru
 def test_an_act_plainly_judged_a_wrong_accuses_whoever_did_it(nlp, said, stance):
     r = run(nlp, f"The council issued a decree on Monday. Karl Olm, a lawyer, said {said}.")
     assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [("Karl Olm, a lawyer", stance)]
+
+
+def test_one_among_those_told_to_leave_is_no_speaker(nlp):
+    r = run(nlp, "Ruritania expelled six diplomats. Borduria's acting envoy Karl Olm was among the six Bordurians "
+                 "told to leave Ruritania by Saturday. Ruritania told Borduria to withdraw its troops.")
+    assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [("Ruritania", "demand")]
+
+
+def test_a_government_described_by_who_backs_it_is_a_body_of_its_own_not_the_salient_state(nlp):
+    r = run(nlp, "Borduria joined the strikes. On Saturday the UN special envoy, Karl Olm, said the rebels and the "
+                 "Ruritanian-backed government had committed to a nationwide ceasefire.")
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "the Ruritanian-backed government"]
+    assert label(r, s["actor"]) == "Ruritanian-backed government" and s["stance"] == "commit"

@@ -237,6 +237,9 @@ class Article(Sources):
             return            # ('ended by saying ...', 'opened by stressing that ...' speak; 'by pressing ...' does not)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
             return                                   # 'talks can begin only if both sides agree': no act yet
+        if v.lemma_.lower() in TELLING_TO and any(c.dep_ == "xcomp" for c in v.children) and not any(
+                c.dep_ in ("dobj", "dative", "ccomp") for c in v.children):
+            return            # 'among the six diplomats told to leave': the one told is no speaker
         if self._asks_anonymity(v):
             return            # '..., who asked not to be named, said ...': the source's terms, not a statement
         if stance == "mediate":
@@ -731,3 +734,7 @@ def _negated(v) -> bool:
     return any(c.dep_ == "neg" and not any(t.text in QUOTE_OPENERS | QUOTE_CLOSERS
                                            for t in v.doc[min(c.i, v.i) + 1:max(c.i, v.i)])
                for c in v.children)
+
+#: Verbs that tell someone to act: used without the one told ('the diplomats told to leave'), the
+#: subject is the one told, not a speaker.
+TELLING_TO = {"tell", "order", "instruct", "urge", "direct"}

@@ -20,6 +20,13 @@ POSTED_ROLES = frozenset({"diplomat", "ambassador", "envoy", "embassy", "attache
 
 # ---------------------------------------------------------------- actors
 
+def _backed_by_another(tok):
+    """'the Saudi-backed government', 'the Tripoli-based council': an institution described by
+    who backs it or where it sits is a body of its own, not the salient state's."""
+    return any(c.dep_ == "amod" and c.tag_ == "VBN" and any(g.dep_ in ("npadvmod", "compound", "nmod") for g in c.children)
+               and any(g.tag_ == "HYPH" or g.text == "-" for g in c.children) for c in tok.children)
+
+
 class _Actors:
     """Per-article actor registry: canonical actors, aliases, coreference state."""
 
@@ -563,6 +570,8 @@ class Sources:
                     c.dep_ in ("poss", "compound", "amod", "nmod") and (
                         self.actors.known(c.text) or (self.ent(c) is not None and self.ent(c) != self.ent(tok)))
                     for c in tok.children):
+                if _backed_by_another(tok):
+                    return "actor", self._described_body(tok)
                 aid = self._institution_owner(tok) or self._salient_state(tok)
                 if aid:
                     return "actor", aid
@@ -629,15 +638,19 @@ class Sources:
                     and any(c.dep_ in ("amod", "compound") for c in tok.children):
                 # 'the eastern-based parliament', 'the rival administration': a body of its own, named by
                 # its description, not an anonymous source
-                np = self.np_span(tok)
-                start = next(t.i for t in np if t.dep_ != "det")
-                label = tok.doc[start:tok.i + 1].text
-                label = label[:1].upper() + label[1:]
-                known = self.actors.alias.get(label.lower())
-                return "actor", known or self.actors._add(_slug(label), label, "organisation")
+                return "actor", self._described_body(tok)
         if tok.pos_ in ("NOUN", "NUM", "PROPN", "ADJ"):
             return ANON, None
         return None, None
+
+    def _described_body(self, tok):
+        """The body a description names ('the eastern-based parliament' -> 'Eastern-based parliament')."""
+        np = self.np_span(tok)
+        start = next(t.i for t in np if t.dep_ != "det")
+        label = tok.doc[start:tok.i + 1].text
+        label = label[:1].upper() + label[1:]
+        known = self.actors.alias.get(label.lower())
+        return known or self.actors._add(_slug(label), label, "organisation")
 
     def _titled_person(self, tok):
         """The last person named before tok with tok's title written before the name ('the general'
