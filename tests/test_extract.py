@@ -1199,3 +1199,10 @@ def test_a_government_described_by_who_backs_it_is_a_body_of_its_own_not_the_sal
                  "Ruritanian-backed government had committed to a nationwide ceasefire.")
     [s] = [s for s in r["statements"] if s["speaker_text"] == "the Ruritanian-backed government"]
     assert label(r, s["actor"]) == "Ruritanian-backed government" and s["stance"] == "commit"
+
+
+def test_an_unnamed_spokesperson_telling_a_bodys_position_speaks_for_that_body(nlp):
+    r = run(nlp, "Britain's health ministry urged the doctors to return to work. But a spokesperson said the "
+                 "government's position had not changed. A spokesperson said the strike was over.")
+    assert [(s["speaker_text"], label(r, s["actor"]) if s["actor"] else None) for s in r["statements"]][1:] == [
+        ("a spokesperson", "United Kingdom"), ("A spokesperson", None)]

@@ -530,6 +530,10 @@ class Article(Sources):
             via, (kind, aid) = "unplaced", self.unplaced_source(subj)  # ('the platform should reiterate' is no act)
             if kind is None and subj.lower_ in ("i", "we") and not _in_quotes(subj, whole_paragraph=True):
                 kind, aid = ANON, None      # the writer speaking in the first person: a source the text does not name
+        if kind == ANON and subj is not None:
+            stated = self._position_stated(subj, content)
+            if stated is not None:
+                kind, aid = "actor", stated     # 'a spokesperson said the government's position ...'
         if kind is None:
             return
         if kind == "actor":
@@ -548,6 +552,20 @@ class Article(Sources):
         self.raw.append({"n": n, "cue": cue, "subj": subj, "kind": kind, "aid": aid, "stance": stance, "via": via,
                          "content": sorted(content, key=lambda t: t.i),
                          "speaker_text": speaker_text or (self.np_span(subj).text if subj is not None else "")})
+
+    def _position_stated(self, subj, content):
+        """'A spokesperson said the government's position had not changed': a spokesperson of no
+        stated body who tells a body's position, policy or view speaks for that body."""
+        if subj.lemma_.lower() not in SPOKES_NOUNS or any(c.dep_ in ("poss", "prep", "compound", "amod")
+                                                           for c in subj.children):
+            return None
+        for t in content:
+            if t.dep_ in SUBJ_DEPS and t.lemma_.lower() in POSITION_NOUNS:
+                owner = next((c for c in t.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    kind, aid = self.resolve(owner)
+                    return self.actors.acts_for(aid) if kind == "actor" else None
+        return None
 
     def _reported(self, cue):
         """True when the cue stands inside what another cue reports ('X said the two sides had
@@ -738,3 +756,8 @@ def _negated(v) -> bool:
 #: Verbs that tell someone to act: used without the one told ('the diplomats told to leave'), the
 #: subject is the one told, not a speaker.
 TELLING_TO = {"tell", "order", "instruct", "urge", "direct"}
+
+#: Unnamed spokespeople, who speak for the body whose position they tell.
+SPOKES_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "representative"}
+#: What a body holds and a spokesperson states: 'the government's position', 'the ministry's view'.
+POSITION_NOUNS = {"position", "stance", "view", "policy", "decision", "line", "offer", "stand"}
