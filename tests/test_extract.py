@@ -1206,3 +1206,8 @@ def test_an_unnamed_spokesperson_telling_a_bodys_position_speaks_for_that_body(n
                  "government's position had not changed. A spokesperson said the strike was over.")
     assert [(s["speaker_text"], label(r, s["actor"]) if s["actor"] else None) for s in r["statements"]][1:] == [
         ("a spokesperson", "United Kingdom"), ("A spokesperson", None)]
+
+
+def test_a_bodys_announcement_that_something_happened_is_its_statement(nlp):
+    r = run(nlp, "Borduria has disputed NATO's announcement that the two allies had agreed to hold military talks.")
+    assert ("NATO's", "NATO") in [(s["speaker_text"], label(r, s["actor"])) for s in r["statements"]]
