@@ -1211,3 +1211,10 @@ def test_an_unnamed_spokesperson_telling_a_bodys_position_speaks_for_that_body(n
 def test_a_bodys_announcement_that_something_happened_is_its_statement(nlp):
     r = run(nlp, "Borduria has disputed NATO's announcement that the two allies had agreed to hold military talks.")
     assert ("NATO's", "NATO") in [(s["speaker_text"], label(r, s["actor"])) for s in r["statements"]]
+
+
+def test_a_body_telling_of_a_truce_reached_through_its_own_mediation_makes_one_mediation_statement(nlp):
+    r = run(nlp, "Ruritania and Borduria blamed each other for the fighting. Russia's foreign ministry said a ceasefire "
+                 "\"reached as a result of Russian mediation\" was to take effect at 9 a.m.")
+    assert [(s["speaker_text"], s["stance"]) for s in r["statements"] if s["actor"] == "russia"] == [
+        ("Russia's foreign ministry", "mediate")]

@@ -65,6 +65,11 @@ def _build(art, doc_id, text):
             acts = A.acts_for(aid)
             if acts in art.negated_mediators:
                 continue
+            own = next((s for s in statements if s["_raw"] is not None and s["n"] == m["n"] and s["actor"] == acts
+                        and s["stance"] == "assert" and any(t.i == m["cue"].i for t in s["_raw"]["content"])), None)
+            if own is not None:
+                own["stance"] = "mediate"   # 'X said a truce "reached through Xian mediation" ...': one act, X's mediation
+                continue
             statements.append({"id": f"s{len(statements) + 1}", "stance": "mediate", "speaker": aid,
                                "speaker_text": art.np_span(tok).text, "actor": acts,
                                "about": [p for p in parties if p != acts], "sentence": text[st:en], "start": st,
