@@ -1218,3 +1218,9 @@ def test_a_body_telling_of_a_truce_reached_through_its_own_mediation_makes_one_m
                  "\"reached as a result of Russian mediation\" was to take effect at 9 a.m.")
     assert [(s["speaker_text"], s["stance"]) for s in r["statements"] if s["actor"] == "russia"] == [
         ("Russia's foreign ministry", "mediate")]
+
+
+def test_a_counted_plural_description_is_no_single_body(nlp):
+    r = run(nlp, "The talks were held at the headquarters of the Ostmark Development Authority. The authority said "
+                 "the two bodies had agreed on a process and timetable for naming a governor.")
+    assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [("The authority", "assert")]

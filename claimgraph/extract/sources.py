@@ -27,6 +27,11 @@ def _backed_by_another(tok):
                and any(g.tag_ == "HYPH" or g.text == "-" for g in c.children) for c in tok.children)
 
 
+def _counted(tok):
+    """'the two bodies', 'both groups', 'all three companies': a number of them, never one."""
+    return any(c.dep_ == "nummod" or c.dep_ in ("det", "predet") and c.lower_ in ("both", "all") for c in tok.children)
+
+
 class _Actors:
     """Per-article actor registry: canonical actors, aliases, coreference state."""
 
@@ -596,7 +601,8 @@ class Sources:
         aid = self._civil_society(tok)
         if aid:
             return "actor", aid
-        if low in lx["descriptor_of"] or tok.lemma_ in lx["descriptor_of"] or tok.lemma_ == "country":
+        if (low in lx["descriptor_of"] or tok.lemma_ in lx["descriptor_of"] or tok.lemma_ == "country") \
+                and not (tok.tag_ == "NNS" and _counted(tok)):     # 'the two bodies' are not one body
             aid = self._descriptor(tok)
             if aid:
                 return "actor", aid
