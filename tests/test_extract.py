@@ -1224,3 +1224,11 @@ def test_a_counted_plural_description_is_no_single_body(nlp):
     r = run(nlp, "The talks were held at the headquarters of the Ostmark Development Authority. The authority said "
                  "the two bodies had agreed on a process and timetable for naming a governor.")
     assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [("The authority", "assert")]
+
+
+@pytest.mark.parametrize("text", [
+    "Borduria massed troops. Karl Olm, Ruritania's foreign minister, said it was up to Borduria to withdraw its troops.",
+    "Borduria massed troops. Karl Olm, Ruritania's foreign minister, spoke on Monday. \"Now it's up to Borduria to "
+    "live up to what it promised,\" he said."])
+def test_saying_it_is_up_to_another_to_act_demands_it(nlp, text):
+    assert [s["stance"] for s in run(nlp, text)["statements"]] == ["demand"]

@@ -373,6 +373,10 @@ def _obligation(art, r):
             and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in t.children) \
             and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
         return True           # 'it is critical that the inquiry proceed', 'it is essential to restore calm'
+    if t.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in t.children) \
+            and any(c.dep_ == "xcomp" for c in t.children) and any(
+                c.dep_ == "prep" and c.lower_ == "up" and any(p.lower_ == "to" for p in c.children) for c in t.children):
+        return True           # 'it is up to Borduria to withdraw its troops': the act is laid on another
     modal = any(c.dep_ == "aux" and c.lower_ in art.lx["obligation_modals"] for c in t.children)
     modal = modal or (t.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" and any(
         a.lower_ == "to" for a in c.children) for c in t.children))
