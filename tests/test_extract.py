@@ -1232,3 +1232,12 @@ def test_a_counted_plural_description_is_no_single_body(nlp):
     "live up to what it promised,\" he said."])
 def test_saying_it_is_up_to_another_to_act_demands_it(nlp, text):
     assert [s["stance"] for s in run(nlp, text)["statements"]] == ["demand"]
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("he had been threatened by armed groups", "accuse"),
+    ("he had not been threatened by anyone", "assert"),
+    ("the talks had been delayed by the rain", "assert")])
+def test_a_wrong_told_in_the_passive_with_its_doer_named_accuses_the_doer(nlp, said, stance):
+    r = run(nlp, f"The council replaced the governor in August. Karl Olm, the former governor, said {said}.")
+    assert [s["stance"] for s in r["statements"]] == [stance]

@@ -131,9 +131,13 @@ def _victim(art, t):
     while h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.i != h.head.i:
         h = h.head.head
     if h.dep_ in ("nsubjpass", "dobj", "dative"):
-        return _is_wrong(art, h.head) or h.head.lemma_.lower() in ("intimidate", "threaten", "harm", "hurt")
+        return _is_wrong(art, h.head) or h.head.lemma_.lower() in HARMS
     return h.dep_ == "pobj" and h.head.lower_ in ("on", "against", "at", "toward", "towards") \
         and _is_wrong(art, h.head.head)
+
+
+#: Verbs of harm done to someone, wrongs when told of a victim ('had been threatened by ...').
+HARMS = {"intimidate", "threaten", "harm", "hurt"}
 
 
 def _is_wrong(art, t):
@@ -216,6 +220,8 @@ def _refine(art, r, actor, parties, stance):
         return "accuse"       # '"This constitutes a deliberate violation of the truce," he said'
     if _calls_an_act_wrong(art, toks):
         return "accuse"       # 'said his removal was unlawful': the wrong is laid on whoever did it
+    if _wronged_by(art, toks):
+        return "accuse"       # 'said he had been threatened by armed groups': the wrong is laid on its doer
     cue = r["cue"]
     head_stance = stance_of_verb(art, cue.head) if cue.dep_ in ("advcl", "conj") and cue.head.i != cue.i else None
     if actor not in parties and not nominal:
@@ -307,6 +313,23 @@ def _calls_an_act_wrong(art, toks):
         return False
     judged = [c for c in t.children if c.dep_ in ("acomp", "attr")]
     return any(_is_wrong(art, j) and not any(g.dep_ == "neg" for g in j.children) for j in judged)
+
+
+def _wronged_by(art, toks):
+    """'he had been threatened by armed groups', 'our vessels were rammed by their ships': a wrong
+    told in the passive with its doer named ('by ...'), plainly (no negation, no 'would')."""
+    t = _content_root(toks)
+    if t is None or not (_is_wrong(art, t) or t.lemma_.lower() in HARMS) or not any(c.dep_ == "auxpass" for c in t.children):
+        return False
+    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in t.children):
+        return False
+    doers = [p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return any(art.resolve(p)[0] is not None or p.lemma_.lower() in DOERS for p in doers)   # not 'by a flying object'
+
+
+#: Nouns for people who can do a wrong, when the article does not name them ('armed groups', 'gunmen').
+DOERS = {"group", "force", "militant", "gunman", "man", "soldier", "troop", "police", "militia", "fighter", "rebel",
+         "attacker", "agent", "official", "officer", "guard", "settler", "mob", "protester", "army", "military"}
 
 
 JUDGING_VERBS = {"be", "constitute", "amount", "represent"}
