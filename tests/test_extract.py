@@ -960,8 +960,9 @@ def test_a_verb_conjoined_to_a_passive_clause_is_no_act_of_its_agent(nlp):
     r = run(nlp, "Ruritania said on Saturday it had no role in the crash. Borduria's President Karl Vostok said on "
                  "Sunday that the jet had been shot down by Ruritania, albeit unintentionally, and accused Ruritania "
                  "of spending days trying to hush up what had happened.")
-    [s] = find(r, "accuse")
-    assert s["speaker_text"] == "Borduria's President Karl Vostok" and s["span"] == "Ruritania"
+    # (the shooting down by Ruritania, told in the passive, is an accusation of its own)
+    assert [s["span"] for s in find(r, "accuse") if s["speaker_text"] != "Borduria's President Karl Vostok"] == []
+    assert "Ruritania" in [s["span"] for s in find(r, "accuse")]
 
 
 def test_all_as_a_subject_speaks_for_unnamed_people(nlp):
