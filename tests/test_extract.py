@@ -1242,3 +1242,9 @@ def test_saying_it_is_up_to_another_to_act_demands_it(nlp, text):
 def test_a_wrong_told_in_the_passive_with_its_doer_named_accuses_the_doer(nlp, said, stance):
     r = run(nlp, f"The council replaced the governor in August. Karl Olm, the former governor, said {said}.")
     assert [s["stance"] for s in r["statements"]] == [stance]
+
+
+def test_talks_facilitated_by_a_third_state_told_in_a_participle_are_its_mediation(nlp):
+    r = run(nlp, "Ruritania and Borduria agreed on Wednesday to put aside the dispute. They agreed to begin technical "
+                 "negotiations by the end of February, facilitated by Kravia, on commercial arrangements.")
+    assert ("Kravia", "mediate") in [(s["speaker_text"], s["stance"]) for s in r["statements"]]

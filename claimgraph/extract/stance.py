@@ -39,6 +39,8 @@ def stance_of_verb(art, v):
                  if pr.dep_ == "prep" and pr.lower_ == "of" for p in pr.children}   # 'rounds of negotiations'
         if v.dep_ == "acl":
             objs.add(v.head.lemma_.lower())
+        if v.dep_ == "advcl" and v.tag_ == "VBN":       # 'to begin negotiations ..., facilitated by Turkey'
+            objs |= {c.lemma_.lower() for c in v.head.children if c.dep_ == "dobj"}
         actor_obj = lemma in lx["actor_object_verbs"] and any(
             c.dep_ == "dobj" and art.resolve(c)[0] == "actor" for c in kids)    # 'backed Guyana'
         if not (deps & set(cond) or objs & set(cond) or actor_obj):
