@@ -1248,3 +1248,11 @@ def test_talks_facilitated_by_a_third_state_told_in_a_participle_are_its_mediati
     r = run(nlp, "Ruritania and Borduria agreed on Wednesday to put aside the dispute. They agreed to begin technical "
                  "negotiations by the end of February, facilitated by Kravia, on commercial arrangements.")
     assert ("Kravia", "mediate") in [(s["speaker_text"], s["stance"]) for s in r["statements"]]
+
+
+def test_according_to_a_bodys_account_or_version_is_that_bodys_statement(nlp):
+    r = run(nlp, "Karl Olm raised the case with India's leader. According to the Indian government's account "
+                 "of the meeting, the leader conveyed strong concerns to Olm. According to Borduria's version, the "
+                 "troops withdrew.")
+    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [
+        ("India", "assert"), ("Borduria", "assert")]

@@ -596,6 +596,13 @@ class Sources:
             aid = self.actors.org(self.np_span(tok).text)
             if aid:
                 return "actor", aid
+        if tok.lemma_ in lx["document_nouns"] or tok.lemma_ in lx["answer_nouns"] or tok.lemma_ in lx["view_nouns"]:
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("its", "his", "her", "their")),
+                         None)
+            if owner is not None:
+                kind, aid = self.resolve(owner)
+                if kind == "actor":
+                    return kind, aid     # 'according to the Indian government's account': its owner's words
         if tok.lemma_ in lx["document_nouns"]:
             return self._last_thing()
         aid = self._civil_society(tok)
