@@ -1186,3 +1186,16 @@ def test_a_name_met_with_its_arabic_article_is_the_same_person_without_it_and_ru
 def test_an_act_plainly_judged_a_wrong_accuses_whoever_did_it(nlp, said, stance):
     r = run(nlp, f"The council issued a decree on Monday. Karl Olm, a lawyer, said {said}.")
     assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [("Karl Olm, a lawyer", stance)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ruritania has stalled the talks for months, engaging in what Karl Olm described as delaying tactics.",
+    "The gap between what Karl Olm says his plan would do and what it would do is large."])
+def test_a_cue_in_a_what_clause_after_a_preposition_is_its_subjects_act(nlp, text):
+    r = run(nlp, text)
+    assert [s["speaker_text"] for s in r["statements"]] == ["Karl Olm"]
+
+
+def test_a_what_clause_under_another_cue_stays_part_of_that_act(nlp):
+    r = run(nlp, "Karl Olm thanked Borduria for what he called a historic reconciliation.")
+    assert [s["speaker_text"] for s in r["statements"]] == ["Karl Olm"]

@@ -233,7 +233,8 @@ class Article(Sources):
             return
         if v.dep_ == "pcomp" and v.head.lower_ not in ("after", "before", "while", "since", "upon", "when", "with") \
                 and not (v.head.lower_ == "by" and (v.lemma_.lower() in self.lx["quote_verbs"] or stance in SPEECH_STANCES
-                                                    and any(c.dep_ == "ccomp" for c in v.children))):
+                                                    and any(c.dep_ == "ccomp" for c in v.children))) \
+                and not self._free_relative(v):
             return            # ('ended by saying ...', 'opened by stressing that ...' speak; 'by pressing ...' does not)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
             return                                   # 'talks can begin only if both sides agree': no act yet
@@ -301,6 +302,16 @@ class Article(Sources):
         for piece in self._split_content(v, content):
             for s in subs:
                 self._add_raw(n, v, s, stance, piece, speaker_text=self._relative_speaker(s))
+
+    def _free_relative(self, v):
+        """'a plan amounting to what Borduria called a land grab', 'engaged in what critics described
+        as stalling': a finite cue verb with its own subject in a 'what' clause after a preposition
+        (parsed as the preposition's complement) is that subject's act, not a gerund's. Under another
+        cue it is part of that act ('thanked him for what he called a reconciliation')."""
+        return v.tag_ in ("VBD", "VBZ", "VBP") and any(
+            c.dep_ == "nsubj" and c.lower_ not in ("what", "which", "who", "that") for c in v.children) \
+            and any(t.lower_ == "what" for t in v.doc[v.left_edge.i:v.i]) \
+            and not any(stance_of_verb(self, a) for a in v.ancestors)
 
     def _placed_as(self, s):
         """The actor id s was placed as when it spoke an earlier cue of the sentence, as a source
