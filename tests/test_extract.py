@@ -1199,3 +1199,12 @@ def test_a_cue_in_a_what_clause_after_a_preposition_is_its_subjects_act(nlp, tex
 def test_a_what_clause_under_another_cue_stays_part_of_that_act(nlp):
     r = run(nlp, "Karl Olm thanked Borduria for what he called a historic reconciliation.")
     assert [s["speaker_text"] for s in r["statements"]] == ["Karl Olm"]
+
+
+def test_a_headline_cue_read_as_a_noun_after_a_phrase_set_off_by_a_comma_speaks_once(nlp):
+    # the tagger reads 'Vows'/'Pledges' as plural nouns after the name; the phrase before the comma
+    # does not make the line a noun phrase
+    r = run(nlp, "Railing Against Ruritania, Sanders Vows To Cut Port Fees Paid By Shippers.")
+    assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [("Sanders", "commit")]
+    r = run(nlp, "Citing The Drought, Jansen Pledges To Cut Water Fees Paid By Farmers.")
+    assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [("Jansen", "commit")]

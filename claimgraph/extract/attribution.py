@@ -629,14 +629,20 @@ class Article(Sources):
         stance = self.lx["verbs"].get(tok.lemma_.lower())  # a plural noun's lemma is the verb's ('charges': charge)
         name = tok.doc[tok.i - 1]
         sent = tok.sent
-        if stance is None or stance == "mediate" or tok.i + 2 >= sent.end or name.head.i != tok.i \
+        if stance is None or stance == "mediate" or tok.i + 2 >= sent.end or tok.i not in (name.head.i, name.i + 1) \
+                or name.i not in (tok.head.i, tok.i - 1) or name.head.i not in (tok.i, name.i) \
                 or name.pos_ not in ("PROPN", "NOUN") or any(c.dep_ in ("det", "poss") for c in tok.children):
-            return
+            return          # (the name under the cue, or the cue hung on the name as its object)
         first = name
         while first.i > sent.start and first.nbor(-1).pos_ == "PROPN":
             first = first.nbor(-1)
-        if any(not (t.dep_ == "cc" or t.is_punct) for t in tok.doc[sent.start:first.i]):
+        lead = tok.doc[sent.start:first.i]
+        if len(lead) and lead[-1].text == ",":
+            lead = lead[:0]         # ('Railing Against Olm, Smith Vows To ...': a phrase set off before the name)
+        if any(not (t.dep_ == "cc" or t.is_punct) for t in lead):
             return                  # ('the Smith charges that ...' is a noun phrase, no sentence)
+        if any(r["cue"].doc is tok.doc and r["cue"].i == tok.i for r in self.raw):
+            return                  # (read already as a nominal cue: one statement)
         nxt = tok.doc[tok.i + 1]
         if not (nxt.lower_ == "that" or nxt.lower_ == "to" and tok.doc[tok.i + 2].pos_ == "VERB"):
             return
