@@ -1208,3 +1208,8 @@ def test_a_headline_cue_read_as_a_noun_after_a_phrase_set_off_by_a_comma_speaks_
     assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [("Sanders", "commit")]
     r = run(nlp, "Citing The Drought, Jansen Pledges To Cut Water Fees Paid By Farmers.")
     assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [("Jansen", "commit")]
+
+
+def test_a_pronoun_relayed_by_the_same_pronoun_speaks_in_the_words_of_the_outer_cue(nlp):
+    r = run(nlp, "Karl Olm spoke in Ostburg. He said he recalls the talks failing.")
+    assert [s["speaker_text"] for s in r["statements"]] == ["He"]

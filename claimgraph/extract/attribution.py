@@ -347,10 +347,10 @@ class Article(Sources):
         if x.dep_ not in ("ccomp", "parataxis") or stance_of_verb(self, x.head) not in SPEECH_STANCES:
             return s
         outer = [c for c in x.head.children if c.dep_ == "nsubj"]
-        if len(outer) != 1 or outer[0].pos_ == "PRON" or outer[0].i > s.i:
+        if len(outer) != 1 or outer[0].i > s.i:
             return s
         mine, theirs = self.resolve(s), self.resolve(outer[0])
-        return outer[0] if mine[0] == "actor" and mine == theirs else s
+        return outer[0] if mine[0] == "actor" and mine == theirs else s   # (also 'She said she recalls ...')
 
     def _relative_speaker(self, s):
         """The speaker's words when a relative pronoun is the subject of the cue ('Jones, who said
