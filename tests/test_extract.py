@@ -1213,3 +1213,11 @@ def test_a_headline_cue_read_as_a_noun_after_a_phrase_set_off_by_a_comma_speaks_
 def test_a_pronoun_relayed_by_the_same_pronoun_speaks_in_the_words_of_the_outer_cue(nlp):
     r = run(nlp, "Karl Olm spoke in Ostburg. He said he recalls the talks failing.")
     assert [s["speaker_text"] for s in r["statements"]] == ["He"]
+
+
+@pytest.mark.parametrize("text", [
+    'Karl Olm is describing as "reckless" a Borduria plan to close the border.',
+    "Karl Olm described as reckless the plan to close the border."])
+def test_a_judgement_after_as_is_what_a_describing_verb_says_when_the_object_comes_late(nlp, text):
+    r = run(nlp, text)
+    assert [s["speaker_text"] for s in r["statements"]] == ["Karl Olm"]

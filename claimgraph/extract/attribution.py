@@ -212,7 +212,10 @@ class Article(Sources):
         if not picks and stance == "assert" and any(c.dep_ == "agent" for c in kids):
             return [t for c in kids if c.dep_ == "nsubjpass" for t in c.subtree]   # 'The plan was first reported by ...'
 
-        if stance in SPEECH_STANCES - {"accuse", "deny"} and not any(c.dep_ in ("xcomp", "dobj", "oprd") for c in picks):
+        described = v.lemma_.lower() in DESCRIBING_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in picks)
+        # ('is describing as "reckless" a plan the council ...': the judgement after 'as' says it all)
+        if stance in SPEECH_STANCES - {"accuse", "deny"} and not described \
+                and not any(c.dep_ in ("xcomp", "dobj", "oprd") for c in picks):
             return []
         if stance == "assert" and v.lemma_ in ("tell", "say") and not any(c.dep_ in ("xcomp", "oprd") for c in picks):
             return []
@@ -711,6 +714,10 @@ class Article(Sources):
         if not content:
             return
         self._add_raw(n, tok, speaker, stance, content, kind_hint=hint)
+
+
+#: verbs that judge what they name by the words after 'as' ('described the plan as reckless')
+DESCRIBING_VERBS = {"describe", "characterize", "characterise", "label", "brand", "dub"}
 
 
 #: forms of the quoting verbs that open an inverted attribution ('Said Olm: "..."'); the tagger
