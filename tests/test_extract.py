@@ -1221,3 +1221,10 @@ def test_a_pronoun_relayed_by_the_same_pronoun_speaks_in_the_words_of_the_outer_
 def test_a_judgement_after_as_is_what_a_describing_verb_says_when_the_object_comes_late(nlp, text):
     r = run(nlp, text)
     assert [s["speaker_text"] for s in r["statements"]] == ["Karl Olm"]
+
+
+def test_according_to_hung_as_a_conjoined_participle_still_sources_the_clause(nlp):
+    # the quoted exclamation splits the sentence, and the parser conjoins 'according' to the rest
+    r = run(nlp, 'The mayor was greeted with chants of "Resign!" at a union meeting in Ostburg last week, '
+                 'according to union leader Karl Olm.')
+    assert [s["speaker_text"] for s in r["statements"]] == ["union leader Karl Olm"]

@@ -23,7 +23,7 @@ class Article(Sources):
         for n, (sent, start, end) in enumerate(self.sents):
             self.cur = n
             for tok in sent:
-                if tok.lower_ == "according" and (tok.dep_ == "prep" or tok.dep_ == "ROOT" and tok.i == sent.start):
+                if tok.lower_ == "according" and (tok.dep_ in ACCORDING_DEPS or tok.dep_ == "ROOT" and tok.i == sent.start):
                     self._according(tok, n)
                 elif tok.lower_ in self.lx["anonymous"]["adverbs"] and tok.dep_ == "advmod":
                     self._anon_adverb(tok, n)
@@ -718,6 +718,11 @@ class Article(Sources):
 
 #: verbs that judge what they name by the words after 'as' ('described the plan as reckless')
 DESCRIBING_VERBS = {"describe", "characterize", "characterise", "label", "brand", "dub"}
+
+
+#: how the parser hangs 'according (to X)' on the clause it sources: a phrase, or a participle
+#: ('..., which began last month, according to Karl Olm.' with 'according' conjoined to the clause)
+ACCORDING_DEPS = {"prep", "conj", "advcl"}
 
 
 #: forms of the quoting verbs that open an inverted attribution ('Said Olm: "..."'); the tagger
