@@ -1228,3 +1228,8 @@ def test_according_to_hung_as_a_conjoined_participle_still_sources_the_clause(nl
     r = run(nlp, 'The mayor was greeted with chants of "Resign!" at a union meeting in Ostburg last week, '
                  'according to union leader Karl Olm.')
     assert [s["speaker_text"] for s in r["statements"]] == ["union leader Karl Olm"]
+
+
+def test_despite_admitting_that_is_an_act_of_the_subject(nlp):
+    r = run(nlp, "Karl Olm, despite admitting that the plan had flaws, defended it in parliament on Monday.")
+    assert [s["speaker_text"] for s in r["statements"]] == ["Karl Olm"]

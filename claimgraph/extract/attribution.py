@@ -234,11 +234,12 @@ class Article(Sources):
         if v.dep_ in ("acl", "amod") and stance != "mediate" and v.head.lower_ not in self.lx["anon_nouns"] \
                 and self._relcl_owner(v) is None and not self._message(v):
             return
-        if v.dep_ == "pcomp" and v.head.lower_ not in ("after", "before", "while", "since", "upon", "when", "with") \
+        if v.dep_ == "pcomp" and v.head.lower_ not in ("after", "before", "while", "since", "upon", "when", "with", "despite") \
                 and not (v.head.lower_ == "by" and (v.lemma_.lower() in self.lx["quote_verbs"] or stance in SPEECH_STANCES
                                                     and any(c.dep_ == "ccomp" for c in v.children))) \
                 and not self._free_relative(v):
-            return            # ('ended by saying ...', 'opened by stressing that ...' speak; 'by pressing ...' does not)
+            return            # ('ended by saying ...', 'opened by stressing that ...', 'despite admitting that ...'
+            #                    speak; 'by pressing ...' does not)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
             return                                   # 'talks can begin only if both sides agree': no act yet
         if self._asks_anonymity(v):
