@@ -1233,3 +1233,8 @@ def test_according_to_hung_as_a_conjoined_participle_still_sources_the_clause(nl
 def test_despite_admitting_that_is_an_act_of_the_subject(nlp):
     r = run(nlp, "Karl Olm, despite admitting that the plan had flaws, defended it in parliament on Monday.")
     assert [s["speaker_text"] for s in r["statements"]] == ["Karl Olm"]
+
+
+def test_according_to_a_source_whose_first_noun_the_tagger_read_as_a_verb(nlp):
+    r = run(nlp, "As host of the quiz show, Karl Olm repeatedly mocked contestants, according to show insiders.")
+    assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [("show insiders", "report")]

@@ -601,8 +601,17 @@ class Article(Sources):
 
     def _according(self, tok, n):
         pobj = [p for c in tok.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        speaker_text = None
         if not pobj:
-            return
+            # 'according to show insiders', 'to poll workers': the tagger took the first noun of the
+            # source for a verb whose object is the rest; the words after 'to' are the source
+            verb = next((p for c in tok.children if c.lower_ == "to" for p in c.children
+                         if p.dep_ == "pcomp" and p.tag_ == "VB" and p.i == c.i + 1), None)
+            pobj = [o for o in (verb.children if verb is not None else ()) if o.dep_ == "dobj" and o.i == verb.i + 1
+                    and o.pos_ == "NOUN" and not any(g.dep_ == "det" for g in o.children)]
+            if not pobj or tok.dep_ == "ROOT":
+                return
+            speaker_text = tok.doc[verb.i:pobj[0].right_edge.i + 1].text
         if tok.dep_ == "ROOT":
             # 'According to X, the move reeks of fear.' parsed as a sentence of 'according' (the rest
             # hung on X): what follows the comma after the source is what it reports
@@ -617,7 +626,7 @@ class Article(Sources):
             return
         skip = {t.i for t in tok.subtree}
         content = [t for t in head.subtree if t.i not in skip and not t.is_punct or t.i not in skip and t.i > tok.i]
-        self._add_raw(n, tok, pobj[0], "assert", content)
+        self._add_raw(n, tok, pobj[0], "assert", content, speaker_text=speaker_text)
 
     def _anon_adverb(self, tok, n):
         head = tok.head
