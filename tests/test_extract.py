@@ -1238,3 +1238,10 @@ def test_despite_admitting_that_is_an_act_of_the_subject(nlp):
 def test_according_to_a_source_whose_first_noun_the_tagger_read_as_a_verb(nlp):
     r = run(nlp, "As host of the quiz show, Karl Olm repeatedly mocked contestants, according to show insiders.")
     assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [("show insiders", "report")]
+
+
+def test_responding_with_or_to_something_is_an_answer_but_a_response_yet_to_come_is_not(nlp):
+    r = run(nlp, "Karl Olm has responded with attacks on the mayor.")
+    assert [s["speaker_text"] for s in r["statements"]] == ["Karl Olm"]
+    r = run(nlp, "Ruritania sees little point for Borduria to respond now to the threats.")
+    assert r["statements"] == []

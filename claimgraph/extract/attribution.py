@@ -213,6 +213,13 @@ class Article(Sources):
             return [t for c in kids if c.dep_ == "nsubjpass" for t in c.subtree]   # 'The plan was first reported by ...'
 
         described = v.lemma_.lower() in DESCRIBING_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in picks)
+        if v.lemma_.lower() in ANSWERING_VERBS and v.tag_ != "VB" \
+                and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in kids):
+            # ('Borduria responded with a statement of its own', 'replied to the charges'): what it answers
+            # (not 'for Borduria to respond now to ...', no answer given yet)
+            answer = [t for c in kids if c.dep_ == "prep" and c.lower_ in ("to", "with") for t in c.subtree]
+            if answer:
+                return answer
         # ('is describing as "reckless" a plan the council ...': the judgement after 'as' says it all)
         if stance in SPEECH_STANCES - {"accuse", "deny"} and not described \
                 and not any(c.dep_ in ("xcomp", "dobj", "oprd") for c in picks):
@@ -724,6 +731,10 @@ class Article(Sources):
         if not content:
             return
         self._add_raw(n, tok, speaker, stance, content, kind_hint=hint)
+
+
+#: verbs of answering, whose 'to'/'with' phrase says what they answer or with what
+ANSWERING_VERBS = {"respond", "reply"}
 
 
 #: verbs that judge what they name by the words after 'as' ('described the plan as reckless')
