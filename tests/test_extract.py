@@ -1256,3 +1256,62 @@ def test_according_to_a_bodys_account_or_version_is_that_bodys_statement(nlp):
                  "troops withdrew.")
     assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [
         ("India", "assert"), ("Borduria", "assert")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ruritania has stalled the talks for months, engaging in what Karl Olm described as delaying tactics.",
+    "The gap between what Karl Olm says his plan would do and what it would do is large."])
+def test_a_cue_in_a_what_clause_after_a_preposition_is_its_subjects_act(nlp, text):
+    r = run(nlp, text)
+    assert [s["speaker_text"] for s in r["statements"]] == ["Karl Olm"]
+
+
+def test_a_what_clause_under_another_cue_stays_part_of_that_act(nlp):
+    r = run(nlp, "Karl Olm thanked Borduria for what he called a historic reconciliation.")
+    assert [s["speaker_text"] for s in r["statements"]] == ["Karl Olm"]
+
+
+def test_a_headline_cue_read_as_a_noun_after_a_phrase_set_off_by_a_comma_speaks_once(nlp):
+    # the tagger reads 'Vows'/'Pledges' as plural nouns after the name; the phrase before the comma
+    # does not make the line a noun phrase
+    r = run(nlp, "Railing Against Ruritania, Sanders Vows To Cut Port Fees Paid By Shippers.")
+    assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [("Sanders", "commit")]
+    r = run(nlp, "Citing The Drought, Jansen Pledges To Cut Water Fees Paid By Farmers.")
+    assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [("Jansen", "commit")]
+
+
+def test_a_pronoun_relayed_by_the_same_pronoun_speaks_in_the_words_of_the_outer_cue(nlp):
+    r = run(nlp, "Karl Olm spoke in Ostburg. He said he recalls the talks failing.")
+    assert [s["speaker_text"] for s in r["statements"]] == ["He"]
+
+
+@pytest.mark.parametrize("text", [
+    'Karl Olm is describing as "reckless" a Borduria plan to close the border.',
+    "Karl Olm described as reckless the plan to close the border."])
+def test_a_judgement_after_as_is_what_a_describing_verb_says_when_the_object_comes_late(nlp, text):
+    r = run(nlp, text)
+    assert [s["speaker_text"] for s in r["statements"]] == ["Karl Olm"]
+
+
+def test_according_to_hung_as_a_conjoined_participle_still_sources_the_clause(nlp):
+    # the quoted exclamation splits the sentence, and the parser conjoins 'according' to the rest
+    r = run(nlp, 'The mayor was greeted with chants of "Resign!" at a union meeting in Ostburg last week, '
+                 'according to union leader Karl Olm.')
+    assert [s["speaker_text"] for s in r["statements"]] == ["union leader Karl Olm"]
+
+
+def test_despite_admitting_that_is_an_act_of_the_subject(nlp):
+    r = run(nlp, "Karl Olm, despite admitting that the plan had flaws, defended it in parliament on Monday.")
+    assert [s["speaker_text"] for s in r["statements"]] == ["Karl Olm"]
+
+
+def test_according_to_a_source_whose_first_noun_the_tagger_read_as_a_verb(nlp):
+    r = run(nlp, "As host of the quiz show, Karl Olm repeatedly mocked contestants, according to show insiders.")
+    assert [(s["speaker_text"], s["stance"]) for s in r["statements"]] == [("show insiders", "report")]
+
+
+def test_responding_with_or_to_something_is_an_answer_but_a_response_yet_to_come_is_not(nlp):
+    r = run(nlp, "Karl Olm has responded with attacks on the mayor.")
+    assert [s["speaker_text"] for s in r["statements"]] == ["Karl Olm"]
+    r = run(nlp, "Ruritania sees little point for Borduria to respond now to the threats.")
+    assert r["statements"] == []

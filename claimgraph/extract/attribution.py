@@ -23,7 +23,7 @@ class Article(Sources):
         for n, (sent, start, end) in enumerate(self.sents):
             self.cur = n
             for tok in sent:
-                if tok.lower_ == "according" and (tok.dep_ == "prep" or tok.dep_ == "ROOT" and tok.i == sent.start):
+                if tok.lower_ == "according" and (tok.dep_ in ACCORDING_DEPS or tok.dep_ == "ROOT" and tok.i == sent.start):
                     self._according(tok, n)
                 elif tok.lower_ in self.lx["anonymous"]["adverbs"] and tok.dep_ == "advmod":
                     self._anon_adverb(tok, n)
@@ -212,7 +212,17 @@ class Article(Sources):
         if not picks and stance == "assert" and any(c.dep_ == "agent" for c in kids):
             return [t for c in kids if c.dep_ == "nsubjpass" for t in c.subtree]   # 'The plan was first reported by ...'
 
-        if stance in SPEECH_STANCES - {"accuse", "deny"} and not any(c.dep_ in ("xcomp", "dobj", "oprd") for c in picks):
+        described = v.lemma_.lower() in DESCRIBING_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in picks)
+        if v.lemma_.lower() in ANSWERING_VERBS and v.tag_ != "VB" \
+                and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in kids):
+            # ('Borduria responded with a statement of its own', 'replied to the charges'): what it answers
+            # (not 'for Borduria to respond now to ...', no answer given yet)
+            answer = [t for c in kids if c.dep_ == "prep" and c.lower_ in ("to", "with") for t in c.subtree]
+            if answer:
+                return answer
+        # ('is describing as "reckless" a plan the council ...': the judgement after 'as' says it all)
+        if stance in SPEECH_STANCES - {"accuse", "deny"} and not described \
+                and not any(c.dep_ in ("xcomp", "dobj", "oprd") for c in picks):
             return []
         if stance == "assert" and v.lemma_ in ("tell", "say") and not any(c.dep_ in ("xcomp", "oprd") for c in picks):
             return []
@@ -231,10 +241,12 @@ class Article(Sources):
         if v.dep_ in ("acl", "amod") and stance != "mediate" and v.head.lower_ not in self.lx["anon_nouns"] \
                 and self._relcl_owner(v) is None and not self._message(v):
             return
-        if v.dep_ == "pcomp" and v.head.lower_ not in ("after", "before", "while", "since", "upon", "when", "with") \
+        if v.dep_ == "pcomp" and v.head.lower_ not in ("after", "before", "while", "since", "upon", "when", "with", "despite") \
                 and not (v.head.lower_ == "by" and (v.lemma_.lower() in self.lx["quote_verbs"] or stance in SPEECH_STANCES
-                                                    and any(c.dep_ == "ccomp" for c in v.children))):
-            return            # ('ended by saying ...', 'opened by stressing that ...' speak; 'by pressing ...' does not)
+                                                    and any(c.dep_ == "ccomp" for c in v.children))) \
+                and not self._free_relative(v):
+            return            # ('ended by saying ...', 'opened by stressing that ...', 'despite admitting that ...'
+            #                    speak; 'by pressing ...' does not)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
             return                                   # 'talks can begin only if both sides agree': no act yet
         if v.lemma_.lower() in TELLING_TO and any(c.dep_ == "xcomp" for c in v.children) and not any(
@@ -305,6 +317,16 @@ class Article(Sources):
             for s in subs:
                 self._add_raw(n, v, s, stance, piece, speaker_text=self._relative_speaker(s))
 
+    def _free_relative(self, v):
+        """'a plan amounting to what Borduria called a land grab', 'engaged in what critics described
+        as stalling': a finite cue verb with its own subject in a 'what' clause after a preposition
+        (parsed as the preposition's complement) is that subject's act, not a gerund's. Under another
+        cue it is part of that act ('thanked him for what he called a reconciliation')."""
+        return v.tag_ in ("VBD", "VBZ", "VBP") and any(
+            c.dep_ == "nsubj" and c.lower_ not in ("what", "which", "who", "that") for c in v.children) \
+            and any(t.lower_ == "what" for t in v.doc[v.left_edge.i:v.i]) \
+            and not any(stance_of_verb(self, a) for a in v.ancestors)
+
     def _placed_as(self, s):
         """The actor id s was placed as when it spoke an earlier cue of the sentence, as a source
         of its own, or None ('the eastern-based parliament rejected ..., saying ..., and insisted
@@ -339,10 +361,10 @@ class Article(Sources):
         if x.dep_ not in ("ccomp", "parataxis") or stance_of_verb(self, x.head) not in SPEECH_STANCES:
             return s
         outer = [c for c in x.head.children if c.dep_ == "nsubj"]
-        if len(outer) != 1 or outer[0].pos_ == "PRON" or outer[0].i > s.i:
+        if len(outer) != 1 or outer[0].i > s.i:
             return s
         mine, theirs = self.resolve(s), self.resolve(outer[0])
-        return outer[0] if mine[0] == "actor" and mine == theirs else s
+        return outer[0] if mine[0] == "actor" and mine == theirs else s   # (also 'She said she recalls ...')
 
     def _relative_speaker(self, s):
         """The speaker's words when a relative pronoun is the subject of the cue ('Jones, who said
@@ -607,8 +629,17 @@ class Article(Sources):
 
     def _according(self, tok, n):
         pobj = [p for c in tok.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        speaker_text = None
         if not pobj:
-            return
+            # 'according to show insiders', 'to poll workers': the tagger took the first noun of the
+            # source for a verb whose object is the rest; the words after 'to' are the source
+            verb = next((p for c in tok.children if c.lower_ == "to" for p in c.children
+                         if p.dep_ == "pcomp" and p.tag_ == "VB" and p.i == c.i + 1), None)
+            pobj = [o for o in (verb.children if verb is not None else ()) if o.dep_ == "dobj" and o.i == verb.i + 1
+                    and o.pos_ == "NOUN" and not any(g.dep_ == "det" for g in o.children)]
+            if not pobj or tok.dep_ == "ROOT":
+                return
+            speaker_text = tok.doc[verb.i:pobj[0].right_edge.i + 1].text
         if tok.dep_ == "ROOT":
             # 'According to X, the move reeks of fear.' parsed as a sentence of 'according' (the rest
             # hung on X): what follows the comma after the source is what it reports
@@ -623,7 +654,7 @@ class Article(Sources):
             return
         skip = {t.i for t in tok.subtree}
         content = [t for t in head.subtree if t.i not in skip and not t.is_punct or t.i not in skip and t.i > tok.i]
-        self._add_raw(n, tok, pobj[0], "assert", content)
+        self._add_raw(n, tok, pobj[0], "assert", content, speaker_text=speaker_text)
 
     def _anon_adverb(self, tok, n):
         head = tok.head
@@ -639,14 +670,20 @@ class Article(Sources):
         stance = self.lx["verbs"].get(tok.lemma_.lower())  # a plural noun's lemma is the verb's ('charges': charge)
         name = tok.doc[tok.i - 1]
         sent = tok.sent
-        if stance is None or stance == "mediate" or tok.i + 2 >= sent.end or name.head.i != tok.i \
+        if stance is None or stance == "mediate" or tok.i + 2 >= sent.end or tok.i not in (name.head.i, name.i + 1) \
+                or name.i not in (tok.head.i, tok.i - 1) or name.head.i not in (tok.i, name.i) \
                 or name.pos_ not in ("PROPN", "NOUN") or any(c.dep_ in ("det", "poss") for c in tok.children):
-            return
+            return          # (the name under the cue, or the cue hung on the name as its object)
         first = name
         while first.i > sent.start and first.nbor(-1).pos_ == "PROPN":
             first = first.nbor(-1)
-        if any(not (t.dep_ == "cc" or t.is_punct) for t in tok.doc[sent.start:first.i]):
+        lead = tok.doc[sent.start:first.i]
+        if len(lead) and lead[-1].text == ",":
+            lead = lead[:0]         # ('Railing Against Olm, Smith Vows To ...': a phrase set off before the name)
+        if any(not (t.dep_ == "cc" or t.is_punct) for t in lead):
             return                  # ('the Smith charges that ...' is a noun phrase, no sentence)
+        if any(r["cue"].doc is tok.doc and r["cue"].i == tok.i for r in self.raw):
+            return                  # (read already as a nominal cue: one statement)
         nxt = tok.doc[tok.i + 1]
         if not (nxt.lower_ == "that" or nxt.lower_ == "to" and tok.doc[tok.i + 2].pos_ == "VERB"):
             return
@@ -715,6 +752,19 @@ class Article(Sources):
         if not content:
             return
         self._add_raw(n, tok, speaker, stance, content, kind_hint=hint)
+
+
+#: verbs of answering, whose 'to'/'with' phrase says what they answer or with what
+ANSWERING_VERBS = {"respond", "reply"}
+
+
+#: verbs that judge what they name by the words after 'as' ('described the plan as reckless')
+DESCRIBING_VERBS = {"describe", "characterize", "characterise", "label", "brand", "dub"}
+
+
+#: how the parser hangs 'according (to X)' on the clause it sources: a phrase, or a participle
+#: ('..., which began last month, according to Karl Olm.' with 'according' conjoined to the clause)
+ACCORDING_DEPS = {"prep", "conj", "advcl"}
 
 
 #: forms of the quoting verbs that open an inverted attribution ('Said Olm: "..."'); the tagger
