@@ -1315,3 +1315,12 @@ def test_responding_with_or_to_something_is_an_answer_but_a_response_yet_to_come
     assert [s["speaker_text"] for s in r["statements"]] == ["Karl Olm"]
     r = run(nlp, "Ruritania sees little point for Borduria to respond now to the threats.")
     assert r["statements"] == []
+
+
+@pytest.mark.parametrize("text, outer", [
+    ("Karl Olm met Ruritania's finance minister Maria Lopez in Ostburg. The Ostburg Times wrote on Saturday "
+     "that Lopez had claimed a loss of $9 million.", "The Ostburg Times"),
+    ("Karl Olm met Maria Lopez in Ostburg. Olm noted that Lopez had announced a loss of $9 million.", "Olm")])
+def test_an_act_of_another_named_speaker_told_after_the_cue_leaves_the_outer_speaker_speaking(nlp, text, outer):
+    r = run(nlp, text)
+    assert [s["speaker_text"] for s in r["statements"]] == [outer, "Lopez"]

@@ -502,9 +502,30 @@ class Article(Sources):
                         inner in SPEECH_STANCES or own[0].pos_ == "PRON") and (
                         inner == "deny" or self._content(c, inner)
                         or c.lemma_.lower() in self.lx["quote_verbs"]):
+                    if self._another_speaker(v, c, own[0]):
+                        continue
                     return True      # (an inner speaker the article cannot place, or an act with
                     # nothing to report, makes no statement of its own: the outer one stands)
         return False
+
+    def _another_speaker(self, v, c, inner):
+        """'The Times wrote that Olm had claimed ...', 'Olm notes that the commission announced ...':
+        an act told after a speaking verb, as its one clause, by a speaker of its own, named (no
+        pronoun) and placed as another actor than the outer subject, is reported by the outer
+        speaker, who speaks too. ('Olm said A, and Doe said B' parsed as two clauses of the first
+        'said', or 'A, Doe said' before the verb, stay one act each.)"""
+        if inner.pos_ == "PRON" or inner.lower_ in PERSON_PRONOUNS | THING_PRONOUNS or c.i < v.i:
+            return False
+        if sum(1 for x in v.children if x.dep_ in ("ccomp", "parataxis")) != 1 or any(
+                t.dep_ == "cc" or t.text == ";" for t in v.doc[v.i + 1:c.left_edge.i]):
+            return False
+        outer = [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i]
+        if len(outer) != 1 or outer[0].pos_ == "PRON":
+            return False
+        mine, theirs = self.resolve(inner), self.resolve(outer[0])
+        if mine[0] != "actor" or theirs[0] != "actor":
+            return False
+        return self.actors.acts_for(mine[1]) != self.actors.acts_for(theirs[1]) and mine[1] != theirs[1]
 
     def _split_content(self, v, content):
         """'said that A, but that B' gives one statement per complement clause."""
