@@ -1324,3 +1324,9 @@ def test_responding_with_or_to_something_is_an_answer_but_a_response_yet_to_come
 def test_an_act_of_another_named_speaker_told_after_the_cue_leaves_the_outer_speaker_speaking(nlp, text, outer):
     r = run(nlp, text)
     assert [s["speaker_text"] for s in r["statements"]] == [outer, "Lopez"]
+
+
+def test_a_pronoun_speaker_telling_what_another_named_body_announced_speaks_too(nlp):
+    r = run(nlp, "Karl Olm met Maria Lopez in Ostburg. He noted that the Ruritanian Central Bank had announced "
+                 "a loss of $9 million.")
+    assert [s["speaker_text"] for s in r["statements"]] == ["He", "the Ruritanian Central Bank"]

@@ -511,16 +511,16 @@ class Article(Sources):
     def _another_speaker(self, v, c, inner):
         """'The Times wrote that Olm had claimed ...', 'Olm notes that the commission announced ...':
         an act told after a speaking verb, as its one clause, by a speaker of its own, named (no
-        pronoun) and placed as another actor than the outer subject, is reported by the outer
-        speaker, who speaks too. ('Olm said A, and Doe said B' parsed as two clauses of the first
+        pronoun) and placed as another actor than the outer subject (a name or a pronoun: 'He notes
+        that ...'), is reported by the outer speaker, who speaks too. ('Olm said A, and Doe said B' parsed as two clauses of the first
         'said', or 'A, Doe said' before the verb, stay one act each.)"""
         if inner.pos_ == "PRON" or inner.lower_ in PERSON_PRONOUNS | THING_PRONOUNS or c.i < v.i:
             return False
         if sum(1 for x in v.children if x.dep_ in ("ccomp", "parataxis")) != 1 or any(
                 t.dep_ == "cc" or t.text == ";" for t in v.doc[v.i + 1:c.left_edge.i]):
             return False
-        outer = [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i]
-        if len(outer) != 1 or outer[0].pos_ == "PRON":
+        outer = [x for x in v.children if x.dep_ == "nsubj" and x.i < v.i]
+        if len(outer) != 1 or outer[0].lower_ in ("which", "who", "that", "i", "we", "you"):
             return False
         mine, theirs = self.resolve(inner), self.resolve(outer[0])
         if mine[0] != "actor" or theirs[0] != "actor":
