@@ -512,8 +512,8 @@ class Article(Sources):
         """'The Times wrote that Olm had claimed ...', 'Olm notes that the commission announced ...':
         an act told after a speaking verb, as its one clause, by a speaker of its own, named (no
         pronoun) and placed as another actor than the outer subject (a name or a pronoun: 'He notes
-        that ...'), is reported by the outer speaker, who speaks too. ('Olm said A, and Doe said B' parsed as two clauses of the first
-        'said', or 'A, Doe said' before the verb, stay one act each.)"""
+        that ...'), is reported by the outer speaker, who speaks too. ('Olm said A, and Doe said B'
+        parsed as two clauses of the first 'said', or 'A, Doe said' before the verb, stay one act each.)"""
         if inner.pos_ == "PRON" or inner.lower_ in PERSON_PRONOUNS | THING_PRONOUNS or c.i < v.i:
             return False
         if sum(1 for x in v.children if x.dep_ in ("ccomp", "parataxis")) != 1 or any(
