@@ -1330,3 +1330,8 @@ def test_a_pronoun_speaker_telling_what_another_named_body_announced_speaks_too(
     r = run(nlp, "Karl Olm met Maria Lopez in Ostburg. He noted that the Ruritanian Central Bank had announced "
                  "a loss of $9 million.")
     assert [s["speaker_text"] for s in r["statements"]] == ["He", "the Ruritanian Central Bank"]
+
+
+def test_a_named_speaker_telling_what_unnamed_people_said_speaks_too(nlp):
+    r = run(nlp, "Mayor Karl Olm has said about 20 people have indicated an interest in the seat.")
+    assert [s["speaker_text"] for s in r["statements"]] == ["Mayor Karl Olm", "about 20 people"]

@@ -523,8 +523,10 @@ class Article(Sources):
         if len(outer) != 1 or outer[0].lower_ in ("which", "who", "that", "i", "we", "you"):
             return False
         mine, theirs = self.resolve(inner), self.resolve(outer[0])
-        if mine[0] != "actor" or theirs[0] != "actor":
+        if mine[0] not in ("actor", ANON) or theirs[0] != "actor":
             return False
+        if mine[0] == ANON:
+            return True       # ('Olm has said about 20 people have indicated an interest': unnamed ones)
         return self.actors.acts_for(mine[1]) != self.actors.acts_for(theirs[1]) and mine[1] != theirs[1]
 
     def _split_content(self, v, content):
