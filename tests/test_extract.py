@@ -647,6 +647,11 @@ def test_import_is_lazy():
     assert loaded == "False" and re.fullmatch(rf"claimgraph-extract {re.escape(__version__)}\+[0-9a-f]{{12}}\n", version)
 
 
+def test_the_extractor_version_covers_every_module_of_the_extractor():
+    from claimgraph.extract.lexicon import EXTRACT_MODULES
+    assert sorted(EXTRACT_MODULES) == sorted(p.stem for p in Path(E.__file__).parent.glob("*.py"))
+
+
 def test_the_extractor_version_changes_with_its_rules_so_stores_redraft_raw_articles(tmp_path):
     from claimgraph.extract.lexicon import rules_digest
     code, cues = tmp_path / "stance.py", tmp_path / "cues.yaml"
@@ -655,7 +660,10 @@ def test_the_extractor_version_changes_with_its_rules_so_stores_redraft_raw_arti
     before = rules_digest([code, cues])
     assert rules_digest([cues, code]) == before          # the order files are given in does not matter
     cues.write_text("verbs: {say: assert, vow: commit}\n", encoding="utf-8")
-    assert rules_digest([code, cues]) != before
+    changed = rules_digest([code, cues])
+    assert changed != before and rules_digest([code, cues], extra="another model") != changed
+    cues.write_bytes(b"verbs: {say: assert, vow: commit}\r\n")
+    assert rules_digest([code, cues]) == changed          # a checkout with CRLF line endings is the same
 
 
 # ---------------------------------------------------------------- outputs and the seed article
@@ -1196,6 +1204,7 @@ def test_a_name_met_with_its_arabic_article_is_the_same_person_without_it_and_ru
 @pytest.mark.parametrize("said, stance", [
     ("the decree was illegal", "accuse"),
     ("the decree was not illegal", "assert"),
+    ("the decision was responsible", "assert"),
     ("the vote would be illegal if held", "assert")])
 def test_an_act_plainly_judged_a_wrong_accuses_whoever_did_it(nlp, said, stance):
     r = run(nlp, f"The council issued a decree on Monday. Karl Olm, a lawyer, said {said}.")
@@ -1251,6 +1260,7 @@ def test_saying_it_is_up_to_another_to_act_demands_it(nlp, text):
 @pytest.mark.parametrize("said, stance", [
     ("he had been threatened by armed groups", "accuse"),
     ("he had not been threatened by anyone", "assert"),
+    ("the tanker had been struck by a flying object", "assert"),
     ("the talks had been delayed by the rain", "assert")])
 def test_a_wrong_told_in_the_passive_with_its_doer_named_accuses_the_doer(nlp, said, stance):
     r = run(nlp, f"The council replaced the governor in August. Karl Olm, the former governor, said {said}.")

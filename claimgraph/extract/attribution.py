@@ -249,9 +249,9 @@ class Article(Sources):
             #                    speak; 'by pressing ...' does not)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
             return                                   # 'talks can begin only if both sides agree': no act yet
-        if v.lemma_.lower() in TELLING_TO and any(c.dep_ == "xcomp" for c in v.children) and not any(
+        if v.lemma_.lower() in self.lx["telling_verbs"] and any(c.dep_ == "xcomp" for c in v.children) and not any(
                 c.dep_ in ("dobj", "dative", "ccomp") for c in v.children):
-            return            # 'among the six diplomats told to leave': the one told is no speaker
+            return            # 'among the six diplomats told to leave' (tagged a past tense or not): no speaker
         if self._asks_anonymity(v):
             return            # '..., who asked not to be named, said ...': the source's terms, not a statement
         if stance == "mediate":
@@ -472,14 +472,9 @@ class Article(Sources):
     def _asks_anonymity(self, v):
         """'asked not to be named', 'requested not to be identified': the terms of an anonymous
         source ('speaking on condition of anonymity' in other words), no act of speech."""
-        if v.lemma_.lower() not in ("ask", "request", "decline", "want"):
-            return False
-        for c in v.children:
-            if c.dep_ == "xcomp" and c.lemma_.lower() in ("name", "identify") \
-                    and (c.lemma_.lower() != c.lower_ or v.lemma_.lower() == "decline") \
-                    and (v.lemma_.lower() == "decline" or any(g.dep_ == "neg" for g in c.children)):
-                return True
-        return False
+        return v.lemma_.lower() in ("ask", "request") and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in ("name", "identify") and any(g.dep_ == "auxpass" for g in c.children)
+            and any(g.dep_ == "neg" for g in c.children) for c in v.children)
 
     def _relays(self, v):
         """'X said [Y told Z that ...]': the outer speaker only relays another speech act."""
@@ -601,11 +596,11 @@ class Article(Sources):
     def _position_stated(self, subj, content):
         """'A spokesperson said the government's position had not changed': a spokesperson of no
         stated body who tells a body's position, policy or view speaks for that body."""
-        if subj.lemma_.lower() not in SPOKES_NOUNS or any(c.dep_ in ("poss", "prep", "compound", "amod")
+        if subj.lemma_.lower() not in self.lx["spokes_nouns"] or any(c.dep_ in ("poss", "prep", "compound", "amod")
                                                            for c in subj.children):
             return None
         for t in content:
-            if t.dep_ in SUBJ_DEPS and t.lemma_.lower() in POSITION_NOUNS:
+            if t.dep_ in SUBJ_DEPS and t.lemma_.lower() in self.lx["position_nouns"]:
                 owner = next((c for c in t.children if c.dep_ == "poss"), None)
                 if owner is not None:
                     kind, aid = self.resolve(owner)
@@ -693,8 +688,8 @@ class Article(Sources):
         stance = self.lx["verbs"].get(tok.lemma_.lower())  # a plural noun's lemma is the verb's ('charges': charge)
         name = tok.doc[tok.i - 1]
         sent = tok.sent
-        if stance is None or stance == "mediate" or tok.i + 2 >= sent.end or tok.i not in (name.head.i, name.i + 1) \
-                or name.i not in (tok.head.i, tok.i - 1) or name.head.i not in (tok.i, name.i) \
+        if stance is None or stance == "mediate" or tok.i + 2 >= sent.end \
+                or not (name.head.i == tok.i or tok.head.i == name.i) \
                 or name.pos_ not in ("PROPN", "NOUN") or any(c.dep_ in ("det", "poss") for c in tok.children):
             return          # (the name under the cue, or the cue hung on the name as its object)
         first = name
@@ -825,12 +820,3 @@ def _negated(v) -> bool:
     return any(c.dep_ == "neg" and not any(t.text in QUOTE_OPENERS | QUOTE_CLOSERS
                                            for t in v.doc[min(c.i, v.i) + 1:max(c.i, v.i)])
                for c in v.children)
-
-#: Verbs that tell someone to act: used without the one told ('the diplomats told to leave'), the
-#: subject is the one told, not a speaker.
-TELLING_TO = {"tell", "order", "instruct", "urge", "direct"}
-
-#: Unnamed spokespeople, who speak for the body whose position they tell.
-SPOKES_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "representative"}
-#: What a body holds and a spokesperson states: 'the government's position', 'the ministry's view'.
-POSITION_NOUNS = {"position", "stance", "view", "policy", "decision", "line", "offer", "stand"}

