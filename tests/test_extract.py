@@ -1358,3 +1358,11 @@ def test_a_pronoun_speaker_telling_what_another_named_body_announced_speaks_too(
 def test_a_named_speaker_telling_what_unnamed_people_said_speaks_too(nlp):
     r = run(nlp, "Mayor Karl Olm has said about 20 people have indicated an interest in the seat.")
     assert [s["speaker_text"] for s in r["statements"]] == ["Mayor Karl Olm", "about 20 people"]
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("Karl Olm fled in June. Ruritania designated him a terrorist in 2020.", "accuse"),
+    ("Borduria branded the group a terrorist organisation.", "accuse"),
+    ("Ruritania struck what it described as terrorist camps in Borduria.", "assert")])
+def test_naming_someone_a_terrorist_accuses_but_a_framing_word_in_a_relative_clause_does_not(nlp, text, stance):
+    assert [s["stance"] for s in run(nlp, text)["statements"]] == [stance]

@@ -122,7 +122,8 @@ def _lexicon():
     lx["rel_of"] = {w: rel for rel, ws in lx["relations"].items() for w in ws}
     for key in ("quote_verbs", "undertaking_verbs", "answer_nouns", "document_nouns", "roles", "wrongdoing", "commit_markers", "news_organisations",
                 "union_keywords", "armed_group_keywords", "mismatch_verbs", "truth_words", "fairness_words", "announce_verbs", "undertaking_nouns", "portfolio_words", "person_titles", "leading_verbs", "person_roles",
-                "plain_wrongs", "doers", "harm_verbs", "posted_roles", "telling_verbs", "spokes_nouns", "position_nouns"):
+                "plain_wrongs", "doers", "harm_verbs", "posted_roles", "telling_verbs", "spokes_nouns", "position_nouns",
+                "naming_verbs", "stigma_words"):
         lx[key] = set(lx[key])
     lx["negators"] = set(lx["polarity"]["negators"])
     lx["anon_nouns"] = set(lx["anonymous"]["nouns"])

@@ -26,6 +26,8 @@ def stance_of_verb(art, v):
     as_stance = _as_evaluation(v, phr)
     if as_stance:
         return as_stance
+    if lemma in lx["naming_verbs"] and _names_a_stigma(lx, v):
+        return "accuse"       # 'designated him a terrorist', 'branded the group a terrorist organisation'
     question = lx["question_frames"].get(lemma)
     deps = {c.dep_ for c in kids}
     if question and (deps & set(question) or not deps & {"dobj", "xcomp", "prep", "dative"}) and "xcomp" not in deps:
@@ -51,6 +53,18 @@ def stance_of_verb(art, v):
     if lemma in lx["announce_verbs"] and any(c.dep_ == "dobj" and c.lemma_.lower() in lx["undertaking_nouns"] for c in kids):
         return "commit"       # 'announced a halt to oil exports', 'declared a ceasefire': the speaker's side acts
     return lx["verbs"][lemma]
+
+
+def _names_a_stigma(lx, v):
+    """The verb names its object by a word that brands it a wrongdoer ('a terrorist', 'a terrorist
+    organisation', 'as war criminals'), whichever way the parser hangs the naming word."""
+    if v.dep_ == "relcl" or any(c.lower_ in ("what", "which", "whom", "who", "that") and c.dep_ in ("dobj", "dative", "nsubj")
+                                for c in v.children):
+        return False          # 'struck what it described as terrorist camps', 'those it calls terrorists': a framing
+    words = [c for c in v.children if c.dep_ in ("dobj", "oprd", "attr", "dative")]
+    words += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    words += [g for w in list(words) for g in w.children if g.dep_ in ("amod", "compound", "oprd", "appos")]
+    return any(w.lower_ in lx["stigma_words"] or w.lemma_.lower() in lx["stigma_words"] for w in words)
 
 
 def _as_evaluation(v, phr):
