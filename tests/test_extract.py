@@ -1363,6 +1363,8 @@ def test_a_named_speaker_telling_what_unnamed_people_said_speaks_too(nlp):
 @pytest.mark.parametrize("text, stance", [
     ("Karl Olm fled in June. Ruritania designated him a terrorist in 2020.", "accuse"),
     ("Borduria branded the group a terrorist organisation.", "accuse"),
-    ("Ruritania struck what it described as terrorist camps in Borduria.", "assert")])
+    ("Ruritania struck what it described as terrorist camps in Borduria.", "assert"),
+    ("Borduria's navy fired on three ships. Karl Olm, Ruritania's defence minister, spoke in Ostburg on Monday, "
+     "calling the Bordurian attacks reckless.", "accuse")])
 def test_naming_someone_a_terrorist_accuses_but_a_framing_word_in_a_relative_clause_does_not(nlp, text, stance):
     assert [s["stance"] for s in run(nlp, text)["statements"]] == [stance]

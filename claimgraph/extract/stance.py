@@ -61,7 +61,7 @@ def _names_a_stigma(lx, v):
     if v.dep_ == "relcl" or any(c.lower_ in ("what", "which", "whom", "who", "that") and c.dep_ in ("dobj", "dative", "nsubj")
                                 for c in v.children):
         return False          # 'struck what it described as terrorist camps', 'those it calls terrorists': a framing
-    words = [c for c in v.children if c.dep_ in ("dobj", "oprd", "attr", "dative")]
+    words = [c for c in v.children if c.dep_ in ("dobj", "oprd", "attr", "dative", "acomp")]
     words += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
     words += [g for w in list(words) for g in w.children if g.dep_ in ("amod", "compound", "oprd", "appos")]
     return any(w.lower_ in lx["stigma_words"] or w.lemma_.lower() in lx["stigma_words"] for w in words)
