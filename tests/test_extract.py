@@ -1368,3 +1368,13 @@ def test_a_named_speaker_telling_what_unnamed_people_said_speaks_too(nlp):
      "calling the Bordurian attacks reckless.", "accuse")])
 def test_naming_someone_a_terrorist_accuses_but_a_framing_word_in_a_relative_clause_does_not(nlp, text, stance):
     assert [s["stance"] for s in run(nlp, text)["statements"]] == [stance]
+
+
+@pytest.mark.parametrize("text, mediates", [
+    ("Ruritania attacked ships. Kravia, which has long carried messages between Ruritania and Borduria, urged calm.",
+     True),
+    ("Ruritania attacked ships. Kravia has been passing messages between Borduria and Ruritania, diplomats said.", True),
+    ("Ruritania attacked ships. The parliament of Kravia passed the bill on Monday.", False)])
+def test_carrying_messages_between_two_sides_is_mediation(nlp, text, mediates):
+    r = run(nlp, text)
+    assert (("Kravia", "mediate") in [(s["speaker_text"], s["stance"]) for s in r["statements"]]) is mediates
