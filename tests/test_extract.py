@@ -1374,7 +1374,10 @@ def test_naming_someone_a_terrorist_accuses_but_a_framing_word_in_a_relative_cla
     ("Ruritania attacked ships. Kravia, which has long carried messages between Ruritania and Borduria, urged calm.",
      True),
     ("Ruritania attacked ships. Kravia has been passing messages between Borduria and Ruritania, diplomats said.", True),
-    ("Ruritania attacked ships. The parliament of Kravia passed the bill on Monday.", False)])
-def test_carrying_messages_between_two_sides_is_mediation(nlp, text, mediates):
+    ("Ruritania attacked ships. The parliament of Kravia passed the bill on Monday.", False),
+    ("Ruritania attacked ships. Kravia has acted as a go-between for Borduria and the rebels.", True),
+    ("Ruritania attacked ships. Kravia has served as an intermediary between the two sides.", True),
+    ("Ruritania attacked ships. Kravia has served as a transit hub for the two sides.", False)])
+def test_carrying_messages_or_acting_as_a_go_between_is_mediation(nlp, text, mediates):
     r = run(nlp, text)
     assert (("Kravia", "mediate") in [(s["speaker_text"], s["stance"]) for s in r["statements"]]) is mediates

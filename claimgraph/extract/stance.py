@@ -28,6 +28,9 @@ def stance_of_verb(art, v):
         return as_stance
     if lemma in lx["naming_verbs"] and _names_a_stigma(lx, v):
         return "accuse"       # 'designated him a terrorist', 'branded the group a terrorist organisation'
+    if lemma in ("act", "serve") and any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            p.dep_ == "pobj" and _hyphenated(p) in lx["go_between_nouns"] for p in c.children) for c in kids):
+        return "mediate"      # 'has acted as a go-between for Western capitals and the rebels'
     question = lx["question_frames"].get(lemma)
     deps = {c.dep_ for c in kids}
     if question and (deps & set(question) or not deps & {"dobj", "xcomp", "prep", "dative"}) and "xcomp" not in deps:
@@ -53,6 +56,12 @@ def stance_of_verb(art, v):
     if lemma in lx["announce_verbs"] and any(c.dep_ == "dobj" and c.lemma_.lower() in lx["undertaking_nouns"] for c in kids):
         return "commit"       # 'announced a halt to oil exports', 'declared a ceasefire': the speaker's side acts
     return lx["verbs"][lemma]
+
+
+def _hyphenated(t):
+    """The word a token ends, with the part before a hyphen the tokenizer split off ('go-between')."""
+    doc = t.doc
+    return f"{doc[t.i - 2].lower_}-{t.lower_}" if t.i >= 2 and doc[t.i - 1].text == "-" else t.lower_
 
 
 def _names_a_stigma(lx, v):
