@@ -129,7 +129,7 @@ def source_bytes(path: Path, draft: tuple = NO_DRAFT_OPTIONS) -> bytes:
     path = Path(path)
     if path.suffix == ".txt":
         options = "".join(f"\n{name}: {value}" for name, value in zip(("date", "title"), draft) if value)
-        return (extract.EXTRACTOR_VERSION + options).encode("utf-8")
+        return (extract.extractor_version() + options).encode("utf-8")
     return path.read_bytes()
 
 

@@ -11,7 +11,7 @@ import yaml
 from ..annotation import parse_annotation
 from ..errors import ClaimgraphError
 from ..fileio import write_atomic
-from .lexicon import EXTRACTOR_VERSION, _slug
+from .lexicon import _slug, extractor_version
 from .metadata import article_metadata, file_day
 from .pipeline import ExtractionInputError, read_article
 
@@ -67,7 +67,7 @@ def to_annotation(result: dict, text_filename: str, title=None, date=None) -> di
                 st["on_behalf_of"] = s["actor"]
         st.update({"claim": s["claim"], "about": list(s["about"]), "sentence": s["sentence"],
                    "span": _span_within(s["span"], s["sentence"]),
-                   "method": "extracted", "confidence": s["confidence"], "extractor": EXTRACTOR_VERSION})
+                   "method": "extracted", "confidence": s["confidence"], "extractor": extractor_version()})
         if st["span"] is None:
             del st["span"]
         if s["hedge"]:
@@ -101,7 +101,7 @@ def draft_annotation(result, text_path, yaml_path, title=None, date=None, notes=
     ann = to_annotation(result, str(text_path), title=title, date=date)
     rel = os.path.relpath(Path(text_path).resolve(), Path(yaml_path).resolve().parent)
     ann["article"]["text"] = Path(rel).as_posix()
-    header = (f"# Draft annotation written by {EXTRACTOR_VERSION}: review every statement, set\n"
+    header = (f"# Draft annotation written by {extractor_version()}: review every statement, set\n"
               f"# method: curated on what you checked, then run claimgraph build.\n")
     header += "".join(f"# {' '.join(str(n).split())}\n" for n in notes)
     return parse_annotation(header + yaml.safe_dump(ann, sort_keys=False, allow_unicode=True, width=100),

