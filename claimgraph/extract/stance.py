@@ -309,12 +309,10 @@ def _calls_it_wrong(art, toks):
     """'This constitutes / is / amounts to a violation': a bare 'this' or 'that' (the event just
     told) named as a wrong: the speaker lays it on whoever did it."""
     t = _content_root(toks)
-    if t is None or t.lemma_.lower() not in JUDGING_VERBS or any(c.dep_ == "neg" for c in t.children):
-        return False
+    if t is None or t.lemma_.lower() not in JUDGING_VERBS or not _plainly(t):
+        return False          # (not 'if proven true, this would be a violation': a wrong supposed, not laid)
     if not _points_back([c for c in t.children if c.dep_ == "nsubj"]):
         return False
-    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX or c.dep_ == "advcl" for c in t.children):
-        return False          # 'if proven true, this would be a violation': a wrong supposed, not laid
     objs = [c for c in t.children if c.dep_ in ("attr", "dobj")]
     objs += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
     objs += [g for o in objs for g in o.children if g.dep_ == "conj"]
@@ -326,8 +324,7 @@ def _calls_an_act_wrong(art, toks):
     truce': an act (a noun with its owner or article, no actor by name) judged a wrong, plainly
     (no negation, no 'would'/'could', no condition)."""
     t = _content_root(toks)
-    if t is None or t.lemma_.lower() != "be" or any(c.dep_ == "neg" or c.dep_ == "advcl" or
-                                                    c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in t.children):
+    if t is None or t.lemma_.lower() != "be" or not _plainly(t):
         return False
     subj = [c for c in t.children if c.dep_ == "nsubj"]
     if len(subj) != 1 or subj[0].pos_ != "NOUN" or art.resolve(subj[0])[0] == "actor" or not any(
@@ -343,12 +340,16 @@ def _wronged_by(art, toks):
     told in the passive with its doer named ('by ...'), plainly (no negation, no 'would')."""
     t = _content_root(toks)
     if t is None or not (_is_wrong(art, t) or t.lemma_.lower() in art.lx["harm_verbs"]) \
-            or not any(c.dep_ == "auxpass" for c in t.children):
-        return False
-    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in t.children):
+            or not any(c.dep_ == "auxpass" for c in t.children) or not _plainly(t):
         return False
     doers = [p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     return any(art.resolve(p)[0] is not None or p.lemma_.lower() in art.lx["doers"] for p in doers)   # not 'by a flying object'
+
+
+def _plainly(t):
+    """The clause says its wrong plainly: not negated, not supposed ('would', 'could') and under
+    no condition or other clause of its own ('if proven true, ...')."""
+    return not any(c.dep_ in ("neg", "advcl") or c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in t.children)
 
 
 JUDGING_VERBS = {"be", "constitute", "amount", "represent"}
@@ -458,15 +459,8 @@ def _own_future(art, toks, actor):
     if t is None or t.pos_ not in ("VERB", "AUX") or not any(
             c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children):
         return False
-    for s in (c for c in t.children if c.dep_ == "nsubj"):
-        if s.lower_ in ("we", "i") or _owned_by_speaker(s) or _speakers_together(s) or (
-                s.pos_ == "PRON" and s.lower_ in ("it", "he", "she", "they") and art.resolve(s)[1] in (None, actor)):
-            return True
-        if _several(s):
-            return False      # 'said the two sides would meet again'
-        kind, aid = art.resolve(s)
-        return kind == "actor" and art.actors.acts_for(aid) == actor
-    return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    return subj is not None and _speakers_side(art, subj, actor, pronouns=True)   # not 'the two sides would meet'
 
 
 def _leader_announces(art, toks, actor, parties):
@@ -561,14 +555,21 @@ def _own_undertaking(art, toks, actor):
     t = _content_root(toks)
     if t is None or t.lemma_.lower() not in art.lx["undertaking_verbs"] or any(c.dep_ == "neg" for c in t.children):
         return False
-    for s in (c for c in t.children if c.dep_ == "nsubj"):
-        if s.lower_ in ("we", "i") or _owned_by_speaker(s) or _speakers_together(s):
-            return True
-        if _several(s):
-            return False      # 'said the two bodies had agreed on a timetable': others' undertaking, reported
-        kind, aid = art.resolve(s)
-        return kind == "actor" and art.actors.acts_for(aid) == actor
-    return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    return subj is not None and _speakers_side(art, subj, actor)   # not 'the two bodies had agreed': reported
+
+
+def _speakers_side(art, s, actor, pronouns=False):
+    """The subject of what is said is the speaker's own side: 'we', 'its troops', the 'they' of
+    coordinated speakers, a name of the speaker's actor, or (with ``pronouns``) a pronoun that
+    resolves to no one else. A counted subject ('the two sides') is others, never the speaker."""
+    if s.lower_ in ("we", "i") or _owned_by_speaker(s) or _speakers_together(s) or (
+            pronouns and s.pos_ == "PRON" and s.lower_ in ("it", "he", "she", "they") and art.resolve(s)[1] in (None, actor)):
+        return True
+    if _several(s):
+        return False
+    kind, aid = art.resolve(s)
+    return kind == "actor" and art.actors.acts_for(aid) == actor
 
 
 def _speakers_together(s):
