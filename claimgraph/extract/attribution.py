@@ -212,8 +212,8 @@ class Article(Sources):
         if not picks and stance == "assert" and any(c.dep_ == "agent" for c in kids):
             return [t for c in kids if c.dep_ == "nsubjpass" for t in c.subtree]   # 'The plan was first reported by ...'
 
-        described = v.lemma_.lower() in DESCRIBING_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in picks)
-        if v.lemma_.lower() in ANSWERING_VERBS and v.tag_ != "VB" \
+        described = v.lemma_.lower() in self.lx["describing_verbs"] and any(c.dep_ == "prep" and c.lower_ == "as" for c in picks)
+        if v.lemma_.lower() in self.lx["answering_verbs"] and v.tag_ != "VB" \
                 and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in kids):
             # ('Borduria responded with a statement of its own', 'replied to the charges'): what it answers
             # (not 'for Borduria to respond now to ...', no answer given yet)
@@ -770,14 +770,6 @@ class Article(Sources):
         if not content:
             return
         self._add_raw(n, tok, speaker, stance, content, kind_hint=hint)
-
-
-#: verbs of answering, whose 'to'/'with' phrase says what they answer or with what
-ANSWERING_VERBS = {"respond", "reply"}
-
-
-#: verbs that judge what they name by the words after 'as' ('described the plan as reckless')
-DESCRIBING_VERBS = {"describe", "characterize", "characterise", "label", "brand", "dub"}
 
 
 #: how the parser hangs 'according (to X)' on the clause it sources: a phrase, or a participle
