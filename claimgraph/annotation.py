@@ -206,7 +206,7 @@ def _kind(value: Any) -> str:
 
 ARTICLE_KEYS = ("id", "text", "title", "date", "publisher", "url")
 ACTOR_KEYS = ("id", "label", "type", "aliases", "wikidata", "affiliations")
-CLAIM_KEYS = ("id", "label", "subject", "relation", "object", "contradicts", "same_as", "not_same_as")
+CLAIM_KEYS = ("id", "label", "subject", "relation", "object", "verb", "contradicts", "same_as", "not_same_as")
 #: A claim of another article, as ``same_as``/``not_same_as`` name it: ``ARTICLE-ID:CLAIM-ID``.
 CLAIM_REF = re.compile(r"^[a-z0-9][a-z0-9-]*:[a-z0-9][a-z0-9-]*$")
 STATEMENT_KEYS = ("id", "stance", "speaker", "on_behalf_of", "claim", "about", "sentence", "span",
@@ -422,6 +422,17 @@ def _claim_refs(r: _Reader, node: _Map, key: str, field: str, article_id: str) -
     return refs
 
 
+VERB = re.compile(r"^[a-z][a-z-]*$")
+
+
+def _verb(r: _Reader, node: _Map, field: str) -> str | None:
+    """A claim's verb: one lemma, as the extractor writes it ('share', not 'had shared')."""
+    verb = r.string(node, "verb", field, required=False)
+    if verb is not None and not VERB.match(verb):
+        r.fail(f"{verb!r} is not one verb lemma (lower-case letters and '-', e.g. 'share')", node, "verb", field)
+    return verb
+
+
 def _load_claims(r: _Reader, tree: _Map, actor_ids: set, article_id: str) -> list[Claim]:
     seq = r.sequence(tree, "claims", "claims")
     claims, seen, pending = [], set(), []
@@ -439,6 +450,7 @@ def _load_claims(r: _Reader, tree: _Map, actor_ids: set, article_id: str) -> lis
             relation=r.string(node, "relation", f + ".relation", required=False, choices=RELATIONS),
             object=obj,
             object_is_actor=obj in actor_ids,
+            verb=_verb(r, node, f + ".verb"),
             contradicts=r.strings(node, "contradicts", f + ".contradicts"),
             same_as=_claim_refs(r, node, "same_as", f + ".same_as", article_id),
             not_same_as=_claim_refs(r, node, "not_same_as", f + ".not_same_as", article_id),

@@ -46,7 +46,7 @@ from . import vocab
 from .vocab import CG, ID, SPARQL_PREFIXES
 
 #: Stored in a store's build graph: a store linked by another version is linked again, whole.
-LINKS_VERSION = "10"
+LINKS_VERSION = "11"
 #: A pair scoring at least this is joined into one claim without review.
 JOIN = 0.42
 #: A pair scoring at least this (and below JOIN) is proposed for review.
@@ -115,6 +115,7 @@ class ClaimProfile:
     subject: str | None = None
     relation: str | None = None
     object: str | None = None
+    verb: str | None = None
     supporters: set[str] = field(default_factory=set)
     disputers: set[str] = field(default_factory=set)
     speakers: set[str] = field(default_factory=set)
@@ -241,16 +242,23 @@ CONTRADICTION_WORDS = 0.4
 
 def contradiction(p: ClaimProfile, q: ClaimProfile) -> tuple[float, list[str]] | None:
     """(confidence, reasons) when ``p`` and ``q`` are one proposition and its negation put forward
-    by different actors: asserting either disputes the other (``cg:contradicts``)."""
+    by different actors: asserting either disputes the other (``cg:contradicts``). One
+    proposition: the same subject doing the same thing (``cg:subject`` and ``cg:verb``: 'Canada
+    had shared the allegations with India', 'Ottawa had not shared a shred of evidence'), or
+    claims sharing :data:`CONTRADICTION_WORDS` of their words."""
     if p.negated == q.negated or p.referential or q.referential:
         return None
     if not p.supporters or not q.supporters or p.supporters & q.supporters:
         return None
     words = _dice(p.words, q.words)
-    if words < CONTRADICTION_WORDS:
+    same_act = bool(p.subject and p.verb) and (p.subject, p.verb) == (q.subject, q.verb)
+    if words < CONTRADICTION_WORDS and not same_act:
         return None
-    return round(min(1.0, 0.4 + 0.6 * words), 4), [f"one negates the other; claims share {words:.2f} of their words",
-                                                     "put forward by different actors"]
+    reasons = [f"one negates the other; claims share {words:.2f} of their words"]
+    if same_act:
+        reasons.append("same subject and verb")
+    return (round(min(1.0, 0.4 + 0.6 * words + (0.1 if same_act else 0.0)), 4),
+            reasons + ["put forward by different actors"])
 
 
 #: Each claim keeps links to its best matches only (a link stays while it is among the best
@@ -377,7 +385,7 @@ _PROFILE_STATEMENTS = SPARQL_PREFIXES + """SELECT ?st ?claim ?article ?label ?cl
 _PROFILE_PARTS = [SPARQL_PREFIXES + "SELECT ?st ?claim ?o WHERE { %s ?st cg:claim ?claim ; " + part + " ?o" + _EXTRACTED
                   + " }" for part in ("cg:attributedTo", "cg:target")]
 _CLAIM_PARTS = [SPARQL_PREFIXES + "SELECT ?st ?claim ?o WHERE { %s ?st cg:claim ?claim . ?claim " + part + " ?o"
-                + _EXTRACTED + " }" for part in ("cg:subject", "cg:relation", "cg:object")]
+                + _EXTRACTED + " }" for part in ("cg:subject", "cg:relation", "cg:object", "cg:verb")]
 
 
 def acting_for(store) -> dict[str, str]:
@@ -423,7 +431,7 @@ def _profiles(store, scope: str, counts_for: dict[str, str] | None = None) -> di
     counts_for = acting_for(store) if counts_for is None else counts_for
     if "?article" in scope:  # the parts' queries name the statement's article only when scoped by it
         scope += " ?st dcterms:source ?article ."
-    for predicate, query in zip((CG + "attributedTo", CG + "target", CG + "subject", CG + "relation", CG + "object"),
+    for predicate, query in zip((CG + "attributedTo", CG + "target", CG + "subject", CG + "relation", CG + "object", CG + "verb"),
                                 _PROFILE_PARTS + _CLAIM_PARTS):
         for row in store.query(query % scope):
             p = profiles.get(row["claim"].value)
@@ -801,14 +809,33 @@ def _summary_triples(store, claims: set[str] | None) -> set[tuple[str, str, obje
     disputes list is a lookup: its supporters and disputers and how many of each (which rank
     it without reading the sides), how many articles carry it, its first and latest date and
     its methods. Contested as in ``contested.rq``: a supporter and a
-    different disputer.
+    different disputer. A claim and its negation are one dispute, listed once: under the claim
+    put positively (see :func:`_negations_of_others`).
 
     Aggregated by Oxigraph, one row per claim, rather than a Python loop over every
     (statement, side, method) row."""
     if claims is not None and not claims:
         return set()
     scope = "" if claims is None else "VALUES ?claim { %s }" % " ".join(f"<{c}>" for c in sorted(claims))
-    return set().union(*(_summary_of(claim, *entry) for claim, entry in _summary_entries(store, scope).items()))
+    entries = _summary_entries(store, scope)
+    for claim in _negations_of_others(store, set(entries)):
+        del entries[claim]
+    return set().union(*(_summary_of(claim, *entry) for claim, entry in entries.items()))
+
+
+def _negations_of_others(store, claims: set[str]) -> set[str]:
+    """Of these claims, those worded as the negation of a claim they contradict ('Ottawa had
+    not shared a shred of evidence' against 'Canada had shared the allegations with India').
+    The two are one dispute: the positive claim lists the negation's supporters among its
+    disputers, so the negation is not listed again with the sides swapped."""
+    contradicts, label = ox.NamedNode(CG + "contradicts"), ox.NamedNode(vocab.RDFS + "label")
+
+    def worded_negatively(claim: ox.NamedNode) -> bool | None:
+        return next((negated(q.object.value) for q in store.quads_for_pattern(claim, label, None, None)), None)
+
+    # contradictions are few: every one is read (by its predicate), the claims' labels only for them
+    return {q.subject.value for q in store.quads_for_pattern(None, contradicts, None, None)
+            if q.subject.value in claims and worded_negatively(q.subject) and worded_negatively(q.object) is False}
 
 
 def _grown_summary(stored: set[tuple[str, str, object]], added: tuple | None) -> set[tuple[str, str, object]]:

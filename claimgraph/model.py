@@ -45,6 +45,9 @@ class Claim:
     relation: str | None = None
     object: str | None = None
     object_is_actor: bool = False
+    #: The lemma of the proposition's verb when no relation names it ('share'): with the subject,
+    #: what the claim says the subject did, for matching claims told in other words.
+    verb: str | None = None
     contradicts: list[str] = field(default_factory=list)
     #: Claims of other articles a person says state the same proposition, or not: (article id, claim id).
     same_as: list[tuple[str, str]] = field(default_factory=list)

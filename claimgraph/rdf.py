@@ -198,6 +198,8 @@ def article_graph(g: Graph, annotation: Annotation):
                 g.add((node, CG.object, actor_iri(claim.object)))
             else:
                 g.add((node, CG.objectLabel, Literal(claim.object)))
+        if claim.verb:
+            g.add((node, CG.verb, Literal(claim.verb)))
         for other in claim.contradicts:
             g.add((node, CG.contradicts, claims[other]))
             g.add((claims[other], CG.contradicts, node))

@@ -110,10 +110,11 @@ def test_build_extract_takes_title_and_date_from_the_text_else_from_the_options(
 
 
 
-def test_a_dispute_between_a_claim_and_its_negation_reads_alike_both_ways(tmp_path):
+def test_a_dispute_between_a_claim_and_its_negation_is_listed_once_and_reads_alike_both_ways(tmp_path):
     """Two raw articles, one side's claim and the other's negation of it: the build marks them
-    contradicting, and `contested CLAIM` (read from the sides the build keeps, a page at a
-    time) gives each dispute's statements exactly as the whole list does."""
+    contradicting and lists the dispute once, under the claim put positively with the
+    negation's side disputing it; `contested CLAIM` (read from the sides the build keeps, a
+    page at a time) gives its statements exactly as the whole list does."""
     from claimgraph.query import contested_claims, dispute
 
     folder = tmp_path / "news"
@@ -126,8 +127,8 @@ def test_a_dispute_between_a_claim_and_its_negation_reads_alike_both_ways(tmp_pa
     assert result.exit_code == 0, result.output
     store = open_graph(out)
     every = contested_claims(store)
-    assert [(c["supporters"], c["disputers"]) for c in every] == [(["Northland"], ["Southland"]),
-                                                                  (["Southland"], ["Northland"])]
+    assert [(c["claim"], c["supporters"], c["disputers"]) for c in every] == [
+        ("Southland troops had crossed the border near Kessa", ["Northland"], ["Southland"])]
     for claim in every:
         assert {e["article"]["id"] for e in claim["evidence"]} == {"a", "b"}
         assert dispute(store, claim["claim_iri"])["evidence"] == claim["evidence"]

@@ -80,7 +80,7 @@ def test_build_reports_on_stderr_and_quiet_silences_it(runner, tmp_path):
     first = run(runner, "build", SEEDS, "-o", out)
     assert first.stdout == ""
     assert re.fullmatch(
-        rf"{re.escape(str(out))}: 1 article\(s\), 21 statements, 1427 triples\n"
+        rf"{re.escape(str(out))}: 1 article\(s\), 21 statements, 1432 triples\n"
         rf"{re.escape(str(store))}: 1 added, 0 updated, 0 removed, 0 unchanged in \d+\.\d s; TriG written\n",
         first.stderr), first.stderr
     again = run(runner, "build", SEEDS, "-o", out)

@@ -553,6 +553,17 @@ def test_claim_core_relation(nlp):
     assert claim["object"] and "rebel" in claim["object"]
 
 
+def test_claim_core_subject_and_verb_without_a_relation(nlp):
+    """With no relation word, the core is the clause's subject actor and its verb's lemma:
+    what linking sets against the same subject and verb negated in another article."""
+    r = run(nlp, 'Borduria\'s foreign ministry said Ruritania had "not shared a shred of evidence" with Borduria.')
+    [s] = r["statements"]
+    claim = next(c for c in r["claims"] if c["id"] == s["claim"])
+    assert (label(r, claim["subject"]), claim["verb"], claim["relation"]) == ("Ruritania", "share", None)
+    r = run(nlp, "Borduria said the talks were over.")        # 'be' says too little
+    assert [c["verb"] for c in r["claims"]] == [None]
+
+
 def test_hedging_is_the_speakers_and_kept_apart_from_confidence(nlp):
     """'allegedly' and 'may have' hedge what the speaker says; they do not make the extraction less sure."""
     r = run(nlp, "Ghana said the plant was allegedly built without a permit. Ghana said the plant was built in 2010. "
@@ -909,6 +920,17 @@ def test_a_charge_dismissed_in_a_relative_clause_answers_only_the_charge_its_sen
     r = run(nlp, "Sylvania accused Borduria of planning an invasion, a charge that Borduria's foreign minister "
                  "dismissed as false.")
     assert sides(r) == {("Sylvania", "Borduria")}
+
+
+def test_rejecting_suggestions_that_tell_their_own_claim_answers_no_one_elses_statement(nlp):
+    r = run(nlp, "Norway's foreign minister said Norway was deeply concerned and wanted accountability. "
+                 "Sweden's defence minister rejected suggestions that the affair had driven a wedge between "
+                 "Sweden and Norway.")
+    assert find(r, "deny", "Sweden", "wedge") and r["contested"] == []
+    # a charge against the denier is what the suggestions are
+    r = run(nlp, "Peru accused Chile of shelling the port. Chile rejected suggestions that its troops had shelled "
+                 "the port.")
+    assert sides(r) == {("Peru", "Chile")}
 
 
 def test_rejecting_a_sides_stated_position_disputes_what_it_said(nlp):

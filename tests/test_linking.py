@@ -324,6 +324,26 @@ def test_a_claim_and_its_negation_by_the_other_side_contradict():
     assert all(lk.status != "contradicting" for lk in propose_links([shared], [shared, same_side]))
 
 
+def test_the_same_subject_and_verb_negated_by_the_other_side_contradict_in_other_words():
+    """'Canada had shared the allegations with India' and, in another article, India's 'Ottawa
+    had not shared a shred of evidence' share few words, but say the same subject did and did
+    not do the same thing (cg:subject and cg:verb): a contradiction. Without the verb, or with
+    another subject, the words alone are too few."""
+    def profile(iri, article, label, subject, verb, side, other):
+        return ClaimProfile(iri, article, label, subject=subject, verb=verb, supporters={side}, speakers={side},
+                            targets={other}, sentences={label + "."})
+
+    shared = profile("x:1", "A", "Canada had shared the credible allegations with India many weeks ago",
+                     "canada", "share", "canada", "india")
+    denied = profile("x:2", "B", 'Ottawa had "not shared a shred of evidence" despite requests',
+                     "canada", "share", "india", "canada")
+    [link] = propose_links([denied], [shared, denied])
+    assert link.status == "contradicting" and "same subject and verb" in link.reason
+    for other in (profile("x:3", "B", denied.label, "canada", None, "india", "canada"),
+                  profile("x:4", "B", denied.label, "india", "share", "india", "canada")):
+        assert all(lk.status != "contradicting" for lk in propose_links([other], [shared, other]))
+
+
 def test_sparse_best_links_are_kept_incrementally_as_a_full_build_keeps_them(tmp_path, monkeypatch):
     """With one best link per claim (so many candidate links compete for few places), adding,
     changing and removing articles in a store gives the links, groups and summaries a full

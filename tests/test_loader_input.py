@@ -57,11 +57,20 @@ def located(folder, yaml_text: str) -> str:
      ":8: actors[0]: malformed YAML: a key must be plain text, not a list or a mapping"),
     ("  - id: alphaland", "  - ? {a: b}\n    : x\n    id: alphaland", ":8: actors[0]: malformed YAML: a key must be"),
     ("actors:\n", "actors: " + "[" * 300 + "]" * 300 + "\nunused:\n", ":7: malformed YAML: nested more than 32 levels"),
+    ("    relation: attacks", "    verb: had shelled", ":19: claims[0].verb: 'had shelled' is not one verb lemma"),
 ])
 def test_battery_of_broken_values(folder, old, new, expected):
     assert old in BASE
     message = located(folder, BASE.replace(old, new, 1))
     assert message.startswith(str(folder / "minimal.yaml") + expected), message
+
+
+def test_a_claims_verb_reaches_the_graph(folder):
+    annotation = parse_annotation(BASE.replace("    relation: attacks", "    verb: shell"), folder / "minimal.yaml")
+    [claim] = annotation.claims
+    assert (claim.relation, claim.verb) == (None, "shell")
+    trig = sorted_trig(build_dataset([annotation]).serialize(format="nquads", encoding="utf-8")).decode()
+    assert "cg:verb \"shell\"" in trig
 
 
 def test_a_datetime_given_as_text_is_taken_as_its_day(folder):

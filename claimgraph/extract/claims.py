@@ -23,8 +23,9 @@ def _build(art, doc_id, text):
         base = _slug(label) or "claim"
         seen_ids[base] = k = seen_ids.get(base, 0) + 1
         cid = base if k == 1 else f"{base}-{k}"
-        subj, rel, obj = core
-        claims.append({"id": cid, "label": label, "subject": subj, "relation": rel, "object": obj, "contradicts": []})
+        subj, rel, obj, verb = core
+        claims.append({"id": cid, "label": label, "subject": subj, "relation": rel, "object": obj, "verb": verb,
+                       "contradicts": []})
         return cid
 
     for r in art.raw:
@@ -196,10 +197,13 @@ def _about(art, r, actor, parties, others):
 
 
 def _claim_core(art, s):
-    """(subject, relation, object) when the content uses the relation vocabulary."""
+    """(subject, relation, object, verb): the relation when the content uses the relation
+    vocabulary; else the subject actor and the lemma of the content's own verb, when it has
+    them ('Ottawa had not shared a shred of evidence': Canada, 'share'), so that a claim and its
+    negation told in other words in another article can meet (:mod:`claimgraph.linking`)."""
     r = s.get("_raw")
     if r is None:
-        return None, None, None
+        return None, None, None, None
     rel_of = art.lx["rel_of"]
     toks = r["content"]
     for t in toks:
@@ -221,8 +225,31 @@ def _claim_core(art, s):
             if obj is None:
                 objs = [c for c in t.children if c.dep_ in ("dobj", "pobj", "prep")]
                 obj = _span_text(t.sent, list(objs[0].subtree)) if objs else None
-            return subj, rel, obj
-    return None, None, None
+            return subj, rel, obj, None
+    core = _verb_core(art, r)
+    if core is None:
+        return None, None, None, None
+    return core[1], None, None, core[0]
+
+
+def _verb_core(art, r):
+    """(verb lemma, subject actor, negated) of a reported clause whose verb says what its one
+    subject, an actor, did or did not do ('Lima had not sent any papers': send, Peru, True);
+    None for a clause without one, or whose verb says too little ('be', 'have', 'say')."""
+    if r is None:
+        return None
+    root = _content_root(r["content"])
+    if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in art.lx["general_verbs"]:
+        return None
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subj) != 1:
+        return None
+    kind, aid = art.resolve(subj[0])
+    if kind != "actor":
+        return None
+    negated = any(c.dep_ == "neg" for c in root.children) or any(
+        d.dep_ == "det" and d.lower_ in ("no", "not") for c in root.children if c.dep_ == "dobj" for d in c.children)
+    return root.lemma_.lower(), art.actors.acts_for(aid), negated
 
 
 def _contest(art, statements, parties, new_claim):
@@ -283,7 +310,14 @@ def _contest(art, statements, parties, new_claim):
         earlier = [p for p in statements[:i] if p["stance"] in ("accuse", "assert") and p["actor"] and p["actor"] != s["actor"]]
         same = [p for p in earlier if p["start"] == s["start"]]
         inside = _told_inside(s, statements)
-        before = [p for p in earlier if p["n"] == s["n"] - 1] if _refers_back(art, r) else []
+        # 'rejected suggestions that the affair had driven a wedge': the answer noun tells what it
+        # answers, put forward by no one named; it answers an earlier statement only if that one
+        # was a charge against the denier, and is nobody's claim otherwise
+        told = r is not None and any(t.lemma_.lower() in lx["answer_nouns"] and any(
+            c.dep_ == "acl" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in t.children)
+            for t in r["content"][:4])
+        charged = lambda p: not told or (p["stance"] == "accuse" and s["actor"] in p["about"])  # noqa: E731
+        before = [p for p in earlier if p["n"] == s["n"] - 1 and charged(p)] if _refers_back(art, r) else []
         # 'X accused Y of ..., a charge that Y dismissed': the denial hangs on the charge its own
         # sentence tells, and answers nothing said elsewhere
         bare = r is not None and r["cue"].dep_ in ("relcl", "acl") and r["cue"].head.lemma_.lower() in lx["answer_nouns"]
@@ -296,8 +330,8 @@ def _contest(art, statements, parties, new_claim):
         elif before:
             target = before[-1]
         elif answers:
-            aimed = [p for p in earlier if s["actor"] in p["about"]]
-            target = (aimed or earlier or [None])[-1]
+            aimed = [p for p in earlier if s["actor"] in p["about"] and charged(p)]
+            target = (aimed or ([] if told else earlier) or [None])[-1]
         elif r is not None and any(t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lx["denial_objects"]
                                    for t in r["content"]):       # a proposition, or 'denied any involvement'
             aimed = [p for p in earlier if s["actor"] in p["about"] and p["stance"] == "accuse"
@@ -306,7 +340,7 @@ def _contest(art, statements, parties, new_claim):
         if target is not None:
             s["claim"] = claim_of(target)
             add(target["actor"], s["actor"], [target, s], target)
-        elif s["about"] and r is not None and any(t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lx["answer_nouns"]
+        elif s["about"] and not told and r is not None and any(t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lx["answer_nouns"]
                                                   for t in r["content"]):
             add(s["about"][0], s["actor"], [s], s)
     # blame laid back: one side accuses the other, and the other, in a later sentence, blames the
@@ -355,7 +389,7 @@ def _contest(art, statements, parties, new_claim):
             first = mutual[0]
             obj = _blame_object(first)
             label = "The other side is to blame" + (f" for {obj}" if obj else "")
-            cid = new_claim(label, (None, None, None))
+            cid = new_claim(label, (None, None, None, None))
             for s in mutual:
                 s["claim"] = cid
             for x, y in ((a, b), (b, a)):     # each side blames the other, and rejects the blame
@@ -371,21 +405,9 @@ def _negations(art, statements):
     verb and the same subject ('Lima had sent the papers' / 'Lima had not sent any papers'),
     earlier or later in the article: the negated one denies the other's claim."""
     def core(st):
-        r = st["_raw"]
-        if r is None or st["stance"] not in ("assert", "accuse") or not st["actor"]:
+        if st["stance"] not in ("assert", "accuse") or not st["actor"]:
             return None
-        root = _content_root(r["content"])
-        if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_ == "be":
-            return None
-        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if len(subj) != 1:
-            return None
-        kind, aid = art.resolve(subj[0])
-        if kind != "actor":
-            return None
-        negated = any(c.dep_ == "neg" for c in root.children) or any(
-            d.dep_ == "det" and d.lower_ in ("no", "not") for c in root.children if c.dep_ == "dobj" for d in c.children)
-        return root.lemma_.lower(), art.actors.acts_for(aid), negated
+        return _verb_core(art, st["_raw"])
 
     cores = [(st, core(st)) for st in statements]
     found = []
