@@ -111,6 +111,11 @@ class Article(Sources):
                     out.append(owner)
                     continue
             out.append(s)
+            if s.lemma_.lower() in self.lx["roles"]:
+                # 'Qatari and Egyptian officials': each further name coordinated in the modifier
+                # that says whose the officials are speaks as well
+                out.extend(c for m in s.children if m.dep_ in ("amod", "compound", "nmod") and m.i < s.i
+                           for c in m.conjuncts if c.i < s.i and self.resolve(c)[0] == "actor")
             # ('the United States, which recognised ..., and Spain': a relative clause between a name
             # and the one conjoined to it speaks for the first only)
             stack = [c for c in s.children if c.dep_ == "conj" and (pron is None or c.i < pron.i)]
@@ -746,12 +751,24 @@ class Article(Sources):
         negated = any(c.dep_ == "neg" for c in tok.children) or any(
             t.lower_ in ("not", "never") for t in tok.doc[max(tok.i - 3, tok.sent.start):tok.i])
         if stance == "mediate":
-            if speaker is not None:
-                aid = self.resolve(speaker)[1]
-                if negated:
-                    self.negated_mediators.add(self.actors.acts_for(aid))
-                else:
-                    self.med_mentions.append({"n": n, "mediators": [(speaker, aid)], "cue": tok, "held": True})
+            # 'Qatari and Egyptian mediators', 'mediators from Egypt and Qatar', 'a mediation team
+            # sent by ECOWAS': every actor named as whose the mediation is
+            named = [speaker] + list(speaker.conjuncts) if speaker is not None else []
+            holder = tok.head if tok.dep_ == "compound" else tok
+            for c in holder.children:
+                agents = [p for pr in ([c] if c.dep_ == "prep" and c.lower_ == "from" else
+                                       [a for a in c.children if a.dep_ == "agent"]
+                                       if c.dep_ == "acl" and c.lemma_.lower() in self.lx["sending_verbs"] else [])
+                          for p in pr.children if p.dep_ == "pobj"]
+                named += [x for p in agents for x in [p] + list(p.conjuncts)]
+            mediators = [(x, self.resolve(x)[1]) for x in named if self.resolve(x)[0] == "actor"]
+            if negated:
+                self.negated_mediators.update(self.actors.acts_for(aid) for _, aid in mediators)
+            elif mediators:
+                # ('Egyptian mediators said ...': what they say is the statement; the mediation is told)
+                speaks = holder.dep_ == "nsubj" and stance_of_verb(self, holder.head) not in (None, "mediate")
+                self.med_mentions.append({"n": n, "mediators": mediators, "cue": tok, "held": True,
+                                          "statement": not speaks})
             return
         hint = None
         if speaker is None and stance != "mediate":

@@ -57,8 +57,9 @@ def _build(art, doc_id, text):
                                "sentence": text[st:en], "start": st, "end": en, "span": span or r["speaker_text"],
                                "claim": None, "confidence": _confidence(basis), "basis": basis,
                                "hedge": _hedges(art, r), "n": r["n"], "_raw": r})
-    # mediation attributions
-    for m in art.med_mentions:
+    # mediation attributions (a verb's before a noun's: 'mediators are trying to broker a deal between
+    # A and B' is told by what the verb says)
+    for m in sorted(art.med_mentions, key=lambda m: m["cue"].pos_ == "NOUN"):
         if not m.get("statement", True):
             continue
         sent, st, en = art.sents[m["n"]]
@@ -72,6 +73,8 @@ def _build(art, doc_id, text):
                 own.update(stance="mediate", basis="mediator/mediate", confidence=_confidence("mediator/mediate"),
                            about=[p for p in parties if p != acts])
                 continue
+            if any(s["n"] == m["n"] and s["actor"] == acts and s["stance"] == "mediate" for s in statements):
+                continue                # 'Qatari mediators are trying to broker a deal': one act, told twice
             statements.append({"id": f"s{len(statements) + 1}", "stance": "mediate", "speaker": aid,
                                "speaker_text": art.np_span(tok).text, "actor": acts,
                                "about": [p for p in parties if p != acts], "sentence": text[st:en], "start": st,

@@ -10,7 +10,10 @@ from .stance import stance_of_verb
 
 def mediation_verb(art, v, n):
     mediators = []
-    subs = art._subjects(v)
+    agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    # 'after talks in Muscat facilitated by Oman', parsed as a clause with 'talks' its subject:
+    # a participle with an agent is passive whatever the parser says; its agents mediate
+    subs = [x for p in agents for x in [p] + list(p.conjuncts)] if v.tag_ == "VBN" and agents else art._subjects(v)
     if not subs:
         for c in v.children:
             if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < v.i:
@@ -40,10 +43,21 @@ def mediation_verb(art, v, n):
     offered = v.dep_ == "xcomp" and stance_of_verb(art, v.head) == "commit"
     # 'offered to host talks' is a commitment (its own statement) to a planned mediation;
     # 'proposed that A and B jointly mediate', 'urged Qatar to mediate' ask for one: nobody mediates yet
-    asked = v.dep_ in ("ccomp", "xcomp") and (v.head.lemma_.lower() in PROPOSAL_VERBS
-                                               or stance_of_verb(art, v.head) == "demand")
+    asked = _asked_for(art, v)
     art.med_mentions.append({"n": n, "mediators": mediators, "cue": v, "held": held and not offered and not asked,
-                              "statement": not offered and not asked, "parties": _between(art, v)})
+                              "statement": not offered and not asked, "asked": asked, "parties": _between(art, v)})
+
+
+def _asked_for(art, v):
+    """'proposed that the UN mediate', 'urged Qatar to mediate', 'urged X to agree to talks
+    facilitated by Y': the mediation is what a proposal or a demand asks for, up the clause
+    that holds it (through complements, objects and the noun the cue describes)."""
+    x = v
+    while x.dep_ in ("ccomp", "xcomp", "acl", "amod", "dobj", "pobj", "prep") and x.head.i != x.i:
+        x = x.head
+        if x.pos_ in ("VERB", "AUX") and (x.lemma_.lower() in PROPOSAL_VERBS or stance_of_verb(art, x) == "demand"):
+            return True
+    return False
 
 
 #: verbs whose clause proposes an action rather than reporting one
@@ -70,7 +84,7 @@ def _mediations(art, statements, parties, text):
         if s["actor"] not in mediators:
             mediators.append(s["actor"])
     for m in art.med_mentions:
-        for _, aid in m["mediators"]:
+        for _, aid in m["mediators"] if not m.get("asked") else ():   # (one asked for mediates nothing yet)
             a = art.actors.acts_for(aid)
             if a not in mediators and a not in art.negated_mediators:
                 mediators.append(a)

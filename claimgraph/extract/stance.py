@@ -40,10 +40,11 @@ def stance_of_verb(art, v):
     cond = lx["conditional_verbs"].get(lemma)
     if cond is not None:
         deps = {c.dep_ for c in kids}
-        objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass")}
+        objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass")
+                or (c.dep_ == "nsubj" and v.tag_ == "VBN" and any(a.dep_ == "agent" for a in kids))}
         objs |= {p.lemma_.lower() for c in kids if c.dep_ == "dobj" for pr in c.children
                  if pr.dep_ == "prep" and pr.lower_ == "of" for p in pr.children}   # 'rounds of negotiations'
-        if v.dep_ == "acl":
+        if v.dep_ == "acl" or (v.dep_ == "amod" and v.tag_ == "VBN"):   # 'talks facilitated by', 'EU-facilitated talks'
             objs.add(v.head.lemma_.lower())
         if v.dep_ == "advcl" and v.tag_ == "VBN":       # 'to begin negotiations ..., facilitated by Turkey'
             objs |= {c.lemma_.lower() for c in v.head.children if c.dep_ == "dobj"}
@@ -261,7 +262,8 @@ def _refine(art, r, actor, parties, stance):
     opponents = {p for p in parties if p != actor}
     own_agent = actor in agents or any(t.dep_ == "xcomp" and t.head == r["cue"] for t in toks)
     wrong = _has_wrongdoing(art, toks)
-    neg_tokens = [t for t in toks if t.lower_ in lx["negators"] or t.dep_ == "neg"]
+    neg_tokens = [t for t in toks if (t.lower_ in lx["negators"] or t.dep_ == "neg")
+                  and not (t.lower_ == "no" and t.head.lower_ in ("longer", "more"))]   # 'no longer welcome': a change
     opp_agent = any(a in opponents for a in agents) or (nominal and any(a and a != actor for a in agents))
     other_agent = any(a != actor for a in agents)
     wrong_noun = any(t.pos_ == "NOUN" and t.lemma_.lower() in lx["wrongdoing"] and not _walkout(art, t) for t in toks)
