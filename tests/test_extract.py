@@ -208,6 +208,15 @@ def test_a_mediation_asked_for_is_no_mediation(nlp):
         assert r["mediations"] == [] and [s["stance"] for s in r["statements"]] == ["demand"], text
 
 
+def test_an_unnamed_holder_of_an_office_of_no_stated_state_speaks_for_the_state_the_office_is_read_as(nlp):
+    r = run(nlp, "India's foreign ministry said the claims were absurd. The foreign ministry spokesman said Canada "
+                 "had not shared any information.")
+    assert [label(r, s["actor"]) for s in r["statements"]] == ["India", "India"]
+    r = run(nlp, "Secretary of State Antony Blinken said the United States was concerned. The national security "
+                 "adviser said there was no exemption for such acts.")
+    assert [label(r, s["actor"]) for s in r["statements"]] == ["United States", "United States"]
+
+
 def test_coordinated_demonyms_of_officials_speak_each(nlp):
     r = run(nlp, "Qatari and Egyptian officials said the talks would resume on Monday.")
     assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [("Qatar", "assert"), ("Egypt", "assert")]

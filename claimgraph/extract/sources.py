@@ -566,6 +566,14 @@ class Sources:
             aid = self.resolve_role(tok)
             if aid:
                 return "actor", aid
+            office = self._unowned_office(tok)
+            if office is not None:
+                # 'the foreign ministry spokesman', 'the national security adviser': the office of a
+                # state the phrase does not name, read as the bare institution is ('the ministry')
+                owner = self._institution_owner(office) if office.lemma_.lower() in lx["state_institutions"] else None
+                aid = owner or self._salient_state(tok)
+                if aid:
+                    return "actor", aid
             if low in lx["anon_nouns"]:
                 return ANON, None
             if tok.lemma_.lower() in lx["state_institutions"] and not any(
@@ -795,6 +803,23 @@ class Sources:
         marks = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.is_lower}
         label = set(self.actors.by_id[aid]["label"].lower().split())
         return bool(marks) and not marks & label
+
+    def _unowned_office(self, tok):
+        """The word naming a state office a role belongs to, when nothing says whose: a state
+        institution ('the foreign ministry spokesman') or a portfolio ('the national security
+        adviser', 'the defence minister') qualifying a role only a person holds. None when a
+        modifier names an owner, or for a head of government ('the prime minister')."""
+        if tok.lemma_.lower() not in self.lx["person_roles"] or any(c.dep_ == "poss" for c in tok.children):
+            return None
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        mods += [g for m in mods for g in m.children if g.dep_ in ("compound", "amod") and g.i < m.i]
+        if not mods or any(self.actors.known(m.text) or self.ent(m) is not None and self.ent(m).label_ != "ORG"
+                           for m in mods):
+            return None
+        institution = next((m for m in mods if m.lemma_.lower() in self.lx["state_institutions"]), None)
+        if institution is not None or not all(m.lower_ in self.lx["portfolio_words"] for m in mods):
+            return institution
+        return min(mods, key=lambda m: m.i)
 
     def _institution_owner(self, tok):
         """'the junta' after "Niger's junta", 'the ministry' after "Egypt's Ministry of ...": an
