@@ -222,6 +222,15 @@ def test_coordinated_demonyms_of_officials_speak_each(nlp):
     assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [("Qatar", "assert"), ("Egypt", "assert")]
 
 
+def test_reserving_the_right_to_act_is_a_threat(nlp):
+    r = run(nlp, "Iran said it reserved the right to respond to the attack.")
+    assert [s["stance"] for s in r["statements"]] == ["demand"]
+    r = run(nlp, "The ministry said Cairo would closely monitor the dam and reserved its right to defend its water.")
+    assert [s["stance"] for s in r["statements"]] == ["demand"]
+    r = run(nlp, "Iran said Israel reserved the right to respond.")      # another side's right: told, not threatened
+    assert [s["stance"] for s in r["statements"]] == ["assert"]
+
+
 def test_no_longer_is_a_change_not_a_denial(nlp):
     r = run(nlp, "Niger's junta said French troops were no longer welcome in the country.")
     assert [s["stance"] for s in r["statements"]] == ["assert"]

@@ -226,8 +226,8 @@ def _refine(art, r, actor, parties, stance):
         return "deny"         # 'said the reports did not correspond to reality'
     if _only_a_bystander(art, toks, actor):
         return "deny"         # 'says it is merely an observer': the speaker disclaims any part
-    if _will_not_hesitate(art, toks):
-        return "demand"       # 'said it would not hesitate to order further strikes': a threat
+    if _will_not_hesitate(art, toks) or _reserves_the_right(art, toks, actor):
+        return "demand"       # 'said it would not hesitate to order further strikes', 'reserves the right to respond': a threat
     if _own_future(art, toks, actor) or _own_undertaking(art, toks, actor):
         return "commit"       # 'France will withdraw its troops, Macron said': the speaker's side will act
     if _leader_announces(art, toks, actor, parties):
@@ -499,6 +499,20 @@ def _will_not_hesitate(art, toks):
     return t is not None and t.lemma_.lower() in art.lx["restraint_verbs"] \
         and any(c.dep_ == "neg" for c in t.children) and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children) \
         and any(c.dep_ == "xcomp" for c in t.children)
+
+
+def _reserves_the_right(art, toks, actor):
+    """'Iran reserves the right to respond', '... and reserved its right to defend its water
+    security': the speaker's side keeping a right to act against someone is a warning, a threat."""
+    for t in toks:
+        if t.lemma_.lower() in art.lx["right_keeping_verbs"] and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "right" for c in t.children):
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is None and t.dep_ == "conj":
+                subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and (subj.pos_ == "PRON" or art.actors.acts_for(art.resolve(subj)[1] or "") == actor):
+                return True
+    return False
 
 
 WISH_VERBS = {"expect", "want", "hope", "wish"}
