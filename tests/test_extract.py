@@ -217,6 +217,22 @@ def test_an_unnamed_holder_of_an_office_of_no_stated_state_speaks_for_the_state_
     assert [label(r, s["actor"]) for s in r["statements"]] == ["United States", "United States"]
 
 
+@pytest.mark.parametrize("text, signatories", [
+    ("Israel and Hamas signed a ceasefire agreement on Monday.", ["Israel", "Hamas"]),
+    ("The deal was signed in Doha by delegates of Israel and Hamas.", ["Israel", "Hamas"]),
+    ("Representatives of Sudan and Chad have signed an agreement on border security.", ["Sudan", "Chad"]),
+], ids=["active", "passive-by-delegates", "representatives-of-two"])
+def test_signing_a_pact_commits_each_signatory(nlp, text, signatories):
+    r = run(nlp, text)
+    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [(a, "commit") for a in signatories]
+
+
+def test_signing_anything_else_is_no_act_and_one_name_is_one_speaker(nlp):
+    assert run(nlp, "The president signed a decree on Monday.")["statements"] == []
+    r = run(nlp, "The Department of Health and Social Care said it remained open to talks.")
+    assert [s["speaker_text"] for s in r["statements"]] == ["The Department of Health and Social Care"]
+
+
 def test_coordinated_demonyms_of_officials_speak_each(nlp):
     r = run(nlp, "Qatari and Egyptian officials said the talks would resume on Monday.")
     assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [("Qatar", "assert"), ("Egypt", "assert")]

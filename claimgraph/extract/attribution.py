@@ -116,6 +116,12 @@ class Article(Sources):
                 # that says whose the officials are speaks as well
                 out.extend(c for m in s.children if m.dep_ in ("amod", "compound", "nmod") and m.i < s.i
                            for c in m.conjuncts if c.i < s.i and self.resolve(c)[0] == "actor")
+                # 'representatives of Sudan and Chad', 'delegates of A and of B': each one whose they are
+                # (not inside one name: 'the Department of Health and Social Care')
+                name = self.ent(s)
+                out.extend(c for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for o in p.children if o.dep_ == "pobj" for c in o.conjuncts
+                           if not (name is not None and name.start <= c.i < name.end) and self.resolve(c)[0] == "actor")
             # ('the United States, which recognised ..., and Spain': a relative clause between a name
             # and the one conjoined to it speaks for the first only)
             stack = [c for c in s.children if c.dep_ == "conj" and (pron is None or c.i < pron.i)]
@@ -212,8 +218,8 @@ class Article(Sources):
         if stance == "commit" and v.i + 1 < v.sent.end and v.doc[v.i + 1].lower_ == "to" and not any(
                 c.dep_ == "xcomp" for c in kids):
             return [t for t in v.doc[v.i + 1:v.sent.end] if t.i in {x.i for x in v.subtree}]   # 'pledging to end months ...'
-        if not picks and stance in ("endorse", "accuse", "deny", "demand"):
-            picks = [c for c in kids if c.dep_ == "nsubjpass"]   # 'The complaint was welcomed by ...'
+        if not picks and stance in ("endorse", "accuse", "deny", "demand", "commit"):
+            picks = [c for c in kids if c.dep_ == "nsubjpass"]   # 'The complaint was welcomed by ...', 'The deal was signed by ...'
         if not picks and stance == "assert" and any(c.dep_ == "agent" for c in kids):
             return [t for c in kids if c.dep_ == "nsubjpass" for t in c.subtree]   # 'The plan was first reported by ...'
 
