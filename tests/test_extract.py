@@ -233,6 +233,17 @@ def test_signing_anything_else_is_no_act_and_one_name_is_one_speaker(nlp):
     assert [s["speaker_text"] for s in r["statements"]] == ["The Department of Health and Social Care"]
 
 
+def test_claiming_responsibility_tells_an_own_deed_and_accuses_no_one(nlp):
+    r = run(nlp, "The Houthis claimed responsibility for the attack on the tanker.")
+    assert [s["stance"] for s in r["statements"]] == ["assert"]
+
+
+def test_an_accusation_in_a_relative_clause_names_the_accused_in_its_proposition(nlp):
+    r = run(nlp, "Hamas, which Israel accuses of diverting aid, denied any involvement in the looting.")
+    [c] = r["contested"]
+    assert next(x["label"] for x in r["claims"] if x["id"] == c["claim"]) == "Hamas diverted aid"
+
+
 def test_coordinated_demonyms_of_officials_speak_each(nlp):
     r = run(nlp, "Qatari and Egyptian officials said the talks would resume on Monday.")
     assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [("Qatar", "assert"), ("Egypt", "assert")]

@@ -468,6 +468,8 @@ def _proposition(art, s):
         preps += [c for a in cue.children if a.dep_ == "agent" for p in a.children for c in p.children]   # passive
         prep = next((c for c in preps if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")), None)
         obj = [c for c in prep.children if c.dep_ in ("pcomp", "pobj")] if prep is not None else []
+        if dobj is not None and dobj.lower_ in ("which", "who", "whom", "that") and dobj.head.dep_ == "relcl":
+            dobj = dobj.head.head          # 'Hamas, which Israel accuses of diverting aid': Hamas
         if dobj is not None and obj and dobj.lower_ not in ("other", "each"):
             kind, aid = art.resolve(dobj)
             who = art.actors.by_id[art.actors.acts_for(aid)]["label"] if kind == "actor" else \

@@ -219,6 +219,8 @@ def _refine(art, r, actor, parties, stance):
         return stance
     nominal = r["cue"].pos_ == "NOUN"
     lx = art.lx
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in lx["own_deed_nouns"] for c in r["cue"].children):
+        return stance         # 'the group claimed responsibility for the attack': its own act, told, no charge
     subj_self = any(t.dep_ == "nsubj" and (t.pos_ == "PRON" or art.resolve(t)[1] == actor) for t in toks[:6])
     if subj_self and any(t.lower_ in lx["commit_markers"] for t in toks):
         return "commit"
