@@ -244,6 +244,23 @@ def test_an_accusation_in_a_relative_clause_names_the_accused_in_its_proposition
     assert next(x["label"] for x in r["claims"] if x["id"] == c["claim"]) == "Hamas diverted aid"
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Kenya expressed concern over the escalation of fighting in eastern Congo.", [("Kenya", "assert")]),
+    ("Qatar voiced support for the Egyptian proposal.", [("Qatar", "endorse")]),
+    ("Erdogan lashed out at Israel over its offensive in Gaza.", [("Erdogan", "accuse")]),
+    ("Venezuela ruled out talks with Guyana over the Essequibo region.", [("Venezuela", "deny")]),
+    ("Washington threatened Caracas with new sanctions.", [("United States", "demand")]),
+    ("Azerbaijan made clear that it would not sign the deal without a border treaty.", [("Azerbaijan", "assert")]),
+    ("Netanyahu was quoted by Israeli media as saying the operation would continue.", [("Netanyahu", "assert")]),
+    # active 'cited X as saying': X is quoted, not the one who cites
+    ("Critics cited the report as saying the army had fired first.", []),
+], ids=["expressed-concern", "voiced-support", "lashed-out", "ruled-out", "threatened-with", "made-clear",
+        "quoted-as-saying", "cited-as-saying"])
+def test_common_wire_phrasings_of_speech_acts(nlp, text, found):
+    r = run(nlp, text)
+    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == found
+
+
 def test_coordinated_demonyms_of_officials_speak_each(nlp):
     r = run(nlp, "Qatari and Egyptian officials said the talks would resume on Monday.")
     assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [("Qatar", "assert"), ("Egypt", "assert")]

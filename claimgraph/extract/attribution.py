@@ -255,7 +255,9 @@ class Article(Sources):
         if v.dep_ == "pcomp" and v.head.lower_ not in ("after", "before", "while", "since", "upon", "when", "with", "despite") \
                 and not (v.head.lower_ == "by" and (v.lemma_.lower() in self.lx["quote_verbs"] or stance in SPEECH_STANCES
                                                     and any(c.dep_ == "ccomp" for c in v.children))) \
-                and not self._free_relative(v):
+                and not self._free_relative(v) \
+                and not (v.head.lower_ == "as" and v.head.head.lemma_.lower() in ("quote", "cite")
+                         and any(c.dep_ == "nsubjpass" for c in v.head.head.children)):   # 'X was quoted as saying'
             return            # ('ended by saying ...', 'opened by stressing that ...', 'despite admitting that ...'
             #                    speak; 'by pressing ...' does not)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):

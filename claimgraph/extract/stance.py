@@ -44,6 +44,8 @@ def stance_of_verb(art, v):
                 or (c.dep_ == "nsubj" and v.tag_ == "VBN" and any(a.dep_ == "agent" for a in kids))}
         objs |= {p.lemma_.lower() for c in kids if c.dep_ == "dobj" for pr in c.children
                  if pr.dep_ == "prep" and pr.lower_ == "of" for p in pr.children}   # 'rounds of negotiations'
+        objs |= {p.lemma_.lower() for c in kids if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+                 if p.dep_ == "pobj"}                             # 'threatened Caracas with sanctions'
         if v.dep_ == "acl" or (v.dep_ == "amod" and v.tag_ == "VBN"):   # 'talks facilitated by', 'EU-facilitated talks'
             objs.add(v.head.lemma_.lower())
         if v.dep_ == "advcl" and v.tag_ == "VBN":       # 'to begin negotiations ..., facilitated by Turkey'
@@ -54,6 +56,11 @@ def stance_of_verb(art, v):
             return None
     if lemma in lx["tell_to_demand"] and any(c.dep_ == "xcomp" for c in kids) and any(c.dep_ in ("dobj", "dative") for c in kids):
         return "demand"
+    if lemma in lx["expressing_verbs"]:
+        felt = next((lx["expressed_stances"][c.lemma_.lower()] for c in kids
+                     if c.dep_ == "dobj" and c.lemma_.lower() in lx["expressed_stances"]), None)
+        if felt:
+            return felt       # 'voiced support for the plan' endorses it, 'expressed readiness to ...' commits
     if lemma in lx["announce_verbs"] and any(c.dep_ == "dobj" and c.lemma_.lower() in lx["undertaking_nouns"] for c in kids):
         return "commit"       # 'announced a halt to oil exports', 'declared a ceasefire': the speaker's side acts
     return lx["verbs"][lemma]
