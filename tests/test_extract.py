@@ -261,6 +261,31 @@ def test_common_wire_phrasings_of_speech_acts(nlp, text, found):
     assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == found
 
 
+def test_an_apposition_hung_on_the_subject_from_beyond_its_verb_is_no_part_of_the_speaker(nlp):
+    r = run(nlp, "Israel's military said it had killed a senior Hamas commander in an air strike, a claim Hamas "
+                 "did not immediately confirm.")
+    assert [s["speaker_text"] for s in r["statements"]] == ["Israel's military"]
+
+
+def test_a_statement_released_by_a_body_is_its_words(nlp):
+    r = run(nlp, "According to a statement released by the Sudanese army, the RSF attacked a market in Omdurman.")
+    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [("Sudan", "accuse")]
+
+
+def test_trading_accusations_is_mutual_blame(nlp):
+    r = run(nlp, "Thailand and Cambodia clashed along their border on Thursday. Both countries traded blame for the "
+                 "fighting.")
+    assert sides(r) == {("Thailand", "Cambodia"), ("Cambodia", "Thailand")}
+    assert run(nlp, "The two countries trade oil and gas.")["statements"] == []
+
+
+def test_calling_an_event_unacceptable_denies_nothing_but_calling_a_claim_so_does(nlp):
+    r = run(nlp, "Egypt said the displacement of Palestinians was unacceptable.")
+    assert [s["stance"] for s in r["statements"]] == ["assert"] and r["contested"] == []
+    for text in ("Pakistan said the Indian claims were baseless.", "Cambodia said the offer was unacceptable."):
+        assert [s["stance"] for s in run(nlp, text)["statements"]] == ["deny"], text
+
+
 def test_coordinated_demonyms_of_officials_speak_each(nlp):
     r = run(nlp, "Qatari and Egyptian officials said the talks would resume on Monday.")
     assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [("Qatar", "assert"), ("Egypt", "assert")]

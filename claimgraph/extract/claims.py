@@ -289,7 +289,7 @@ def _contest(art, statements, parties, new_claim):
             r = s["_raw"]
             reciprocal = any(t.lower_ in ("other", "another") and t.i > 0 and (
                 t.doc[t.i - 1].lower_ in ("each", "one") or (r["kind"] == GROUP and t.doc[t.i - 1].lower_ == "the"))
-                for t in r["content"])
+                for t in r["content"]) or r["cue"].lemma_.lower() in lx["trading_verbs"]   # 'traded accusations'
             if reciprocal and r["kind"] in (GROUP, "actor") and s["actor"] in parties:
                 mutual.append(s)
         if s["stance"] != "deny" or s["claim"] is not None:

@@ -224,7 +224,10 @@ class Sources:
         With name, no apposition either: the name of 'Ana Ruiz, Peru's prime minister' is 'Ana Ruiz'."""
         drop = {"relcl", "acl", "conj", "cc", "advcl", "punct"} | ({"appos"} if name else set())
         idx = [tok.i]
-        stack = [c for c in tok.children if c.dep_ not in drop]
+        # (an apposition the parser hung on a subject from beyond its verb, 'X's military said it
+        # had ..., a claim Y did not confirm', belongs to the clause, not to the subject)
+        stack = [c for c in tok.children if c.dep_ not in drop
+                 and not (c.dep_ == "appos" and tok.i < tok.head.i < c.i and tok.dep_ in SUBJ_DEPS)]
         while stack:
             c = stack.pop()
             idx.append(c.i)
@@ -604,6 +607,12 @@ class Sources:
         if tok.lemma_ in lx["document_nouns"] or tok.lemma_ in lx["answer_nouns"] or tok.lemma_ in lx["view_nouns"]:
             owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("its", "his", "her", "their")),
                          None)
+            if owner is None and tok.lemma_ in lx["document_nouns"]:
+                # 'a statement released by the army', 'a statement from the army': its issuer's words
+                owner = next((p for c in tok.children
+                              for p in ([c] if c.dep_ == "prep" and c.lower_ == "from" else
+                                        [a for a in c.children if a.dep_ == "agent"] if c.dep_ == "acl" else [])
+                              for p in p.children if p.dep_ == "pobj"), None)
             if owner is not None:
                 kind, aid = self.resolve(owner)
                 if kind == "actor":

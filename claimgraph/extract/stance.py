@@ -570,8 +570,12 @@ def _disowns(art, toks):
     if negated and t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in art.lx["fairness_words"]
                                           for c in t.children):
         return True           # 'said the offer was not fair or reasonable': the speaker rejects it
-    return t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in art.lx["falsity_words"]
-                                    for c in t.children)
+    # 'the claims were baseless', 'the offer is unacceptable', 'this is absurd' reject what was put
+    # forward; 'the displacement of Palestinians was unacceptable' condemns an event, no denial
+    lx = art.lx
+    put_forward = lx["answer_nouns"] | lx["view_nouns"] | lx["proposal_nouns"] | lx["document_nouns"] | lx["offered_nouns"]
+    return t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in lx["falsity_words"] for c in t.children) \
+        and (not subj or _points_back(subj) or any(s.lemma_.lower() in put_forward or s.pos_ == "PRON" for s in subj))
 
 
 def _own_undertaking(art, toks, actor):
