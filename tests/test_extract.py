@@ -244,23 +244,6 @@ def test_an_accusation_in_a_relative_clause_names_the_accused_in_its_proposition
     assert next(x["label"] for x in r["claims"] if x["id"] == c["claim"]) == "Hamas diverted aid"
 
 
-@pytest.mark.parametrize("text, found", [
-    ("Kenya expressed concern over the escalation of fighting in eastern Congo.", [("Kenya", "assert")]),
-    ("Qatar voiced support for the Egyptian proposal.", [("Qatar", "endorse")]),
-    ("Erdogan lashed out at Israel over its offensive in Gaza.", [("Erdogan", "accuse")]),
-    ("Venezuela ruled out talks with Guyana over the Essequibo region.", [("Venezuela", "deny")]),
-    ("Washington threatened Caracas with new sanctions.", [("United States", "demand")]),
-    ("Azerbaijan made clear that it would not sign the deal without a border treaty.", [("Azerbaijan", "assert")]),
-    ("Netanyahu was quoted by Israeli media as saying the operation would continue.", [("Netanyahu", "assert")]),
-    # active 'cited X as saying': X is quoted, not the one who cites
-    ("Critics cited the report as saying the army had fired first.", []),
-], ids=["expressed-concern", "voiced-support", "lashed-out", "ruled-out", "threatened-with", "made-clear",
-        "quoted-as-saying", "cited-as-saying"])
-def test_common_wire_phrasings_of_speech_acts(nlp, text, found):
-    r = run(nlp, text)
-    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == found
-
-
 def test_an_apposition_hung_on_the_subject_from_beyond_its_verb_is_no_part_of_the_speaker(nlp):
     r = run(nlp, "Israel's military said it had killed a senior Hamas commander in an air strike, a claim Hamas "
                  "did not immediately confirm.")
@@ -410,6 +393,14 @@ STANCE_OF_WHAT_IS_SAID = [
     ("Harbor Freight Lines said the strike had cost it millions.", [("Harbor Freight Lines", "assert")]),
     ("Chile's air force said a bird strike had forced the jet to land.", [("Chile", "assert")]),
     ("Chile said Peruvian air strikes had hit two villages.", [("Chile", "accuse")]),
+    ("Kenya expressed concern over the escalation of fighting in eastern Congo.", [("Kenya", "assert")]),
+    ("Qatar voiced support for the Egyptian proposal.", [("Qatar", "endorse")]),
+    ("Erdogan lashed out at Israel over its offensive in Gaza.", [("Erdogan", "accuse")]),
+    ("Venezuela ruled out talks with Guyana over the Essequibo region.", [("Venezuela", "deny")]),
+    ("Washington threatened Caracas with new sanctions.", [("United States", "demand")]),
+    ("Azerbaijan made clear that it would not sign the deal without a border treaty.", [("Azerbaijan", "assert")]),
+    ("Netanyahu was quoted by Israeli media as saying the operation would continue.", [("Netanyahu", "assert")]),
+    ("Critics cited the report as saying the army had fired first.", []),
 ]
 
 
@@ -428,7 +419,10 @@ STANCE_OF_WHAT_IS_SAID = [
     "'its navy would withdraw': own side's future act", "'backed the decision' endorses it",
     "a body's 'it' in its own words is the body, not the actor named just before",
     "the other side's boats damaging ours is a wrong laid on it", "a labour strike is no attack",
-    "a bird strike is no attack", "air strikes by a party are"])
+    "a bird strike is no attack", "air strikes by a party are",
+    "'expressed concern' asserts", "'voiced support' endorses", "'lashed out at' accuses", "'ruled out' denies",
+    "'threatened X with sanctions' demands", "'made clear that' asserts", "'X was quoted as saying': X speaks",
+    "in 'cited the report as saying' the citer does not speak"])
 def test_stance_of_what_is_said(nlp, text, found):
     assert acts(run(nlp, text)) == found
 
