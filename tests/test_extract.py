@@ -227,6 +227,11 @@ def test_signing_a_pact_commits_each_signatory(nlp, text, signatories):
     assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == [(a, "commit") for a in signatories]
 
 
+def test_a_denial_answering_nothing_told_is_disputed_only_by_an_actor_that_speaks(nlp):
+    # M23 is named in what Rwanda denies, but says nothing: no one put the claim forward here
+    assert run(nlp, "Rwanda denies being behind the M23 rebels.")["contested"] == []
+
+
 def test_signing_anything_else_is_no_act_and_one_name_is_one_speaker(nlp):
     assert run(nlp, "The president signed a decree on Monday.")["statements"] == []
     r = run(nlp, "The Department of Health and Social Care said it remained open to talks.")
@@ -401,6 +406,10 @@ STANCE_OF_WHAT_IS_SAID = [
     ("Azerbaijan made clear that it would not sign the deal without a border treaty.", [("Azerbaijan", "assert")]),
     ("Netanyahu was quoted by Israeli media as saying the operation would continue.", [("Netanyahu", "assert")]),
     ("Critics cited the report as saying the army had fired first.", []),
+    ("The Pentagon pushed back against claims that the strike had hit a hospital.", [("United States", "deny")]),
+    ("Russia contested the account given by Kyiv.", [("Russia", "deny")]),
+    ("Sanders will contest the primary in Ohio.", []),
+    ("The Taliban distanced themselves from the attack in Islamabad.", [("Taliban", "deny")]),
 ]
 
 
@@ -422,7 +431,8 @@ STANCE_OF_WHAT_IS_SAID = [
     "a bird strike is no attack", "air strikes by a party are",
     "'expressed concern' asserts", "'voiced support' endorses", "'lashed out at' accuses", "'ruled out' denies",
     "'threatened X with sanctions' demands", "'made clear that' asserts", "'X was quoted as saying': X speaks",
-    "in 'cited the report as saying' the citer does not speak"])
+    "in 'cited the report as saying' the citer does not speak", "'pushed back against claims' denies",
+    "'contested the account' denies it", "contesting an election is no speech act", "'distanced themselves from' denies"])
 def test_stance_of_what_is_said(nlp, text, found):
     assert acts(run(nlp, text)) == found
 

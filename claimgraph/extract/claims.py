@@ -284,6 +284,7 @@ def _contest(art, statements, parties, new_claim):
         s["claim"] = claim_of(p)
         add(p["actor"], s["actor"], [p, s], p)
     mutual = []
+    speaking = {s["actor"] for s in statements if s["actor"] and s["stance"] != "mediate"}
     for i, s in enumerate(statements):
         if s["stance"] == "accuse" and s["_raw"] is not None and len(parties) == 2:
             r = s["_raw"]
@@ -344,7 +345,9 @@ def _contest(art, statements, parties, new_claim):
             s["claim"] = claim_of(target)
             add(target["actor"], s["actor"], [target, s], target)
         elif s["about"] and not told and r is not None and any(t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lx["answer_nouns"]
-                                                  for t in r["content"]):
+                                                  for t in r["content"]) and s["about"][0] in speaking:
+            # a denial answering nothing told: put forward by the first actor its words name, if that
+            # actor speaks in the article (not one only named: 'denies being behind the M23 rebels')
             add(s["about"][0], s["actor"], [s], s)
     # blame laid back: one side accuses the other, and the other, in a later sentence, blames the
     # first for it or holds it responsible ('Ruritania accused Borduria of ...'; 'Borduria blamed
