@@ -232,6 +232,11 @@ def test_a_denial_answering_nothing_told_is_disputed_only_by_an_actor_that_speak
     assert run(nlp, "Rwanda denies being behind the M23 rebels.")["contested"] == []
 
 
+def test_an_acronym_the_model_did_not_tag_names_a_body_not_an_unnamed_source(nlp):
+    r = run(nlp, "Colombia and the ELN agreed on Monday to extend their ceasefire by six months.")
+    assert acts(r) == [("Colombia", "commit"), ("ELN", "commit")]
+
+
 def test_signing_anything_else_is_no_act_and_one_name_is_one_speaker(nlp):
     assert run(nlp, "The president signed a decree on Monday.")["statements"] == []
     r = run(nlp, "The Department of Health and Social Care said it remained open to talks.")

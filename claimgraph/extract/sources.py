@@ -651,6 +651,10 @@ class Sources:
             return ("actor", aid) if aid else (None, None)
         if e is not None and e.label_ == "PERSON" or (tok.pos_ == "PROPN" and tok.is_title and e is None):
             return "actor", self.actors.person(self.np_span(tok, name=True).text)
+        if e is None and tok.pos_ == "PROPN" and tok.is_upper and len(tok.text) >= 2 and tok.text.isalpha():
+            aid = self.actors.org(tok.text)     # 'the ELN', 'the SDF': an acronym the model did not tag names a body
+            if aid:
+                return "actor", aid
         if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
                 and tok.tag_ == "NN":
             aid = self._titled_person(tok)       # 'the general' after 'General Abdou Tiani'
