@@ -185,7 +185,14 @@ def test_an_adjective_of_facilitating_names_the_mediator_in_either_spelling(nlp)
      [("Qatar", "mediate"), ("Egypt", "mediate")]),
     # what mediators say is their statement; that they mediate is told
     ("Egyptian mediators said both sides had agreed to a truce.", ["Egypt"], [("Egypt", "assert")]),
-], ids=["demonym", "from-two", "team-sent-by", "verb-and-noun", "mediators-say"])
+    ("The negotiations were held under the auspices of the African Union.", ["African Union"],
+     [("African Union", "mediate")]),
+    ("The truce was reached through the mediation of Qatar.", ["Qatar"], [("Qatar", "mediate")]),
+    # the parser hangs 'hosted' on 'sides', inside the talks' own phrase
+    ("Talks between the two sides, hosted by Saudi Arabia in Jeddah, resumed on Monday.", ["Saudi Arabia"],
+     [("Saudi Arabia", "mediate")]),
+], ids=["demonym", "from-two", "team-sent-by", "verb-and-noun", "mediators-say", "under-the-auspices-of",
+        "mediation-of", "talks-between-hosted-by"])
 def test_mediators_named_by_a_noun_mediate(nlp, text, mediators, stances):
     r = run(nlp, text)
     [m] = r["mediations"]

@@ -760,11 +760,11 @@ class Article(Sources):
             t.lower_ in ("not", "never") for t in tok.doc[max(tok.i - 3, tok.sent.start):tok.i])
         if stance == "mediate":
             # 'Qatari and Egyptian mediators', 'mediators from Egypt and Qatar', 'a mediation team
-            # sent by ECOWAS': every actor named as whose the mediation is
+            # sent by ECOWAS', 'under the auspices of the AU': every actor named as whose the mediation is
             named = [speaker] + list(speaker.conjuncts) if speaker is not None else []
             holder = tok.head if tok.dep_ == "compound" else tok
             for c in holder.children:
-                agents = [p for pr in ([c] if c.dep_ == "prep" and c.lower_ == "from" else
+                agents = [p for pr in ([c] if c.dep_ == "prep" and c.lower_ in ("from", "of") else
                                        [a for a in c.children if a.dep_ == "agent"]
                                        if c.dep_ == "acl" and c.lemma_.lower() in self.lx["sending_verbs"] else [])
                           for p in pr.children if p.dep_ == "pobj"]

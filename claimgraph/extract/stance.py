@@ -48,6 +48,8 @@ def stance_of_verb(art, v):
                  if p.dep_ == "pobj"}                             # 'threatened Caracas with sanctions'
         if v.dep_ == "acl" or (v.dep_ == "amod" and v.tag_ == "VBN"):   # 'talks facilitated by', 'EU-facilitated talks'
             objs.add(v.head.lemma_.lower())
+            if v.dep_ == "acl" and v.head.dep_ == "pobj" and v.head.head.head.pos_ in ("NOUN", "PROPN"):
+                objs.add(v.head.head.head.lemma_.lower())   # 'talks between the two sides, hosted by X' hung on 'sides'
         if v.dep_ == "advcl" and v.tag_ == "VBN":       # 'to begin negotiations ..., facilitated by Turkey'
             objs |= {c.lemma_.lower() for c in v.head.children if c.dep_ == "dobj"}
         actor_obj = lemma in lx["actor_object_verbs"] and any(
