@@ -720,6 +720,15 @@ def test_claim_core_subject_and_verb_without_a_relation(nlp):
     assert [c["verb"] for c in r["claims"]] == [None]
 
 
+def test_a_long_claim_label_is_cut_after_a_whole_word_and_says_so(nlp):
+    r = run(nlp, "Chile said Peruvian patrol boats had repeatedly entered Chilean waters near the port of Arica "
+                 "without permission during the night.")
+    [claim], span = r["claims"], r["statements"][0]["span"]
+    kept = claim["label"].removesuffix("\u2026")
+    assert claim["label"].endswith("\u2026") and len(claim["label"]) <= 80
+    assert span.startswith(kept) and span[len(kept)] == " "      # cut after a whole word
+
+
 def test_hedging_is_the_speakers_and_kept_apart_from_confidence(nlp):
     """'allegedly' and 'may have' hedge what the speaker says; they do not make the extraction less sure."""
     r = run(nlp, "Ghana said the plant was allegedly built without a permit. Ghana said the plant was built in 2010. "

@@ -87,7 +87,7 @@ def _build(art, doc_id, text):
     contested = _contest(art, statements, parties, new_claim)
     for s in statements:
         if s["claim"] is None:
-            s["claim"] = new_claim(s["span"][:80] or s["stance"], _claim_core(art, s))
+            s["claim"] = new_claim(_shortened(s["span"], 80) or s["stance"], _claim_core(art, s))
     mediations = _mediations(art, statements, parties, text)
     used = {s["speaker"] for s in statements} | {a for s in statements for a in s["about"]} | {s["actor"] for s in statements}
     used |= {a for m in mediations for a in m["mediators"] + m["parties"]}
@@ -463,7 +463,7 @@ def _proposition(art, s):
     r = s.get("_raw")
     span = re.sub(r"^(that|of)\s+", "", s["span"] or "").strip()
     if r is None:
-        return span[:160] or "claim"
+        return _shortened(span, 160) or "claim"
     cue = r["cue"]
     if cue.pos_ != "NOUN" and cue.lemma_.lower() in art.lx["accuse_object_verbs"]:
         dobj = next((c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -487,7 +487,16 @@ def _proposition(art, s):
             if cue.lemma_.lower() == "blame" or prep.lower_ == "for":
                 return f"{who} is to blame for {text}"
             return f"{who} is guilty of {text}"
-    return span[:160] or "claim"
+    return _shortened(span, 160) or "claim"
+
+
+def _shortened(text, limit):
+    """A claim's label at most ``limit`` characters: cut after the last whole word, marked with
+    an ellipsis ('... linking agents of the Indian …', not '... linking agents o')."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1].rsplit(" ", 1)[0] if " " in text[:limit - 1] else text[:limit - 1]
+    return cut.rstrip(" ,;:-\u2013\u2014") + "\u2026"
 
 
 def _past_tense(lx, lemma):
