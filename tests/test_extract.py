@@ -244,6 +244,25 @@ def test_an_acronym_the_model_did_not_tag_names_a_body_not_an_unnamed_source(nlp
     assert acts(r) == [("Colombia", "commit"), ("ELN", "commit")]
 
 
+def test_a_dateline_is_no_speaker_and_the_sentence_after_it_is_the_evidence(nlp):
+    text = ("KINSHASA, March 3 (Reuters) - Congo accused Rwanda on Monday of sending troops across the border.\n"
+            "WASHINGTON (AP) \u2014 The State Department urged both sides to respect the ceasefire.\n")
+    r = run(nlp, text)
+    assert acts(r) == [("Democratic Republic of the Congo", "accuse"), ("United States", "demand")]
+    assert [s["sentence"] for s in r["statements"]] == [
+        "Congo accused Rwanda on Monday of sending troops across the border.",
+        "The State Department urged both sides to respect the ceasefire."]
+    assert all(text[s["start"]:s["end"]] == s["sentence"] for s in r["statements"])
+
+
+def test_a_titled_name_the_model_tagged_an_organisation_is_a_person_of_the_titles_state(nlp):
+    r = run(nlp, "Rwandan government spokeswoman Yolande Makolo said the forces were deployed only to protect "
+                 "the border.")
+    [s] = r["statements"]
+    assert label(r, s["actor"]) == "Rwanda"
+    assert next(a for a in r["actors"] if a["id"] == s["speaker"])["type"] == "person"
+
+
 def test_signing_anything_else_is_no_act_and_one_name_is_one_speaker(nlp):
     assert run(nlp, "The president signed a decree on Monday.")["statements"] == []
     r = run(nlp, "The Department of Health and Social Care said it remained open to talks.")

@@ -136,9 +136,16 @@ def text_date(lines: list):
 def is_dateline(line: str) -> bool:
     """True when the line opens with a dateline: a place in capitals with a date or a news
     agency before a dash ('ISLAMABAD, Oct 19 (Reuters) -', 'WASHINGTON (AP) —')."""
+    return dateline_length(line) > 0
+
+
+def dateline_length(line: str) -> int:
+    """How many characters of the line its opening dateline takes, dash and space included
+    (0 when it opens with none): the extractor parses the sentence after it."""
     m = _DATELINE.match(line + " ")
-    return bool(m) and bool(m.group("agency") or _date_parts(m) or (m.group("place") or "").strip().isupper()
-                            and len((m.group("place") or "").strip()) >= 4)
+    found = bool(m) and bool(m.group("agency") or _date_parts(m) or (m.group("place") or "").strip().isupper()
+                             and len((m.group("place") or "").strip()) >= 4)
+    return min(m.end(), len(line)) if found else 0
 
 
 def _date_parts(m):

@@ -13,6 +13,7 @@ from ..errors import ExtractorUnavailable
 from .attribution import Article
 from .claims import _build
 from .lexicon import CHUNK_CHARS, _lexicon, load_model
+from .metadata import dateline_length
 
 class ExtractionInputError(ValueError):
     """An input file cannot be used; the message names the file and why."""
@@ -60,7 +61,11 @@ def _pieces(text):
     sees more than CHUNK_CHARS characters, and runs without a sentence end cut into parts
     of at most MAX_SENTENCE_CHARS."""
     for m in re.finditer(r"[^\r\n]+", text):
-        for start, segment in _segments(m.start(), m.group()):
+        start, para = m.start(), m.group()
+        skip = dateline_length(para)
+        if skip:        # 'KINSHASA, March 3 (Reuters) - Congo accused ...': the place is no speaker
+            start, para = start + skip, para[skip:]
+        for start, segment in _segments(start, para):
             yield from _chunks(start, segment)
 
 

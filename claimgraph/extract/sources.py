@@ -327,9 +327,10 @@ class Sources:
             if self._portfolio(ent):
                 return None
             if ent.root.pos_ == "PROPN" and not self.actors.known(text) and any(
-                    c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.lx["person_roles"]
-                    for c in ent.root.children):
-                # 'Abdel-Fatau Musah, the bloc's commissioner' tagged ORG: a person's role makes a person
+                    (c.dep_ == "appos" or c.dep_ == "compound" and c.i < ent.start) and c.pos_ == "NOUN"
+                    and c.lemma_.lower() in self.lx["person_roles"] for c in ent.root.children):
+                # 'Abdel-Fatau Musah, the bloc's commissioner', 'government spokeswoman Yolande Makolo'
+                # tagged ORG: a person's role makes a person
                 pid = self.actors.person(self.person_name(ent))
                 self._affiliate_person(pid, ent.root)
                 return pid
