@@ -255,6 +255,11 @@ def test_a_dateline_is_no_speaker_and_the_sentence_after_it_is_the_evidence(nlp)
     assert all(text[s["start"]:s["end"]] == s["sentence"] for s in r["statements"])
 
 
+def test_the_state_of_x_is_the_state_x(nlp):
+    r = run(nlp, '"The State of Qatar announces that an agreement has been reached," a spokesman said.')
+    assert ("Qatar", "assert") in acts(r)
+
+
 def test_a_titled_name_the_model_tagged_an_organisation_is_a_person_of_the_titles_state(nlp):
     r = run(nlp, "Rwandan government spokeswoman Yolande Makolo said the forces were deployed only to protect "
                  "the border.")

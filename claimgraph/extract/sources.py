@@ -525,6 +525,11 @@ class Sources:
             return ANON, None
         if self._is_group(tok):
             return GROUP, None
+        if low == "state" and tok.is_title:      # 'the State of Qatar': the state's formal name
+            named = next((self.actors.country(p.text) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj"), None)
+            if named:
+                return "actor", named
         e = self.ent(tok)
         role = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"
                      and c.lemma_.lower() in lx["person_roles"]), None)
