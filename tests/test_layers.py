@@ -21,9 +21,10 @@ LAYERS = [
     "claimgraph.errors", "claimgraph.vocab", "claimgraph.fileio",  # the bottom: errors, vocabulary, file I/O
     "claimgraph.sparql",  # what a query's tokens tell (form, nesting, SERVICE, FROM)
     "claimgraph.model", "claimgraph.annotation", "claimgraph.actors",  # text -> statements; actors across articles
+    "claimgraph.extract.metadata",  # what an article's text says of itself (headline, dateline); the standard library only
     "claimgraph.extract.lexicon", "claimgraph.extract.sources", "claimgraph.extract.stance",  # the extractor,
     "claimgraph.extract.mediation", "claimgraph.extract.attribution", "claimgraph.extract.claims",  # its layers
-    "claimgraph.extract.pipeline", "claimgraph.extract.metadata", "claimgraph.extract.drafting",
+    "claimgraph.extract.pipeline", "claimgraph.extract.drafting",
     "claimgraph.extract",  # its public API
     "claimgraph.rdf",  # statements -> RDF
     "claimgraph.linking",  # claims across articles: what the corpus concludes of each statement
