@@ -11,7 +11,7 @@ import bisect
 from .lexicon import (ANON, CONTENT_PREPS, GROUP, INHERIT_DEPS, PERSON_PRONOUNS, QUOTE_CLOSERS, QUOTE_OPENERS,
                       SPEECH_STANCES, SUBJ_DEPS, THING_PRONOUNS, _in_quotes)
 from .mediation import mediation_verb
-from .sources import Sources, _before
+from .sources import Sources, _before, _by_whom, _with_conjuncts
 from .stance import stance_of_verb
 
 class Article(Sources):
@@ -58,9 +58,7 @@ class Article(Sources):
         if not subs and (depth == 0 or not any(c.dep_ == "nsubjpass" for c in v.children)):
             # (a verb conjoined to a passive clause shares its subject, not its agent: 'the jet had been
             # shot down by Ruritania and accused ...' is no act of Ruritania's)
-            for c in v.children:
-                if c.dep_ == "agent":
-                    subs = [p for p in c.children if p.dep_ == "pobj"]
+            subs = _by_whom(v)
         if not subs and depth > 0:
             # 'After saying ..., she was taken to hospital', 'He was freed and told reporters ...':
             # the speaker of a clause hung on a passive main verb is that verb's subject
@@ -761,15 +759,13 @@ class Article(Sources):
         if stance == "mediate":
             # 'Qatari and Egyptian mediators', 'mediators from Egypt and Qatar', 'a mediation team
             # sent by ECOWAS', 'under the auspices of the AU': every actor named as whose the mediation is
-            named = [speaker] + list(speaker.conjuncts) if speaker is not None else []
             holder = tok.head if tok.dep_ == "compound" else tok
-            for c in holder.children:
-                agents = [p for pr in ([c] if c.dep_ == "prep" and c.lower_ in ("from", "of") else
-                                       [a for a in c.children if a.dep_ == "agent"]
-                                       if c.dep_ == "acl" and c.lemma_.lower() in self.lx["sending_verbs"] else [])
-                          for p in pr.children if p.dep_ == "pobj"]
-                named += [x for p in agents for x in [p] + list(p.conjuncts)]
-            mediators = [(x, self.resolve(x)[1]) for x in named if self.resolve(x)[0] == "actor"]
+            named = [speaker] if speaker is not None else []
+            named += [p for c in holder.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                      for p in c.children if p.dep_ == "pobj"]
+            named += [p for c in holder.children if c.dep_ == "acl" and c.lemma_.lower() in self.lx["sending_verbs"]
+                      for p in _by_whom(c)]
+            mediators = [(x, aid) for x in _with_conjuncts(named) for kind, aid in [self.resolve(x)] if kind == "actor"]
             if negated:
                 self.negated_mediators.update(self.actors.acts_for(aid) for _, aid in mediators)
             elif mediators:

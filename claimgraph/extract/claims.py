@@ -495,7 +495,7 @@ def _shortened(text, limit):
     an ellipsis ('... linking agents of the Indian …', not '... linking agents o')."""
     if len(text) <= limit:
         return text
-    cut = text[:limit - 1].rsplit(" ", 1)[0] if " " in text[:limit - 1] else text[:limit - 1]
+    cut = text[:limit - 1].rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:-\u2013\u2014") + "\u2026"
 
 

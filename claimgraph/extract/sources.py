@@ -24,6 +24,16 @@ def _backed_by_another(tok):
                and any(g.tag_ == "HYPH" or g.text == "-" for g in c.children) for c in tok.children)
 
 
+def _by_whom(v):
+    """The objects of a passive verb's 'by' phrase: 'signed by X', 'released by the army'."""
+    return [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def _with_conjuncts(toks):
+    """The tokens and the names coordinated with each ('Egypt and Qatar')."""
+    return [x for t in toks for x in [t, *t.conjuncts]]
+
+
 def _counted(tok):
     """'the two bodies', 'both groups', 'all three companies': a number of them, never one."""
     return any(c.dep_ == "nummod" or c.dep_ in ("det", "predet") and c.lower_ in ("both", "all") for c in tok.children)
@@ -615,10 +625,9 @@ class Sources:
                          None)
             if owner is None and tok.lemma_ in lx["document_nouns"]:
                 # 'a statement released by the army', 'a statement from the army': its issuer's words
-                owner = next((p for c in tok.children
-                              for p in ([c] if c.dep_ == "prep" and c.lower_ == "from" else
-                                        [a for a in c.children if a.dep_ == "agent"] if c.dep_ == "acl" else [])
-                              for p in p.children if p.dep_ == "pobj"), None)
+                owner = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                              for p in c.children if p.dep_ == "pobj"), None) \
+                    or next((p for c in tok.children if c.dep_ == "acl" for p in _by_whom(c)), None)
             if owner is not None:
                 kind, aid = self.resolve(owner)
                 if kind == "actor":

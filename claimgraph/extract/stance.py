@@ -7,7 +7,7 @@ what its content says, and :func:`_obligation` a 'must'/'should' aimed at others
 from __future__ import annotations
 
 from .lexicon import SUBJ_DEPS, _in_quotes
-from .sources import _counted
+from .sources import _by_whom, _counted
 
 def stance_of_verb(art, v):
     lx = art.lx
@@ -355,8 +355,7 @@ def _wronged_by(art, toks):
     if t is None or not (_is_wrong(art, t) or t.lemma_.lower() in art.lx["harm_verbs"]) \
             or not any(c.dep_ == "auxpass" for c in t.children) or not _plainly(t):
         return False
-    doers = [p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    return any(art.resolve(p)[0] is not None or p.lemma_.lower() in art.lx["doers"] for p in doers)   # not 'by a flying object'
+    return any(art.resolve(p)[0] is not None or p.lemma_.lower() in art.lx["doers"] for p in _by_whom(t))   # not 'by a flying object'
 
 
 def _plainly(t):
@@ -521,7 +520,7 @@ def _reserves_the_right(art, toks, actor):
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is None and t.dep_ == "conj":
                 subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and (subj.pos_ == "PRON" or art.actors.acts_for(art.resolve(subj)[1] or "") == actor):
+            if subj is not None and _speakers_side(art, subj, actor, pronouns=True):
                 return True
     return False
 
@@ -575,9 +574,9 @@ def _disowns(art, toks):
     # 'the claims were baseless', 'the offer is unacceptable', 'this is absurd' reject what was put
     # forward; 'the displacement of Palestinians was unacceptable' condemns an event, no denial
     lx = art.lx
-    put_forward = lx["answer_nouns"] | lx["view_nouns"] | lx["proposal_nouns"] | lx["document_nouns"] | lx["offered_nouns"]
     return t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in lx["falsity_words"] for c in t.children) \
-        and (not subj or _points_back(subj) or any(s.lemma_.lower() in put_forward or s.pos_ == "PRON" for s in subj))
+        and (not subj or _points_back(subj) or any(s.lemma_.lower() in lx["put_forward_nouns"] or s.pos_ == "PRON"
+                                                   for s in subj))
 
 
 def _own_undertaking(art, toks, actor):
