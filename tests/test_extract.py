@@ -1560,3 +1560,36 @@ def test_naming_someone_a_terrorist_accuses_but_a_framing_word_in_a_relative_cla
 def test_carrying_messages_or_acting_as_a_go_between_is_mediation(nlp, text, mediates):
     r = run(nlp, text)
     assert (("Kravia", "mediate") in [(s["speaker_text"], s["stance"]) for s in r["statements"]]) is mediates
+
+
+@pytest.mark.parametrize("text, acts", [
+    pytest.param("In several camps, aid workers say, families have been asked to leave by Friday.",
+                 [("aid workers", "report")], id="a speaking aside hung on a clause whose verb is a cue reports it"),
+    pytest.param("The militia, the ministry of Ostmark said in a statement, had not fired on the convoy.",
+                 [("the ministry of Ostmark", "deny")],
+                 id="a subject set off before a speaking aside belongs to the clause after it, not to the speaker"),
+    pytest.param("One delegate said the talks had stalled. Another said they would resume on Monday.",
+                 [("One delegate", "report"), ("Another", "report")], id="'another' alone is an unnamed source"),
+    pytest.param('"We will not leave," Karl Olm said, according to Reuters.',
+                 [("Karl Olm", "commit"), ("Reuters", "assert")],
+                 id="a news organisation behind a person's words relays them: a statement of its own"),
+    pytest.param('"We will not leave," Karl Olm said, according to Radio Ostmark.', [("Karl Olm", "commit")],
+                 id="a body of no known side behind a person of none may be his own: no statement of its own"),
+    pytest.param('"The border will reopen," Karl Olm said, according to his office.', [("Karl Olm", "assert")],
+                 id="a person's own office behind his words adds no statement"),
+    pytest.param("He told the council that the mayor should resign, according to two people at the meeting.",
+                 [("two people at the meeting", "report")],
+                 id="'according to' a source behind an act whose speaker is unknown still sources it"),
+    pytest.param("Ostmark's port was shelled again on Monday, though neither side has acknowledged the attack.",
+                 [], id="a cue whose subject is 'neither side' or 'no one' is no act"),
+    pytest.param("In 2014, about 80 percent of the attacks were committed by militias, according to Ruritania.",
+                 [("Ruritania", "assert")],
+                 id="crimes committed by someone are no commitment")])
+def test_asides_relays_and_negative_subjects_in_what_the_finder_reads(nlp, text, acts):
+    assert [(s["speaker_text"], s["stance"]) for s in run(nlp, text)["statements"]] == acts
+
+
+def test_his_office_speaks_for_the_body_he_speaks_for(nlp):
+    r = run(nlp, "Ruritania's president Karl Olm said the truce would hold. His office said the army was ready.")
+    assert [(s["speaker_text"], label(r, s["actor"])) for s in r["statements"]] == [
+        ("Ruritania's president Karl Olm", "Ruritania"), ("His office", "Ruritania")]

@@ -22,6 +22,7 @@ class Article(Sources):
         self.rel_pronoun = {}      # antecedent token i -> the relative pronoun standing for it as a subject
         for n, (sent, start, end) in enumerate(self.sents):
             self.cur = n
+            self.relays = []
             for tok in sent:
                 if tok.lower_ == "according" and (tok.dep_ in ACCORDING_DEPS or tok.dep_ == "ROOT" and tok.i == sent.start):
                     self._according(tok, n)
@@ -41,6 +42,9 @@ class Article(Sources):
                     kind, aid = self.resolve(tok)
                     if kind == "actor" and self.actors.by_id[aid]["type"] != "person":
                         bisect.insort(self.thing_speakers, ((n, tok.i), aid))
+            for cue, source, content, speaker_text in self.relays:
+                if not self._relays_same_source(cue.head, source):
+                    self._add_raw(n, cue, source, "assert", content, speaker_text=speaker_text)
 
     def _subjects(self, v, depth=0):
         """Subject tokens of v, inherited along conj/advcl/xcomp chains; passive agents for acl."""
@@ -55,6 +59,8 @@ class Article(Sources):
         if len(subs) == 2 and self.np_span(subs[0]).end == self.np_span(subs[1]).start \
                 and subs[1].pos_ == "PROPN":
             subs = subs[:1]      # "Russia's aviation agency Rosaviatsia said": one speaker, its name apposed
+        if self._stranded_subject(v) is not None:
+            subs = subs[1:]      # 'The army, the ministry said, had not fired ...': the ministry speaks
         if not subs and (depth == 0 or not any(c.dep_ == "nsubjpass" for c in v.children)):
             # (a verb conjoined to a passive clause shares its subject, not its agent: 'the jet had been
             # shot down by Ruritania and accused ...' is no act of Ruritania's)
@@ -129,6 +135,18 @@ class Article(Sources):
                 stack.extend(x for x in c.children if x.dep_ == "conj")
         return out
 
+    def _stranded_subject(self, v):
+        """'The army, the ministry said in a statement, had not fired on the convoy': the parser
+        gives 'said' both subjects; the first, set off by a comma, belongs to the reported clause
+        after the verb, which has none of its own. That subject, or None."""
+        subs = [c for c in v.children if c.dep_ == "nsubj"]
+        if len(subs) != 2 or not subs[0].i < subs[1].i < v.i \
+                or not any(t.text == "," for t in v.doc[subs[0].right_edge.i + 1:subs[1].left_edge.i]):
+            return None
+        clause = [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i
+                  and not any(g.dep_ in SUBJ_DEPS for g in c.children)]
+        return subs[0] if clause else None
+
     def _message(self, v):
         """'a statement saying ...', 'an email urging ...': a speaking participle on a message noun."""
         return v.dep_ == "acl" and v.tag_ == "VBG" and v.head.lemma_.lower() in self.lx["message_nouns"]
@@ -196,7 +214,9 @@ class Article(Sources):
                     drop |= {x.i for x in c.subtree}
             return [t for t in v.head.subtree if t.i not in drop]
         if cc:
-            return [t for c in cc for t in c.subtree]
+            stranded = self._stranded_subject(v)
+            lead = list(stranded.subtree) if stranded is not None else []
+            return lead + [t for c in cc for t in c.subtree]
         if v.lemma_.lower() in self.lx["quote_verbs"]:
             misparsed = [c for c in kids if c.dep_ == "advcl" and c.i > v.i and _bare_clause(c)]
             if misparsed:   # 'X said after the meeting he would ...': the complement, hung on 'after'
@@ -623,9 +643,9 @@ class Article(Sources):
         agreed ...'): an act told by someone else, whose unnamed doer is no source of the article."""
         x = cue
         while x.head.i != x.i:
-            if x.dep_ in ("ccomp", "parataxis") and stance_of_verb(self, x.head):
-                return True
-            x = x.head
+            if (x.dep_ == "ccomp" or x.dep_ == "parataxis" and x is not cue) and stance_of_verb(self, x.head):
+                return True       # (a cue hung on its clause as an aside, 'they have been asked ..., aid
+            x = x.head            #  workers say', reports that clause: it is not reported by it)
         return False
 
     def _last_speaker(self, n, subj):
@@ -679,11 +699,41 @@ class Article(Sources):
                               speaker_text=tok.doc[pobj[0].left_edge.i:comma.i].text)
             return
         head = tok.head
-        if stance_of_verb(self, head) is not None:
-            return
         skip = {t.i for t in tok.subtree}
         content = [t for t in head.subtree if t.i not in skip and not t.is_punct or t.i not in skip and t.i > tok.i]
+        while content and content[-1].is_punct and content[-1].i > tok.i:
+            content.pop()         # (the full stop after 'according to X' would stretch the span over it)
+        if stance_of_verb(self, head) is not None:
+            # a source behind a speech act: weighed once the sentence's acts are all drawn
+            self.relays.append((tok, pobj[0], content, speaker_text))
+            return
         self._add_raw(n, tok, pobj[0], "assert", content, speaker_text=speaker_text)
+
+    def _relays_same_source(self, cue, source):
+        """Whether the source named behind a speech act drawn from ``cue`` ('X said ..., according
+        to Y') adds nothing to it: Y is the speaker's own side ('Modi told Trump ..., according to
+        Misri'; a person of no known side, or a speaker of no known side, may well be), or is the
+        speaker. A news organisation or an unnamed source relaying the words ('Sanders said ...,
+        according to CNN', '... told aides ..., according to someone in attendance') makes a
+        statement of its own, as does any source when the act drew none (its speaker unknown)."""
+        spoken = [r for r in self.raw if r["cue"].i == cue.i and r["cue"].doc is cue.doc]
+        if not spoken:
+            return False      # ('He told aides ..., according to numerous sources', the 'he' unplaced)
+        kind, aid = self.resolve(source)
+        if kind is None:
+            kind, aid = self.unplaced_source(source)
+        if kind == ANON:
+            return any(r["kind"] == ANON for r in spoken)
+        if kind != "actor":
+            return True
+        if self.actors.by_id[aid]["label"].lower() in self.lx["news_lower"]:
+            return False
+        A = self.actors
+
+        def sided(x):
+            return A.acts_for(x) != x or A.by_id[x]["type"] != "person"
+        return not sided(aid) or any(r["kind"] != "actor" or not sided(r["aid"]) or A.acts_for(r["aid"]) == A.acts_for(aid)
+                                     for r in spoken)
 
     def _anon_adverb(self, tok, n):
         head = tok.head
@@ -830,6 +880,13 @@ WH_ADVERBS = {"when", "whenever", "where", "while", "why", "how", "once", "as", 
 def _negated(v) -> bool:
     """Whether a speaking verb is itself negated ('did not say'). A negation the parser hangs on
     the verb from inside the quotation ('"Probably not," she said') belongs to the words said."""
+    if any(c.dep_ in SUBJ_DEPS and (c.lower_ in NO_ONE or any(d.dep_ == "det" and d.lower_ in NO_ONE for d in c.children))
+           for c in v.children):
+        return True           # 'neither side has acknowledged direct talks', 'no one has claimed ...'
     return any(c.dep_ == "neg" and not any(t.text in QUOTE_OPENERS | QUOTE_CLOSERS
                                            for t in v.doc[min(c.i, v.i) + 1:max(c.i, v.i)])
                for c in v.children)
+
+
+#: Subjects (or their determiners) that say no one spoke.
+NO_ONE = {"neither", "no", "none", "nobody", "nothing"}

@@ -473,7 +473,12 @@ class Sources:
         found_org, found_state = None, None
         for c in tok.children:
             aid = None
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and c.lower_ in ("his", "her") and (
+                    tok.lemma_.lower() in self.lx["spokes_nouns"] or tok.lemma_.lower() == "office"):
+                # 'according to his office', 'her spokesman said': the voice of the person meant
+                prior = _before(self.person_subjects, self.order(c)) or _before(self.person_mentions, self.order(c))
+                aid = prior[1] if prior else None
+            elif c.dep_ == "poss":
                 aid = self.resolve(c)[1] if c.lower_ not in ("its", "his", "her", "their") else None
             elif c.dep_ in ("compound", "amod", "nmod", "npadvmod"):
                 e = self.ent(c)
