@@ -1593,3 +1593,20 @@ def test_his_office_speaks_for_the_body_he_speaks_for(nlp):
     r = run(nlp, "Ruritania's president Karl Olm said the truce would hold. His office said the army was ready.")
     assert [(s["speaker_text"], label(r, s["actor"])) for s in r["statements"]] == [
         ("Ruritania's president Karl Olm", "Ruritania"), ("His office", "Ruritania")]
+
+
+@pytest.mark.parametrize("text, acts", [
+    pytest.param("Moldova's border service said smugglers had opened fire on a patrol.",
+                 [("Moldova", "accuse")], id="a state's service, commission or inspectorate speaks for the state"),
+    pytest.param("Moldova closed the port. A spokesman for the state labour inspectorate said inspectors would "
+                 "visit the yard.", [("Moldova", "assert")],
+                 id="the 'state' or 'national' body of an unnamed state is the state the article is about"),
+    pytest.param('The Ostmark Dockers Union called the letter "an insult to every worker".',
+                 [("Ostmark Dockers Union", "accuse")], id="calling something an insult accuses"),
+    pytest.param("The Ostmark Dockers Union says management has ignored safety complaints for years.",
+                 [("Ostmark Dockers Union", "accuse")], id="saying someone ignored complaints accuses"),
+    pytest.param('Karl Olm of Ruritania spoke on Monday. "They can write whatever they want," he said.',
+                 [("Karl Olm", "assert")], id="what one could say, in quoted words, is no act of its own")])
+def test_bodies_of_a_state_and_wrongs_named_in_what_is_said(nlp, text, acts):
+    r = run(nlp, text)
+    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == acts

@@ -280,6 +280,8 @@ class Article(Sources):
             #                    speak; 'by pressing ...' does not)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
             return                                   # 'talks can begin only if both sides agree': no act yet
+        if any(c.dep_ == "aux" and c.lower_ in ("can", "could", "might") for c in v.children) and _in_quotes(v):
+            return            # '"They can write whatever they want," he said': what one could say, in the words quoted
         if v.lemma_.lower() in self.lx["telling_verbs"] and any(c.dep_ == "xcomp" for c in v.children) and not any(
                 c.dep_ in ("dobj", "dative", "ccomp") for c in v.children):
             return            # 'among the six diplomats told to leave' (tagged a past tense or not): no speaker

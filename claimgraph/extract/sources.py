@@ -598,6 +598,12 @@ class Sources:
                 aid = owner or self._salient_state(tok)
                 if aid:
                     return "actor", aid
+            if tok.lemma_.lower() in lx["state_bodies"] and not any(c.dep_ == "poss" for c in tok.children) and any(
+                    c.dep_ in ("amod", "compound", "nmod") and c.lower_ in ("state", "national", "federal")
+                    for c in tok.subtree if c.i < tok.i):
+                aid = self._salient_state(tok)      # 'the state labour inspectorate': the state's own body
+                if aid:
+                    return "actor", aid
             if low in lx["anon_nouns"]:
                 return ANON, None
             if tok.lemma_.lower() in lx["state_institutions"] and not any(
