@@ -1610,3 +1610,30 @@ def test_his_office_speaks_for_the_body_he_speaks_for(nlp):
 def test_bodies_of_a_state_and_wrongs_named_in_what_is_said(nlp, text, acts):
     r = run(nlp, text)
     assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == acts
+
+
+@pytest.mark.parametrize("text, acts", [
+    pytest.param("Ostmark Telecom was fined. The regulator was pressed to act by rivals, including the French firm "
+                 "Hexanet. Hexanet welcomed the fine.", [("Hexanet", "endorse")],
+                 id="a name beside a company noun is the company, not a person acting for the demonym's state"),
+    pytest.param("The French firm Hexanet welcomed the fine. Its chief executive, Louis Marchand, urged the "
+                 "regulator to act.", [("Hexanet", "endorse"), ("Hexanet", "demand")],
+                 id="'its chief executive' speaks for the body last named"),
+    pytest.param('The Competition Authority accused Vodafone of abuse. "We did nothing wrong," a company '
+                 'spokesperson said.', [("Competition Authority", "accuse"), ("Vodafone", "deny")],
+                 id="'the company' is the firm named before it, never the public body"),
+    pytest.param('"We did nothing wrong," a company spokesperson said. The Competition Authority accused Vodafone of '
+                 'abuse.', [(None, "report"), ("Competition Authority", "accuse")],
+                 id="nor a firm the article names only later"),
+    pytest.param("The Competition Authority said Vodafone charged high fees for moving data.",
+                 [("Competition Authority", "assert")], id="charging fees is no charge laid on anyone"),
+    pytest.param("Aid agencies said the convoys had been held up at checkpoints.", [(None, "report")],
+                 id="many unnamed bodies described ('aid agencies', 'rights groups') are an unnamed source")])
+def test_companies_public_bodies_and_unnamed_collectives(nlp, text, acts):
+    r = run(nlp, text)
+    assert [(label(r, s["actor"]) if s["actor"] else None, s["stance"]) for s in r["statements"]] == acts
+
+
+def test_a_gerund_phrase_hung_on_a_passive_agent_is_not_part_of_the_speaker(nlp):
+    r = run(nlp, "Police were accused by human rights groups of using live ammunition against protesters.")
+    assert [s["speaker_text"] for s in r["statements"]] == ["human rights groups"]

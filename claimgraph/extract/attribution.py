@@ -734,8 +734,8 @@ class Article(Sources):
 
         def sided(x):
             return A.acts_for(x) != x or A.by_id[x]["type"] != "person"
-        return not sided(aid) or any(r["kind"] != "actor" or not sided(r["aid"]) or A.acts_for(r["aid"]) == A.acts_for(aid)
-                                     for r in spoken)
+        return not sided(aid) or any(r["kind"] == "actor" and (not sided(r["aid"]) or A.acts_for(r["aid"]) == A.acts_for(aid))
+                                     for r in spoken)     # (an unnamed speaker is never the named source)
 
     def _anon_adverb(self, tok, n):
         head = tok.head

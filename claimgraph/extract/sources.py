@@ -236,8 +236,12 @@ class Sources:
         idx = [tok.i]
         # (an apposition the parser hung on a subject from beyond its verb, 'X's military said it
         # had ..., a claim Y did not confirm', belongs to the clause, not to the subject)
+        # (nor does a phrase of a gerund, 'accused by rights groups of using live ammunition': the
+        # verb's complement hung on its agent)
         stack = [c for c in tok.children if c.dep_ not in drop
-                 and not (c.dep_ == "appos" and tok.i < tok.head.i < c.i and tok.dep_ in SUBJ_DEPS)]
+                 and not (c.dep_ == "appos" and tok.i < tok.head.i < c.i and tok.dep_ in SUBJ_DEPS)
+                 and not (c.dep_ == "prep" and tok.i < c.i and any(
+                     g.dep_ == "pcomp" or g.dep_ == "pobj" and g.tag_ == "VBG" for g in c.children))]
         while stack:
             c = stack.pop()
             idx.append(c.i)
@@ -318,7 +322,7 @@ class Sources:
         if lab == "PERSON":
             if self.actors.known(text):
                 return self.actors.known(text)
-            if self.actors.armed(text):
+            if self.actors.armed(text) or self._named_company(ent):
                 return self.actors.org(text)
             pid = self.actors.person(self.person_name(ent))
             self._affiliate_person(pid, ent.root)
@@ -336,11 +340,14 @@ class Sources:
         if lab == "ORG":
             if self._portfolio(ent):
                 return None
-            if ent.root.pos_ == "PROPN" and not self.actors.known(text) and any(
+            if ent.root.pos_ == "PROPN" and not self.actors.known(text) and (any(
                     (c.dep_ == "appos" or c.dep_ == "compound" and c.i < ent.start) and c.pos_ == "NOUN"
-                    and c.lemma_.lower() in self.lx["person_roles"] for c in ent.root.children):
-                # 'Abdel-Fatau Musah, the bloc's commissioner', 'government spokeswoman Yolande Makolo'
-                # tagged ORG: a person's role makes a person
+                    and c.lemma_.lower() in self.lx["person_roles"] for c in ent.root.children)
+                    or ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" and len(ent) > 1
+                    and ent.root.head.lemma_.lower() in self.lx["person_roles"]
+                    and not any(t.lower_ in self.lx["institution_words"] for t in ent)):
+                # 'Abdel-Fatau Musah, the bloc's commissioner', 'government spokeswoman Yolande Makolo',
+                # 'its chief executive, Louis Marchand' tagged ORG: a person's role makes a person
                 pid = self.actors.person(self.person_name(ent))
                 self._affiliate_person(pid, ent.root)
                 return pid
@@ -351,6 +358,16 @@ class Sources:
                 self.actors.seen(aid, text)
             return aid
         return None
+
+    def _named_company(self, ent):
+        """'the French firm Hexanet', 'Hexanet, a cloud provider', 'the carmaker Tesla' tagged as
+        a person: a name set beside a company noun is the company's."""
+        company = self.lx["descriptors"]["company"]
+        root = ent.root
+        if root.dep_ == "appos" and root.head.lemma_.lower() in company and root.head.i < ent.start:
+            return True
+        return any((c.dep_ == "appos" or c.dep_ == "compound" and c.i < root.i) and c.lemma_.lower() in company
+                   and c.pos_ == "NOUN" for c in root.children)
 
     def person_name(self, ent):
         """A PERSON entity's name with the given names the model left out of it ('Moninder' of
@@ -478,6 +495,14 @@ class Sources:
                 # 'according to his office', 'her spokesman said': the voice of the person meant
                 prior = _before(self.person_subjects, self.order(c)) or _before(self.person_mentions, self.order(c))
                 aid = prior[1] if prior else None
+            elif c.dep_ == "poss" and c.lower_ == "its" and (tok.lemma_.lower() in self.lx["person_roles"]
+                                                             or tok.lemma_.lower() == "office"):
+                # 'Its chief executive, Louis Marchand, urged ...': the body last named speaks through him
+                # (or the last speaker: 'its' is never a person, so one taken for a person is a body)
+                kind, aid = self._last_thing(self.order(c))
+                aid = aid if kind == "actor" else next(
+                    (r["aid"] for r in reversed(self.raw) if r["kind"] == "actor" and 0 <= self.order(c)[0] - r["n"] <= 2),
+                    None)
             elif c.dep_ == "poss":
                 aid = self.resolve(c)[1] if c.lower_ not in ("its", "his", "her", "their") else None
             elif c.dep_ in ("compound", "amod", "nmod", "npadvmod"):
@@ -647,7 +672,8 @@ class Sources:
             return self._last_thing()
         aid = self._civil_society(tok)
         if aid:
-            return "actor", aid
+            # ('rights groups', 'aid agencies': many unnamed bodies, a source the text does not name)
+            return (ANON, None) if tok.tag_ == "NNS" else ("actor", aid)
         if (low in lx["descriptor_of"] or tok.lemma_ in lx["descriptor_of"] or tok.lemma_ == "country") \
                 and not (tok.tag_ == "NNS" and _counted(tok)):     # 'the two bodies' are not one body
             aid = self._descriptor(tok)
@@ -816,7 +842,8 @@ class Sources:
                 cands.append(aid)
             elif cls == "armed" and a["type"] == "armed-group":
                 cands.append(aid)
-            elif cls == "company" and a["type"] == "organisation" and not is_union and not a.get("intl"):
+            elif cls == "company" and a["type"] == "organisation" and not is_union and not a.get("intl") \
+                    and not any(k in self.lx["public_body_words"] for k in a["label"].lower().split()):
                 cands.append(aid)
             elif cls == "body" and a["type"] == "organisation" and not a.get("intl"):
                 cands.append(aid)
@@ -829,6 +856,11 @@ class Sources:
                     return aid
         if not cands and (tok.lower_ == "group" or cls == "union"):
             cands = [a for a, v in self.actors.by_id.items() if v["type"] == "organisation" and not v.get("intl")]
+        if cls == "company":
+            # 'the company' stands for one named before it, not for a firm the article meets later
+            order = (self.order(tok)[0], self.np_span(tok).end)      # (its own name may follow: 'the firm Hexanet')
+            earlier = {aid for o, aid in self.mentions if o < order}
+            cands = [a for a in cands if a in earlier]
         word = tok.lemma_.lower()
         return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(),
                                          self.actors.count.get(a, 0)), default=None)
