@@ -1637,3 +1637,28 @@ def test_companies_public_bodies_and_unnamed_collectives(nlp, text, acts):
 def test_a_gerund_phrase_hung_on_a_passive_agent_is_not_part_of_the_speaker(nlp):
     r = run(nlp, "Police were accused by human rights groups of using live ammunition against protesters.")
     assert [s["speaker_text"] for s in r["statements"]] == ["human rights groups"]
+
+
+@pytest.mark.parametrize("text, acts", [
+    pytest.param("Ruritania accused India of building roads in the area, a charge New Delhi rejects.",
+                 [("Ruritania", "accuse"), ("India", "deny")],
+                 id="'a charge X rejects' read with the verb as a plural noun: X denies"),
+    pytest.param("India agreed to resume patrols on Thursday, in what officials on both sides described as a step "
+                 "towards easing tension.", [("India", "commit"), ("India", "assert")],
+                 id="a 'what' clause judging another's act is its own speaker's act ('officials on both sides')"),
+    pytest.param("Karl Olm accused the government of hiding the deal and demanded that Prime Minister Jan Novak "
+                 "explain the terms to parliament.", [("Karl Olm", "accuse"), ("Karl Olm", "demand")],
+                 id="an act demanded of someone is not made by him"),
+    pytest.param('"People deserve to know what has been agreed in their name," Karl Olm said.', [("Karl Olm", "assert")],
+                 id="'what has been agreed' is no one's act"),
+    pytest.param("Ostmark suspended the licence of Kivu Metals. The miners' union at the Kolwezi site threatened to "
+                 "strike. Its secretary general, Jean-Paul Mbuyi, urged both sides to settle.",
+                 [("Miners' union", "demand"), ("Miners' union", "demand")],
+                 id="a union described but not named is a union of its own, not the last organisation"),
+    pytest.param("Kivu Metals denied the charge. Resource Watch Africa, a campaign group, welcomed the ruling. The "
+                 "group said the company had evaded taxes.",
+                 [("Kivu Metals", "deny"), ("Resource Watch Africa", "endorse"), ("Resource Watch Africa", "assert")],
+                 id="'the group' is the one last named; a name ending in 'Metals' is a company")])
+def test_answers_judgements_and_descriptions_of_bodies(nlp, text, acts):
+    r = run(nlp, text)
+    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == acts

@@ -262,6 +262,8 @@ class Article(Sources):
         if stance is None or _negated(v):
             return
         named = self._answer_named(v, stance)
+        if named is None and stance in ("deny", "accuse", "endorse"):
+            named = self._answer_subject(v)
         if named is not None:
             # 'accused him of X, a charge Lopez denied': the name hung on the noun speaks
             skip = {t.i for t in named.subtree}
@@ -280,6 +282,12 @@ class Article(Sources):
             #                    speak; 'by pressing ...' does not)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
             return                                   # 'talks can begin only if both sides agree': no act yet
+        if v.tag_ in ("VB", "VBP") and v.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass") for c in v.children) \
+                and stance_of_verb(self, v.head) == "demand":
+            return            # 'demanded that the prime minister explain ...': an act asked for, not made
+        if any(c.dep_ == "auxpass" for c in v.children) and not any(c.dep_ == "agent" for c in v.children) \
+                and any(c.dep_ == "nsubjpass" and c.lower_ in ("what", "which", "that") for c in v.children):
+            return            # '... to know what has been agreed': an act of no one the sentence names
         if any(c.dep_ == "aux" and c.lower_ in ("can", "could", "might") for c in v.children) and _in_quotes(v):
             return            # '"They can write whatever they want," he said': what one could say, in the words quoted
         if v.lemma_.lower() in self.lx["telling_verbs"] and any(c.dep_ == "xcomp" for c in v.children) and not any(
@@ -355,10 +363,16 @@ class Article(Sources):
         as stalling': a finite cue verb with its own subject in a 'what' clause after a preposition
         (parsed as the preposition's complement) is that subject's act, not a gerund's. Under another
         cue it is part of that act ('thanked him for what he called a reconciliation')."""
-        return v.tag_ in ("VBD", "VBZ", "VBP") and any(
-            c.dep_ == "nsubj" and c.lower_ not in ("what", "which", "who", "that") for c in v.children) \
-            and any(t.lower_ == "what" for t in v.doc[v.left_edge.i:v.i]) \
-            and not any(stance_of_verb(self, a) for a in v.ancestors)
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.lower_ not in ("what", "which", "who", "that")), None)
+        finite = v.tag_ in ("VBD", "VBZ", "VBP") or v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+        if not finite or subj is None or not any(t.lower_ == "what" for t in v.doc[v.left_edge.i:v.i]):
+            return False
+        outer = next((a for a in v.ancestors if stance_of_verb(self, a)), None)
+        if outer is None:
+            return True
+        # ('India agreed, in what officials on both sides described as a step ...': others judge the act)
+        theirs = [self.resolve(c) for c in outer.children if c.dep_ == "nsubj"]
+        return bool(theirs) and self.resolve(subj) not in theirs and subj.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS
 
     def _placed_as(self, s):
         """The actor id s was placed as when it spoke an earlier cue of the sentence, as a source
@@ -368,6 +382,17 @@ class Article(Sources):
             return None
         return next((r["aid"] for r in self.raw if r["subj"] is not None and r["subj"].i == s.i
                      and r["subj"].doc is s.doc and r["kind"] == "actor"), None)
+
+    def _answer_subject(self, v):
+        """'Beijing accused India of ..., a charge New Delhi rejects' parsed with 'rejects' as the
+        main verb, 'a charge' its subject and the name apposed to it: the name speaks, answering
+        the charge; None when the sentence is not so parsed."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+        if subj is None or subj.lemma_.lower() not in self.lx["answer_nouns"]:
+            return None
+        name = next((c for c in subj.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"
+                     and c.i > subj.i and c.right_edge.i == v.i - 1), None)
+        return name if name is not None and self.resolve(name)[0] == "actor" else None
 
     def _answer_named(self, v, stance):
         """'..., a charge Lopez denied': the parser often hangs the denying verb on the answer noun
@@ -749,6 +774,13 @@ class Article(Sources):
         after a name opening the sentence as a plural noun. A name, then a word that is a cue verb
         with -s, then 'that' or 'to': the name speaks what follows."""
         stance = self.lx["verbs"].get(tok.lemma_.lower())  # a plural noun's lemma is the verb's ('charges': charge)
+        answering = self._answer_subject(tok) if stance in ("deny", "accuse", "endorse") else None
+        if answering is not None:
+            # ('..., a charge New Delhi rejects.' with 'rejects' read as a plural noun)
+            skip = {t.i for t in answering.subtree}
+            charge = next(c for c in tok.children if c.dep_ == "nsubj")
+            self._add_raw(n, tok, answering, stance, [t for t in self.np_span(charge) if t.i not in skip])
+            return
         name = tok.doc[tok.i - 1]
         sent = tok.sent
         if stance is None or stance == "mediate" or tok.i + 2 >= sent.end \

@@ -364,6 +364,8 @@ class Sources:
         a person: a name set beside a company noun is the company's."""
         company = self.lx["descriptors"]["company"]
         root = ent.root
+        if len(ent) > 1 and ent[-1].lower_ in self.lx["company_name_words"]:
+            return True
         if root.dep_ == "appos" and root.head.lemma_.lower() in company and root.head.i < ent.start:
             return True
         return any((c.dep_ == "appos" or c.dep_ == "compound" and c.i < root.i) and c.lemma_.lower() in company
@@ -565,6 +567,10 @@ class Sources:
             return ANON, None
         if self._is_group(tok):
             return GROUP, None
+        if (tok.lemma_.lower() in lx["roles"] or low in lx["anon_nouns"]) and any(
+                c.dep_ == "prep" and c.lower_ == "on" and self._is_group(p)
+                for c in tok.children for p in c.children if p.dep_ == "pobj"):
+            return GROUP, None        # 'officials on both sides'
         if low == "state" and tok.is_title:      # 'the State of Qatar': the state's formal name
             named = next((self.actors.country(p.text) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                           for p in c.children if p.dep_ == "pobj"), None)
@@ -854,6 +860,10 @@ class Sources:
             for _, aid in reversed(self.thing_speakers[max(0, end - 50):end]):
                 if aid in cands:
                     return aid
+        if not cands and cls == "union" and any(c.dep_ in ("poss", "amod", "compound") for c in tok.children):
+            # 'the miners' union at the company's Kolwezi site', no union named: a union of its own
+            text = "".join(t.text_with_ws for t in self.np_span(tok) if t.i <= tok.i and t.dep_ not in ("det", "predet"))
+            return self.actors.org(text.strip()[:1].upper() + text.strip()[1:], common=True)
         if not cands and (tok.lower_ == "group" or cls == "union"):
             cands = [a for a, v in self.actors.by_id.items() if v["type"] == "organisation" and not v.get("intl")]
         if cls == "company":
@@ -862,6 +872,12 @@ class Sources:
             earlier = {aid for o, aid in self.mentions if o < order}
             cands = [a for a in cands if a in earlier]
         word = tok.lemma_.lower()
+        if cls in ("company", "body") or tok.lower_ == "group":
+            # ('the group' after 'Resource Watch Africa, a campaign group': the one last named)
+            order = (self.order(tok)[0], self.np_span(tok).end)
+            last = {aid: o for o, aid in self.mentions if o < order}
+            return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(),
+                                             last.get(a, (-1, -1)), self.actors.count.get(a, 0)), default=None)
         return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(),
                                          self.actors.count.get(a, 0)), default=None)
 
