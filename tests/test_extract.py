@@ -1662,3 +1662,20 @@ def test_a_gerund_phrase_hung_on_a_passive_agent_is_not_part_of_the_speaker(nlp)
 def test_answers_judgements_and_descriptions_of_bodies(nlp, text, acts):
     r = run(nlp, text)
     assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == acts
+
+
+@pytest.mark.parametrize("text, acts", [
+    pytest.param("Police arrested five members of the National Renewal Front on charges of plotting. The party "
+                 "denied the accusation.", [("National Renewal Front", "deny")],
+                 id="'the party' is the political party named before it"),
+    pytest.param("Iran seized a tanker on Thursday, state media reported.", [("Iran", "assert")],
+                 id="'state media' are the media of the state the article is about"),
+    pytest.param("Britain's maritime security agency advised ships in the area to exercise caution.",
+                 [("United Kingdom", "demand")], id="advising someone to act is a demand"),
+    pytest.param("Kenya's former foreign minister Grace Wanjiku said she would travel to Kampala.",
+                 [("Grace Wanjiku", "commit")], id="a former office holder no longer speaks for the state"),
+    pytest.param("The US Navy's Fifth Fleet accused Tehran of harassing ships.", [("United States", "accuse")],
+                 id="a state's fleet speaks for the state")])
+def test_parties_state_media_and_offices_held(nlp, text, acts):
+    r = run(nlp, text)
+    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == acts

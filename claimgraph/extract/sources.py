@@ -430,6 +430,8 @@ class Sources:
         doc = head.doc
         np = self.np_span(head)
         text = np.text
+        if any(t.lower_ in ("former", "ex", "ex-") for t in doc[np.start:head.i]):
+            return            # ("Kenya's former foreign minister": no longer speaks for Kenya)
         e = self.ent(head)
         if e is not None and e.label_ == "PERSON" and self._office_country(e):
             self.actors.affiliate(pid, self.actors.country(doc[e.start].text), doc[e.start - 1].head.lemma_.lower())
@@ -563,6 +565,12 @@ class Sources:
             return self.resolve(attr) if attr.pos_ == "PROPN" else (None, None)
         if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS:
             return self._pronoun(tok)
+        if low in ("media", "television", "tv", "broadcaster") and any(
+                c.dep_ in ("amod", "compound") and c.lower_ == "state" for c in tok.children) \
+                and not any(c.dep_ in ("poss", "amod", "compound") and c.lower_ != "state" for c in tok.children):
+            aid = self._salient_state(tok)          # 'state media reported': the state the article is about
+            if aid:
+                return "actor", aid
         if low in lx["anon_always"] or tok.lemma_ in lx["anon_always"]:
             return ANON, None
         if self._is_group(tok):
@@ -855,6 +863,9 @@ class Sources:
                 cands.append(aid)
             elif cls == "bloc" and a.get("intl"):       # 'the bloc': ECOWAS, the EU, ASEAN ...
                 cands.append(aid)
+            elif cls == "party" and a["type"] in ("organisation", "armed-group") \
+                    and any(k in a["label"].lower().split() for k in self.lx["party_keywords"]):
+                cands.append(aid)
         if tok.lemma_ == "country":
             end = bisect.bisect_left(self.thing_speakers, (self.order(tok),))
             for _, aid in reversed(self.thing_speakers[max(0, end - 50):end]):
@@ -866,13 +877,13 @@ class Sources:
             return self.actors.org(text.strip()[:1].upper() + text.strip()[1:], common=True)
         if not cands and (tok.lower_ == "group" or cls == "union"):
             cands = [a for a, v in self.actors.by_id.items() if v["type"] == "organisation" and not v.get("intl")]
-        if cls == "company":
+        if cls in ("company", "party"):
             # 'the company' stands for one named before it, not for a firm the article meets later
             order = (self.order(tok)[0], self.np_span(tok).end)      # (its own name may follow: 'the firm Hexanet')
             earlier = {aid for o, aid in self.mentions if o < order}
             cands = [a for a in cands if a in earlier]
         word = tok.lemma_.lower()
-        if cls in ("company", "body") or tok.lower_ == "group":
+        if cls in ("company", "body", "party") or tok.lower_ == "group":
             # ('the group' after 'Resource Watch Africa, a campaign group': the one last named)
             order = (self.order(tok)[0], self.np_span(tok).end)
             last = {aid: o for o, aid in self.mentions if o < order}
