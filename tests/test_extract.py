@@ -1679,3 +1679,9 @@ def test_answers_judgements_and_descriptions_of_bodies(nlp, text, acts):
 def test_parties_state_media_and_offices_held(nlp, text, acts):
     r = run(nlp, text)
     assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == acts
+
+
+def test_a_gang_or_opposition_leader_named_with_a_demonym_does_not_speak_for_the_state(nlp):
+    r = run(nlp, "Haitian gang leader Jimmy Cherizier said his coalition would lay down its arms. Ugandan opposition "
+                 "leader Samuel Kato said the vote was rigged. Haitian Prime Minister Garry Conille rejected the offer.")
+    assert [label(r, s["actor"]) for s in r["statements"]] == ["Jimmy Cherizier", "Samuel Kato", "Haiti"]

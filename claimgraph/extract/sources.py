@@ -452,6 +452,9 @@ class Sources:
                     self.actors.affiliate(pid, self.actors.org(e.text), _role_words(np, head))
                 continue
             c = self.actors.known(t.text) or (self.actors.known(e.text) if e is not None else None)
+            if c and self.actors.by_id[c]["type"] == "state" and any(
+                    w.lower_ in self.lx["non_state_qualifiers"] for w in doc[np.start:head.i]):
+                continue      # ('Haitian gang leader Jimmy Cherizier' does not speak for Haiti)
             if c:
                 self.actors.affiliate(pid, c, _role_words(np, head))
             elif t.lower_ in self.lx["descriptor_of"] and t.lower_ != "group":      # 'Union spokesman Tom Wouters'
