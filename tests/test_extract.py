@@ -1685,3 +1685,16 @@ def test_a_gang_or_opposition_leader_named_with_a_demonym_does_not_speak_for_the
     r = run(nlp, "Haitian gang leader Jimmy Cherizier said his coalition would lay down its arms. Ugandan opposition "
                  "leader Samuel Kato said the vote was rigged. Haitian Prime Minister Garry Conille rejected the offer.")
     assert [label(r, s["actor"]) for s in r["statements"]] == ["Jimmy Cherizier", "Samuel Kato", "Haiti"]
+
+
+@pytest.mark.parametrize("text, acts", [
+    pytest.param("Ukraine's human rights commissioner accused Russia of torturing prisoners and denying them medical "
+                 "care.", [("Ukraine", "accuse")],
+                 id="a wrong coordinated in what is charged is no act of its own; a commissioner speaks for the state"),
+    pytest.param("Ukraine's coordination headquarters for prisoners of war said it would not discuss the terms.",
+                 [("Ukraine", "commit")], id="a state's headquarters speaks for the state"),
+    pytest.param("Maple Air called the union's demands unrealistic.", [("Maple Air", "deny")],
+                 id="calling demands unrealistic rejects them")])
+def test_charges_offices_and_judgements_of_demands(nlp, text, acts):
+    r = run(nlp, text)
+    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == acts

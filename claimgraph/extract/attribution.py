@@ -282,6 +282,9 @@ class Article(Sources):
             #                    speak; 'by pressing ...' does not)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
             return                                   # 'talks can begin only if both sides agree': no act yet
+        if v.tag_ == "VBG" and v.dep_ == "conj" and any(
+                a.dep_ == "prep" and a.lower_ in ("of", "for") and stance_of_verb(self, a.head) == "accuse" for a in v.ancestors):
+            return            # 'accused Russia of torturing prisoners and denying them care': the wrong charged
         if v.tag_ in ("VB", "VBP") and v.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass") for c in v.children) \
                 and stance_of_verb(self, v.head) == "demand":
             return            # 'demanded that the prime minister explain ...': an act asked for, not made
