@@ -1698,3 +1698,24 @@ def test_a_gang_or_opposition_leader_named_with_a_demonym_does_not_speak_for_the
 def test_charges_offices_and_judgements_of_demands(nlp, text, acts):
     r = run(nlp, text)
     assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == acts
+
+
+@pytest.mark.parametrize("text, acts", [
+    pytest.param("The AU Commission chairperson called on both governments to respect each other's sovereignty.",
+                 [("The AU Commission chairperson", "demand")],
+                 id="a past-tense cue hung as a participle on a root noun has that noun as its subject"),
+    pytest.param("Ethiopia's prime minister said access to the sea was vital. Eritrea's information minister said "
+                 "the assurances could not be trusted.\n\"Its neighbours have every reason to worry,\" he wrote.",
+                 [("Ethiopia's prime minister", "assert"), ("Eritrea's information minister", "assert"), ("he", "assert")],
+                 id="'he' after a person named only by a role is that person"),
+    pytest.param('"When a government tells its people that the sea is theirs, its neighbours worry," the foreign '
+                 "minister of Eritrea wrote.", [("the foreign minister of Eritrea", "assert")],
+                 id="what any government might say, in a 'when' clause, is no act")])
+def test_roots_unnamed_speakers_and_generic_clauses(nlp, text, acts):
+    assert [(s["speaker_text"], s["stance"]) for s in run(nlp, text)["statements"]] == acts
+
+
+def test_he_after_an_unnamed_minister_speaks_for_the_ministers_state(nlp):
+    r = run(nlp, "Ethiopia's prime minister said access to the sea was vital. Eritrea's information minister said the "
+                 "assurances could not be trusted.\n\"Its neighbours have every reason to worry,\" he wrote.")
+    assert label(r, r["statements"][-1]["actor"]) == "Eritrea"

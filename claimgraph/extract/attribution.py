@@ -83,6 +83,8 @@ class Article(Sources):
                 owner = next((a for a in v.head.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 if owner is not None:
                     return self._subjects(owner, depth + 1)
+        if not subs and v.dep_ == "acl" and depth == 0 and _rooted_acl(v):
+            return [v.head]       # 'The AU Commission chairperson called on ...' parsed as one noun phrase
         if not subs and v.dep_ == "acl" and depth == 0:
             if self._message(v) and v.head.dep_ == "dobj":
                 return self._subjects(v.head.head, depth + 1)   # 'X issued a statement saying ...': X
@@ -270,7 +272,7 @@ class Article(Sources):
             self._add_raw(n, v, named, stance, [t for t in self.np_span(v.head) if t.i not in skip])
             return
         if v.dep_ in ("acl", "amod") and stance != "mediate" and v.head.lower_ not in self.lx["anon_nouns"] \
-                and self._relcl_owner(v) is None and not self._message(v):
+                and self._relcl_owner(v) is None and not self._message(v) and not _rooted_acl(v):
             return
         if v.dep_ == "pcomp" and v.head.lower_ not in ("after", "before", "while", "since", "upon", "when", "with", "despite") \
                 and not (v.head.lower_ == "by" and (v.lemma_.lower() in self.lx["quote_verbs"] or stance in SPEECH_STANCES
@@ -282,6 +284,10 @@ class Article(Sources):
             #                    speak; 'by pressing ...' does not)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
             return                                   # 'talks can begin only if both sides agree': no act yet
+        if any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "whenever") for c in v.children) and any(
+                c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in ("a", "an", "any", "every") for d in c.children)
+                for c in v.children):
+            return            # '"When a government tells its people ..."': what anyone might say, no act
         if v.tag_ == "VBG" and v.dep_ == "conj" and any(
                 a.dep_ == "prep" and a.lower_ in ("of", "for") and stance_of_verb(self, a.head) == "accuse" for a in v.ancestors):
             return            # 'accused Russia of torturing prisoners and denying them care': the wrong charged
@@ -912,6 +918,14 @@ SCENE_MARKS = {"since", "after", "before", "when", "while", "until", "once", "as
 
 
 WH_ADVERBS = {"when", "whenever", "where", "while", "why", "how", "once", "as", "before", "after", "since", "until"}
+
+
+def _rooted_acl(v) -> bool:
+    """'The AU Commission chairperson called on both sides to ...', '"...," Murphy, the head of X,
+    tweeted on Friday': a past-tense cue the parser hung as a participle on the noun it took for
+    the sentence's root, a sentence with no verb of its own; the noun is its subject."""
+    return v.dep_ == "acl" and v.tag_ == "VBD" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") \
+        and v.head.i < v.i and not any(c.dep_ in SUBJ_DEPS for c in v.children)
 
 
 def _negated(v) -> bool:

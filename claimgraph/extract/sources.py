@@ -797,6 +797,9 @@ class Sources:
                 return "actor", near
         if low in PERSON_PRONOUNS:
             prior = _before(self.person_subjects, order) or _before(self.person_mentions, order)
+            unnamed = self._unnamed_person_speaker(order)
+            if unnamed is not None and (prior is None or unnamed[0] > prior[0]):
+                return "actor", unnamed[1]
             return ("actor", prior[1]) if prior else (None, None)
         if low == "it" and before is None:
             named = self._reporting_name(tok)
@@ -806,6 +809,22 @@ class Sources:
         if low in THING_PRONOUNS or low == "its":
             return self._last_thing(order, plural=low in ("they", "them"))
         return None, None
+
+    def _unnamed_person_speaker(self, order):
+        """(position, actor) of the last speaker before ``order``, in its own or the previous
+        sentence, who is a person named only by a role ("Eritrea's information minister said ...",
+        then '"...," he wrote'): a later 'he' or 'she' is that person, speaking for the role's owner."""
+        for r in reversed(self.raw):
+            subj = r["subj"]
+            if subj is None or r["kind"] != "actor" or (r["n"], subj.i) >= order:
+                continue
+            if order[0] - r["n"] > 1:
+                return None
+            if subj.pos_ == "NOUN" and subj.lemma_.lower() in self.lx["person_roles"] and not any(
+                    c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in subj.children):
+                return (r["n"], subj.i), r["aid"]
+            return None
+        return None
 
     def _reporting_name(self, tok):
         """'Maersk said it welcomed the operation': the 'it' subject of the clause a one-word name
