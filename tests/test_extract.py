@@ -1719,3 +1719,15 @@ def test_he_after_an_unnamed_minister_speaks_for_the_ministers_state(nlp):
     r = run(nlp, "Ethiopia's prime minister said access to the sea was vital. Eritrea's information minister said the "
                  "assurances could not be trusted.\n\"Its neighbours have every reason to worry,\" he wrote.")
     assert label(r, r["statements"][-1]["actor"]) == "Eritrea"
+
+
+@pytest.mark.parametrize("text, acts", [
+    pytest.param("The European Union called on both governments to agree on a fair sharing arrangement.",
+                 [("European Union", "demand")], id="what a demand asks of others is not done by the one asking"),
+    pytest.param("Cortex Labs said the case was without merit.", [("Cortex Labs", "deny")],
+                 id="calling a case without merit rejects it"),
+    pytest.param("Ostmark Telecom sued Cortex Labs. Ostmark Telecom's publisher, Ruth Adler, said talks had broken down.",
+                 [("Ostmark Telecom", "assert")], id="a publisher speaks for the body whose publisher she is")])
+def test_demands_merits_and_publishers(nlp, text, acts):
+    r = run(nlp, text)
+    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == acts
