@@ -1731,3 +1731,19 @@ def test_he_after_an_unnamed_minister_speaks_for_the_ministers_state(nlp):
 def test_demands_merits_and_publishers(nlp, text, acts):
     r = run(nlp, text)
     assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == acts
+
+
+@pytest.mark.parametrize("text, acts", [
+    pytest.param("Nigeria bombed a market. The air force said it had targeted bandits.", [("Nigeria", "assert")],
+                 id="the air force speaks for the article's state"),
+    pytest.param('Amnesty International said the bombing was deadly. "Nobody has been held to account," the group\'s '
+                 "Nigeria director said.", [("Amnesty International", "accuse"), ("Amnesty International", "assert")],
+                 id="'the group' may be an international body; its country director speaks for it"),
+    pytest.param('Nigeria bombed a market. Amnesty International called the strike "a tragic mistake".',
+                 [("Amnesty International", "accuse")],
+                 id="calling an act a mistake lays blame"),
+    pytest.param("Azerbaijan's spokesman said France was trying to blame others for its own policies.",
+                 [("Azerbaijan", "assert")], id="what one is said to be trying to do is the reporter's charge, not an act")])
+def test_forces_groups_mistakes_and_attempts(nlp, text, acts):
+    r = run(nlp, text)
+    assert [(label(r, s["actor"]) if s["actor"] else None, s["stance"]) for s in r["statements"]] == acts

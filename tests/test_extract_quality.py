@@ -23,7 +23,7 @@ pytestmark = pytest.mark.nlp  # every test here needs spaCy and its English mode
 
 DATA = Path(__file__).resolve().parent / "data" / "extract"
 SHARED_SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
-FLOORS = {"typed": 0.76, "attribution": 0.91, "contested": 0.72}     # measured 0.792 / 0.942 / 0.767
+FLOORS = {"typed": 0.75, "attribution": 0.91, "contested": 0.74}     # measured 0.783 / 0.938 / 0.781
 SHARED_DEV = SHARED_SCORER.parent / "dev"
 # Measured on all 22 shared dev articles at the end of the ninth session (typed 0.793,
 # attribution 0.883, contested 0.711, mediation 0.865), minus a margin. Issue 10's targets

@@ -291,6 +291,8 @@ class Article(Sources):
         if v.dep_ == "xcomp" and v.head.i != v.i and stance_of_verb(self, v.head) == "demand" \
                 and any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ == "on" for c in v.head.children):
             return            # 'called on both governments to agree on ...': what is asked of them, not done
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in ("try", "attempt", "seek") and self._reported(v):
+            return            # 'said France was trying to blame others': the reporter's charge, not France's act
         if v.tag_ == "VBG" and v.dep_ == "conj" and any(
                 a.dep_ == "prep" and a.lower_ in ("of", "for") and stance_of_verb(self, a.head) == "accuse" for a in v.ancestors):
             return            # 'accused Russia of torturing prisoners and denying them care': the wrong charged

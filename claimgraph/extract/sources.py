@@ -648,7 +648,8 @@ class Sources:
                     return "actor", aid
             if low in lx["anon_nouns"]:
                 return ANON, None
-            if tok.lemma_.lower() in lx["state_institutions"] and not any(
+            if (tok.lemma_.lower() in lx["state_institutions"] or tok.lemma_.lower() == "force" and any(
+                    c.dep_ == "compound" and c.lower_ == "air" for c in tok.children)) and not any(
                     c.dep_ in ("poss", "compound", "amod", "nmod") and (
                         self.actors.known(c.text) or (self.ent(c) is not None and self.ent(c) != self.ent(tok)))
                     for c in tok.children):
@@ -897,8 +898,11 @@ class Sources:
             # 'the miners' union at the company's Kolwezi site', no union named: a union of its own
             text = "".join(t.text_with_ws for t in self.np_span(tok) if t.i <= tok.i and t.dep_ not in ("det", "predet"))
             return self.actors.org(text.strip()[:1].upper() + text.strip()[1:], common=True)
-        if not cands and (tok.lower_ == "group" or cls == "union"):
+        if not cands and cls == "union":
             cands = [a for a, v in self.actors.by_id.items() if v["type"] == "organisation" and not v.get("intl")]
+        if not cands and tok.lower_ == "group":
+            # ('the group' after 'Amnesty International': an international body is a group too)
+            cands = [a for a, v in self.actors.by_id.items() if v["type"] == "organisation"]
         if cls in ("company", "party"):
             # 'the company' stands for one named before it, not for a firm the article meets later
             order = (self.order(tok)[0], self.np_span(tok).end)      # (its own name may follow: 'the firm Hexanet')
