@@ -1747,3 +1747,16 @@ def test_demands_merits_and_publishers(nlp, text, acts):
 def test_forces_groups_mistakes_and_attempts(nlp, text, acts):
     r = run(nlp, text)
     assert [(label(r, s["actor"]) if s["actor"] else None, s["stance"]) for s in r["statements"]] == acts
+
+
+@pytest.mark.parametrize("text, acts", [
+    pytest.param('Health Secretary Deborah Barasa of Kenya said the government had already paid part of the arrears '
+                 'and called the strike "unnecessary and illegal".',
+                 [("Health Secretary Deborah Barasa of Kenya", "the government had already paid part of the arrears"),
+                  ("Health Secretary Deborah Barasa of Kenya", 'the strike "unnecessary and illegal')],
+                 id="a simple past verb conjoined to a pluperfect reported clause is the speaker's own"),
+    pytest.param('"Russia blockades our ports and then blames the world for hunger," Ukraine\'s foreign minister said.',
+                 [("Ukraine's foreign minister", "Russia blockades our ports and then blames the world for hunger")],
+                 id="an act a quoted speaker says a named third party does is not that party's act")])
+def test_backshifted_verbs_and_acts_inside_anothers_quotation(nlp, text, acts):
+    assert [(s["speaker_text"], s["span"]) for s in run(nlp, text)["statements"]] == acts

@@ -49,6 +49,8 @@ class Article(Sources):
     def _subjects(self, v, depth=0):
         """Subject tokens of v, inherited along conj/advcl/xcomp chains; passive agents for acl."""
         subs = [c for c in v.children if c.dep_ == "nsubj"]
+        if not subs and depth == 0 and _backshifted_conj(v) and stance_of_verb(self, v.head.head):
+            return self._subjects(v.head.head, depth + 1)   # 'X said Y had paid ... and called Z ...': X calls
         if not subs and depth == 0 and v.dep_ in ("xcomp", "advcl") and v.head.lemma_.lower() in self.lx["causing_verbs"] \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
             # '..., prompting Ruritania to accuse ...', 'led the ministry to deny ...': the one moved
@@ -137,6 +139,22 @@ class Article(Sources):
                 stack.extend(x for x in c.children if x.dep_ == "conj")
         return out
 
+    def _quoted_by_another(self, v):
+        """A cue inside the quoted words of a speaker named outside the quotation, with a named third
+        party as its subject: what the speaker says that party does, not that party's act."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        x = v
+        while x.dep_ == "conj" and x.head.i != x.i:
+            x = x.head
+            subj = subj or next((c for c in x.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "PROPN" or x.dep_ != "ccomp" or _in_quotes(x.head):
+            return False
+        outer = next((c for c in x.head.children if c.dep_ == "nsubj"), None)
+        if outer is None or stance_of_verb(self, x.head) is None or _in_quotes(outer):
+            return False
+        theirs = self.resolve(outer)      # (an unplaced 'a spokesman' may speak for the one quoted)
+        return theirs[0] == "actor" and theirs != self.resolve(subj)
+
     def _stranded_subject(self, v):
         """'The army, the ministry said in a statement, had not fired on the convoy': the parser
         gives 'said' both subjects; the first, set off by a comma, belongs to the reported clause
@@ -218,7 +236,10 @@ class Article(Sources):
         if cc:
             stranded = self._stranded_subject(v)
             lead = list(stranded.subtree) if stranded is not None else []
-            return lead + [t for c in cc for t in c.subtree]
+            # (a verb of the speaker's own sentence hung on the clause is no part of it)
+            cut = {t.i for c in cc for x in c.children if _backshifted_conj(x) and stance_of_verb(self, x)
+                   for t in list(x.subtree) + [g for g in c.children if g.dep_ == "cc" and g.i == x.left_edge.i - 1]}
+            return lead + [t for c in cc for t in c.subtree if t.i not in cut]
         if v.lemma_.lower() in self.lx["quote_verbs"]:
             misparsed = [c for c in kids if c.dep_ == "advcl" and c.i > v.i and _bare_clause(c)]
             if misparsed:   # 'X said after the meeting he would ...': the complement, hung on 'after'
@@ -291,6 +312,8 @@ class Article(Sources):
         if v.dep_ == "xcomp" and v.head.i != v.i and stance_of_verb(self, v.head) == "demand" \
                 and any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ == "on" for c in v.head.children):
             return            # 'called on both governments to agree on ...': what is asked of them, not done
+        if _in_quotes(v) and v.dep_ in ("ccomp", "conj") and self._quoted_by_another(v):
+            return            # '"Russia blockades our ports and then blames the world," Sybiha said': his charge
         if v.dep_ == "xcomp" and v.head.lemma_.lower() in ("try", "attempt", "seek") and self._reported(v):
             return            # 'said France was trying to blame others': the reporter's charge, not France's act
         if v.tag_ == "VBG" and v.dep_ == "conj" and any(
@@ -923,6 +946,16 @@ SCENE_MARKS = {"since", "after", "before", "when", "while", "until", "once", "as
 
 
 WH_ADVERBS = {"when", "whenever", "where", "while", "why", "how", "once", "as", "before", "after", "since", "until"}
+
+
+def _backshifted_conj(v) -> bool:
+    """'Barasa said the government had already paid part of the arrears and called the strike
+    illegal': a simple past verb conjoined to a reported clause in the pluperfect (or with 'would')
+    continues the speaker's sentence, not the reported one; the parser hangs it on the clause."""
+    h = v.head
+    return v.dep_ == "conj" and v.tag_ == "VBD" and h.dep_ == "ccomp" and h.head.i != h.i \
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in v.children) \
+        and any(c.dep_ == "aux" and c.lower_ in ("had", "would", "'d") for c in h.children)
 
 
 def _rooted_acl(v) -> bool:
