@@ -1562,7 +1562,95 @@ def test_carrying_messages_or_acting_as_a_go_between_is_mediation(nlp, text, med
     assert (("Kravia", "mediate") in [(s["speaker_text"], s["stance"]) for s in r["statements"]]) is mediates
 
 
-@pytest.mark.parametrize("text, acts", [
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Moldova's border service said smugglers had opened fire on a patrol.",
+                 [("Moldova", "accuse")], id="a state's service, commission or inspectorate speaks for the state"),
+    pytest.param("Moldova closed the port. A spokesman for the state labour inspectorate said inspectors would "
+                 "visit the yard.", [("Moldova", "assert")],
+                 id="the 'state' or 'national' body of an unnamed state is the state the article is about"),
+    pytest.param('The Ostmark Dockers Union called the letter "an insult to every worker".',
+                 [("Ostmark Dockers Union", "accuse")], id="calling something an insult accuses"),
+    pytest.param("The Ostmark Dockers Union says management has ignored safety complaints for years.",
+                 [("Ostmark Dockers Union", "accuse")], id="saying someone ignored complaints accuses"),
+    pytest.param('Karl Olm of Ruritania spoke on Monday. "They can write whatever they want," he said.',
+                 [("Karl Olm", "assert")], id="what one could say, in quoted words, is no act of its own"),
+    pytest.param("Ostmark Telecom was fined. The regulator was pressed to act by rivals, including the French firm "
+                 "Hexanet. Hexanet welcomed the fine.", [("Hexanet", "endorse")],
+                 id="a name beside a company noun is the company, not a person acting for the demonym's state"),
+    pytest.param("The French firm Hexanet welcomed the fine. Its chief executive, Louis Marchand, urged the "
+                 "regulator to act.", [("Hexanet", "endorse"), ("Hexanet", "demand")],
+                 id="'its chief executive' speaks for the body last named"),
+    pytest.param('The Competition Authority accused Vodafone of abuse. "We did nothing wrong," a company '
+                 'spokesperson said.', [("Competition Authority", "accuse"), ("Vodafone", "deny")],
+                 id="'the company' is the firm named before it, never the public body"),
+    pytest.param('"We did nothing wrong," a company spokesperson said. The Competition Authority accused Vodafone of '
+                 'abuse.', [(None, "report"), ("Competition Authority", "accuse")],
+                 id="nor a firm the article names only later"),
+    pytest.param("The Competition Authority said Vodafone charged high fees for moving data.",
+                 [("Competition Authority", "assert")], id="charging fees is no charge laid on anyone"),
+    pytest.param("Aid agencies said the convoys had been held up at checkpoints.", [(None, "report")],
+                 id="many unnamed bodies described ('aid agencies', 'rights groups') are an unnamed source"),
+    pytest.param("Ruritania accused India of building roads in the area, a charge New Delhi rejects.",
+                 [("Ruritania", "accuse"), ("India", "deny")],
+                 id="'a charge X rejects' read with the verb as a plural noun: X denies"),
+    pytest.param("India agreed to resume patrols on Thursday, in what officials on both sides described as a step "
+                 "towards easing tension.", [("India", "commit"), ("India", "assert")],
+                 id="a 'what' clause judging another's act is its own speaker's act ('officials on both sides')"),
+    pytest.param("Karl Olm accused the government of hiding the deal and demanded that Prime Minister Jan Novak "
+                 "explain the terms to parliament.", [("Karl Olm", "accuse"), ("Karl Olm", "demand")],
+                 id="an act demanded of someone is not made by him"),
+    pytest.param('"People deserve to know what has been agreed in their name," Karl Olm said.', [("Karl Olm", "assert")],
+                 id="'what has been agreed' is no one's act"),
+    pytest.param("Ostmark suspended the licence of Kivu Metals. The miners' union at the Kolwezi site threatened to "
+                 "strike. Its secretary general, Jean-Paul Mbuyi, urged both sides to settle.",
+                 [("Miners' union", "demand"), ("Miners' union", "demand")],
+                 id="a union described but not named is a union of its own, not the last organisation"),
+    pytest.param("Kivu Metals denied the charge. Resource Watch Africa, a campaign group, welcomed the ruling. The "
+                 "group said the company had evaded taxes.",
+                 [("Kivu Metals", "deny"), ("Resource Watch Africa", "endorse"), ("Resource Watch Africa", "assert")],
+                 id="'the group' is the one last named; a name ending in 'Metals' is a company"),
+    pytest.param("Police arrested five members of the National Renewal Front on charges of plotting. The party "
+                 "denied the accusation.", [("National Renewal Front", "deny")],
+                 id="'the party' is the political party named before it"),
+    pytest.param("Iran seized a tanker on Thursday, state media reported.", [("Iran", "assert")],
+                 id="'state media' are the media of the state the article is about"),
+    pytest.param("Britain's maritime security agency advised ships in the area to exercise caution.",
+                 [("United Kingdom", "demand")], id="advising someone to act is a demand"),
+    pytest.param("Kenya's former foreign minister Grace Wanjiku said she would travel to Kampala.",
+                 [("Grace Wanjiku", "commit")], id="a former office holder no longer speaks for the state"),
+    pytest.param("The US Navy's Fifth Fleet accused Tehran of harassing ships.", [("United States", "accuse")],
+                 id="a state's fleet speaks for the state"),
+    pytest.param("Ukraine's human rights commissioner accused Russia of torturing prisoners and denying them medical "
+                 "care.", [("Ukraine", "accuse")],
+                 id="a wrong coordinated in what is charged is no act of its own; a commissioner speaks for the state"),
+    pytest.param("Ukraine's coordination headquarters for prisoners of war said it would not discuss the terms.",
+                 [("Ukraine", "commit")], id="a state's headquarters speaks for the state"),
+    pytest.param("Maple Air called the union's demands unrealistic.", [("Maple Air", "deny")],
+                 id="calling demands unrealistic rejects them"),
+    pytest.param("The European Union called on both governments to agree on a fair sharing arrangement.",
+                 [("European Union", "demand")], id="what a demand asks of others is not done by the one asking"),
+    pytest.param("Cortex Labs said the case was without merit.", [("Cortex Labs", "deny")],
+                 id="calling a case without merit rejects it"),
+    pytest.param("Ostmark Telecom sued Cortex Labs. Ostmark Telecom's publisher, Ruth Adler, said talks had broken down.",
+                 [("Ostmark Telecom", "assert")], id="a publisher speaks for the body whose publisher she is"),
+    pytest.param("Nigeria bombed a market. The air force said it had targeted bandits.", [("Nigeria", "assert")],
+                 id="the air force speaks for the article's state"),
+    pytest.param('Amnesty International said the bombing was deadly. "Nobody has been held to account," the group\'s '
+                 "Nigeria director said.", [("Amnesty International", "accuse"), ("Amnesty International", "assert")],
+                 id="'the group' may be an international body; its country director speaks for it"),
+    pytest.param('Nigeria bombed a market. Amnesty International called the strike "a tragic mistake".',
+                 [("Amnesty International", "accuse")],
+                 id="calling an act a mistake lays blame"),
+    pytest.param("Azerbaijan's spokesman said France was trying to blame others for its own policies.",
+                 [("Azerbaijan", "assert")], id="what one is said to be trying to do is the reporter's charge, not an act")])
+def test_whose_voice_and_which_act_in_phrasings_of_conflict_news(nlp, text, expected):
+    """(actor, stance) of each statement, for the rules of the eleventh session: whose voice a
+    speaker is (bodies of a state, companies, parties, unnamed collectives) and which cues are acts."""
+    assert acts(run(nlp, text)) == expected
+
+
+
+@pytest.mark.parametrize("text, expected", [
     pytest.param("In several camps, aid workers say, families have been asked to leave by Friday.",
                  [("aid workers", "report")], id="a speaking aside hung on a clause whose verb is a cue reports it"),
     pytest.param("The militia, the ministry of Ostmark said in a statement, had not fired on the convoy.",
@@ -1585,8 +1673,8 @@ def test_carrying_messages_or_acting_as_a_go_between_is_mediation(nlp, text, med
     pytest.param("In 2014, about 80 percent of the attacks were committed by militias, according to Ruritania.",
                  [("Ruritania", "assert")],
                  id="crimes committed by someone are no commitment")])
-def test_asides_relays_and_negative_subjects_in_what_the_finder_reads(nlp, text, acts):
-    assert [(s["speaker_text"], s["stance"]) for s in run(nlp, text)["statements"]] == acts
+def test_asides_relays_and_negative_subjects_in_what_the_finder_reads(nlp, text, expected):
+    assert [(s["speaker_text"], s["stance"]) for s in run(nlp, text)["statements"]] == expected
 
 
 def test_his_office_speaks_for_the_body_he_speaks_for(nlp):
@@ -1595,90 +1683,9 @@ def test_his_office_speaks_for_the_body_he_speaks_for(nlp):
         ("Ruritania's president Karl Olm", "Ruritania"), ("His office", "Ruritania")]
 
 
-@pytest.mark.parametrize("text, acts", [
-    pytest.param("Moldova's border service said smugglers had opened fire on a patrol.",
-                 [("Moldova", "accuse")], id="a state's service, commission or inspectorate speaks for the state"),
-    pytest.param("Moldova closed the port. A spokesman for the state labour inspectorate said inspectors would "
-                 "visit the yard.", [("Moldova", "assert")],
-                 id="the 'state' or 'national' body of an unnamed state is the state the article is about"),
-    pytest.param('The Ostmark Dockers Union called the letter "an insult to every worker".',
-                 [("Ostmark Dockers Union", "accuse")], id="calling something an insult accuses"),
-    pytest.param("The Ostmark Dockers Union says management has ignored safety complaints for years.",
-                 [("Ostmark Dockers Union", "accuse")], id="saying someone ignored complaints accuses"),
-    pytest.param('Karl Olm of Ruritania spoke on Monday. "They can write whatever they want," he said.',
-                 [("Karl Olm", "assert")], id="what one could say, in quoted words, is no act of its own")])
-def test_bodies_of_a_state_and_wrongs_named_in_what_is_said(nlp, text, acts):
-    r = run(nlp, text)
-    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == acts
-
-
-@pytest.mark.parametrize("text, acts", [
-    pytest.param("Ostmark Telecom was fined. The regulator was pressed to act by rivals, including the French firm "
-                 "Hexanet. Hexanet welcomed the fine.", [("Hexanet", "endorse")],
-                 id="a name beside a company noun is the company, not a person acting for the demonym's state"),
-    pytest.param("The French firm Hexanet welcomed the fine. Its chief executive, Louis Marchand, urged the "
-                 "regulator to act.", [("Hexanet", "endorse"), ("Hexanet", "demand")],
-                 id="'its chief executive' speaks for the body last named"),
-    pytest.param('The Competition Authority accused Vodafone of abuse. "We did nothing wrong," a company '
-                 'spokesperson said.', [("Competition Authority", "accuse"), ("Vodafone", "deny")],
-                 id="'the company' is the firm named before it, never the public body"),
-    pytest.param('"We did nothing wrong," a company spokesperson said. The Competition Authority accused Vodafone of '
-                 'abuse.', [(None, "report"), ("Competition Authority", "accuse")],
-                 id="nor a firm the article names only later"),
-    pytest.param("The Competition Authority said Vodafone charged high fees for moving data.",
-                 [("Competition Authority", "assert")], id="charging fees is no charge laid on anyone"),
-    pytest.param("Aid agencies said the convoys had been held up at checkpoints.", [(None, "report")],
-                 id="many unnamed bodies described ('aid agencies', 'rights groups') are an unnamed source")])
-def test_companies_public_bodies_and_unnamed_collectives(nlp, text, acts):
-    r = run(nlp, text)
-    assert [(label(r, s["actor"]) if s["actor"] else None, s["stance"]) for s in r["statements"]] == acts
-
-
 def test_a_gerund_phrase_hung_on_a_passive_agent_is_not_part_of_the_speaker(nlp):
     r = run(nlp, "Police were accused by human rights groups of using live ammunition against protesters.")
     assert [s["speaker_text"] for s in r["statements"]] == ["human rights groups"]
-
-
-@pytest.mark.parametrize("text, acts", [
-    pytest.param("Ruritania accused India of building roads in the area, a charge New Delhi rejects.",
-                 [("Ruritania", "accuse"), ("India", "deny")],
-                 id="'a charge X rejects' read with the verb as a plural noun: X denies"),
-    pytest.param("India agreed to resume patrols on Thursday, in what officials on both sides described as a step "
-                 "towards easing tension.", [("India", "commit"), ("India", "assert")],
-                 id="a 'what' clause judging another's act is its own speaker's act ('officials on both sides')"),
-    pytest.param("Karl Olm accused the government of hiding the deal and demanded that Prime Minister Jan Novak "
-                 "explain the terms to parliament.", [("Karl Olm", "accuse"), ("Karl Olm", "demand")],
-                 id="an act demanded of someone is not made by him"),
-    pytest.param('"People deserve to know what has been agreed in their name," Karl Olm said.', [("Karl Olm", "assert")],
-                 id="'what has been agreed' is no one's act"),
-    pytest.param("Ostmark suspended the licence of Kivu Metals. The miners' union at the Kolwezi site threatened to "
-                 "strike. Its secretary general, Jean-Paul Mbuyi, urged both sides to settle.",
-                 [("Miners' union", "demand"), ("Miners' union", "demand")],
-                 id="a union described but not named is a union of its own, not the last organisation"),
-    pytest.param("Kivu Metals denied the charge. Resource Watch Africa, a campaign group, welcomed the ruling. The "
-                 "group said the company had evaded taxes.",
-                 [("Kivu Metals", "deny"), ("Resource Watch Africa", "endorse"), ("Resource Watch Africa", "assert")],
-                 id="'the group' is the one last named; a name ending in 'Metals' is a company")])
-def test_answers_judgements_and_descriptions_of_bodies(nlp, text, acts):
-    r = run(nlp, text)
-    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == acts
-
-
-@pytest.mark.parametrize("text, acts", [
-    pytest.param("Police arrested five members of the National Renewal Front on charges of plotting. The party "
-                 "denied the accusation.", [("National Renewal Front", "deny")],
-                 id="'the party' is the political party named before it"),
-    pytest.param("Iran seized a tanker on Thursday, state media reported.", [("Iran", "assert")],
-                 id="'state media' are the media of the state the article is about"),
-    pytest.param("Britain's maritime security agency advised ships in the area to exercise caution.",
-                 [("United Kingdom", "demand")], id="advising someone to act is a demand"),
-    pytest.param("Kenya's former foreign minister Grace Wanjiku said she would travel to Kampala.",
-                 [("Grace Wanjiku", "commit")], id="a former office holder no longer speaks for the state"),
-    pytest.param("The US Navy's Fifth Fleet accused Tehran of harassing ships.", [("United States", "accuse")],
-                 id="a state's fleet speaks for the state")])
-def test_parties_state_media_and_offices_held(nlp, text, acts):
-    r = run(nlp, text)
-    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == acts
 
 
 def test_a_gang_or_opposition_leader_named_with_a_demonym_does_not_speak_for_the_state(nlp):
@@ -1687,20 +1694,7 @@ def test_a_gang_or_opposition_leader_named_with_a_demonym_does_not_speak_for_the
     assert [label(r, s["actor"]) for s in r["statements"]] == ["Jimmy Cherizier", "Samuel Kato", "Haiti"]
 
 
-@pytest.mark.parametrize("text, acts", [
-    pytest.param("Ukraine's human rights commissioner accused Russia of torturing prisoners and denying them medical "
-                 "care.", [("Ukraine", "accuse")],
-                 id="a wrong coordinated in what is charged is no act of its own; a commissioner speaks for the state"),
-    pytest.param("Ukraine's coordination headquarters for prisoners of war said it would not discuss the terms.",
-                 [("Ukraine", "commit")], id="a state's headquarters speaks for the state"),
-    pytest.param("Maple Air called the union's demands unrealistic.", [("Maple Air", "deny")],
-                 id="calling demands unrealistic rejects them")])
-def test_charges_offices_and_judgements_of_demands(nlp, text, acts):
-    r = run(nlp, text)
-    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == acts
-
-
-@pytest.mark.parametrize("text, acts", [
+@pytest.mark.parametrize("text, expected", [
     pytest.param("The AU Commission chairperson called on both governments to respect each other's sovereignty.",
                  [("The AU Commission chairperson", "demand")],
                  id="a past-tense cue hung as a participle on a root noun has that noun as its subject"),
@@ -1711,8 +1705,8 @@ def test_charges_offices_and_judgements_of_demands(nlp, text, acts):
     pytest.param('"When a government tells its people that the sea is theirs, its neighbours worry," the foreign '
                  "minister of Eritrea wrote.", [("the foreign minister of Eritrea", "assert")],
                  id="what any government might say, in a 'when' clause, is no act")])
-def test_roots_unnamed_speakers_and_generic_clauses(nlp, text, acts):
-    assert [(s["speaker_text"], s["stance"]) for s in run(nlp, text)["statements"]] == acts
+def test_roots_unnamed_speakers_and_generic_clauses(nlp, text, expected):
+    assert [(s["speaker_text"], s["stance"]) for s in run(nlp, text)["statements"]] == expected
 
 
 def test_he_after_an_unnamed_minister_speaks_for_the_ministers_state(nlp):
@@ -1721,35 +1715,7 @@ def test_he_after_an_unnamed_minister_speaks_for_the_ministers_state(nlp):
     assert label(r, r["statements"][-1]["actor"]) == "Eritrea"
 
 
-@pytest.mark.parametrize("text, acts", [
-    pytest.param("The European Union called on both governments to agree on a fair sharing arrangement.",
-                 [("European Union", "demand")], id="what a demand asks of others is not done by the one asking"),
-    pytest.param("Cortex Labs said the case was without merit.", [("Cortex Labs", "deny")],
-                 id="calling a case without merit rejects it"),
-    pytest.param("Ostmark Telecom sued Cortex Labs. Ostmark Telecom's publisher, Ruth Adler, said talks had broken down.",
-                 [("Ostmark Telecom", "assert")], id="a publisher speaks for the body whose publisher she is")])
-def test_demands_merits_and_publishers(nlp, text, acts):
-    r = run(nlp, text)
-    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == acts
-
-
-@pytest.mark.parametrize("text, acts", [
-    pytest.param("Nigeria bombed a market. The air force said it had targeted bandits.", [("Nigeria", "assert")],
-                 id="the air force speaks for the article's state"),
-    pytest.param('Amnesty International said the bombing was deadly. "Nobody has been held to account," the group\'s '
-                 "Nigeria director said.", [("Amnesty International", "accuse"), ("Amnesty International", "assert")],
-                 id="'the group' may be an international body; its country director speaks for it"),
-    pytest.param('Nigeria bombed a market. Amnesty International called the strike "a tragic mistake".',
-                 [("Amnesty International", "accuse")],
-                 id="calling an act a mistake lays blame"),
-    pytest.param("Azerbaijan's spokesman said France was trying to blame others for its own policies.",
-                 [("Azerbaijan", "assert")], id="what one is said to be trying to do is the reporter's charge, not an act")])
-def test_forces_groups_mistakes_and_attempts(nlp, text, acts):
-    r = run(nlp, text)
-    assert [(label(r, s["actor"]) if s["actor"] else None, s["stance"]) for s in r["statements"]] == acts
-
-
-@pytest.mark.parametrize("text, acts", [
+@pytest.mark.parametrize("text, expected", [
     pytest.param('Health Secretary Deborah Barasa of Kenya said the government had already paid part of the arrears '
                  'and called the strike "unnecessary and illegal".',
                  [("Health Secretary Deborah Barasa of Kenya", "the government had already paid part of the arrears"),
@@ -1758,5 +1724,5 @@ def test_forces_groups_mistakes_and_attempts(nlp, text, acts):
     pytest.param('"Russia blockades our ports and then blames the world for hunger," Ukraine\'s foreign minister said.',
                  [("Ukraine's foreign minister", "Russia blockades our ports and then blames the world for hunger")],
                  id="an act a quoted speaker says a named third party does is not that party's act")])
-def test_backshifted_verbs_and_acts_inside_anothers_quotation(nlp, text, acts):
-    assert [(s["speaker_text"], s["span"]) for s in run(nlp, text)["statements"]] == acts
+def test_backshifted_verbs_and_acts_inside_anothers_quotation(nlp, text, expected):
+    assert [(s["speaker_text"], s["span"]) for s in run(nlp, text)["statements"]] == expected
