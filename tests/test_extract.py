@@ -1588,6 +1588,9 @@ def test_carrying_messages_or_acting_as_a_go_between_is_mediation(nlp, text, med
                  id="nor a firm the article names only later"),
     pytest.param("The Competition Authority said Vodafone charged high fees for moving data.",
                  [("Competition Authority", "assert")], id="charging fees is no charge laid on anyone"),
+    pytest.param("The management of Nordhafen Logistics accused the dockworkers' union ver.di of rigging a ballot, a "
+                 "charge the union denies.", [("Nordhafen Logistics", "accuse"), ("ver.di", "deny")],
+                 id="'the union' is the one the article called a union; a firm's management speaks for the firm"),
     pytest.param("Aid agencies said the convoys had been held up at checkpoints.", [(None, "report")],
                  id="many unnamed bodies described ('aid agencies', 'rights groups') are an unnamed source"),
     pytest.param("Ruritania accused India of building roads in the area, a charge New Delhi rejects.",

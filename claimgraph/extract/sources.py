@@ -894,12 +894,16 @@ class Sources:
             for _, aid in reversed(self.thing_speakers[max(0, end - 50):end]):
                 if aid in cands:
                     return aid
+        if not cands:
+            # ('the union' after 'the dockworkers' union ver.di': the body the article itself called so)
+            cands = self._described_as(tok)
         if not cands and cls == "union" and any(c.dep_ in ("poss", "amod", "compound") for c in tok.children):
             # 'the miners' union at the company's Kolwezi site', no union named: a union of its own
             text = "".join(t.text_with_ws for t in self.np_span(tok) if t.i <= tok.i and t.dep_ not in ("det", "predet"))
             return self.actors.org(text.strip()[:1].upper() + text.strip()[1:], common=True)
         if not cands and cls == "union":
-            cands = [a for a, v in self.actors.by_id.items() if v["type"] == "organisation" and not v.get("intl")]
+            # (the unions of the article's description: 'the dockworkers' union ver.di' earlier)
+            cands = [a for a in self._earlier_unions(tok) if a in self.actors.by_id]
         if not cands and tok.lower_ == "group":
             # ('the group' after 'Amnesty International': an international body is a group too)
             cands = [a for a, v in self.actors.by_id.items() if v["type"] == "organisation"]
@@ -917,6 +921,41 @@ class Sources:
                                              last.get(a, (-1, -1)), self.actors.count.get(a, 0)), default=None)
         return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(),
                                          self.actors.count.get(a, 0)), default=None)
+
+    def _earlier_unions(self, tok):
+        """'the dockworkers' union ver.di': a name the article set after the word 'union' before tok,
+        registered as a union of its own (the model tags no entity there)."""
+        order = self.order(tok)
+        out = []
+        for n, (sent, _, _) in enumerate(self.sents):
+            if n > order[0]:
+                break
+            for t in sent:
+                if (n, t.i) >= order or t.lemma_.lower() != "union" or t.dep_ != "compound":
+                    continue
+                name = t.head
+                if name.pos_ == "PROPN" and name.i > t.i:
+                    aid = self.actors.org(name.text, common=True)
+                    if aid:
+                        out.append(aid)
+        return out
+
+    def _described_as(self, tok):
+        """Actors named before tok beside the same descriptive noun ('the dockworkers' union ver.di',
+        'Hexanet, a cloud provider'): the article's own description of them."""
+        order = self.order(tok)
+        word = tok.lemma_.lower()
+        found = []
+        for (n, i), aid in self.mentions:
+            if (n, i) >= order or aid in found:
+                continue
+            t = self.sents[n][0].doc[i]
+            near = [t.head] + [c for c in t.children if c.dep_ in ("appos", "compound")]
+            if any(x.i != t.i and x.pos_ == "NOUN" and x.lemma_.lower() == word
+                   and (x.dep_ == "appos" or x.i in (c.i for c in t.children) or t.dep_ in ("appos", "compound"))
+                   for x in near):
+                found.append(aid)
+        return found
 
     def _other_kind(self, tok, aid):
         """'the central bank' taken for the salient organisation whose name says no such thing: a
