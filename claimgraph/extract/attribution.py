@@ -285,12 +285,8 @@ class Article(Sources):
         if stance is None or _negated(v):
             return
         named = self._answer_named(v, stance)
-        if named is None and stance in ("deny", "accuse", "endorse"):
-            named = self._answer_subject(v)
         if named is not None:
-            # 'accused him of X, a charge Lopez denied': the name hung on the noun speaks
-            skip = {t.i for t in named.subtree}
-            self._add_raw(n, v, named, stance, [t for t in self.np_span(v.head) if t.i not in skip])
+            self._add_answer(n, v, named, stance)
             return
         if v.dep_ in ("acl", "amod") and stance != "mediate" and v.head.lower_ not in self.lx["anon_nouns"] \
                 and self._relcl_owner(v) is None and not self._message(v) and not _rooted_acl(v):
@@ -303,35 +299,8 @@ class Article(Sources):
                          and any(c.dep_ == "nsubjpass" for c in v.head.head.children)):   # 'X was quoted as saying'
             return            # ('ended by saying ...', 'opened by stressing that ...', 'despite admitting that ...'
             #                    speak; 'by pressing ...' does not)
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
-            return                                   # 'talks can begin only if both sides agree': no act yet
-        if any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "whenever") for c in v.children) and any(
-                c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in ("a", "an", "any", "every") for d in c.children)
-                for c in v.children):
-            return            # '"When a government tells its people ..."': what anyone might say, no act
-        if v.dep_ == "xcomp" and v.head.i != v.i and stance_of_verb(self, v.head) == "demand" \
-                and any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ == "on" for c in v.head.children):
-            return            # 'called on both governments to agree on ...': what is asked of them, not done
-        if _in_quotes(v) and v.dep_ in ("ccomp", "conj") and self._quoted_by_another(v):
-            return            # '"Russia blockades our ports and then blames the world," Sybiha said': his charge
-        if v.dep_ == "xcomp" and v.head.lemma_.lower() in ("try", "attempt", "seek") and self._reported(v):
-            return            # 'said France was trying to blame others': the reporter's charge, not France's act
-        if v.tag_ == "VBG" and v.dep_ == "conj" and any(
-                a.dep_ == "prep" and a.lower_ in ("of", "for") and stance_of_verb(self, a.head) == "accuse" for a in v.ancestors):
-            return            # 'accused Russia of torturing prisoners and denying them care': the wrong charged
-        if v.tag_ in ("VB", "VBP") and v.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass") for c in v.children) \
-                and stance_of_verb(self, v.head) == "demand":
-            return            # 'demanded that the prime minister explain ...': an act asked for, not made
-        if any(c.dep_ == "auxpass" for c in v.children) and not any(c.dep_ == "agent" for c in v.children) \
-                and any(c.dep_ == "nsubjpass" and c.lower_ in ("what", "which", "that") for c in v.children):
-            return            # '... to know what has been agreed': an act of no one the sentence names
-        if any(c.dep_ == "aux" and c.lower_ in ("can", "could", "might") for c in v.children) and _in_quotes(v):
-            return            # '"They can write whatever they want," he said': what one could say, in the words quoted
-        if v.lemma_.lower() in self.lx["telling_verbs"] and any(c.dep_ == "xcomp" for c in v.children) and not any(
-                c.dep_ in ("dobj", "dative", "ccomp") for c in v.children):
-            return            # 'among the six diplomats told to leave' (tagged a past tense or not): no speaker
-        if self._asks_anonymity(v):
-            return            # '..., who asked not to be named, said ...': the source's terms, not a statement
+        if self._no_act(v):
+            return
         if stance == "mediate":
             mediation_verb(self, v, n)
             return
@@ -395,6 +364,43 @@ class Article(Sources):
             for s in subs:
                 self._add_raw(n, v, s, stance, piece, speaker_text=self._relative_speaker(s))
 
+    def _no_act(self, v):
+        """Whether a cue verb, whatever its stance, makes no speech act of its own: a condition or
+        a generic case ('only if both sides agree', 'when a government tells ...'), what a demand
+        asks of others or an accusation charges, what a quoted speaker says a third party does, a
+        possibility in quoted words, or the terms of an anonymous source."""
+        lx = self.lx
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
+            return True       # 'talks can begin only if both sides agree': no act yet
+        if any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "whenever") for c in v.children) and any(
+                c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in lx["generic_determiners"] for d in c.children)
+                for c in v.children):
+            return True       # '"When a government tells its people ..."': what anyone might say, no act
+        if v.dep_ == "xcomp" and v.head.i != v.i and stance_of_verb(self, v.head) == "demand" \
+                and any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ == "on" for c in v.head.children):
+            return True       # 'called on both governments to agree on ...': what is asked of them, not done
+        if _in_quotes(v) and v.dep_ in ("ccomp", "conj") and self._quoted_by_another(v):
+            return True       # '"Russia blockades our ports and then blames the world," Sybiha said': his charge
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in lx["attempt_verbs"] and self._reported(v):
+            return True       # 'said France was trying to blame others': the reporter's charge, not France's act
+        if v.tag_ == "VBG" and v.dep_ == "conj" and any(
+                a.dep_ == "prep" and a.lower_ in ("of", "for") and stance_of_verb(self, a.head) == "accuse" for a in v.ancestors):
+            return True       # 'accused Russia of torturing prisoners and denying them care': the wrong charged
+        if v.tag_ in ("VB", "VBP") and v.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass") for c in v.children) \
+                and stance_of_verb(self, v.head) == "demand":
+            return True       # 'demanded that the prime minister explain ...': an act asked for, not made
+        if any(c.dep_ == "auxpass" for c in v.children) and not any(c.dep_ == "agent" for c in v.children) \
+                and any(c.dep_ == "nsubjpass" and c.lower_ in ("what", "which", "that") for c in v.children):
+            return True       # '... to know what has been agreed': an act of no one the sentence names
+        if any(c.dep_ == "aux" and c.lower_ in lx["possibility_modals"] for c in v.children) and _in_quotes(v):
+            return True       # '"They can write whatever they want," he said': what one could say, in the words quoted
+        if v.lemma_.lower() in lx["telling_verbs"] and any(c.dep_ == "xcomp" for c in v.children) and not any(
+                c.dep_ in ("dobj", "dative", "ccomp") for c in v.children):
+            return True       # 'among the six diplomats told to leave' (tagged a past tense or not): no speaker
+        if self._asks_anonymity(v):
+            return True       # '..., who asked not to be named, said ...': the source's terms, not a statement
+        return False
+
     def _free_relative(self, v):
         """'a plan amounting to what Borduria called a land grab', 'engaged in what critics described
         as stalling': a finite cue verb with its own subject in a 'what' clause after a preposition
@@ -420,30 +426,35 @@ class Article(Sources):
         return next((r["aid"] for r in self.raw if r["subj"] is not None and r["subj"].i == s.i
                      and r["subj"].doc is s.doc and r["kind"] == "actor"), None)
 
-    def _answer_subject(self, v):
-        """'Beijing accused India of ..., a charge New Delhi rejects' parsed with 'rejects' as the
-        main verb, 'a charge' its subject and the name apposed to it: the name speaks, answering
-        the charge; None when the sentence is not so parsed."""
-        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
-        if subj is None or subj.lemma_.lower() not in self.lx["answer_nouns"]:
-            return None
-        name = next((c for c in subj.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"
-                     and c.i > subj.i and c.right_edge.i == v.i - 1), None)
-        return name if name is not None and self.resolve(name)[0] == "actor" else None
-
     def _answer_named(self, v, stance):
         """'..., a charge Lopez denied': the parser often hangs the denying verb on the answer noun
         as a participle ('acl') and the name before it as the noun's apposition or compound, where
-        'a charge Caracas rejected' gets a relative clause with its subject. The name right before
-        the verb is the speaker; None when the sentence is not so parsed."""
-        if stance not in ("deny", "accuse", "endorse") or v.dep_ != "acl" or v.tag_ not in ("VBD", "VBN") \
-                or v.head.lemma_.lower() not in self.lx["answer_nouns"] or v.i == 0:
+        'a charge Caracas rejected' gets a relative clause with its subject; or, with the verb
+        read as the main one ('..., a charge New Delhi rejects.'), it makes the noun the verb's
+        subject with the name apposed to it. The name right before the verb, hung on the answer
+        noun, is the speaker; None when the sentence is not so parsed."""
+        if stance not in ("deny", "accuse", "endorse") or v.i == 0:
             return None
-        name = v.doc[v.i - 1]
-        if name.pos_ != "PROPN" or name.head.i != v.head.i or name.dep_ not in ("appos", "compound", "nmod") \
-                or any(c.dep_ in SUBJ_DEPS for c in v.children) or self.resolve(name)[0] != "actor":
+        if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.head.lemma_.lower() in self.lx["answer_nouns"]:
+            name = v.doc[v.i - 1]
+            if name.head.i != v.head.i or name.dep_ not in ("appos", "compound", "nmod") \
+                    or any(c.dep_ in SUBJ_DEPS for c in v.children):
+                return None
+        else:
+            subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+            if subj is None or subj.lemma_.lower() not in self.lx["answer_nouns"]:
+                return None
+            name = next((c for c in subj.children if c.dep_ in ("appos", "compound") and c.i > subj.i
+                         and c.right_edge.i == v.i - 1), None)
+        if name is None or name.pos_ != "PROPN" or self.resolve(name)[0] != "actor":
             return None
         return name
+
+    def _add_answer(self, n, cue, name, stance):
+        """The statement of a name answering a charge (:meth:`_answer_named`): what it answers is
+        the answer noun's phrase, without the name ('a charge')."""
+        skip = {t.i for t in name.subtree}
+        self._add_raw(n, cue, name, stance, [t for t in self.np_span(name.head) if t.i not in skip])
 
     def _relaying_speaker(self, v, s):
         """'Lazar said he welcomed ...': the act reported under a speaking verb, whose subject is a
@@ -594,7 +605,7 @@ class Article(Sources):
                         or c.lemma_.lower() in self.lx["quote_verbs"]):
                     if self._another_speaker(v, c, own[0]):
                         continue
-                    return True      # (an inner speaker the article cannot place, or an act with
+                    return True       # (an inner speaker the article cannot place, or an act with
                     # nothing to report, makes no statement of its own: the outer one stands)
         return False
 
@@ -734,11 +745,11 @@ class Article(Sources):
         if not passive or any(c.dep_ == "agent" for c in v.children):
             return False
         if any(c.dep_ == "xcomp" for c in v.children):
-            return True           # 'she was asked to give a talk': a request of no one named, and no question
+            return True       # 'she was asked to give a talk': a request of no one named, and no question
         content = [t for t in v.subtree if t.i > v.i and not t.is_punct]
         if len(content) >= 2 and not any(c.dep_ == "neg" for c in v.children):
             self._add_raw(n, v, None, "report", content, kind_hint=(ANON, None), speaker_text="")
-        return True                       # (never the act of the one who was asked)
+        return True       # (never the act of the one who was asked)
 
     def _according(self, tok, n):
         pobj = [p for c in tok.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
@@ -811,12 +822,9 @@ class Article(Sources):
         after a name opening the sentence as a plural noun. A name, then a word that is a cue verb
         with -s, then 'that' or 'to': the name speaks what follows."""
         stance = self.lx["verbs"].get(tok.lemma_.lower())  # a plural noun's lemma is the verb's ('charges': charge)
-        answering = self._answer_subject(tok) if stance in ("deny", "accuse", "endorse") else None
+        answering = self._answer_named(tok, stance)
         if answering is not None:
-            # ('..., a charge New Delhi rejects.' with 'rejects' read as a plural noun)
-            skip = {t.i for t in answering.subtree}
-            charge = next(c for c in tok.children if c.dep_ == "nsubj")
-            self._add_raw(n, tok, answering, stance, [t for t in self.np_span(charge) if t.i not in skip])
+            self._add_answer(n, tok, answering, stance)    # ('..., a charge New Delhi rejects.')
             return
         name = tok.doc[tok.i - 1]
         sent = tok.sent
@@ -971,7 +979,7 @@ def _negated(v) -> bool:
     the verb from inside the quotation ('"Probably not," she said') belongs to the words said."""
     if any(c.dep_ in SUBJ_DEPS and (c.lower_ in NO_ONE or any(d.dep_ == "det" and d.lower_ in NO_ONE for d in c.children))
            for c in v.children):
-        return True           # 'neither side has acknowledged direct talks', 'no one has claimed ...'
+        return True       # 'neither side has acknowledged direct talks', 'no one has claimed ...'
     return any(c.dep_ == "neg" and not any(t.text in QUOTE_OPENERS | QUOTE_CLOSERS
                                            for t in v.doc[min(c.i, v.i) + 1:max(c.i, v.i)])
                for c in v.children)

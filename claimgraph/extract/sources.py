@@ -340,14 +340,7 @@ class Sources:
         if lab == "ORG":
             if self._portfolio(ent):
                 return None
-            if ent.root.pos_ == "PROPN" and not self.actors.known(text) and (any(
-                    (c.dep_ == "appos" or c.dep_ == "compound" and c.i < ent.start) and c.pos_ == "NOUN"
-                    and c.lemma_.lower() in self.lx["person_roles"] for c in ent.root.children)
-                    or ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" and len(ent) > 1
-                    and ent.root.head.lemma_.lower() in self.lx["person_roles"]
-                    and not any(t.lower_ in self.lx["institution_words"] for t in ent)):
-                # 'Abdel-Fatau Musah, the bloc's commissioner', 'government spokeswoman Yolande Makolo',
-                # 'its chief executive, Louis Marchand' tagged ORG: a person's role makes a person
+            if ent.root.pos_ == "PROPN" and not self.actors.known(text) and self._named_with_a_role(ent):
                 pid = self.actors.person(self.person_name(ent))
                 self._affiliate_person(pid, ent.root)
                 return pid
@@ -358,6 +351,17 @@ class Sources:
                 self.actors.seen(aid, text)
             return aid
         return None
+
+    def _named_with_a_role(self, ent):
+        """'Abdel-Fatau Musah, the bloc's commissioner', 'government spokeswoman Yolande Makolo',
+        'its chief executive, Louis Marchand' tagged as an organisation: a name beside a role only a
+        person holds is a person's (not a name made of institution words: 'the Interior Ministry')."""
+        roles, root = self.lx["person_roles"], ent.root
+        if any((c.dep_ == "appos" or c.dep_ == "compound" and c.i < ent.start) and c.pos_ == "NOUN"
+               and c.lemma_.lower() in roles for c in root.children):
+            return True
+        return root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in roles \
+            and len(ent) > 1 and not any(t.lower_ in self.lx["institution_words"] for t in ent)
 
     def _named_company(self, ent):
         """'the French firm Hexanet', 'Hexanet, a cloud provider', 'the carmaker Tesla' tagged as
@@ -430,7 +434,7 @@ class Sources:
         doc = head.doc
         np = self.np_span(head)
         text = np.text
-        if any(t.lower_ in ("former", "ex", "ex-") for t in doc[np.start:head.i]):
+        if any(t.lower_ in self.lx["former_marks"] for t in doc[np.start:head.i]):
             return            # ("Kenya's former foreign minister": no longer speaks for Kenya)
         e = self.ent(head)
         if e is not None and e.label_ == "PERSON" and self._office_country(e):
@@ -499,9 +503,7 @@ class Sources:
             aid = None
             if c.dep_ == "poss" and c.lower_ in ("his", "her") and (
                     tok.lemma_.lower() in self.lx["spokes_nouns"] or tok.lemma_.lower() == "office"):
-                # 'according to his office', 'her spokesman said': the voice of the person meant
-                prior = _before(self.person_subjects, self.order(c)) or _before(self.person_mentions, self.order(c))
-                aid = prior[1] if prior else None
+                aid = self._person_before(self.order(c))   # 'according to his office', 'her spokesman said'
             elif c.dep_ == "poss" and c.lower_ == "its" and (tok.lemma_.lower() in self.lx["person_roles"]
                                                              or tok.lemma_.lower() == "office"):
                 # 'Its chief executive, Louis Marchand, urged ...': the body last named speaks through him
@@ -568,12 +570,9 @@ class Sources:
             return self.resolve(attr) if attr.pos_ == "PROPN" else (None, None)
         if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS:
             return self._pronoun(tok)
-        if low in ("media", "television", "tv", "broadcaster") and any(
-                c.dep_ in ("amod", "compound") and c.lower_ == "state" for c in tok.children) \
-                and not any(c.dep_ in ("poss", "amod", "compound") and c.lower_ != "state" for c in tok.children):
-            aid = self._salient_state(tok)          # 'state media reported': the state the article is about
-            if aid:
-                return "actor", aid
+        aid = self._state_body(tok)
+        if aid:
+            return "actor", aid
         if low in lx["anon_always"] or tok.lemma_ in lx["anon_always"]:
             return ANON, None
         if self._is_group(tok):
@@ -640,12 +639,6 @@ class Sources:
                 aid = owner or self._salient_state(tok)
                 if aid:
                     return "actor", aid
-            if tok.lemma_.lower() in lx["state_bodies"] and not any(c.dep_ == "poss" for c in tok.children) and any(
-                    c.dep_ in ("amod", "compound", "nmod") and c.lower_ in ("state", "national", "federal")
-                    for c in tok.subtree if c.i < tok.i):
-                aid = self._salient_state(tok)      # 'the state labour inspectorate': the state's own body
-                if aid:
-                    return "actor", aid
             if low in lx["anon_nouns"]:
                 return ANON, None
             if (tok.lemma_.lower() in lx["state_institutions"] or tok.lemma_.lower() == "force" and any(
@@ -688,10 +681,9 @@ class Sources:
                     return kind, aid     # 'according to the Indian government's account': its owner's words
         if tok.lemma_ in lx["document_nouns"]:
             return self._last_thing()
-        aid = self._civil_society(tok)
-        if aid:
-            # ('rights groups', 'aid agencies': many unnamed bodies, a source the text does not name)
-            return (ANON, None) if tok.tag_ == "NNS" else ("actor", aid)
+        found = self._civil_society(tok)
+        if found[0]:
+            return found
         if (low in lx["descriptor_of"] or tok.lemma_ in lx["descriptor_of"] or tok.lemma_ == "country") \
                 and not (tok.tag_ == "NNS" and _counted(tok)):     # 'the two bodies' are not one body
             aid = self._descriptor(tok)
@@ -797,11 +789,8 @@ class Sources:
             if near is not None:
                 return "actor", near
         if low in PERSON_PRONOUNS:
-            prior = _before(self.person_subjects, order) or _before(self.person_mentions, order)
-            unnamed = self._unnamed_person_speaker(order)
-            if unnamed is not None and (prior is None or unnamed[0] > prior[0]):
-                return "actor", unnamed[1]
-            return ("actor", prior[1]) if prior else (None, None)
+            aid = self._person_before(order)
+            return ("actor", aid) if aid else (None, None)
         if low == "it" and before is None:
             named = self._reporting_name(tok)
             if named is not None:
@@ -810,6 +799,15 @@ class Sources:
         if low in THING_PRONOUNS or low == "its":
             return self._last_thing(order, plural=low in ("they", "them"))
         return None, None
+
+    def _person_before(self, order):
+        """The person a 'he', 'she', 'his' or 'her' at ``order`` stands for: the last person named
+        as a main clause's subject (else named at all), or a later speaker named only by a role."""
+        prior = _before(self.person_subjects, order) or _before(self.person_mentions, order)
+        unnamed = self._unnamed_person_speaker(order)
+        if unnamed is not None and (prior is None or unnamed[0] > prior[0]):
+            return unnamed[1]
+        return prior[1] if prior else None
 
     def _unnamed_person_speaker(self, order):
         """(position, actor) of the last speaker before ``order``, in its own or the previous
@@ -896,65 +894,46 @@ class Sources:
                     return aid
         if not cands:
             # ('the union' after 'the dockworkers' union ver.di': the body the article itself called so)
-            cands = self._described_as(tok)
+            cands = self._named_as(tok)
         if not cands and cls == "union" and any(c.dep_ in ("poss", "amod", "compound") for c in tok.children):
             # 'the miners' union at the company's Kolwezi site', no union named: a union of its own
             text = "".join(t.text_with_ws for t in self.np_span(tok) if t.i <= tok.i and t.dep_ not in ("det", "predet"))
             return self.actors.org(text.strip()[:1].upper() + text.strip()[1:], common=True)
-        if not cands and cls == "union":
-            # (the unions of the article's description: 'the dockworkers' union ver.di' earlier)
-            cands = [a for a in self._earlier_unions(tok) if a in self.actors.by_id]
         if not cands and tok.lower_ == "group":
             # ('the group' after 'Amnesty International': an international body is a group too)
             cands = [a for a, v in self.actors.by_id.items() if v["type"] == "organisation"]
-        if cls in ("company", "party"):
-            # 'the company' stands for one named before it, not for a firm the article meets later
-            order = (self.order(tok)[0], self.np_span(tok).end)      # (its own name may follow: 'the firm Hexanet')
-            earlier = {aid for o, aid in self.mentions if o < order}
-            cands = [a for a in cands if a in earlier]
         word = tok.lemma_.lower()
         if cls in ("company", "body", "party") or tok.lower_ == "group":
-            # ('the group' after 'Resource Watch Africa, a campaign group': the one last named)
-            order = (self.order(tok)[0], self.np_span(tok).end)
+            # the one last named before it ('the group' after 'Resource Watch Africa, a campaign group');
+            # 'the company' and 'the party' only one named before it, never a firm the article meets later
+            order = (self.order(tok)[0], self.np_span(tok).end)      # (its own name may follow: 'the firm Hexanet')
             last = {aid: o for o, aid in self.mentions if o < order}
+            if cls in ("company", "party"):
+                cands = [a for a in cands if a in last]
             return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(),
                                              last.get(a, (-1, -1)), self.actors.count.get(a, 0)), default=None)
         return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(),
                                          self.actors.count.get(a, 0)), default=None)
 
-    def _earlier_unions(self, tok):
-        """'the dockworkers' union ver.di': a name the article set after the word 'union' before tok,
-        registered as a union of its own (the model tags no entity there)."""
-        order = self.order(tok)
-        out = []
-        for n, (sent, _, _) in enumerate(self.sents):
-            if n > order[0]:
-                break
-            for t in sent:
-                if (n, t.i) >= order or t.lemma_.lower() != "union" or t.dep_ != "compound":
+    def _named_as(self, tok):
+        """Actors the article named before tok beside the same descriptive noun ('the dockworkers'
+        union ver.di', 'the French firm Hexanet', 'Hexanet, a cloud provider'): its own description
+        of them. A name the model tagged no entity is registered as a body of its own."""
+        order, word, found = self.order(tok), tok.lemma_.lower(), []
+        for n, (sent, _, _) in enumerate(self.sents[:order[0] + 1]):
+            for x in sent:
+                if (n, x.i) >= order or x.pos_ not in ("NOUN", "PROPN") or x.lemma_.lower() != word:
                     continue
-                name = t.head
-                if name.pos_ == "PROPN" and name.i > t.i:
-                    aid = self.actors.org(name.text, common=True)
-                    if aid:
-                        out.append(aid)
-        return out
-
-    def _described_as(self, tok):
-        """Actors named before tok beside the same descriptive noun ('the dockworkers' union ver.di',
-        'Hexanet, a cloud provider'): the article's own description of them."""
-        order = self.order(tok)
-        word = tok.lemma_.lower()
-        found = []
-        for (n, i), aid in self.mentions:
-            if (n, i) >= order or aid in found:
-                continue
-            t = self.sents[n][0].doc[i]
-            near = [t.head] + [c for c in t.children if c.dep_ in ("appos", "compound")]
-            if any(x.i != t.i and x.pos_ == "NOUN" and x.lemma_.lower() == word
-                   and (x.dep_ == "appos" or x.i in (c.i for c in t.children) or t.dep_ in ("appos", "compound"))
-                   for x in near):
-                found.append(aid)
+                names = [x.head] if x.dep_ in ("compound", "appos") and x.head.i != x.i else []
+                names += [c for c in x.children if c.dep_ == "appos"]
+                for name in names:
+                    if name.pos_ != "PROPN":
+                        continue
+                    kind, aid = self.resolve(name)
+                    if kind != "actor":
+                        aid = self.actors.org(name.text, common=True)
+                    if aid and aid not in found:
+                        found.append(aid)
         return found
 
     def _other_kind(self, tok, aid):
@@ -983,6 +962,23 @@ class Sources:
         if institution is not None or not all(m.lower_ in self.lx["portfolio_words"] for m in mods):
             return institution
         return min(mods, key=lambda m: m.i)
+
+    def _state_body(self, tok):
+        """The state a body belongs to when the phrase itself calls it the state's and says no more:
+        'state media', 'the state labour inspectorate', 'the national electoral commission' are the
+        state the article is about (:meth:`_salient_state`). None for any other noun, or when a
+        possessor, a named modifier or a phrase after it says whose ('Russian state media')."""
+        lx, lemma = self.lx, tok.lemma_.lower()
+        media = tok.lower_ in lx["state_media"] or lemma in lx["state_media"]      # ('media': lemma 'medium')
+        if not (media or lemma in lx["state_bodies"]) or self.ent(tok) is not None \
+                or any(c.dep_ in ("poss", "prep") for c in tok.children):
+            return None       # (a named body is itself: 'the federal Securities and Exchange Commission')
+        mods = [c for c in tok.subtree if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod")]
+        marks = {"state"} if media else {"state", "national", "federal"}
+        if not any(m.lower_ in marks for m in mods) or any(self.actors.known(m.text) or (
+                media and m.head.i == tok.i and m.lower_ not in marks) for m in mods):
+            return None
+        return self._salient_state(tok)
 
     def _institution_owner(self, tok):
         """'the junta' after "Niger's junta", 'the ministry' after "Egypt's Ministry of ...": an
@@ -1017,17 +1013,23 @@ class Sources:
         return self._weak_state
 
     def _civil_society(self, tok):
-        """'human rights groups', 'aid agencies': a collective actor named by its description."""
+        """(kind, actor id) of a civil-society speaker named by its description: 'a rights group',
+        'the aid agency' is a collective actor of that name; 'human rights groups', 'aid agencies',
+        many unnamed bodies, are a source the text does not name (as the shared gold has them).
+        (None, None) for any other noun."""
         cs = self.lx["civil_society"]
         if tok.lemma_.lower() not in cs["heads"] or tok.pos_ != "NOUN":
-            return None
+            return None, None
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound")]
         if not any(m.lemma_.lower() in cs["modifiers"] or m.lower_ in cs["modifiers"] for m in mods):
-            return None
+            return None, None
+        if tok.tag_ == "NNS":
+            return ANON, None
         words = [t.text for t in self.np_span(tok) if t.i <= tok.i and t.dep_ not in ("det", "nummod", "predet")
                  and not t.is_punct]
         text = " ".join(words)
-        return self.actors.org(text[:1].upper() + text[1:], common=True)
+        aid = self.actors.org(text[:1].upper() + text[1:], common=True)
+        return ("actor", aid) if aid else (None, None)
 
     # ------------------------------------------------ post-processing
     def folded_counts(self):

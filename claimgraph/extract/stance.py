@@ -576,7 +576,7 @@ def _disowns(art, toks):
     # forward; 'the displacement of Palestinians was unacceptable' condemns an event, no denial
     lx = art.lx
     if t.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ == "without" and any(
-            p.lemma_.lower() in ("merit", "foundation", "basis") for p in c.children) for c in t.children):
+            p.lemma_.lower() in lx["lacking_nouns"] for p in c.children) for c in t.children):
         return True           # 'said the case was without merit': whatever it calls so, it rejects
     return t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in lx["falsity_words"] for c in t.children) \
         and (not subj or _points_back(subj) or any(s.lemma_.lower() in lx["put_forward_nouns"] or s.pos_ == "PRON"
