@@ -1645,7 +1645,7 @@ def test_carrying_messages_or_acting_as_a_go_between_is_mediation(nlp, text, med
                  [("Amnesty International", "accuse")],
                  id="calling an act a mistake lays blame"),
     pytest.param("Azerbaijan's spokesman said France was trying to blame others for its own policies.",
-                 [("Azerbaijan", "assert")], id="what one is said to be trying to do is the reporter's charge, not an act")])
+                 [("Azerbaijan", "accuse")], id="what one is said to be trying to do is the speaker's charge, not an act")])
 def test_whose_voice_and_which_act_in_phrasings_of_conflict_news(nlp, text, expected):
     """(actor, stance) of each statement, for the rules of the eleventh session: whose voice a
     speaker is (bodies of a state, companies, parties, unnamed collectives) and which cues are acts."""
@@ -1729,3 +1729,42 @@ def test_he_after_an_unnamed_minister_speaks_for_the_ministers_state(nlp):
                  id="an act a quoted speaker says a named third party does is not that party's act")])
 def test_backshifted_verbs_and_acts_inside_anothers_quotation(nlp, text, expected):
     assert [(s["speaker_text"], s["span"]) for s in run(nlp, text)["statements"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param('Kivu Metals rejected the ruling. "We have paid every royalty, and we will defend our rights," '
+                 "the company said.", [("Kivu Metals", "deny"), ("Kivu Metals", "commit")],
+                 id="a pledge in the second of two coordinated clauses commits"),
+    pytest.param("The Tajik foreign ministry said the inquiry would be carried out by Tajik prosecutors alone.",
+                 [("Tajikistan", "commit")], id="what the speaker's own side will do, told in the passive, commits"),
+    pytest.param("Haitian gang leader Jimmy Cherizier said his coalition would lay down its arms if the council "
+                 "stepped down.", [("Jimmy Cherizier", "commit")], id="'his coalition' is the speaker's own side"),
+    pytest.param("Opposition leader Jimmy Cherizier said his rival would lose the vote.",
+                 [("Jimmy Cherizier", "assert")], id="'his rival' is not the speaker's side"),
+    pytest.param("The nurses' union said its members had waited long enough and would not return to work until "
+                 "the deal was honoured.", [("Nurses' union", "demand")],
+                 id="terms set in the second of two coordinated clauses demand"),
+    pytest.param("Armenia said Azerbaijan was trying to shift the blame.", [("Armenia", "accuse")],
+                 id="a motive laid on the other side accuses it"),
+    pytest.param("Armenia said Azerbaijan was trying to reach a deal.", [("Armenia", "assert")],
+                 id="trying to reach a deal is no charge"),
+    pytest.param("Rights Watch said Kivu Metals had moved its profits to Dubai, a claim the company has denied.",
+                 [("Rights Watch", "accuse"), ("Kivu Metals", "deny")],
+                 id="a deed its doer denies was laid on it as a charge"),
+    pytest.param("Kivu Metals called the decision illegal. A campaign group said Kivu Metals had moved its profits "
+                 "to Dubai.", [("Kivu Metals", "accuse"), (None, "report")],
+                 id="'a campaign group' is none of the bodies named before")])
+def test_stance_and_voice_rules_of_the_twelfth_session(nlp, text, expected):
+    """(actor, stance) of each statement, for the rules of the twelfth session: pledges and terms
+    in coordinated clauses, the speaker's own side, motives and denied deeds as charges."""
+    assert acts(run(nlp, text)) == expected
+
+
+def test_a_company_first_tagged_as_a_person_keeps_one_identity(nlp):
+    """spaCy may tag 'Kivu Metals' PERSON in one sentence and ORG in the next; the second mention
+    is still the company met before, not two new people 'Kivu' and 'Metals'."""
+    result = run(nlp, "Kivu Metals called the decision illegal and said it would challenge it in court. "
+                      "Resource Watch Africa said in a report last year that Kivu Metals had routed profits "
+                      "through subsidiaries in Dubai.")
+    assert sorted(a["label"] for a in result["actors"]) == ["Kivu Metals", "Resource Watch Africa"]
+    assert [label(result, a) for a in result["statements"][-1]["about"]] == ["Kivu Metals"]

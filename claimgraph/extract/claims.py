@@ -342,6 +342,11 @@ def _contest(art, statements, parties, new_claim):
                      and s["start"] - p["end"] < 600]
             target = aimed[-1] if aimed else None
         if target is not None:
+            if bare and target["stance"] == "assert" and _told_of_doer(art, target, s["actor"]):
+                # 'Y said X had routed profits through Dubai, a claim X has denied': a deed laid on
+                # the one who denies it is a charge
+                target["stance"] = "accuse"
+                target["about"] = [s["actor"]] + [a for a in target["about"] if a != s["actor"]]
             s["claim"] = claim_of(target)
             add(target["actor"], s["actor"], [target, s], target)
         elif s["about"] and not told and r is not None and any(t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lx["answer_nouns"]
@@ -404,6 +409,16 @@ def _contest(art, statements, parties, new_claim):
                 pairs[("mutual", cid, x)] = {"claim": cid, "supporters": [x], "disputers": [y],
                                              "evidence": [s["id"] for s in mutual]}
     return list(pairs.values())
+
+
+def _told_of_doer(art, st, actor):
+    """The statement's reported clause has ``actor`` as the subject of its verb."""
+    r = st["_raw"]
+    t = _content_root(r["content"]) if r is not None else None
+    if t is None or t.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "nsubj" and art.resolve(c)[0] == "actor" and art.actors.acts_for(art.resolve(c)[1]) == actor
+               for c in t.children)
 
 
 def _negations(art, statements):

@@ -603,6 +603,9 @@ class Sources:
             aid = self._named_body(tok, e)
             return "actor", aid or self.actors.known(e.text)
         if e is not None and (e.label_ == "PERSON" or low in self.actors.name_tokens):
+            named = self.actors.name_tokens.get(low)
+            if e.label_ != "PERSON" and self.actors.by_id[named]["type"] != "person":
+                return "actor", named   # 'Kivu Metals', tagged a person first and found a company since
             pid = self.actors.person(self.person_name(e) if e.label_ == "PERSON" else tok.text)
             return "actor", pid
         if low in self.actors.name_tokens and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title
@@ -685,7 +688,9 @@ class Sources:
         if found[0]:
             return found
         if (low in lx["descriptor_of"] or tok.lemma_ in lx["descriptor_of"] or tok.lemma_ == "country") \
-                and not (tok.tag_ == "NNS" and _counted(tok)):     # 'the two bodies' are not one body
+                and not (tok.tag_ == "NNS" and _counted(tok)) \
+                and not (tok.lemma_ == "group" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)):
+            # ('the two bodies' are not one body; 'a campaign group' is none of the bodies met before)
             aid = self._descriptor(tok)
             if aid:
                 return "actor", aid

@@ -282,6 +282,8 @@ def _refine(art, r, actor, parties, stance):
     mentions_opp = any(art.resolve(t)[1] in opponents for t in toks if t.pos_ in ("PROPN", "ADJ"))
     if opp_agent and (wrong or any(t.dep_ == "neg" or t.lower_ == "not" for t in neg_tokens)):
         return "accuse"
+    if opp_agent and _imputes_an_aim(art, toks):
+        return "accuse"       # 'the union said the company was trying to avoid negotiating': a motive laid on the other side
     if _ties_to_wrong(art, toks, opponents):
         return "accuse"       # 'police had evidence linking agents of Y to the killing'
     if r["cue"].lemma_ == "claim" and opp_agent:
@@ -300,6 +302,16 @@ def _refine(art, r, actor, parties, stance):
     if quant_neg and not opp_agent and not nominal:
         return "deny"
     return stance
+
+
+def _imputes_an_aim(art, toks):
+    """'X was trying to shift the blame', 'Y is seeking to avoid talks': what the reported clause
+    says the other side is out to do (not an undertaking it tries: 'trying to reach an agreement')."""
+    t = _content_root(toks)
+    if t is None or t.lemma_.lower() not in art.lx["attempt_verbs"] or any(c.dep_ == "neg" for c in t.children):
+        return False
+    aim = next((c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    return aim is not None and aim.lemma_.lower() not in art.lx["undertaking_verbs"] | art.lx["settling_verbs"]
 
 
 def _ties_to_wrong(art, toks, opponents):
@@ -452,10 +464,13 @@ def _condition(art, r):
     t = _content_root(r["content"])
     if t is None or t.pos_ not in ("VERB", "AUX"):
         return False
+    ids = {x.i for x in r["content"]}
+    for v in [t] + [c for c in t.children if c.dep_ == "conj" and c.i in ids and c.pos_ in ("VERB", "AUX")]:
+        marks = {g.lower_ for c in v.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"}
+        if marks & {"until", "unless"} and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children):
+            return True       # 'will stay in place until ...', '... and would not return to work until ...'
     kids = list(t.children)
     marks = {g.lower_ for c in kids if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"}
-    if marks & {"until", "unless"} and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
-        return True           # 'will stay in place until ...', 'would not talk unless ...'
     if any(c.dep_ == "neg" for c in kids):
         return False
     if any(c.dep_ == "advmod" and c.lower_ == "only" for c in kids) and (
@@ -469,11 +484,19 @@ def _own_future(art, toks, actor):
     """The reported clause says what the speaker's own side will do: a subject that is the
     speaker (a pronoun, or a name of its actor) with 'will'/'would' on its verb."""
     t = _content_root(toks)
-    if t is None or t.pos_ not in ("VERB", "AUX") or not any(
-            c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children):
+    if t is None:
         return False
-    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-    return subj is not None and _speakers_side(art, subj, actor, pronouns=True)   # not 'the two sides would meet'
+    ids = {x.i for x in toks}
+    shared = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    for v in [t] + [c for c in t.children if c.dep_ == "conj" and c.i in ids]:
+        if v.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children):
+            continue          # ('..., and we will defend our rights': a coordinated clause of its own)
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None) or (shared if v is not t else None)
+        if subj is None:      # 'the inquiry would be carried out by Tajik prosecutors': the doer is the agent
+            subj = next((p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        if subj is not None and _speakers_side(art, subj, actor, pronouns=True):   # not 'the two sides would meet'
+            return True
+    return False
 
 
 def _leader_announces(art, toks, actor, parties):
@@ -602,8 +625,16 @@ def _speakers_side(art, s, actor, pronouns=False):
         return True
     if _several(s):
         return False
+    if pronouns and s.lemma_.lower() not in ADVERSARY_NOUNS and any(
+            c.dep_ == "poss" and c.lower_ in ("his", "her", "their")
+            and art.resolve(c)[1] in (None, actor) for c in s.children):
+        return True           # 'Cherizier said his coalition would lay down its arms' (not 'his rivals')
     kind, aid = art.resolve(s)
     return kind == "actor" and art.actors.acts_for(aid) == actor
+
+
+#: What a speaker's 'his'/'her' owns that is never the speaker's side.
+ADVERSARY_NOUNS = {"rival", "opponent", "critic", "enemy", "adversary", "challenger", "accuser", "detractor", "foe"}
 
 
 def _speakers_together(s):
