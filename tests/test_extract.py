@@ -1768,3 +1768,16 @@ def test_a_company_first_tagged_as_a_person_keeps_one_identity(nlp):
                       "through subsidiaries in Dubai.")
     assert sorted(a["label"] for a in result["actors"]) == ["Kivu Metals", "Resource Watch Africa"]
     assert [label(result, a) for a in result["statements"][-1]["about"]] == ["Kivu Metals"]
+
+
+def test_a_name_the_article_called_a_union_is_a_body_and_no_company(nlp):
+    """'Ver.di' standing alone may be tagged a person; the article called it 'the dockworkers'
+    union ver.di', so it is a body: its regional head speaks for it, and 'the company' in her
+    words is the firm, not the union."""
+    result = run(nlp, "The management of Nordhafen Logistics has accused the dockworkers' union ver.di of rigging "
+                      "a strike ballot. Ver.di dismissed the allegation and said 87% of members had backed the "
+                      "strike. The union's regional head, Katrin Vogel, said the company was trying to avoid "
+                      "negotiating on pay.")
+    assert acts(result) == [("Nordhafen Logistics", "accuse"), ("Ver.di", "deny"), ("Ver.di", "assert"),
+                            ("Ver.di", "accuse")]
+    assert [label(result, a) for a in result["statements"][-1]["about"]] == ["Nordhafen Logistics"]

@@ -892,6 +892,9 @@ class Sources:
             elif cls == "party" and a["type"] in ("organisation", "armed-group") \
                     and any(k in a["label"].lower().split() for k in self.lx["party_keywords"]):
                 cands.append(aid)
+        if cls == "company" and cands:
+            unions = self._named_as(tok, "union")          # ('the union ver.di' is no company)
+            cands = [a for a in cands if a not in unions]
         if tok.lemma_ == "country":
             end = bisect.bisect_left(self.thing_speakers, (self.order(tok),))
             for _, aid in reversed(self.thing_speakers[max(0, end - 50):end]):
@@ -920,11 +923,11 @@ class Sources:
         return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(),
                                          self.actors.count.get(a, 0)), default=None)
 
-    def _named_as(self, tok):
-        """Actors the article named before tok beside the same descriptive noun ('the dockworkers'
-        union ver.di', 'the French firm Hexanet', 'Hexanet, a cloud provider'): its own description
-        of them. A name the model tagged no entity is registered as a body of its own."""
-        order, word, found = self.order(tok), tok.lemma_.lower(), []
+    def _named_as(self, tok, word=None):
+        """Actors the article named before tok beside the same descriptive noun (or ``word``: 'the
+        dockworkers' union ver.di', 'the French firm Hexanet', 'Hexanet, a cloud provider'): its own
+        description of them. A name the model tagged no entity is registered as a body of its own."""
+        order, word, found = self.order(tok), word or tok.lemma_.lower(), []
         for n, (sent, _, _) in enumerate(self.sents[:order[0] + 1]):
             for x in sent:
                 if (n, x.i) >= order or x.pos_ not in ("NOUN", "PROPN") or x.lemma_.lower() != word:
@@ -937,6 +940,9 @@ class Sources:
                     kind, aid = self.resolve(name)
                     if kind != "actor":
                         aid = self.actors.org(name.text, common=True)
+                    if aid and self.actors.by_id[aid]["type"] == "person":
+                        # ('Ver.di', tagged a person where it stands alone, is the union it was named as)
+                        self.actors.by_id[aid].update(type="organisation", affiliations=[])
                     if aid and aid not in found:
                         found.append(aid)
         return found
