@@ -721,8 +721,32 @@ def test_party_reporting_opponent_wrongdoing_is_an_accusation(nlp):
 
 
 def test_commitment_in_complement(nlp):
-    r = run(nlp, "Norway said it was ready to host a second round of talks.")
+    r = run(nlp, "Norway said it was ready to send more aid.")
     assert r["statements"][0]["stance"] == "commit"
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("Norway said it was ready to host a second round of talks.", "Norway"),
+    ("Senegal's foreign ministry offered to host talks between the two sides in Dakar.", "Senegal"),
+    ("ECOWAS said it stood ready to mediate.", "ECOWAS"),
+    ("Angola's foreign ministry said Luanda was prepared to host direct talks between N'Djamena and Bangui.", "Angola")])
+def test_an_offer_to_mediate_is_the_offering_sides_mediation(nlp, text, mediator):
+    """Offering to host or mediate talks is one act, the speaker's mediation (FORMAT's 'hosts talks'),
+    and the mediation it offers is planned, not held."""
+    r = run(nlp, text)
+    assert acts(r) == [(mediator, "mediate")]
+    [m] = r["mediations"]
+    assert [label(r, a) for a in m["mediators"]] == [mediator] and m["status"] == "planned"
+
+
+def test_mediators_acting_apart_are_separate_efforts(nlp):
+    """Two mediators who offer their services in separate sentences are two mediation efforts (one
+    record each); mediators named in one sentence work together."""
+    r = run(nlp, "Ghana and Ivory Coast traded accusations over a seized trawler. ECOWAS said it stood ready to "
+                 "mediate. Senegal's foreign ministry offered to host talks between the two sides in Dakar.")
+    assert [[label(r, a) for a in m["mediators"]] for m in r["mediations"]] == [["ECOWAS"], ["Senegal"]]
+    r = run(nlp, "Ethiopia and Eritrea signed a truce brokered by Kenya after talks hosted by Egypt in Cairo.")
+    assert [{label(r, a) for a in m["mediators"]} for m in r["mediations"]] == [{"Kenya", "Egypt"}]
 
 
 def test_claim_core_relation(nlp):
@@ -1781,3 +1805,11 @@ def test_a_name_the_article_called_a_union_is_a_body_and_no_company(nlp):
     assert acts(result) == [("Nordhafen Logistics", "accuse"), ("Ver.di", "deny"), ("Ver.di", "assert"),
                             ("Ver.di", "accuse")]
     assert [label(result, a) for a in result["statements"][-1]["about"]] == ["Nordhafen Logistics"]
+
+
+def test_according_to_parsed_as_a_root_after_the_clause_it_sources(nlp):
+    """'Nana Ama II' breaks the parse into two roots, the second 'according'; what stands before the
+    comma is still what the ministry says."""
+    r = run(nlp, "Ivorian naval officers boarded the Nana Ama II late on Sunday about 9 nautical miles east of "
+                 "the sea border, according to Ghana's foreign ministry.")
+    assert [(label(r, s["actor"]), s["speaker_text"]) for s in r["statements"]] == [("Ghana", "Ghana's foreign ministry")]

@@ -24,13 +24,14 @@ class Article(Sources):
             self.cur = n
             self.relays = []
             for tok in sent:
-                if tok.lower_ == "according" and (tok.dep_ in ACCORDING_DEPS or tok.dep_ == "ROOT" and tok.i == sent.start):
+                if tok.lower_ == "according" and (tok.dep_ in ACCORDING_DEPS or tok.dep_ == "ROOT" and (
+                        tok.i == sent.start or tok.i > sent.start + 2 and tok.doc[tok.i - 1].text == ",")):
                     self._according(tok, n)
                 elif tok.lower_ in self.lx["anonymous"]["adverbs"] and tok.dep_ == "advmod":
                     self._anon_adverb(tok, n)
                 elif tok.i == sent.start and tok.lower_ in INVERTED_FORMS and tok.is_title and self._inverted(tok, n):
                     pass
-                elif tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
+                elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or _infinitive_noun(tok):
                     if not self._asked(tok, n):
                         self._verb(tok, n)
                 if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lx["nouns"]:
@@ -764,6 +765,13 @@ class Article(Sources):
             if not pobj or tok.dep_ == "ROOT":
                 return
             speaker_text = tok.doc[verb.i:pobj[0].right_edge.i + 1].text
+        if tok.dep_ == "ROOT" and tok.i > tok.sent.start:
+            # '... east of the sea border, according to Ghana's foreign ministry.' with 'according'
+            # parsed as a root of its own: what comes before the comma is what the source reports
+            content = [t for t in tok.doc[tok.sent.start:tok.i - 1] if not t.is_punct]
+            if len(content) >= 3:
+                self._add_raw(n, tok, pobj[0], "assert", content, speaker_text=speaker_text)
+            return
         if tok.dep_ == "ROOT":
             # 'According to X, the move reeks of fear.' parsed as a sentence of 'according' (the rest
             # hung on X): what follows the comma after the source is what it reports
@@ -920,6 +928,13 @@ class Article(Sources):
         if not content:
             return
         self._add_raw(n, tok, speaker, stance, content, kind_hint=hint)
+
+
+def _infinitive_noun(tok):
+    """'offered to host talks' with 'host' tagged a noun: a complement after 'to' with an object
+    of its own is a verb, whatever its tag."""
+    return tok.dep_ == "xcomp" and tok.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and any(c.dep_ == "dobj" for c in tok.children)
 
 
 #: how the parser hangs 'according (to X)' on the clause it sources: a phrase, or a participle

@@ -60,18 +60,23 @@ def _build(art, doc_id, text):
     # mediation attributions (a verb's before a noun's: 'mediators are trying to broker a deal between
     # A and B' is told by what the verb says)
     for m in sorted(art.med_mentions, key=lambda m: m["cue"].pos_ == "NOUN"):
-        if not m.get("statement", True):
-            continue
         sent, st, en = art.sents[m["n"]]
         for tok, aid in m["mediators"]:
             acts = A.acts_for(aid)
             if acts in art.negated_mediators:
                 continue
+            # 'X said a truce "reached through Xian mediation" ...', 'X offered to host talks', 'X said
+            # it stood ready to mediate': one act, X's mediation (an offer to mediate is mediation offered)
             own = next((s for s in statements if s["_raw"] is not None and s["n"] == m["n"] and s["actor"] == acts
-                        and s["stance"] == "assert" and any(t.i == m["cue"].i for t in s["_raw"]["content"])), None)
-            if own is not None:         # 'X said a truce "reached through Xian mediation" ...': one act, X's mediation
+                        and s["stance"] in ("assert", "commit") and (
+                            any(t.i == m["cue"].i for t in s["_raw"]["content"])
+                            or m["cue"].dep_ == "xcomp" and m["cue"].head.i == s["_raw"]["cue"].i
+                            and m["cue"].doc is s["_raw"]["cue"].doc)), None)
+            if own is not None:
                 own.update(stance="mediate", basis="mediator/mediate", confidence=_confidence("mediator/mediate"),
                            about=[p for p in parties if p != acts])
+                continue
+            if not m.get("statement", True):
                 continue
             if any(s["n"] == m["n"] and s["actor"] == acts and s["stance"] == "mediate" for s in statements):
                 continue                # 'Qatari mediators are trying to broker a deal': one act, told twice

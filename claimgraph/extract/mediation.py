@@ -21,6 +21,8 @@ def mediation_verb(art, v, n):
                 subs = [c]
     if v.dep_ in ("xcomp", "ccomp") and v.head.lemma_ in ("help", "assist"):
         subs = subs + art._subjects(v.head)
+    if not subs and v.dep_ == "xcomp" and v.head.dep_ == "acomp" and v.head.head.i != v.head.i:
+        subs = art._subjects(v.head.head)      # 'it stood ready to mediate', 'Luanda was prepared to host talks'
     near = {v.i} | {x.i for x in v.children}
     for c in v.subtree:
         if c.dep_ == "prep" and c.lower_ == "alongside" and c.head.i in near:
@@ -41,8 +43,9 @@ def mediation_verb(art, v, n):
     if not mediators:
         return
     held = not any(c.lower_ in ("will", "would") for c in v.children)
-    offered = v.dep_ == "xcomp" and stance_of_verb(art, v.head) == "commit"
-    # 'offered to host talks' is a commitment (its own statement) to a planned mediation;
+    offered = v.dep_ == "xcomp" and (stance_of_verb(art, v.head) == "commit" or v.head.dep_ == "acomp")
+    # 'offered to host talks', 'stood ready to mediate' offer a planned mediation (the offer is the
+    # mediator's statement: claims._build gives it the stance 'mediate');
     # 'proposed that A and B jointly mediate', 'urged Qatar to mediate' ask for one: nobody mediates yet
     asked = _asked_for(art, v)
     # one asked for mediates nothing yet: no mediator, though the talks it is asked for still name the parties
@@ -80,38 +83,63 @@ def _between(art, v):
 
 
 def _mediations(art, statements, parties, text):
-    """All mediation mentions of an article describe one mediation effort between its parties."""
+    """The article's mediation efforts: mediators named together (in one cue: 'Qatar and Turkey
+    mediated', 'alongside') or linked through a mediator they share make one effort; a mediator
+    acting on its own ('ECOWAS stood ready to mediate', and later 'Senegal offered to host talks')
+    is an effort of its own."""
     med = [s for s in statements if s["stance"] == "mediate"]
-    mediators = []
-    for s in med:
-        if s["actor"] not in mediators:
-            mediators.append(s["actor"])
-    for m in art.med_mentions:
-        for _, aid in m["mediators"]:
-            a = art.actors.acts_for(aid)
-            if a not in mediators and a not in art.negated_mediators:
-                mediators.append(a)
-    if not mediators:
-        return []
-    between = next((m["parties"] for m in art.med_mentions if m.get("parties")), [])
-    if between:
-        parties = [p for p in between if p not in mediators] or parties
-    if not med:
-        m0 = next(m for m in art.med_mentions if m["mediators"])
-        sent, st, en = art.sents[m0["n"]]
-        med = [{"sentence": text[st:en], "start": st, "end": en, "id": None}]
-    first = med[0]
-    sent_text = first["sentence"]
-    place = None
-    for m in art.med_mentions:
-        sent = art.sents[m["n"]][0]
-        for t in sent:
-            if t.ent_type_ == "GPE" and t.head.lower_ in ("in", "at") and not art.actors.country(t.text):
-                place = place or t.text
-    held = any(m["held"] for m in art.med_mentions)
-    label = "Talks mediated by " + " and ".join(art.actors.by_id[m]["label"] for m in mediators)
-    return [{"id": _slug(label), "label": label, "mediators": mediators,
-             "parties": [p for p in parties if p not in mediators], "place": place,
-             "status": "held" if held else "planned", "sentence": sent_text, "start": first["start"],
-             "end": first["end"], "statements": [s["id"] for s in med if s["id"]]}]
+    groups = []                     # lists of mediator ids, in order of first mention
 
+    def join(ids):
+        ids = [i for i in dict.fromkeys(ids) if i not in art.negated_mediators]
+        if not ids:
+            return
+        touching = [g for g in groups if set(g) & set(ids)]
+        merged = [x for g in touching for x in g] + [i for i in ids if not any(i in g for g in touching)]
+        first = groups.index(touching[0]) if touching else len(groups)
+        for g in touching:
+            groups.remove(g)
+        groups.insert(min(first, len(groups)), merged)
+
+    events = sorted([(s["start"], "s", s) for s in med]
+                    + [(art.sents[m["n"]][1], "m", m) for m in art.med_mentions if m["mediators"]], key=lambda e: (e[0], e[1]))
+    by_sentence = {}
+    for _, kind, x in events:
+        ids = [x["actor"]] if kind == "s" else [art.actors.acts_for(aid) for _, aid in x["mediators"]]
+        by_sentence.setdefault(x["n"], []).extend(ids)     # ('a truce brokered by Kenya after talks hosted by Egypt')
+    for ids in by_sentence.values():
+        join(ids)
+    labels = {g[0]: art.actors.by_id[g[0]]["label"] for g in groups}
+    for g in list(groups):
+        # one body's own mission ('the United Nations Support Mission' of 'the United Nations'), or a
+        # person of no stated side ('Hakan Fidan') working with the mediator named before: one effort
+        lone_person = all(art.actors.by_id[a]["type"] == "person" for a in g)
+        host = next((h for h in groups if h is not g and (
+            any(art.actors.by_id[a]["label"].startswith(labels[h[0]] + " ") for a in g)
+            or lone_person and groups.index(h) < groups.index(g))), None)
+        if host is not None:
+            host.extend(g)
+            groups.remove(g)
+    out = []
+    for mediators in groups:
+        mentions = [m for m in art.med_mentions if any(art.actors.acts_for(aid) in mediators for _, aid in m["mediators"])]
+        own = [s for s in med if s["actor"] in mediators]
+        between = next((m["parties"] for m in mentions if m.get("parties")), [])
+        sides = [p for p in between if p not in mediators] or parties
+        if own:
+            first = own[0]
+        else:
+            sent, st, en = art.sents[mentions[0]["n"]]
+            first = {"sentence": text[st:en], "start": st, "end": en}
+        place = None
+        for m in mentions:
+            for t in art.sents[m["n"]][0]:
+                if t.ent_type_ == "GPE" and t.head.lower_ in ("in", "at") and not art.actors.country(t.text):
+                    place = place or t.text
+        held = any(m["held"] for m in mentions)
+        label = "Talks mediated by " + " and ".join(art.actors.by_id[m]["label"] for m in mediators)
+        out.append({"id": _slug(label), "label": label, "mediators": mediators,
+                    "parties": [p for p in sides if p not in mediators], "place": place,
+                    "status": "held" if held else "planned", "sentence": first["sentence"], "start": first["start"],
+                    "end": first["end"], "statements": [s["id"] for s in own]})
+    return out
