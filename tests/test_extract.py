@@ -1813,3 +1813,30 @@ def test_according_to_parsed_as_a_root_after_the_clause_it_sources(nlp):
     r = run(nlp, "Ivorian naval officers boarded the Nana Ama II late on Sunday about 9 nautical miles east of "
                  "the sea border, according to Ghana's foreign ministry.")
     assert [(label(r, s["actor"]), s["speaker_text"]) for s in r["statements"]] == [("Ghana", "Ghana's foreign ministry")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param('Ruritania accused Borduria of shelling the border town. "The shells came from their guns," Defence '
+                 'Minister Ana Olm said. "If our soldiers are not released by Friday, we will take this matter to the '
+                 'court."', [("Ruritania", "accuse"), ("Ana Olm", "assert"), ("Ana Olm", "demand")],
+                 id="a quotation running on into a threat: the threat is the speaker's own act"),
+    pytest.param('Ruritania accused Borduria of shelling the border town. "The shells came from their guns," Defence '
+                 'Minister Ana Olm said. "We have the fragments to prove it."', [("Ruritania", "accuse"), ("Ana Olm", "assert")],
+                 id="a quotation running on in the same act is one statement"),
+    pytest.param('Armenia and Azerbaijan traded fire. "Azerbaijan has shelled our villages all week. Our own guns '
+                 'stayed silent," Armenian Defence Minister Suren Papikyan said.', [("Armenia", "accuse"), ("Armenia", "assert")],
+                 id="a quotation closed in the next sentence belongs to the speaker named there"),
+    pytest.param("The opposition party said the vote had been rigged. \"We will not accept a parliament that the people "
+                 "did not choose,\" its leader said.", [("Opposition party", "assert"), ("Opposition party", "deny")],
+                 id="what one's own side will not accept is refused"),
+    pytest.param("Kenya rejected the charge. Its foreign minister was blunt: \"Anyone with evidence of fraud should take "
+                 "it to the courts.\"", [("Kenya", "deny"), ("Kenya", "demand")],
+                 id="a colon quotation after a clause with no cue is said by that clause's subject; a 'should' of others "
+                    "is a demand before any wrong it names"),
+    pytest.param("Kenya and Uganda traded accusations. Uganda's foreign minister was blunt: \"Kenya has been smuggling "
+                 "arms into our northern districts for years.\"",
+                 [("Kenya", "accuse"), ("Uganda", "accuse"), ("Uganda", "accuse")],
+                 id="a colon quotation charging the other side")])
+def test_quotations_over_sentences_and_after_colons(nlp, text, expected):
+    """Quotations the issue names: running over several sentences, and after a colon."""
+    assert acts(run(nlp, text)) == expected

@@ -46,6 +46,71 @@ class Article(Sources):
             for cue, source, content, speaker_text in self.relays:
                 if not self._relays_same_source(cue.head, source):
                     self._add_raw(n, cue, source, "assert", content, speaker_text=speaker_text)
+        self._colon_quotes()
+        self._continued_quotes()
+
+    def _colon_quotes(self):
+        """'Its chairman put it bluntly: "..."', 'X was blunt: "..."', 'The statement ended with a
+        warning: "..."': a quotation after a colon, introduced by a clause with no cue of speaking,
+        is said by that clause's subject (a speaker, or a document speaking for its author)."""
+        said = {}
+        for r in self.raw:
+            said.setdefault(r["n"], set()).update(t.i for t in r["content"])
+        for n, (sent, _, _) in enumerate(self.sents):
+            colon = next((t for t in sent if t.text == ":" and t.i + 1 < sent.end
+                          and t.doc[t.i + 1].text in QUOTE_OPENERS), None)
+            if colon is None:
+                continue
+            quoted = [t for t in t_range(sent, colon.i + 1) if not t.is_punct and not t.is_space]
+            if len(quoted) < 3 or not all(_in_quotes(t) for t in quoted) or said.get(n, set()) & {t.i for t in quoted}:
+                continue
+            subj = next((t for t in sent if t.i < colon.i and t.dep_ in ("nsubj", "nsubjpass") and t.head.i < colon.i
+                         and t.head.pos_ in ("VERB", "AUX")), None)
+            if subj is None or _in_quotes(subj):
+                continue
+            kind, aid = self.resolve(subj)
+            if kind is None:
+                owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+                if owner is None or subj.lemma_.lower() not in self.lx["document_nouns"]:
+                    continue
+                kind, aid = self.resolve(owner)      # 'the group's statement': the group's words
+            if kind not in ("actor", ANON):
+                continue
+            self._add_raw(n, subj.head, subj, "assert", quoted, kind_hint=(kind, aid))
+
+    def _continued_quotes(self):
+        """A quotation running over several sentences: a sentence of quoted words with no cue of its
+        own is said by the speaker of the quotation (claims._build keeps it where it makes an act of
+        its own, a threat after a charge), named in the sentence before it ('..., he said.
+        "More words."') or, when the quotation closes in the next sentence, in that one ('"Words.
+        More words," he said.'). Only within a paragraph."""
+        said = {}
+        for r in self.raw:
+            said.setdefault(r["n"], []).append(r)
+        for n, (sent, _, _) in enumerate(self.sents):
+            if n in said:
+                continue
+            words = [t for t in sent if not t.is_punct and not t.is_space]
+            quoted = [t for t in words if _in_quotes(t, whole_paragraph=True)]
+            if len(quoted) < 3 or len(quoted) < 0.8 * len(words):
+                continue
+            source = None
+            for m in (n - 1, n + 1):
+                if not 0 <= m < len(self.sents) or self.sents[m][0].doc is not sent.doc:
+                    continue
+                rs = [r for r in said.get(m, []) if r["kind"] in ("actor", ANON)
+                      and any(_in_quotes(t, whole_paragraph=True) for t in r["content"])]
+                if m == n + 1:
+                    rs = [r for r in rs if any(_in_quotes(t, whole_paragraph=True) and t.i < r["cue"].i for t in r["content"])]
+                if rs:
+                    source = rs[-1] if m == n - 1 else rs[0]
+                    break
+            if source is None:
+                continue
+            self._add_raw(n, source["cue"], source["subj"], "assert", quoted, kind_hint=(source["kind"], source["aid"]),
+                          speaker_text=source["speaker_text"])
+            self.raw[-1]["continues"] = source      # (kept as a statement of its own only for an act of its own)
+            said.setdefault(n, []).append(self.raw[-1])
 
     def _subjects(self, v, depth=0):
         """Subject tokens of v, inherited along conj/advcl/xcomp chains; passive agents for acl."""
@@ -928,6 +993,11 @@ class Article(Sources):
         if not content:
             return
         self._add_raw(n, tok, speaker, stance, content, kind_hint=hint)
+
+
+def t_range(sent, start):
+    """The tokens of ``sent`` from index ``start`` on."""
+    return sent.doc[start:sent.end]
 
 
 def _infinitive_noun(tok):

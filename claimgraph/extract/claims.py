@@ -41,10 +41,10 @@ def _build(art, doc_id, text):
             about = _about(art, r, acts, parties, others)
             if stance == "assert" and r["cue"].pos_ != "NOUN" and _condition(art, r):
                 stance = "demand"     # terms set on the other side outrank what the content says of it
+            if stance == "assert" and r["cue"].pos_ != "NOUN" and _obligation(art, r):
+                stance = "demand"     # what another must or should do is asked of it, whatever else it says
             if stance == "assert" or (r["cue"].pos_ == "NOUN" and stance in ("assert", "accuse")):
                 stance = _refine(art, r, acts, parties, stance)
-            if stance == "assert" and r["cue"].pos_ != "NOUN" and _obligation(art, r):
-                stance = "demand"
             bare_answer = r["cue"].dep_ in ("relcl", "acl") and r["cue"].head.lemma_.lower() in lx["answer_nouns"]
             if stance == "deny" and (not span or bare_answer):
                 prev = [s for s in statements if s["n"] == r["n"] and s["actor"] != acts and s["stance"] in ("accuse", "assert")]
@@ -57,6 +57,13 @@ def _build(art, doc_id, text):
                                "sentence": text[st:en], "start": st, "end": en, "span": span or r["speaker_text"],
                                "claim": None, "confidence": _confidence(basis), "basis": basis,
                                "hedge": _hedges(art, r), "n": r["n"], "_raw": r})
+    # a quotation running on into the next sentence is one statement: the later sentence stands as
+    # a statement of its own only where it makes another act ('"..." he said. "If they are not home
+    # by Friday, we will ..."': a threat after a charge)
+    first_of = {id(s["_raw"]): s for s in statements}
+    statements = [s for s in statements if not (
+        s["_raw"].get("continues") is not None and id(s["_raw"]["continues"]) in first_of
+        and first_of[id(s["_raw"]["continues"])]["stance"] == s["stance"])]
     # mediation attributions (a verb's before a noun's: 'mediators are trying to broker a deal between
     # A and B' is told by what the verb says)
     for m in sorted(art.med_mentions, key=lambda m: m["cue"].pos_ == "NOUN"):

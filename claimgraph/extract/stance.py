@@ -240,6 +240,8 @@ def _refine(art, r, actor, parties, stance):
         return "deny"         # 'says it is merely an observer': the speaker disclaims any part
     if _will_not_hesitate(art, toks) or _reserves_the_right(art, toks, actor):
         return "demand"       # 'said it would not hesitate to order further strikes', 'reserves the right to respond': a threat
+    if _own_refusal(art, toks, actor):
+        return "deny"         # 'said it would not release the crew', 'would never recognise the court': a refusal
     if _own_future(art, toks, actor) or _own_undertaking(art, toks, actor):
         return "commit"       # 'France will withdraw its troops, Macron said': the speaker's side will act
     if _leader_announces(art, toks, actor, parties):
@@ -469,6 +471,10 @@ def _condition(art, r):
         marks = {g.lower_ for c in v.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"}
         if marks & {"until", "unless"} and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children):
             return True       # 'will stay in place until ...', '... and would not return to work until ...'
+        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "if" for g in c.children)
+               and any(g.dep_ == "neg" for g in c.children) for c in v.children) \
+                and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children):
+            return True       # 'if our fishermen are not home by Friday, we will ...': 'unless' in other words
     kids = list(t.children)
     marks = {g.lower_ for c in kids if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"}
     if any(c.dep_ == "neg" for c in kids):
@@ -495,6 +501,25 @@ def _own_future(art, toks, actor):
         if subj is None:      # 'the inquiry would be carried out by Tajik prosecutors': the doer is the agent
             subj = next((p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
         if subj is not None and _speakers_side(art, subj, actor, pronouns=True):   # not 'the two sides would meet'
+            return True
+    return False
+
+
+def _own_refusal(art, toks, actor):
+    """The speaker's own side will not do what it is asked ('we will not accept a parliament ...',
+    'it would not release the crew before a court had ruled', 'Caracas would never recognise the
+    court'): a future of its own, negated, of one of the yielding verbs."""
+    t = _content_root(toks)
+    if t is None:
+        return False
+    ids = {x.i for x in toks}
+    shared = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    for v in [t] + [c for c in t.children if c.dep_ == "conj" and c.i in ids]:
+        if v.lemma_.lower() not in art.lx["yielding_verbs"] or not any(
+                c.dep_ == "neg" for c in v.children) or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children):
+            continue
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None) or (shared if v is not t else None)
+        if subj is not None and _speakers_side(art, subj, actor, pronouns=True):
             return True
     return False
 
