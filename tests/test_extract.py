@@ -1840,3 +1840,18 @@ def test_according_to_parsed_as_a_root_after_the_clause_it_sources(nlp):
 def test_quotations_over_sentences_and_after_colons(nlp, text, expected):
     """Quotations the issue names: running over several sentences, and after a colon."""
     assert acts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Britain's regulator fined Halden Energy on Wednesday. Halden said it would challenge the fine. "
+                 "Halden's application to the High Court says the regulator ignored its evidence.",
+                 [("Halden Energy", "commit"), ("Halden Energy", "accuse")],
+                 id="a company's short name is the company; its court application speaks for it"),
+    pytest.param('Maple Air faces a pilots\' strike. "We remain at the table," chief executive Sarah Lind told '
+                 "reporters.", [("Maple Air", "assert")],
+                 id="a chief executive with no firm named beside her speaks for the firm the article is about"),
+    pytest.param("Workers at Baltic Hull Works walked out on Monday. In a letter to employees seen by Reuters, chief "
+                 "executive Anna Kowalczyk wrote that overtime at the yard was voluntary.",
+                 [("Baltic Hull Works", "assert")], id="a news agency is never 'the company'")])
+def test_companies_their_officers_and_their_documents(nlp, text, expected):
+    assert acts(run(nlp, text)) == expected

@@ -176,6 +176,15 @@ class _Actors:
         self._index_person(pid, name)
         return pid
 
+    def short_name(self, text):
+        """'Halden' after 'Halden Energy', 'Cortex' after 'Cortex Labs': a company's name without its
+        company words names that company (when it names exactly one)."""
+        low = re.sub(r"'s$|\u2019s$", "", _norm(text)).strip().lower()
+        found = {aid for aid, a in self.by_id.items() if a["type"] == "organisation" and low
+                 and a["label"].lower().startswith(low + " ")
+                 and all(w in self.lx["company_name_words"] for w in a["label"].lower()[len(low) + 1:].split())}
+        return found.pop() if len(found) == 1 else None
+
     def affiliate(self, pid, aid, role):
         if aid and aid != pid and self.by_id[pid]["type"] == "person" and self.by_id[aid]["type"] != "person":
             affs = self.by_id[pid]["affiliations"]
@@ -487,6 +496,10 @@ class Sources:
             aid = self.resolve_role(head.head)
             if aid:
                 self.actors.affiliate(pid, aid, head.head.lemma_)
+        title = next((t for t in doc[np.start:head.i] if t.lower_ in self.lx["corporate_titles"]), None)
+        if title is not None and not self.actors.by_id[pid]["affiliations"]:
+            # 'chief executive Sarah Lind', no firm named beside her: the company the article is about
+            self.actors.affiliate(pid, self._descriptor(title, cls="company"), _role_words(np, head))
 
     def _plural_named(self, tok):
         """The group a singular modifier names: 'Houthi' in 'Houthi officials' is the article's
@@ -602,6 +615,8 @@ class Sources:
         if e is not None and self.actors.known(e.text):
             aid = self._named_body(tok, e)
             return "actor", aid or self.actors.known(e.text)
+        if e is not None and tok.pos_ == "PROPN" and e.root == tok and self.actors.short_name(e.text):
+            return "actor", self.actors.short_name(e.text)
         if e is not None and (e.label_ == "PERSON" or low in self.actors.name_tokens):
             named = self.actors.name_tokens.get(low)
             if e.label_ != "PERSON" and self.actors.by_id[named]["type"] != "person":
@@ -677,7 +692,10 @@ class Sources:
                 # 'a statement released by the army', 'a statement from the army': its issuer's words
                 owner = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                               for p in c.children if p.dep_ == "pobj"), None) \
-                    or next((p for c in tok.children if c.dep_ == "acl" for p in _by_whom(c)), None)
+                    or next((p for c in tok.children if c.dep_ == "acl" for p in _by_whom(c)), None) \
+                    or next((s for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in lx["sending_verbs"] | {
+                        "write", "issue", "file", "publish", "release", "submit", "sign", "deliver"}
+                        for s in c.children if s.dep_ == "nsubj"), None)   # 'a letter the union sent to management'
             if owner is not None:
                 kind, aid = self.resolve(owner)
                 if kind == "actor":
@@ -868,9 +886,10 @@ class Sources:
             return None, None
         return (GROUP, None) if best[1] == GROUP and plural else ("actor", best[1]) if best[1] != GROUP else (None, None)
 
-    def _descriptor(self, tok):
-        """'the union', 'the planemaker', 'the group', 'the country' -> the salient matching actor."""
-        cls = self.lx["descriptor_of"].get(tok.lower_) or self.lx["descriptor_of"].get(tok.lemma_)
+    def _descriptor(self, tok, cls=None):
+        """'the union', 'the planemaker', 'the group', 'the country' -> the salient matching actor
+        (of the descriptor class ``cls`` when given, whatever the word)."""
+        cls = cls or self.lx["descriptor_of"].get(tok.lower_) or self.lx["descriptor_of"].get(tok.lemma_)
         cands = []
         for aid, a in self.actors.by_id.items():
             if a["type"] == "person":
@@ -883,6 +902,7 @@ class Sources:
             elif cls == "armed" and a["type"] == "armed-group":
                 cands.append(aid)
             elif cls == "company" and a["type"] == "organisation" and not is_union and not a.get("intl") \
+                    and a["label"].lower() not in self.lx["news_lower"] \
                     and not any(k in self.lx["public_body_words"] for k in a["label"].lower().split()):
                 cands.append(aid)
             elif cls == "body" and a["type"] == "organisation" and not a.get("intl"):
