@@ -1855,14 +1855,3 @@ def test_quotations_over_sentences_and_after_colons(nlp, text, expected):
                  [("Baltic Hull Works", "assert")], id="a news agency is never 'the company'")])
 def test_companies_their_officers_and_their_documents(nlp, text, expected):
     assert acts(run(nlp, text)) == expected
-
-
-def test_a_portfolio_minister_with_no_state_named_speaks_for_the_one_state_named(nlp):
-    """'Information Minister Isatu Mansaray' in an article that has named one state speaks for it;
-    with two states named, whose minister he is is not guessed."""
-    r = run(nlp, "Sierra Leone's opposition said the vote was rigged. Information Minister Isatu Mansaray rejected "
-                 "the allegations.")
-    assert acts(r)[-1] == ("Sierra Leone", "deny")
-    r = run(nlp, "Chad and Sudan traded accusations over the border raid. Information Minister Fidele Ngbanda said "
-                 "the army had repelled the attackers.")
-    assert acts(r)[-1][0] == "Fidele Ngbanda"

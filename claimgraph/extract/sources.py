@@ -500,17 +500,6 @@ class Sources:
         if title is not None and not self.actors.by_id[pid]["affiliations"]:
             # 'chief executive Sarah Lind', no firm named beside her: the company the article is about
             self.actors.affiliate(pid, self._descriptor(title, cls="company"), _role_words(np, head))
-        office = next((t for t in doc[np.start:head.i] if t.lower_ in ("minister", "spokesman", "spokeswoman", "spokesperson")
-                       and any((w.lower_ == "government") if t.lower_ != "minister" else w.lower_ in self.lx["portfolio_words"]
-                               for w in doc[np.start:t.i])), None)
-        if office is not None and not self.actors.by_id[pid]["affiliations"]:
-            # 'Information Minister Isatu Mansaray', 'government spokesman X', no state named: the one
-            # state the article has named so far (with two or more, whose minister is not guessed; nor
-            # is a prime minister's, who may lead one of two rival governments)
-            order = self.order(head)
-            states = {a for o, a in self.mentions if o < order and self.actors.by_id[a]["type"] == "state"}
-            if len(states) == 1:
-                self.actors.affiliate(pid, states.pop(), _role_words(np, head))
 
     def _plural_named(self, tok):
         """The group a singular modifier names: 'Houthi' in 'Houthi officials' is the article's
