@@ -1827,7 +1827,7 @@ def test_according_to_parsed_as_a_root_after_the_clause_it_sources(nlp):
                  'stayed silent," Armenian Defence Minister Suren Papikyan said.', [("Armenia", "accuse"), ("Armenia", "assert")],
                  id="a quotation closed in the next sentence belongs to the speaker named there"),
     pytest.param("The opposition party said the vote had been rigged. \"We will not accept a parliament that the people "
-                 "did not choose,\" its leader said.", [("Opposition party", "assert"), ("Opposition party", "deny")],
+                 "did not choose,\" its leader said.", [("Opposition party", "accuse"), ("Opposition party", "deny")],
                  id="what one's own side will not accept is refused"),
     pytest.param("Kenya rejected the charge. Its foreign minister was blunt: \"Anyone with evidence of fraud should take "
                  "it to the courts.\"", [("Kenya", "deny"), ("Kenya", "demand")],
@@ -1855,3 +1855,25 @@ def test_quotations_over_sentences_and_after_colons(nlp, text, expected):
                  [("Baltic Hull Works", "assert")], id="a news agency is never 'the company'")])
 def test_companies_their_officers_and_their_documents(nlp, text, expected):
     assert acts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Uganda's opposition is at odds with the government. The opposition party said the vote had been "
+                 "rigged.", [("Opposition party", "accuse")], id="a covert wrong told with no doer is a charge"),
+    pytest.param("Armenia and Azerbaijan blamed each other for the fighting. Armenia said 49 of its soldiers had been "
+                 "killed.", [("Armenia", "accuse"), ("Azerbaijan", "accuse"), ("Armenia", "assert")],
+                 id="a count of one's own dead is told, not charged"),
+    pytest.param("Sierra Leone's opposition party disputes the vote with the government. In a statement, the party "
+                 "said police had detained 63 of its members.",
+                 [("Sierra Leone's opposition party", "deny"), ("Sierra Leone's opposition party", "accuse")],
+                 id="detentions by the other side's police are a charge; no space before a possessive in a name")])
+def test_wrongs_told_without_their_doer(nlp, text, expected):
+    assert acts(run(nlp, text)) == expected
+
+
+def test_a_described_body_with_its_name_in_apposition_is_the_named_body(nlp):
+    r = run(nlp, "Sierra Leone's main opposition party, the National Renewal Congress (NRC), said on Tuesday that "
+                 "the count was wrong.")
+    [s] = r["statements"]
+    assert label(r, s["actor"]) == "National Renewal Congress"
+    assert s["speaker_text"] == "Sierra Leone's main opposition party, the National Renewal Congress (NRC)"

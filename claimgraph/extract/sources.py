@@ -259,8 +259,10 @@ class Sources:
         doc = tok.doc
         while lo < tok.i and (doc[lo].is_punct or doc[lo].ent_type_ in ("DATE", "TIME")):
             lo += 1             # ('On Friday Stoltenberg', 'In 2021 Sudan' parsed as one phrase)
-        while hi > lo and doc[hi].is_punct:
-            hi -= 1
+        while hi > lo and doc[hi].is_punct and not (doc[hi].text == ")" and any(t.text == "(" for t in doc[lo:hi])):
+            hi -= 1           # (but 'the National Renewal Congress (NRC)' keeps its bracket)
+        if doc[hi].text != ")" and hi + 1 < len(doc) and doc[hi + 1].text == ")" and any(t.text == "(" for t in doc[lo:hi]):
+            hi += 1
         return doc[lo:hi + 1]
 
     # ------------------------------------------------ pass 1: actors
@@ -586,6 +588,12 @@ class Sources:
         aid = self._state_body(tok)
         if aid:
             return "actor", aid
+        named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and self.ent(c) is not None
+                      and self.ent(c).label_ == "ORG" and self.ent(c).root == c), None)
+        if named is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in lx["descriptor_of"]:
+            found = self.resolve(named)     # "Sierra Leone's main opposition party, the National Renewal
+            if found[0] == "actor":         # Congress (NRC), said ...": the body is the one it names
+                return found
         if low in lx["anon_always"] or tok.lemma_ in lx["anon_always"]:
             return ANON, None
         if self._is_group(tok):

@@ -297,6 +297,8 @@ def _refine(art, r, actor, parties, stance):
         return "deny"         # 'rejected the criticism, saying the dam would not harm ...'
     if wrong and not opp_agent and _wrongs_negated(art, toks):
         return "deny"         # 'said the dam will not harm downstream countries': no wrong, and none of its own
+    if not own_agent and _unnamed_doer(art, toks):
+        return "accuse"       # 'said the election had been rigged', 'the weapons had been planted': a wrong done, its doer unnamed
     if not own_agent and wrong and (other_agent or wrong_noun or mentions_opp):
         return "accuse"
     quant_neg = [t for t in neg_tokens if t.lower_ in ("no", "neither", "never", "nor", "none", "nothing")
@@ -314,6 +316,17 @@ def _imputes_an_aim(art, toks):
         return False
     aim = next((c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     return aim is not None and aim.lemma_.lower() not in art.lx["undertaking_verbs"] | art.lx["settling_verbs"]
+
+
+def _unnamed_doer(art, toks):
+    """The reported clause's verb is a covert wrong in the passive with no agent and no negation
+    ('had been rigged', 'had been planted', 'was stolen'): someone did it, and saying so charges them
+    (not 'soldiers had been killed', a count of one's dead)."""
+    t = _content_root(toks)
+    if t is None or t.tag_ != "VBN" or t.lemma_.lower() not in art.lx["covert_wrongs"] \
+            or any(c.dep_ in ("agent", "neg") for c in t.children):
+        return False
+    return any(c.dep_ == "auxpass" for c in t.children) and any(c.dep_ == "nsubjpass" for c in t.children)
 
 
 def _ties_to_wrong(art, toks, opponents):
