@@ -1877,3 +1877,14 @@ def test_a_described_body_with_its_name_in_apposition_is_the_named_body(nlp):
     [s] = r["statements"]
     assert label(r, s["actor"]) == "National Renewal Congress"
     assert s["speaker_text"] == "Sierra Leone's main opposition party, the National Renewal Congress (NRC)"
+
+
+def test_a_name_the_parser_hangs_inside_a_fronted_phrase_still_speaks(nlp):
+    """'In a statement posted on Telegram, the Logone Patriotic Front (LPF) said ...' is parsed with
+    the name conjoined to 'Telegram' and 'said' left with no subject; the name before the verb
+    speaks. What a group accused by others says it does not have, it denies."""
+    r = run(nlp, "Chad accused the Central African Republic of sheltering rebels. In a statement posted on Telegram, "
+                 "the Logone Patriotic Front (LPF) said its fighters had attacked a garrison. It said it had no bases "
+                 "in the Central African Republic.")
+    assert acts(r) == [("Chad", "accuse"), ("Logone Patriotic Front", "assert"), ("Logone Patriotic Front", "deny")]
+    assert r["statements"][1]["speaker_text"] == "the Logone Patriotic Front (LPF)"

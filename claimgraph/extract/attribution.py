@@ -78,6 +78,24 @@ class Article(Sources):
                 continue
             self._add_raw(n, subj.head, subj, "assert", quoted, kind_hint=(kind, aid))
 
+    def _subject_in_fronted_phrase(self, v):
+        """'In a statement posted on Telegram, the Logone Patriotic Front (LPF) said ...' parsed with
+        the name conjoined inside the fronted phrase and the verb left with no subject: the name that
+        stands right before the verb, after the comma, is its subject."""
+        i = v.i - 1
+        if i > 0 and v.doc[i].text == ")":
+            i = next((t.i for t in reversed(v.doc[v.sent.start:i]) if t.text == "("), i) - 1
+        if i <= v.sent.start:
+            return []
+        t = v.doc[i]
+        while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+            t = t.head
+        span = self.np_span(t)
+        if t.pos_ not in ("PROPN", "NOUN") or t.dep_ not in ("conj", "pobj", "appos") or span.end < i \
+                or span.start == v.sent.start or v.doc[span.start - 1].text != ",":
+            return []
+        return [t]
+
     def _continued_quotes(self):
         """A quotation running over several sentences: a sentence of quoted words with no cue of its
         own is said by the speaker of the quotation (claims._build keeps it where it makes an act of
@@ -159,6 +177,8 @@ class Article(Sources):
             return [v.head] if v.head.lower_ in self.lx["anon_nouns"] or self._message(v) else []
         if not subs and v.dep_ == "relcl":
             subs = [v.head]
+        if not subs and v.dep_ == "ROOT" and depth == 0:
+            subs = self._subject_in_fronted_phrase(v)
         if not subs and v.dep_ == "pcomp" and depth < 4:
             return self._subjects(v.head.head, depth + 1)
         if not subs and v.dep_ in INHERIT_DEPS and depth < 4 and v.head.i != v.i:

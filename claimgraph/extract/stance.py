@@ -270,7 +270,15 @@ def _refine(art, r, actor, parties, stance):
         named = {art.actors.acts_for(aid) for t in core if t.pos_ in ("PROPN", "ADJ") and not _victim(art, t)
                  for kind, aid in [art.resolve(t)] if kind == "actor"}
         loose = any(_is_wrong(art, t) and not any(c.dep_ == "neg" for c in t.children) for t in core)
-        return "accuse" if loose and (named & set(parties)) - {actor} else stance
+        if loose and (named & set(parties)) - {actor}:
+            return "accuse"
+        root = _content_root(toks)
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+        if subj is not None and subj.lower_ in ("it", "we", "they") and not _in_quotes(root, whole_paragraph=True) \
+                and _speakers_side(art, subj, actor, pronouns=True) and any(
+                c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children) for c in root.children):
+            return "deny"     # 'the group said it had no bases in the country': what it is said to have, it has not
+        return stance
     person = r.get("aid") in art.actors.by_id and art.actors.by_id[r["aid"]]["type"] == "person"
     agents = _agents(art, toks, actor, nominal, person)
     opponents = {p for p in parties if p != actor}
