@@ -1888,3 +1888,19 @@ def test_a_name_the_parser_hangs_inside_a_fronted_phrase_still_speaks(nlp):
                  "in the Central African Republic.")
     assert acts(r) == [("Chad", "accuse"), ("Logone Patriotic Front", "assert"), ("Logone Patriotic Front", "deny")]
     assert r["statements"][1]["speaker_text"] == "the Logone Patriotic Front (LPF)"
+
+
+def test_an_inner_speaker_assures_and_the_outer_one_stays_he(nlp):
+    """'X told reporters that Bolivia's ambassador had assured him ...': the ambassador commits for
+    Bolivia; the 'he' of the next sentence is still X, the one who spoke, not the one he reported."""
+    r = run(nlp, "Peru and Bolivia are at odds over the arrest. Foreign Minister Alonso Ferreyros told reporters in "
+                 "Lima that Bolivia's ambassador had assured him on Monday that the detainee would be released. He "
+                 "demanded the man's immediate release.")
+    assert acts(r) == [("Alonso Ferreyros", "assert"), ("Bolivia", "commit"), ("Alonso Ferreyros", "demand")]
+
+
+def test_a_report_with_its_publisher_named_speaks_for_the_publisher(nlp):
+    r = run(nlp, "Northgate Energy is building the pipeline. A report published by the Prairie Waters Alliance in "
+                 "February said Northgate's contractors had cleared forest without permits. Reports said the army "
+                 "had moved in.")
+    assert [label(r, s["actor"]) for s in r["statements"]] == ["Prairie Waters Alliance", None]

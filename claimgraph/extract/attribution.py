@@ -768,11 +768,12 @@ class Article(Sources):
                 kind, aid = "actor", stated     # 'a spokesperson said the government's position ...'
         if kind is None:
             return
+        reported = self._reported(cue)
         if kind == "actor":
             self.actors.seen(aid, self.np_span(subj).text if subj is not None else "")
             if self.actors.by_id[aid]["type"] != "person":
                 bisect.insort(self.thing_speakers, ((n, subj.i if subj is not None else cue.i), aid))
-            else:
+            elif not reported:     # ('X said Y had assured him ...': a later 'he' is X, not Y)
                 bisect.insort(self.person_subjects, ((n, subj.i if subj is not None else cue.i), aid))
             self.actors.mention(aid)
         elif kind == GROUP:
@@ -782,6 +783,7 @@ class Article(Sources):
         elif aid and self.actors.by_id[aid]["label"].lower() in self.lx["news_lower"]:
             stance = "assert"
         self.raw.append({"n": n, "cue": cue, "subj": subj, "kind": kind, "aid": aid, "stance": stance, "via": via,
+                         "reported": reported,
                          "content": sorted(content, key=lambda t: t.i),
                          "speaker_text": speaker_text or (self.np_span(subj).text if subj is not None else "")})
 

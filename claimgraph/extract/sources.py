@@ -594,6 +594,14 @@ class Sources:
             found = self.resolve(named)     # "Sierra Leone's main opposition party, the National Renewal
             if found[0] == "actor":         # Congress (NRC), said ...": the body is the one it names
                 return found
+        if low == "report" and tok.tag_ == "NN":
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("its", "his", "her", "their")),
+                         None) or next((p for c in tok.children if c.dep_ == "acl" for p in _by_whom(c)), None) \
+                or next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                         for p in c.children if p.dep_ == "pobj"), None)
+            found = self.resolve(owner) if owner is not None else (None, None)
+            if found[0] == "actor":
+                return found      # 'a report published by the Prairie Waters Alliance', 'the UN's report'
         if low in lx["anon_always"] or tok.lemma_ in lx["anon_always"]:
             return ANON, None
         if self._is_group(tok):
@@ -846,8 +854,8 @@ class Sources:
         then '"...," he wrote'): a later 'he' or 'she' is that person, speaking for the role's owner."""
         for r in reversed(self.raw):
             subj = r["subj"]
-            if subj is None or r["kind"] != "actor" or (r["n"], subj.i) >= order:
-                continue
+            if subj is None or r["kind"] != "actor" or (r["n"], subj.i) >= order or r.get("reported"):
+                continue      # (one reported by another speaker, 'X said Y's ambassador had assured him', is not 'he')
             if order[0] - r["n"] > 1:
                 return None
             if subj.pos_ == "NOUN" and subj.lemma_.lower() in self.lx["person_roles"] and not any(
