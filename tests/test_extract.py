@@ -1904,3 +1904,13 @@ def test_a_report_with_its_publisher_named_speaks_for_the_publisher(nlp):
                  "February said Northgate's contractors had cleared forest without permits. Reports said the army "
                  "had moved in.")
     assert [label(r, s["actor"]) for s in r["statements"]] == ["Prairie Waters Alliance", None]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Labour Minister Steven MacKinnon said he was monitoring the talks.", "Steven MacKinnon"),
+    ("Information and Communications Technology Secretary Ramon Villasenor said the attack had been contained.",
+     "Ramon Villasenor"),
+    ("Labour leader Keir Starmer said the demand was not affordable.", "Labour")])
+def test_a_portfolio_before_a_title_is_no_body_but_a_party_before_leader_is(nlp, text, actor):
+    r = run(nlp, text)
+    assert label(r, r["statements"][0]["actor"]) == actor

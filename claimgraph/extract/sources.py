@@ -426,9 +426,12 @@ class Sources:
     def _portfolio(self, ent):
         """'Defense' of 'Defense Secretary X', 'State' of 'Secretary of State': an ORG entity made
         only of portfolio words that qualifies a title names an office, not a body."""
-        if not all(w.lower_ in self.lx["portfolio_words"] for w in ent if w.dep_ != "det"):
+        if not all(w.lower_ in self.lx["portfolio_words"] for w in ent if w.dep_ not in ("det", "cc", "punct")
+                   and w.lower_ not in ("and", "of")):     # ('Information and Communications Technology')
             return False
         head = ent.root.head.head if ent.root.dep_ == "pobj" else ent.root.head
+        if head.lemma_.lower() in ("leader", "leaders"):
+            return False      # ('Labour leader Keir Starmer': a party's leader, not a portfolio)
         return head.lower_ in self.lx["person_titles"] or head.lemma_.lower() in self.lx["roles"]
 
     def _named_body(self, tok, e):
