@@ -1914,3 +1914,14 @@ def test_a_report_with_its_publisher_named_speaks_for_the_publisher(nlp):
 def test_a_portfolio_before_a_title_is_no_body_but_a_party_before_leader_is(nlp, text, actor):
     r = run(nlp, text)
     assert label(r, r["statements"][0]["actor"]) == actor
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Peru and Bolivia are at odds over the arrest. "Brazil stands ready to help its neighbours find a solution," '
+     "Brazilian foreign ministry spokeswoman Camila Teixeira said.", [("Brazil", "mediate")]),
+    ("The White House said Iran had supplied intelligence to help the group find its targets.",
+     [("United States", "accuse")])])
+def test_helping_others_find_a_solution_is_mediation(nlp, text, expected):
+    """Helping the sides find a solution or resolve their dispute offers mediation; helping a group
+    find its targets does not."""
+    assert [(label(r, s["actor"]), s["stance"]) for r in [run(nlp, text)] for s in r["statements"]] == expected

@@ -35,6 +35,10 @@ def stance_of_verb(art, v):
     deps = {c.dep_ for c in kids}
     if question and (deps & set(question) or not deps & {"dobj", "xcomp", "prep", "dative"}) and "xcomp" not in deps:
         return "assert"       # 'asked whether ...', '"...?" Clinton asked.'
+    if lemma in ("help", "assist") and any(
+            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in HELPED_SETTLEMENT
+            and any(o.dep_ == "dobj" and o.lemma_.lower() in SETTLEMENT_OBJECTS for o in c.children) for c in kids):
+        return "mediate"      # 'stands ready to help its neighbours find a solution', 'help the sides resolve ...'
     if lemma not in lx["verbs"]:
         return None
     cond = lx["conditional_verbs"].get(lemma)
@@ -67,6 +71,13 @@ def stance_of_verb(art, v):
     if lemma in lx["announce_verbs"] and any(c.dep_ == "dobj" and c.lemma_.lower() in lx["undertaking_nouns"] for c in kids):
         return "commit"       # 'announced a halt to oil exports', 'declared a ceasefire': the speaker's side acts
     return lx["verbs"][lemma]
+
+
+#: what one helps others do, to what, that makes the helper a go-between ('help the two sides find
+#: a solution', 'resolve their dispute'; not 'help the group find its targets')
+HELPED_SETTLEMENT = {"find", "reach", "resolve", "settle", "negotiate", "broker", "bridge"}
+SETTLEMENT_OBJECTS = {"solution", "agreement", "deal", "compromise", "settlement", "dispute", "difference", "conflict",
+                      "crisis", "row", "impasse", "standoff", "ground", "way", "truce", "ceasefire"}
 
 
 def _hyphenated(t):
