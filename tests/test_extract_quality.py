@@ -23,7 +23,9 @@ pytestmark = pytest.mark.nlp  # every test here needs spaCy and its English mode
 
 DATA = Path(__file__).resolve().parent / "data" / "extract"
 SHARED_SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
-FLOORS = {"typed": 0.75, "attribution": 0.91, "contested": 0.74}     # measured 0.783 / 0.938 / 0.781
+# 45 articles (733 attributions) at the end of the twelfth session: measured 0.710 / 0.877 / 0.571
+# (18 of them written by helpers who never saw the extractor, one batch never tuned on)
+FLOORS = {"typed": 0.68, "attribution": 0.85, "contested": 0.54}
 SHARED_DEV = SHARED_SCORER.parent / "dev"
 # Measured on all 22 shared dev articles at the end of the ninth session (typed 0.793,
 # attribution 0.883, contested 0.711, mediation 0.865), minus a margin. Issue 10's targets
@@ -51,6 +53,11 @@ def has_words(hay, needle):
     return re.search(r"(?<![a-z0-9])" + re.escape(needle) + r"(?![a-z0-9])", hay) is not None
 
 
+#: words too general to name an actor by themselves (the shared scorer's list)
+FILLER = {"both sides", "sides", "officials", "the officials", "spokesman", "spokesperson", "minister", "ministry",
+          "government", "army", "military", "forces", "they", "them", "reports", "sources", "statement"}
+
+
 def resolver(table):
     aliases = {c: {norm(c)} | {norm(f) for f in forms or []} for c, forms in table.items()}
 
@@ -70,10 +77,12 @@ def resolver(table):
                         best = len(n)
             if found:
                 return found
-            if len(t) >= 4:
-                found = {c for c, names in aliases.items() for n in names if has_words(n, t)}
-                if found:
-                    return found
+            if len(t) >= 4 and t not in FILLER:
+                # (the shortest alias that holds the text, as the shared scorer takes it)
+                within = [(len(n), c) for c, names in aliases.items() for n in names if has_words(n, t)]
+                if within:
+                    shortest = min(k for k, _ in within)
+                    return {c for k, c in within if k == shortest}
         return set()
     return resolve
 
