@@ -1925,3 +1925,14 @@ def test_helping_others_find_a_solution_is_mediation(nlp, text, expected):
     """Helping the sides find a solution or resolve their dispute offers mediation; helping a group
     find its targets does not."""
     assert [(label(r, s["actor"]), s["stance"]) for r in [run(nlp, text)] for s in r["statements"]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Armenia and Azerbaijan clashed again on the border. Switzerland offered its good offices.",
+     [("Switzerland", "mediate")]),
+    ("Bolivia arrested a Peruvian man. According to a charge sheet filed by Bolivian prosecutors on Tuesday, a phone "
+     "seized from him held messages to a naval attache.", [("Bolivia", "assert")])])
+def test_good_offices_and_charge_sheets(nlp, text, expected):
+    """Offering good offices is mediation; a charge sheet speaks for the prosecutors who filed it."""
+    r = run(nlp, text)
+    assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == expected

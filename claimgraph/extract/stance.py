@@ -35,6 +35,9 @@ def stance_of_verb(art, v):
     deps = {c.dep_ for c in kids}
     if question and (deps & set(question) or not deps & {"dobj", "xcomp", "prep", "dative"}) and "xcomp" not in deps:
         return "assert"       # 'asked whether ...', '"...?" Clinton asked.'
+    if lemma in ("offer", "provide", "extend", "lend") and any(
+            c.dep_ == "dobj" and c.lower_ == "offices" and any(a.lower_ == "good" for a in c.children) for c in kids):
+        return "mediate"      # 'offered its good offices'
     if lemma in ("help", "assist") and any(
             c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in HELPED_SETTLEMENT
             and any(o.dep_ == "dobj" and o.lemma_.lower() in SETTLEMENT_OBJECTS for o in c.children) for c in kids):
