@@ -1936,3 +1936,19 @@ def test_good_offices_and_charge_sheets(nlp, text, expected):
     """Offering good offices is mediation; a charge sheet speaks for the prosecutors who filed it."""
     r = run(nlp, text)
     assert [(label(r, s["actor"]), s["stance"]) for s in r["statements"]] == expected
+
+
+def test_an_offer_after_a_date_and_a_state_named_later(nlp):
+    """'Angola offered on Friday to host talks' (the tagger's 'host' a noun hung on 'offered' as
+    an adverbial clause) is Angola's mediation; 'the army' in the sentence before is no state
+    the article names only afterwards."""
+    r = run(nlp, "The army and the FPO blamed each other for the strike. Angola offered on Friday to host talks "
+                 "between the government and the FPO in Luanda.")
+    assert acts(r)[-1] == ("Angola", "mediate")
+    assert label(r, r["statements"][0]["actor"]) != "Angola"
+
+
+def test_a_compass_word_tagged_into_a_country_name(nlp):
+    r = run(nlp, "At least 23 people have been killed in four days of fighting between two communities in western "
+                 "Ivory Coast, the interior ministry said on Thursday.")
+    assert label(r, r["statements"][0]["actor"]) == "Ivory Coast"

@@ -1025,7 +1025,7 @@ def t_range(sent, start):
 def _infinitive_noun(tok):
     """'offered to host talks' with 'host' tagged a noun: a complement after 'to' with an object
     of its own is a verb, whatever its tag."""
-    return tok.dep_ == "xcomp" and tok.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+    return tok.dep_ in ("xcomp", "advcl") and tok.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
         and any(c.dep_ == "dobj" for c in tok.children)
 
 

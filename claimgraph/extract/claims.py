@@ -77,7 +77,7 @@ def _build(art, doc_id, text):
             own = next((s for s in statements if s["_raw"] is not None and s["n"] == m["n"] and s["actor"] == acts
                         and s["stance"] in ("assert", "commit") and (
                             any(t.i == m["cue"].i for t in s["_raw"]["content"])
-                            or m["cue"].dep_ == "xcomp" and m["cue"].head.i == s["_raw"]["cue"].i
+                            or m["cue"].dep_ in ("xcomp", "advcl") and m["cue"].head.i == s["_raw"]["cue"].i
                             and m["cue"].doc is s["_raw"]["cue"].doc)), None)
             if own is not None:
                 own.update(stance="mediate", basis="mediator/mediate", confidence=_confidence("mediator/mediate"),

@@ -43,7 +43,8 @@ def mediation_verb(art, v, n):
     if not mediators:
         return
     held = not any(c.lower_ in ("will", "would") for c in v.children)
-    offered = v.dep_ == "xcomp" and (stance_of_verb(art, v.head) == "commit" or v.head.dep_ == "acomp")
+    offered = (v.dep_ == "xcomp" or v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)) \
+        and (stance_of_verb(art, v.head) == "commit" or v.head.dep_ == "acomp")     # ('offered on Friday to host')
     # 'offered to host talks', 'stood ready to mediate' offer a planned mediation (the offer is the
     # mediator's statement: claims._build gives it the stance 'mediate');
     # 'proposed that A and B jointly mediate', 'urged Qatar to mediate' ask for one: nobody mediates yet

@@ -85,7 +85,9 @@ class _Actors:
         """The state named by a country name, capital, demonym or alias (capitalised text only:
         'polish', 'male' and 'china' in lower case are ordinary words)."""
         t = re.sub(r"^(the|The)\s+|'s$", "", _norm(text))
-        if not t or not t[0].isupper():
+        t = re.sub(r"^(western|eastern|northern|southern|central|north-western|north-eastern|south-western|"
+                   r"south-eastern|northwestern|northeastern|southwestern|southeastern)\s+(?=[A-Z])", "", t)
+        if not t or not t[0].isupper():     # ('western Ivory Coast', tagged as one place, is Ivory Coast)
             return None
         t = t.lower()
         name = self.lx["country_of"].get(t)
@@ -1049,18 +1051,18 @@ class Sources:
             a = self.actors.acts_for(pid)
             if self.actors.by_id[a]["type"] == "state":
                 return a
-        states = [(c, a) for a, c in self.actors.count.items() if self.actors.by_id[a]["type"] == "state"]
-        if states:
+        order = self.order(tok)
+        before = {a for o, a in self.mentions if o[0] <= order[0]}
+        states = [(c, a) for a, c in self.actors.count.items() if self.actors.by_id[a]["type"] == "state" and a in before]
+        if states:        # (the most named state up to its own sentence: 'the army' is never a state named only later)
             return max(states)[1]
-        if not hasattr(self, "_weak_state"):      # only names inside names: 'Belgian Transport Workers Union'
-            cnt = {}
-            for sent, _, _ in self.sents:
-                for t in sent:
-                    name = self.lx["country_of"].get(t.text.lower()) if t.text[:1].isupper() else None
-                    if name:
-                        cnt[name] = cnt.get(name, 0) + 1
-            self._weak_state = self.actors.country(max(cnt, key=cnt.get)) if cnt else None
-        return self._weak_state
+        cnt = {}                 # only names inside names so far: 'Belgian Transport Workers Union'
+        for n, (sent, _, _) in enumerate(self.sents[:order[0] + 1]):
+            for t in sent:
+                name = self.lx["country_of"].get(t.text.lower()) if t.text[:1].isupper() else None
+                if name:
+                    cnt[name] = cnt.get(name, 0) + 1
+        return self.actors.country(max(cnt, key=cnt.get)) if cnt else None
 
     def _civil_society(self, tok):
         """(kind, actor id) of a civil-society speaker named by its description: 'a rights group',
