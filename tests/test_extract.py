@@ -1952,3 +1952,14 @@ def test_a_compass_word_tagged_into_a_country_name(nlp):
     r = run(nlp, "At least 23 people have been killed in four days of fighting between two communities in western "
                  "Ivory Coast, the interior ministry said on Thursday.")
     assert label(r, r["statements"][0]["actor"]) == "Ivory Coast"
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Ethiopia expelled the correspondent. The Dutch government summoned Ethiopia's ambassador on Thursday, and "
+     "Foreign Minister Hendrik Vos called the expulsion a disgrace.", "Netherlands"),
+    ("The United States also weighed in, with special envoy Richard Norland warning that the plan would fail.",
+     "United States"),
+    ("Prime Minister Ana Silva told parliament that agents of Peru had planned the attack.", "Ana Silva")])
+def test_an_office_holder_in_a_clause_joined_to_a_states_clause_holds_its_office(nlp, text, actor):
+    r = run(nlp, text)
+    assert label(r, r["statements"][-1]["actor"]) == actor

@@ -503,10 +503,40 @@ class Sources:
             aid = self.resolve_role(head.head)
             if aid:
                 self.actors.affiliate(pid, aid, head.head.lemma_)
+        if not self.actors.by_id[pid]["affiliations"]:
+            state = self._state_of_the_clause_joined(doc[np.start:head.i], head)
+            if state:
+                self.actors.affiliate(pid, state, _role_words(np, head))
         title = next((t for t in doc[np.start:head.i] if t.lower_ in self.lx["corporate_titles"]), None)
         if title is not None and not self.actors.by_id[pid]["affiliations"]:
             # 'chief executive Sarah Lind', no firm named beside her: the company the article is about
             self.actors.affiliate(pid, self._descriptor(title, cls="company"), _role_words(np, head))
+
+    def _state_of_the_clause_joined(self, words, head):
+        """'The Dutch government summoned the ambassador, and Foreign Minister Hendrik Vos called
+        ...', 'Angola offered to host talks, with Foreign Minister Manuel Kiala saying ...': an
+        office holder with no state named, speaking in a clause joined to one whose subject is a
+        state, holds that state's office."""
+        if not any(t.lower_ in STATE_TITLES for t in words) or head.dep_ != "nsubj":
+            return None
+        v = head.head
+        if v.dep_ == "conj":
+            main = v.head
+        elif v.dep_ in ("pcomp", "advcl") and v.head.lower_ == "with" or v.dep_ == "pobj" and v.head.lower_ == "with":
+            main = v.head.head
+        else:
+            return None
+        subj = next((c for c in main.children if c.dep_ == "nsubj"), None)
+        for _ in range(2):        # ('Angola offered to host talks ..., with ...': the clause of 'host' is Angola's)
+            if subj is not None or main.dep_ not in ("xcomp", "advcl") or main.head.i == main.i:
+                break
+            main = main.head
+            subj = next((c for c in main.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        kind, aid = self.resolve(subj)
+        aid = self.actors.acts_for(aid) if kind == "actor" else None
+        return aid if aid and self.actors.by_id[aid]["type"] == "state" else None
 
     def _plural_named(self, tok):
         """The group a singular modifier names: 'Houthi' in 'Houthi officials' is the article's
@@ -1132,6 +1162,10 @@ class Sources:
 
     def _first_seen(self, aid):
         return next((o for o, a in self.thing_speakers if a == aid), (10 ** 9, 0))
+
+
+#: titles of a state's office holders (who speaks for which state is otherwise not guessed)
+STATE_TITLES = {"minister", "spokesman", "spokeswoman", "spokesperson", "secretary", "ambassador", "envoy"}
 
 
 def _before(seq, order):
