@@ -23,9 +23,9 @@ pytestmark = pytest.mark.nlp  # every test here needs spaCy and its English mode
 
 DATA = Path(__file__).resolve().parent / "data" / "extract"
 SHARED_SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
-# 51 articles (856 attributions) at the end of the twelfth session: measured 0.702 / 0.879 / 0.583
-# (24 of them written by helpers who never saw the extractor; two of their four batches never tuned on)
-FLOORS = {"typed": 0.68, "attribution": 0.85, "contested": 0.54}
+# 57 articles (979 attributions) at the end of the twelfth session: measured 0.685 / 0.865 / 0.547
+# (30 of them written by helpers who never saw the extractor; two of their five batches never tuned on)
+FLOORS = {"typed": 0.66, "attribution": 0.84, "contested": 0.51}
 SHARED_DEV = SHARED_SCORER.parent / "dev"
 # Measured on all 22 shared dev articles at the end of the ninth session (typed 0.793,
 # attribution 0.883, contested 0.711, mediation 0.865), minus a margin. Issue 10's targets
