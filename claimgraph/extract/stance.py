@@ -521,18 +521,25 @@ def _condition(art, r):
         and any(c.dep_ == "nsubj" for c in kids)    # 'Baku had three demands: that Moscow apologise ...'
 
 
+def _clauses(toks):
+    """(verb, subject) of the reported clause and of each clause coordinated with it ('we have
+    been a reliable partner, and we will defend our rights'); a conjunct with no subject of its
+    own shares the first one's."""
+    t = _content_root(toks)
+    if t is None:
+        return []
+    ids = {x.i for x in toks}
+    shared = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    return [(v, next((c for c in v.children if c.dep_ == "nsubj"), None) or (shared if v is not t else None))
+            for v in [t] + [c for c in t.children if c.dep_ == "conj" and c.i in ids]]
+
+
 def _own_future(art, toks, actor):
     """The reported clause says what the speaker's own side will do: a subject that is the
     speaker (a pronoun, or a name of its actor) with 'will'/'would' on its verb."""
-    t = _content_root(toks)
-    if t is None:
-        return False
-    ids = {x.i for x in toks}
-    shared = next((c for c in t.children if c.dep_ == "nsubj"), None)
-    for v in [t] + [c for c in t.children if c.dep_ == "conj" and c.i in ids]:
+    for v, subj in _clauses(toks):
         if v.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children):
-            continue          # ('..., and we will defend our rights': a coordinated clause of its own)
-        subj = next((c for c in v.children if c.dep_ == "nsubj"), None) or (shared if v is not t else None)
+            continue
         if subj is None:      # 'the inquiry would be carried out by Tajik prosecutors': the doer is the agent
             subj = next((p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
         if subj is not None and _speakers_side(art, subj, actor, pronouns=True):   # not 'the two sides would meet'
@@ -544,19 +551,9 @@ def _own_refusal(art, toks, actor):
     """The speaker's own side will not do what it is asked ('we will not accept a parliament ...',
     'it would not release the crew before a court had ruled', 'Caracas would never recognise the
     court'): a future of its own, negated, of one of the yielding verbs."""
-    t = _content_root(toks)
-    if t is None:
-        return False
-    ids = {x.i for x in toks}
-    shared = next((c for c in t.children if c.dep_ == "nsubj"), None)
-    for v in [t] + [c for c in t.children if c.dep_ == "conj" and c.i in ids]:
-        if v.lemma_.lower() not in art.lx["yielding_verbs"] or not any(
-                c.dep_ == "neg" for c in v.children) or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children):
-            continue
-        subj = next((c for c in v.children if c.dep_ == "nsubj"), None) or (shared if v is not t else None)
-        if subj is not None and _speakers_side(art, subj, actor, pronouns=True):
-            return True
-    return False
+    return any(v.lemma_.lower() in art.lx["yielding_verbs"] and any(c.dep_ == "neg" for c in v.children)
+               and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children)
+               and subj is not None and _speakers_side(art, subj, actor, pronouns=True) for v, subj in _clauses(toks))
 
 
 def _leader_announces(art, toks, actor, parties):
