@@ -61,7 +61,7 @@ class Article(Sources):
                           and t.doc[t.i + 1].text in QUOTE_OPENERS), None)
             if colon is None:
                 continue
-            quoted = [t for t in t_range(sent, colon.i + 1) if not t.is_punct and not t.is_space]
+            quoted = [t for t in sent.doc[colon.i + 1:sent.end] if not t.is_punct and not t.is_space]
             if len(quoted) < 3 or not all(_in_quotes(t) for t in quoted) or said.get(n, set()) & {t.i for t in quoted}:
                 continue
             subj = next((t for t in sent if t.i < colon.i and t.dep_ in ("nsubj", "nsubjpass") and t.head.i < colon.i
@@ -1015,11 +1015,6 @@ class Article(Sources):
         if not content:
             return
         self._add_raw(n, tok, speaker, stance, content, kind_hint=hint)
-
-
-def t_range(sent, start):
-    """The tokens of ``sent`` from index ``start`` on."""
-    return sent.doc[start:sent.end]
 
 
 def _infinitive_noun(tok):
