@@ -429,8 +429,8 @@ def _told_of_doer(art, st, actor):
     t = _content_root(r["content"]) if r is not None else None
     if t is None or t.pos_ not in ("VERB", "AUX"):
         return False
-    return any(c.dep_ == "nsubj" and art.resolve(c)[0] == "actor" and art.actors.acts_for(art.resolve(c)[1]) == actor
-               for c in t.children)
+    return any(kind == "actor" and art.actors.acts_for(aid) == actor
+               for c in t.children if c.dep_ == "nsubj" for kind, aid in [art.resolve(c)])
 
 
 def _negations(art, statements):

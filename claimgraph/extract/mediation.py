@@ -102,14 +102,13 @@ def _mediations(art, statements, parties, text):
             groups.remove(g)
         groups.insert(min(first, len(groups)), merged)
 
-    events = sorted([(s["start"], "s", s) for s in med]
-                    + [(art.sents[m["n"]][1], "m", m) for m in art.med_mentions if m["mediators"]], key=lambda e: (e[0], e[1]))
-    by_sentence = {}
-    for _, kind, x in events:
-        ids = [x["actor"]] if kind == "s" else [art.actors.acts_for(aid) for _, aid in x["mediators"]]
-        by_sentence.setdefault(x["n"], []).extend(ids)     # ('a truce brokered by Kenya after talks hosted by Egypt')
-    for ids in by_sentence.values():
-        join(ids)
+    by_sentence = {}          # mediators named in one sentence work together ('a truce brokered by Kenya after
+    for m in art.med_mentions:  # talks hosted by Egypt'): the cues' mediators first, then the statements'
+        by_sentence.setdefault(m["n"], []).extend(art.actors.acts_for(aid) for _, aid in m["mediators"])
+    for s in med:
+        by_sentence.setdefault(s["n"], []).append(s["actor"])
+    for n in sorted(by_sentence):
+        join(by_sentence[n])
     labels = {g[0]: art.actors.by_id[g[0]]["label"] for g in groups}
     for g in list(groups):
         # one body's own mission ('the United Nations Support Mission' of 'the United Nations'), or a

@@ -630,10 +630,7 @@ class Sources:
             if found[0] == "actor":         # Congress (NRC), said ...": the body is the one it names
                 return found
         if low == "report" and tok.tag_ == "NN":
-            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("its", "his", "her", "their")),
-                         None) or next((p for c in tok.children if c.dep_ == "acl" for p in _by_whom(c)), None) \
-                or next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-                         for p in c.children if p.dep_ == "pobj"), None)
+            owner = self._issuer(tok)
             found = self.resolve(owner) if owner is not None else (None, None)
             if found[0] == "actor":
                 return found      # 'a report published by the Prairie Waters Alliance', 'the UN's report'
@@ -666,8 +663,9 @@ class Sources:
         if e is not None and self.actors.known(e.text):
             aid = self._named_body(tok, e)
             return "actor", aid or self.actors.known(e.text)
-        if e is not None and tok.pos_ == "PROPN" and e.root == tok and self.actors.short_name(e.text):
-            return "actor", self.actors.short_name(e.text)
+        short = self.actors.short_name(e.text) if e is not None and tok.pos_ == "PROPN" and e.root == tok else None
+        if short:
+            return "actor", short
         if e is not None and (e.label_ == "PERSON" or low in self.actors.name_tokens):
             named = self.actors.name_tokens.get(low)
             if e.label_ != "PERSON" and self.actors.by_id[named]["type"] != "person":
@@ -737,16 +735,8 @@ class Sources:
             if aid:
                 return "actor", aid
         if tok.lemma_ in lx["document_nouns"] or tok.lemma_ in lx["answer_nouns"] or tok.lemma_ in lx["view_nouns"]:
-            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("its", "his", "her", "their")),
-                         None)
-            if owner is None and tok.lemma_ in lx["document_nouns"]:
-                # 'a statement released by the army', 'a statement from the army': its issuer's words
-                owner = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
-                              for p in c.children if p.dep_ == "pobj"), None) \
-                    or next((p for c in tok.children if c.dep_ == "acl" for p in _by_whom(c)), None) \
-                    or next((s for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in lx["sending_verbs"] | {
-                        "write", "issue", "file", "publish", "release", "submit", "sign", "deliver"}
-                        for s in c.children if s.dep_ == "nsubj"), None)   # 'a letter the union sent to management'
+            owner = self._issuer(tok, prep=("from",)) if tok.lemma_ in lx["document_nouns"] else next(
+                (c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("its", "his", "her", "their")), None)
             if owner is not None:
                 kind, aid = self.resolve(owner)
                 if kind == "actor":
@@ -994,6 +984,18 @@ class Sources:
         return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(),
                                          self.actors.count.get(a, 0)), default=None)
 
+    def _issuer(self, tok, prep=("from", "by")):
+        """The token naming whose words a document are: its owner ('the UN's report'), a phrase
+        after it ('a statement from the army', 'a report by X'), the agent of a participle ('a
+        statement released by the army'), or the subject of a relative clause of issuing ('a letter
+        the union sent to management'). None when nothing says."""
+        return next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("its", "his", "her", "their")), None) \
+            or next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in prep
+                     for p in c.children if p.dep_ == "pobj"), None) \
+            or next((p for c in tok.children if c.dep_ == "acl" for p in _by_whom(c)), None) \
+            or next((s for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in self.lx["issuing_verbs"]
+                     for s in c.children if s.dep_ == "nsubj"), None)
+
     def _named_as(self, tok, word=None):
         """Actors the article named before tok beside the same descriptive noun (or ``word``: 'the
         dockworkers' union ver.di', 'the French firm Hexanet', 'Hexanet, a cloud provider'): its own
@@ -1087,12 +1089,18 @@ class Sources:
         if states:        # (the most named state up to its own sentence: 'the army' is never a state named only later)
             return max(states)[1]
         cnt = {}                 # only names inside names so far: 'Belgian Transport Workers Union'
-        for n, (sent, _, _) in enumerate(self.sents[:order[0] + 1]):
-            for t in sent:
-                name = self.lx["country_of"].get(t.text.lower()) if t.text[:1].isupper() else None
-                if name:
-                    cnt[name] = cnt.get(name, 0) + 1
+        for n, name in self._country_words():
+            if n <= order[0]:
+                cnt[name] = cnt.get(name, 0) + 1
         return self.actors.country(max(cnt, key=cnt.get)) if cnt else None
+
+    def _country_words(self):
+        """(sentence number, country) of every capitalised word that names a country, read once."""
+        if not hasattr(self, "_country_word_list"):
+            self._country_word_list = [(n, name) for n, (sent, _, _) in enumerate(self.sents) for t in sent
+                                       if t.text[:1].isupper() for name in [self.lx["country_of"].get(t.text.lower())]
+                                       if name]
+        return self._country_word_list
 
     def _civil_society(self, tok):
         """(kind, actor id) of a civil-society speaker named by its description: 'a rights group',

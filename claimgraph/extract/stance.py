@@ -504,11 +504,11 @@ def _condition(art, r):
     ids = {x.i for x in r["content"]}
     for v in [t] + [c for c in t.children if c.dep_ == "conj" and c.i in ids and c.pos_ in ("VERB", "AUX")]:
         marks = {g.lower_ for c in v.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"}
-        if marks & {"until", "unless"} and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children):
+        if marks & {"until", "unless"} and _future(v):
             return True       # 'will stay in place until ...', '... and would not return to work until ...'
         if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "if" for g in c.children)
                and any(g.dep_ == "neg" for g in c.children) for c in v.children) \
-                and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children):
+                and _future(v):
             return True       # 'if our fishermen are not home by Friday, we will ...': 'unless' in other words
     kids = list(t.children)
     marks = {g.lower_ for c in kids if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"}
@@ -519,6 +519,11 @@ def _condition(art, r):
         return True           # 'could only start if ...', 'could only come with the withdrawal of ...'
     return t.lemma_ == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in DEMAND_NOUNS for c in kids) \
         and any(c.dep_ == "nsubj" for c in kids)    # 'Baku had three demands: that Moscow apologise ...'
+
+
+def _future(v):
+    """The verb has 'will' or 'would' (or 'shall', 'll) as its auxiliary."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children)
 
 
 def _clauses(toks):
@@ -538,10 +543,10 @@ def _own_future(art, toks, actor):
     """The reported clause says what the speaker's own side will do: a subject that is the
     speaker (a pronoun, or a name of its actor) with 'will'/'would' on its verb."""
     for v, subj in _clauses(toks):
-        if v.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children):
+        if v.pos_ not in ("VERB", "AUX") or not _future(v):
             continue
         if subj is None:      # 'the inquiry would be carried out by Tajik prosecutors': the doer is the agent
-            subj = next((p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+            subj = next(iter(_by_whom(v)), None)
         if subj is not None and _speakers_side(art, subj, actor, pronouns=True):   # not 'the two sides would meet'
             return True
     return False
@@ -552,7 +557,7 @@ def _own_refusal(art, toks, actor):
     'it would not release the crew before a court had ruled', 'Caracas would never recognise the
     court'): a future of its own, negated, of one of the yielding verbs."""
     return any(v.lemma_.lower() in art.lx["yielding_verbs"] and any(c.dep_ == "neg" for c in v.children)
-               and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children)
+               and _future(v)
                and subj is not None and _speakers_side(art, subj, actor, pronouns=True) for v, subj in _clauses(toks))
 
 
@@ -569,7 +574,7 @@ def _leader_announces(art, toks, actor, parties):
         return False
     ready = t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in art.lx["commit_markers"] for c in t.children)
     if not ready and (t.lemma_.lower() not in art.lx["undertaking_verbs"]       # ('Ruritania was willing to ...')
-                      or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children) and not _progressive(t)):
+                      or not _future(t) and not _progressive(t)):
         return False
     subj = [c for c in t.children if c.dep_ == "nsubj"]
     if not subj:
@@ -588,7 +593,7 @@ def _will_not_hesitate(art, toks):
     announces force against someone, a threat."""
     t = _content_root(toks)
     return t is not None and t.lemma_.lower() in art.lx["restraint_verbs"] \
-        and any(c.dep_ == "neg" for c in t.children) and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children) \
+        and any(c.dep_ == "neg" for c in t.children) and _future(t) \
         and any(c.dep_ == "xcomp" for c in t.children)
 
 
