@@ -145,6 +145,8 @@ class Article(Sources):
         if len(subs) == 2 and self.np_span(subs[0]).end == self.np_span(subs[1]).start \
                 and subs[1].pos_ == "PROPN":
             subs = subs[:1]      # "Russia's aviation agency Rosaviatsia said": one speaker, its name apposed
+        if len(subs) == 2 and subs[0].i < v.i < subs[1].i and _misparsed_clause(subs[1]):
+            subs = subs[:1]      # 'A report ... says Algerian forces left ...': the second is the clause's
         if self._stranded_subject(v) is not None:
             subs = subs[1:]      # 'The army, the ministry said, had not fired ...': the ministry speaks
         if not subs and (depth == 0 or not any(c.dep_ == "nsubjpass" for c in v.children)):
@@ -327,6 +329,9 @@ class Article(Sources):
                    for t in list(x.subtree) + [g for g in c.children if g.dep_ == "cc" and g.i == x.left_edge.i - 1]}
             return lead + [t for c in cc for t in c.subtree if t.i not in cut]
         if v.lemma_.lower() in self.lx["quote_verbs"]:
+            clause = next((c for c in kids if c.dep_ == "nsubj" and c.i > v.i and _misparsed_clause(c)), None)
+            if clause is not None and any(c.dep_ == "nsubj" and c.i < v.i for c in kids):
+                return list(clause.subtree)   # ('says Algerian security forces left 1,900 people ...')
             misparsed = [c for c in kids if c.dep_ == "advcl" and c.i > v.i and _bare_clause(c)]
             if misparsed:   # 'X said after the meeting he would ...': the complement, hung on 'after'
                 c = misparsed[0]
@@ -446,9 +451,43 @@ class Article(Sources):
         if not subs:
             return
         subs = [self._relaying_speaker(v, s) for s in subs]
-        for piece in self._split_content(v, content):
+        pieces = self._split_content(v, content)
+        predicates = self._split_predicates(v, pieces[0]) if len(pieces) == 1 else []
+        for piece in pieces if not predicates else predicates:
             for s in subs:
                 self._add_raw(n, v, s, stance, piece, speaker_text=self._relative_speaker(s))
+                if predicates:
+                    self.raw[-1]["predicate_of"] = (n, v.i, s.i)
+
+    def _split_predicates(self, v, content):
+        """'said his government considered the matter closed and would continue to rely on the
+        court', 'said Uganda would not suspend the rule but was prepared to waive the fee': one
+        clause with two predicates, each with a tense or modal of its own, may make two acts (a
+        statement and a pledge, a refusal and an offer). Each predicate is a piece (the later
+        ones with the clause's subject put back); claims._build keeps a later piece only where
+        its act differs from the ones before. (A predicate that is a cue of its own, 'and he urged
+        India to ...', is a statement already.)"""
+        cc = [c for c in v.children if c.dep_ == "ccomp"]
+        if v.dep_ == "parataxis" or len(cc) != 1 or _in_quotes(cc[0]):
+            return []
+        root = cc[0]
+        later = [c for c in root.children if c.dep_ == "conj" and c.i > root.i and c.pos_ in ("VERB", "AUX")
+                 and not any(m.dep_ == "mark" for m in c.children) and not stance_of_verb(self, c)
+                 and (c.pos_ == "AUX" or any(m.dep_ in ("aux", "auxpass") for m in c.children)
+                      or any(m.dep_ in SUBJ_DEPS for m in c.children))]
+        if not later:
+            return []
+        ids = {t.i for t in content}
+        cut = {t.i for c in later for t in c.subtree}
+        cut |= {m.i for c in later for m in root.children if m.dep_ in ("cc", "punct") and m.i == c.left_edge.i - 1}
+        first = [t for t in content if t.i not in cut]
+        subject = [t for m in root.children if m.dep_ in SUBJ_DEPS for t in m.subtree]
+        pieces = [first]
+        for c in later:
+            own = any(m.dep_ in SUBJ_DEPS for m in c.children)
+            pieces.append(sorted({t.i: t for t in (([] if own else subject) + list(c.subtree)) if t.i in ids}.values(),
+                                 key=lambda t: t.i))
+        return pieces if all(pieces) else []
 
     def _no_act(self, v):
         """Whether a cue verb, whatever its stance, makes no speech act of its own: a condition or
@@ -740,7 +779,8 @@ class Article(Sources):
         if not extra:
             return [content]
         cut = {t.i for c in extra for t in c.subtree}
-        first = [t for t in content if t.i not in cut and t.i < min(cut)]
+        joints = {m.i for c in extra for m in cc[0].children if m.dep_ in ("cc", "punct") and m.i == c.left_edge.i - 1}
+        first = [t for t in content if t.i not in cut | joints and t.i < min(cut)]     # (not its 'and')
         return [first] + [list(c.subtree) for c in extra]
 
     def _add_raw(self, n, cue, subj, stance, content, kind_hint=None, speaker_text=None):
@@ -1033,6 +1073,15 @@ ACCORDING_DEPS = {"prep", "conj", "advcl"}
 #: often reads the capitalised word as part of the name after it
 INVERTED_FORMS = {"said", "says", "added", "adds", "wrote", "writes", "explained", "explains", "noted", "notes",
                   "replied", "replies", "insisted", "insists", "declared", "declares"}
+
+
+def _misparsed_clause(subj) -> bool:
+    """A reported clause the parser split into a subject of the cue and a participle hung on it
+    ('A report ... says [Algerian security forces] [left 1,900 people ...]'): a second subject
+    after the cue whose noun carries a past verb with an object of its own."""
+    return subj.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == subj.i + 1 and any(g.dep_ == "dobj" for g in c.children)
+        for c in subj.children)
 
 
 def _bare_clause(c) -> bool:

@@ -30,7 +30,8 @@ def _build(art, doc_id, text):
 
     for r in art.raw:
         sent, st, en = art.sents[r["n"]]
-        span = _named_objects(art, sent, r["content"]) or _span_text(sent, r["content"])
+        span = _named_objects(art, sent, r["content"]) or (
+            _runs_text(sent, r["content"]) if r.get("predicate_of") else _span_text(sent, r["content"]))
         if r["kind"] == GROUP:
             speakers = [(p, [q for q in parties if q != p]) for p in parties]
         else:
@@ -57,6 +58,7 @@ def _build(art, doc_id, text):
                                "sentence": text[st:en], "start": st, "end": en, "span": span or r["speaker_text"],
                                "claim": None, "confidence": _confidence(basis), "basis": basis,
                                "hedge": _hedges(art, r), "n": r["n"], "_raw": r})
+    statements = _merge_predicates(art, statements)
     # a quotation running on into the next sentence is one statement: the later sentence stands as
     # a statement of its own only where it makes another act ('"..." he said. "If they are not home
     # by Friday, we will ..."': a threat after a charge)
@@ -113,6 +115,54 @@ def _build(art, doc_id, text):
         s.pop("_raw", None)
     return {"doc": doc_id, "words": len(text.split()), "actors": actors, "statements": statements, "claims": claims,
             "contested": contested, "mediations": mediations}
+
+
+def _merge_predicates(art, statements):
+    """One clause's predicates, told apart by attribution._split_predicates ('said A and would
+    B'): a later predicate stands as a statement of its own only where it makes another act
+    that looks ahead (a pledge, a refusal, a demand: 'would continue to rely on the court',
+    'would not return to work until ...'). Any other is told by the statement before it, which
+    then holds both predicates' words: a charge in either makes the clause one ('assert' becomes
+    'accuse'), and a negated first predicate before a denial is that denial ('would not affect
+    any party and had broken no law')."""
+    kept, out = {}, []
+    for s in statements:
+        key = s["_raw"].get("predicate_of")
+        if key is None:
+            out.append(s)
+            continue
+        group = kept.setdefault((key, s["actor"]), [])
+        if not group:
+            group.append(s)
+            out.append(s)
+            continue
+        head = group[0]
+        same = next((k for k in group if k["stance"] == s["stance"]), None)
+        if same is None and head["stance"] == "assert" and s["stance"] == "deny" \
+                and any(t.dep_ == "neg" for t in head["_raw"]["content"]):
+            head["stance"], same = "deny", head
+        if same is None and s["stance"] in ("commit", "deny", "demand"):
+            group.append(s)
+            out.append(s)
+            continue
+        into = same or head
+        if into["stance"] == "assert" and s["stance"] == "accuse":
+            into["stance"] = "accuse"
+        whole = sorted({t.i: t for t in into["_raw"]["content"] + s["_raw"]["content"]}.values(), key=lambda t: t.i)
+        into["span"] = _span_text(art.sents[into["n"]][0], whole) or into["span"]
+    return out
+
+
+def _runs_text(sent, toks):
+    """A later predicate's words with its clause's subject put back ('his government' + 'would
+    continue to rely on the court'): each run of adjacent tokens as it stands, joined by a space."""
+    runs, ids = [], sorted(t.i for t in toks if sent.start <= t.i < sent.end)
+    for i in ids:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return " ".join(_span_text(sent, [sent.doc[i] for i in run]) for run in runs).strip()
 
 
 def _named_objects(art, sent, toks):

@@ -187,6 +187,14 @@ class _Actors:
                  and all(w in self.lx["company_name_words"] for w in a["label"].lower()[len(low) + 1:].split())}
         return found.pop() if len(found) == 1 else None
 
+    def by_first_word(self, word):
+        """'Hanbit' in 'Hanbit chief executive Choi Min-ho', after 'Hanbit Petroservices': the first
+        word of one organisation's name, used as a title's qualifier, names that organisation."""
+        low = word.lower()
+        found = {aid for aid, a in self.by_id.items() if a["type"] == "organisation"
+                 and a["label"].lower().startswith(low + " ")}
+        return found.pop() if len(found) == 1 else None
+
     def affiliate(self, pid, aid, role):
         if aid and aid != pid and self.by_id[pid]["type"] == "person" and self.by_id[aid]["type"] != "person":
             affs = self.by_id[pid]["affiliations"]
@@ -213,7 +221,7 @@ def _acronym_of(short, long):
     if not (short.isupper() and 2 < len(short) <= 6 and " " not in short):
         return False
     initials = "".join(w[0] for w in long.split() if w[:1].isupper())
-    return len(initials) > len(short) and initials.startswith(short)
+    return len(initials) >= len(short) and initials.startswith(short)    # ("NRC": the National Renewal Congress)
 
 
 class Sources:
@@ -308,8 +316,10 @@ class Sources:
         """A word the model tags as a people or faith (NORP) somewhere in the article, and that is
         no state's name or demonym: 'Tamil' in 'a Tamil activist', even where that one
         mention was tagged as an organisation."""
-        if self.actors.by_id.get(self.actors.known(tok.text) or "", {}).get("type") == "state":
-            return False
+        e = self.ent(tok)
+        for text in (tok.text, e.text if e is not None else ""):
+            if self.actors.by_id.get(self.actors.known(text) or "", {}).get("type") == "state":
+                return False   # ('South Korean': a demonym of two words, 'Korean' alone is none)
         if getattr(self, "_peoples", None) is None:
             self._peoples = {e.text.lower() for e in self.ent_at.values() if e.label_ == "NORP"}
         return tok.ent_type_ == "NORP" or tok.lower_ in self._peoples or tok.lower_ + "s" in self._peoples   # ('Sikhs')
@@ -475,6 +485,10 @@ class Sources:
             if c and self.actors.by_id[c]["type"] == "state" and any(
                     w.lower_ in self.lx["non_state_qualifiers"] for w in doc[np.start:head.i]):
                 continue      # ('Haitian gang leader Jimmy Cherizier' does not speak for Haiti)
+            if c is None and t.is_title and e is None and len(t) > 2 and t.lower_ not in self.lx["descriptor_of"] \
+                    and t.lower_.rstrip(".") not in self.lx["person_titles"] and t.lemma_.lower() not in self.lx["roles"] \
+                    and t.lower_ not in self.lx["portfolio_words"] and t.lower_ not in self.lx["institution_words"]:
+                c = self.actors.by_first_word(t.text)     # 'Hanbit chief executive Choi Min-ho'
             if c:
                 self.actors.affiliate(pid, c, _role_words(np, head))
             elif t.lower_ in self.lx["descriptor_of"] and t.lower_ != "group":      # 'Union spokesman Tom Wouters'
@@ -504,7 +518,8 @@ class Sources:
             if aid:
                 self.actors.affiliate(pid, aid, head.head.lemma_)
         if not self.actors.by_id[pid]["affiliations"]:
-            state = self._state_of_the_clause_joined(doc[np.start:head.i], head)
+            state = self._state_of_the_clause_joined(doc[np.start:head.i], head) \
+                or self._state_of_the_capital_spoken_in(pid, doc[np.start:head.i], head)
             if state:
                 self.actors.affiliate(pid, state, _role_words(np, head))
         title = next((t for t in doc[np.start:head.i] if t.lower_ in self.lx["corporate_titles"]), None)
@@ -538,6 +553,23 @@ class Sources:
         aid = self.actors.acts_for(aid) if kind == "actor" else None
         return aid if aid and self.actors.by_id[aid]["type"] == "state" else None
 
+    def _state_of_the_capital_spoken_in(self, pid, words, head):
+        """'Foreign Minister Alonso Ferreyros told reporters in Lima': an office holder with no
+        state named, speaking in a state's capital, holds that state's office."""
+        titled = any(t.lower_ in STATE_TITLES for t in words) or STATE_TITLES & self.actors.titles.get(pid, set())
+        if not titled or head.dep_ != "nsubj":
+            return None
+        v = head.head
+        for c in list(v.children) + [p for o in v.children if o.dep_ == "dobj" for p in o.children]:
+            if c.dep_ == "prep" and c.lower_ == "in":       # ('told a news conference in La Paz')
+                for p in c.children:
+                    e = self.ent(p)
+                    name = self.lx["capital_of"].get((e.text if e is not None else p.text).lower()) \
+                        if p.dep_ == "pobj" and p.pos_ == "PROPN" else None
+                    if name:
+                        return self.actors.country(name)
+        return None
+
     def _plural_named(self, tok):
         """The group a singular modifier names: 'Houthi' in 'Houthi officials' is the article's
         'Houthis' (a movement named in the plural, whose singular is no alias of its own)."""
@@ -559,6 +591,11 @@ class Sources:
                 # 'Its chief executive, Louis Marchand, urged ...': the body last named speaks through him
                 # (or the last speaker: 'its' is never a person, so one taken for a person is a body)
                 kind, aid = self._last_thing(self.order(c))
+                before = self._thing_that_spoke_before(c) if c.i == c.sent.start else None
+                if before is not None:
+                    # ("The Instituto ..., a think tank, said ... Its director, Lucía Berreta, urged":
+                    # opening a sentence, 'its' is the body that spoke in the sentence before)
+                    kind, aid = "actor", before
                 aid = aid if kind == "actor" else next(
                     (r["aid"] for r in reversed(self.raw) if r["kind"] == "actor" and 0 <= self.order(c)[0] - r["n"] <= 2),
                     None)
@@ -676,7 +713,11 @@ class Sources:
                                                and tok.dep_ in SUBJ_DEPS and not list(tok.children)):
             # (a bare capitalised subject the parser took for a common noun, 'Kabir left ...', is the
             # person of that name met earlier)
-            return "actor", self.actors.name_tokens[low]
+            pid = self.actors.name_tokens[low]
+            if self.actors.by_id[pid]["type"] == "person" and not self.actors.by_id[pid]["affiliations"]:
+                self.actors.affiliate(pid, self._state_of_the_capital_spoken_in(pid, [], tok),
+                                      min(self.actors.titles.get(pid, set()) & STATE_TITLES, default="office"))
+            return "actor", pid
         if e is not None and e.label_ == "ORG" and e.root == tok and len(e) > 1 and tok.is_title \
                 and not any(c.dep_ == "poss" for c in tok.children) \
                 and not self.actors._institution([t.text for t in e if t.dep_ != "det"]):
@@ -746,6 +787,13 @@ class Sources:
         found = self._civil_society(tok)
         if found[0]:
             return found
+        if e is None and tok.pos_ == "PROPN" and tok.is_title and low in lx["descriptor_of"] and any(
+                c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.is_title for c in tok.children):
+            # "The Lakes Cattle Keepers' Union", untagged: capitalised words before the descriptor
+            # make a name of their own, not 'the union' met before
+            aid = self.actors.org(self.np_span(tok).text)
+            if aid:
+                return "actor", aid
         if (low in lx["descriptor_of"] or tok.lemma_ in lx["descriptor_of"] or tok.lemma_ == "country") \
                 and not (tok.tag_ == "NNS" and _counted(tok)) \
                 and not (tok.lemma_ == "group" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)):
@@ -860,9 +908,21 @@ class Sources:
             if named is not None:
                 found = self.resolve(named)
                 return found if found[0] else self.unplaced_source(named)
+        if low == "it" and before is None and tok.i == tok.sent.start and tok.dep_ == "nsubj":
+            spoke = self._thing_that_spoke_before(tok)
+            if spoke is not None:
+                return "actor", spoke
         if low in THING_PRONOUNS or low == "its":
             return self._last_thing(order, plural=low in ("they", "them"))
         return None, None
+
+    def _thing_that_spoke_before(self, tok):
+        """The body or state that spoke first in the sentence before tok's: an 'It' or 'Its'
+        opening a sentence ('A report by Desert Crossings Monitor says ... It also calls on ...')
+        carries on the speaker, not the last thing named ('Algerian security forces')."""
+        n = self.order(tok)[0]
+        return next((a for r in self.raw if r["kind"] == "actor" and r["n"] == n - 1
+                     for a in [self.actors.acts_for(r["aid"])] if self.actors.by_id[a]["type"] != "person"), None)
 
     def _person_before(self, order):
         """The person a 'he', 'she', 'his' or 'her' at ``order`` stands for: the last person named

@@ -243,6 +243,8 @@ def _refine(art, r, actor, parties, stance):
         return stance
     nominal = r["cue"].pos_ == "NOUN"
     lx = art.lx
+    if _filed_charge(art, r["subj"]):
+        return "accuse"       # 'The lawsuit says ...', 'according to a charge sheet ...': a filing charges
     if any(c.dep_ == "dobj" and c.lemma_.lower() in lx["own_deed_nouns"] for c in r["cue"].children):
         return stance         # 'the group claimed responsibility for the attack': its own act, told, no charge
     subj_self = any(t.dep_ == "nsubj" and (t.pos_ == "PRON" or art.resolve(t)[1] == actor) for t in toks[:6])
@@ -292,14 +294,20 @@ def _refine(art, r, actor, parties, stance):
                 and _speakers_side(art, subj, actor, pronouns=True) and any(
                 c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children) for c in root.children):
             return "deny"     # 'the group said it had no bases in the country': what it is said to have, it has not
+        if _office_holder(art, actor) and not (subj is not None and art.resolve(subj)[0] == "actor"
+                                               and not _office_holders_government(art, subj, actor)):
+            # an office holder of a state the text does not name denies as a party does, though
+            # whose side he is on is not guessed: 'Bangui has nothing to hide', 'the army had not
+            # fired' (not 'Washington had no right to ...': what another has not, no denial)
+            if _quantified_negation(art, toks) or (_has_wrongdoing(art, toks) and _wrongs_negated(art, toks)):
+                return "deny"
         return stance
     person = r.get("aid") in art.actors.by_id and art.actors.by_id[r["aid"]]["type"] == "person"
     agents = _agents(art, toks, actor, nominal, person)
     opponents = {p for p in parties if p != actor}
     own_agent = actor in agents or any(t.dep_ == "xcomp" and t.head == r["cue"] for t in toks)
     wrong = _has_wrongdoing(art, toks)
-    neg_tokens = [t for t in toks if (t.lower_ in lx["negators"] or t.dep_ == "neg")
-                  and not (t.lower_ == "no" and t.head.lower_ in ("longer", "more"))]   # 'no longer welcome': a change
+    neg_tokens = _negators(art, toks)
     opp_agent = any(a in opponents for a in agents) or (nominal and any(a and a != actor for a in agents))
     other_agent = any(a != actor for a in agents)
     wrong_noun = any(t.pos_ == "NOUN" and t.lemma_.lower() in lx["wrongdoing"] and not _walkout(art, t) for t in toks)
@@ -323,11 +331,32 @@ def _refine(art, r, actor, parties, stance):
         return "accuse"       # 'said the election had been rigged', 'the weapons had been planted': a wrong done, its doer unnamed
     if not own_agent and wrong and (other_agent or wrong_noun or mentions_opp):
         return "accuse"
-    quant_neg = [t for t in neg_tokens if t.lower_ in ("no", "neither", "never", "nor", "none", "nothing")
-                 or (t.lower_ == "not" and t.head.pos_ in ("NOUN", "PROPN"))]
-    if quant_neg and not opp_agent and not nominal:
+    if _quantified_negation(art, toks) and not opp_agent and not nominal:
         return "deny"
     return stance
+
+
+def _negators(art, toks):
+    return [t for t in toks if (t.lower_ in art.lx["negators"] or t.dep_ == "neg")
+            and not (t.lower_ == "no" and t.head.lower_ in ("longer", "more"))]   # 'no longer welcome': a change
+
+
+def _quantified_negation(art, toks):
+    """'had nothing to do with', 'no one was armed', 'never crossed', 'not a single post': a
+    negation of quantity, which says that what was put forward is not so."""
+    return any(t.lower_ in ("no", "neither", "never", "nor", "none", "nothing")
+               or (t.lower_ == "not" and t.head.pos_ in ("NOUN", "PROPN")) for t in _negators(art, toks))
+
+
+def _filed_charge(art, subj):
+    """The source is a legal filing that brings a case against someone (a lawsuit, an
+    indictment, a charge sheet, an application to a court): what it tells, it charges."""
+    if subj is None or subj.pos_ != "NOUN":
+        return False
+    word = subj.lemma_.lower()
+    if word == "sheet":
+        return any(c.dep_ == "compound" and c.lower_ == "charge" for c in subj.children)
+    return word in art.lx["charging_documents"]
 
 
 def _imputes_an_aim(art, toks):
@@ -465,7 +494,10 @@ def _wrongs_negated(art, toks):
 def _content_root(toks):
     """The first content token whose head lies outside the content: the reported clause's verb."""
     ids = {t.i for t in toks}
-    return next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
+    tops = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    if len(tops) > 1 and tops[0].dep_ in ("nsubj", "nsubjpass") and tops[1].pos_ in ("VERB", "AUX"):
+        return tops[1]        # a later predicate with its clause's subject put back (attribution._split_predicates)
+    return tops[0] if tops else None
 
 
 def _obligation(art, r):
@@ -534,8 +566,9 @@ def _clauses(toks):
     if t is None:
         return []
     ids = {x.i for x in toks}
-    shared = next((c for c in t.children if c.dep_ == "nsubj"), None)
-    return [(v, next((c for c in v.children if c.dep_ == "nsubj"), None) or (shared if v is not t else None))
+    put_back = next((x for x in toks if x.dep_ == "nsubj" and x.head.i not in ids), None)
+    shared = next((c for c in t.children if c.dep_ == "nsubj"), None) or put_back
+    return [(v, next((c for c in v.children if c.dep_ == "nsubj"), None) or (shared if v is not t else put_back))
             for v in [t] + [c for c in t.children if c.dep_ == "conj" and c.i in ids]]
 
 
@@ -691,9 +724,39 @@ def _speakers_side(art, s, actor, pronouns=False):
             c.dep_ == "poss" and c.lower_ in ("his", "her", "their")
             and art.resolve(c)[1] in (None, actor) for c in s.children):
         return True           # 'Cherizier said his coalition would lay down its arms' (not 'his rivals')
+    if _office_holders_government(art, s, actor):
+        return True
     kind, aid = art.resolve(s)
     return kind == "actor" and art.actors.acts_for(aid) == actor
 
+
+def _office_holders_government(art, s, actor):
+    """'Prime Minister Garry Conille said the government would not negotiate ...': a holder of a
+    state's office, whose state the text does not say, speaks of his own government when he
+    says 'the government' (or 'the army', 'the president'), whatever state that word would
+    otherwise be read as."""
+    if not _office_holder(art, actor):
+        return False
+    return s.lemma_.lower() in OWN_INSTITUTIONS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in s.children) and not any(
+        c.dep_ in ("poss", "compound", "amod", "nmod") for c in s.children)
+
+
+def _office_holder(art, actor):
+    """A person with the title of a state's office ('Prime Minister X', 'Government spokesman Y')
+    whose state the text does not say."""
+    a = art.actors.by_id.get(actor) or {}
+    return a.get("type") == "person" and not a.get("affiliations") \
+        and bool(art.actors.titles.get(actor, set()) & OFFICE_TITLES)
+
+
+#: What an office holder calls his own side with 'the' alone ('the government would ...').
+OWN_INSTITUTIONS = {"government", "ministry", "cabinet", "administration", "presidency", "president", "army",
+                    "military", "police", "authorities", "authority"}
+
+#: Titles of a state's office holders (sources.STATE_TITLES, and heads of state and government).
+OFFICE_TITLES = {"minister", "spokesman", "spokeswoman", "spokesperson", "secretary", "president", "premier",
+                 "chancellor"}
 
 #: What a speaker's 'his'/'her' owns that is never the speaker's side.
 ADVERSARY_NOUNS = {"rival", "opponent", "critic", "enemy", "adversary", "challenger", "accuser", "detractor", "foe"}
