@@ -2081,3 +2081,34 @@ def test_a_counterpart_with_a_demonym(nlp):
     r = run(nlp, "Colombia's foreign minister accused Caracas of provocations, while her Venezuelan counterpart, "
                  "Luis Mogollón, said Bogotá was acting as a forward base.")
     assert label(r, r["statements"][-1]["actor"]) == "Venezuela"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Chinese embassy said Jade Lotus had no connection to any Chinese agency and accused the Philippines of "
+     "hyping the incident.", [("China", "deny"), ("China", "accuse")]),
+    ("A senior Chadian military officer, speaking on condition of anonymity, said two battalions had been moved to "
+     "the frontier.", [("Chad", "assert")]),
+    ("A police officer said the road was closed.", [(None, "report")]),
+    ("The Los Andes Families' Committee said guards had beaten the inmates in the yard.",
+     [("Los Andes Families' Committee", "accuse")]),
+    ("Kenya's foreign ministry said Ugandan soldiers had seized two fishing boats on the lake.", [("Kenya", "accuse")])])
+def test_speakers_and_acts_of_the_thirteenth_session(nlp, text, expected):
+    """A simple past cue conjoined to a reported 'had' or 'was' (a backshifted present) is the
+    speaker's own; an officer qualified by a state speaks for it, one unqualified is unnamed;
+    beating and seizing are wrongs."""
+    assert [(label(r, s["actor"]).lower() if s["actor"] else None, s["stance"]) for r in [run(nlp, text)]
+            for s in r["statements"]] == [(a.lower() if a else None, st) for a, st in expected]
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("Alberta's energy minister, Colin Maddix, offered to host talks between Northgate and the First Nation in "
+     "Edmonton.", "Colin Maddix"),
+    ("Bishop Samuel Adjei, who chairs the National Unity Council, said the council had offered to host talks "
+     "between the union and the ministry in Accra.", "National Unity Council"),
+    ("Norway invited the government and the rebels to talks in Oslo.", "Norway")])
+def test_offers_and_invitations_to_talks_mediate(nlp, text, mediator):
+    """An offer to host talks by a speaker the parser hung as a participle on his title, an offer
+    told by the chairman of the council that makes it ('the council': the council he chairs),
+    and an invitation to talks are each one mediation."""
+    r = run(nlp, text)
+    assert acts(r) == [(mediator, "mediate")]

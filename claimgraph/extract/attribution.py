@@ -171,7 +171,7 @@ class Article(Sources):
                 owner = next((a for a in v.head.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 if owner is not None:
                     return self._subjects(owner, depth + 1)
-        if not subs and v.dep_ == "acl" and depth == 0 and _rooted_acl(v):
+        if not subs and v.dep_ == "acl" and depth < 4 and _rooted_acl(v):
             return [v.head]       # 'The AU Commission chairperson called on ...' parsed as one noun phrase
         if not subs and v.dep_ == "acl" and depth == 0:
             if self._message(v) and v.head.dep_ == "dobj":
@@ -1109,12 +1109,14 @@ WH_ADVERBS = {"when", "whenever", "where", "while", "why", "how", "once", "as", 
 
 def _backshifted_conj(v) -> bool:
     """'Barasa said the government had already paid part of the arrears and called the strike
-    illegal': a simple past verb conjoined to a reported clause in the pluperfect (or with 'would')
-    continues the speaker's sentence, not the reported one; the parser hangs it on the clause."""
+    illegal': a simple past verb conjoined to a reported clause in the pluperfect (or with 'would',
+    or a past 'was' or 'had' of a backshifted present) continues the speaker's sentence, not the
+    reported one; the parser hangs it on the clause."""
     h = v.head
     return v.dep_ == "conj" and v.tag_ == "VBD" and h.dep_ == "ccomp" and h.head.i != h.i \
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in v.children) \
-        and any(c.dep_ == "aux" and c.lower_ in ("had", "would", "'d") for c in h.children)
+        and (any(c.dep_ == "aux" and c.lower_ in ("had", "would", "'d") for c in h.children)
+             or h.lemma_ in ("be", "have") and h.tag_ == "VBD")   # ('said X had no connection to Y and accused ...')
 
 
 def _rooted_acl(v) -> bool:

@@ -76,14 +76,17 @@ def _build(art, doc_id, text):
                 continue
             # 'X said a truce "reached through Xian mediation" ...', 'X offered to host talks', 'X said
             # it stood ready to mediate': one act, X's mediation (an offer to mediate is mediation offered)
-            own = next((s for s in statements if s["_raw"] is not None and s["n"] == m["n"] and s["actor"] == acts
-                        and s["stance"] in ("assert", "commit") and (
-                            any(t.i == m["cue"].i for t in s["_raw"]["content"])
-                            or m["cue"].dep_ in ("xcomp", "advcl") and m["cue"].head.i == s["_raw"]["cue"].i
-                            and m["cue"].doc is s["_raw"]["cue"].doc)), None)
-            if own is not None:
-                own.update(stance="mediate", basis="mediator/mediate", confidence=_confidence("mediator/mediate"),
-                           about=[p for p in parties if p != acts])
+            owns = [s for s in statements if s["_raw"] is not None and s["n"] == m["n"] and s["actor"] == acts
+                    and s["stance"] in ("assert", "commit") and (
+                        any(t.i == m["cue"].i for t in s["_raw"]["content"])
+                        or m["cue"].dep_ in ("xcomp", "advcl") and m["cue"].head.i == s["_raw"]["cue"].i
+                        and m["cue"].doc is s["_raw"]["cue"].doc)]
+            if owns:
+                owns[0].update(stance="mediate", basis="mediator/mediate", confidence=_confidence("mediator/mediate"),
+                               about=[p for p in parties if p != acts])
+                # ('Bishop X said the council had offered to host talks': the council's offer, told by
+                # its chairman, is one mediation, not his and the council's besides)
+                statements = [s for s in statements if not any(s is o for o in owns[1:])]
                 continue
             if not m.get("statement", True):
                 continue

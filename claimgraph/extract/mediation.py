@@ -71,11 +71,12 @@ def _asked_for(art, v):
 PROPOSAL_VERBS = {"propose", "suggest", "want", "wish", "recommend", "request", "seek", "ask", "urge", "invite"}
 
 def _between(art, v):
-    """Actors named in 'talks between A and B' under a mediation cue."""
+    """Actors named in 'talks between A and B' under a mediation cue (or invited to talks: 'invited
+    the company and the union to talks')."""
     out = []
     for t in v.subtree:
-        if t.dep_ == "prep" and t.lower_ == "between":
-            for p in t.children:
+        if t.dep_ == "prep" and t.lower_ == "between" or t.dep_ == "dobj" and t.head is v and v.lemma_ == "invite":
+            for p in (t.children if t.dep_ == "prep" else [t]):
                 for x in [p] + [c for c in p.subtree if c.dep_ == "conj"]:
                     kind, aid = art.resolve(x)
                     if kind == "actor" and art.actors.acts_for(aid) not in out:

@@ -54,6 +54,9 @@ def stance_of_verb(art, v):
         objs |= {p.lemma_.lower() for c in kids if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
                  if p.dep_ == "pobj"}                             # 'threatened Caracas with sanctions'
         objs |= {c.lower_ for c in kids if c.dep_ == "prep" and c.lower_ in ("to", "with")}   # 'committed to', 'charged with'
+        if lemma == "invite":     # 'invited the company and the union to talks': the talks come after 'to'
+            objs |= {p.lemma_.lower() for c in kids if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                     if p.dep_ == "pobj"}
         if v.dep_ == "acl" or (v.dep_ == "amod" and v.tag_ == "VBN"):   # 'talks facilitated by', 'EU-facilitated talks'
             objs.add(v.head.lemma_.lower())
             if v.dep_ == "acl" and v.head.dep_ == "pobj" and v.head.head.head.pos_ in ("NOUN", "PROPN"):
