@@ -2112,3 +2112,68 @@ def test_offers_and_invitations_to_talks_mediate(nlp, text, mediator):
     and an invitation to talks are each one mediation."""
     r = run(nlp, text)
     assert acts(r) == [(mediator, "mediate")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Kenya's regulator suspended the licence of ride-hailing firm Tembea Mobility. Tembea said the "
+                 "decision was unlawful.", "Tembea Mobility", id="a bare first word of a company's name"),
+    pytest.param("Canada's foreign ministry urged restraint. Senegal has closed its border with Mali, its interior "
+                 "ministry said, adding that the measure was temporary.", "Senegal",
+                 id="'its' of a speaker named after the report: the report's subject"),
+    pytest.param("Brandmoor Gold denied owing any taxes. Mali's army said it had closed the road. Brandmoor Gold "
+                 "rejected the audit. In a statement, it said it had paid everything it owed.", "Brandmoor Gold",
+                 id="an 'It' after a fronted phrase carries on the body that spoke before"),
+    pytest.param("In Dushanbe, Tajikistan's border troops said in a statement that Kyrgyz forces had fired first.",
+                 "Tajikistan", id="'troops' (lemma 'troop') is a role"),
+    pytest.param("Cargo planes carried weapons to the RSF, according to a report by a United Nations panel of "
+                 "experts. The confidential report said the panel had tracked 31 flights.", "United Nations",
+                 id="a panel's report, and 'the report' after it"),
+    pytest.param("The Tartu Ekspress newspaper reported that the airline had lost money on the Tartu route.",
+                 "Tartu Ekspress", id="a newspaper named before its noun"),
+    pytest.param("The Caracas newspaper El Mirador reported that the minister had moved troops to the border.",
+                 "El Mirador", id="a newspaper named in apposition"),
+    pytest.param("Mali revoked the licence of Canadian gold producer Brandmoor Gold, accusing the company of unpaid "
+                 "taxes. Brandmoor denied owing any back taxes.", "Brandmoor Gold",
+                 id="an untagged name ending in a company's word is a company"),
+    pytest.param("Saarevi Air said two of its aircraft bound for Tartu had lost their GPS signal. Chief executive "
+                 "Marta Kivisild said the crews had followed every procedure.", "Saarevi Air",
+                 id="a chief executive speaks for the company that spoke before, not a place tagged as a body"),
+    pytest.param("TALLINN, March 14 (Reuters) - Estonia said jamming from Russia had forced flights to divert. "
+                 "Foreign Minister Kaarel Tamm said the Russian charge d'affaires would be summoned.", "Estonia",
+                 id="an office holder in an article datelined in his state's capital"),
+    pytest.param("LONDON, March 3 (Reuters) - Nigeria's army said it had repelled an attack. Information Minister "
+                 "Ade Bello said the rebels had been routed.", "Ade Bello",
+                 id="a dateline names no state the text does not name"),
+    pytest.param("The World Food Programme said the army had blocked convoys. \"Our trucks are loaded,\" said Hanne "
+                 "Solberg, the agency's country director.", "World Food Programme",
+                 id="'the agency' may be a UN agency"),
+    pytest.param("Kenya's Cabinet Secretary for Roads and Transport, Daniel Mutai, said the rule breached the "
+                 "protocol.", "Kenya", id="a portfolio of roads is no body")])
+def test_sources_of_the_thirteenth_session(nlp, text, expected):
+    r = run(nlp, text)
+    assert label(r, r["statements"][-1]["actor"]) == expected
+
+
+def test_troops_that_respond_make_no_speech_act(nlp):
+    """'Thai troops had responded in self-defence' is an armed answer: the spokesman who adds it
+    asserts it, and the troops say nothing."""
+    r = run(nlp, "Army spokesman Winthai Suvaree said Cambodian troops had attacked several posts. \"This is a "
+                 "violation of the agreement,\" he said, adding that Thai troops had responded in self-defence.")
+    assert [s["speaker_text"] for s in r["statements"]] == ["Army spokesman Winthai Suvaree", "he", "he"]
+    assert r["statements"][-1]["stance"] == "assert"
+
+
+def test_a_news_outlet_reports_and_does_not_charge(nlp):
+    """What a newspaper reports is told (FORMAT.md: a named outlet asserts), whatever wrong it tells."""
+    r = run(nlp, "Kenya accused Uganda of seizing boats. The Lakeside Monitor newspaper reported that Ugandan "
+                 "marines had beaten the crews.")
+    assert acts(r)[-1] == ("Lakeside Monitor", "assert")
+
+
+def test_the_minister_after_a_cabinet_secretary(nlp):
+    """'The minister' is the last person titled minister, or secretary ('Cabinet Secretary')."""
+    r = run(nlp, "Kenya's transport regulator suspended the licence. Transport Cabinet Secretary Joseph Wanyama said "
+                 "the government backed the decision. The minister said he would host talks between the company and "
+                 "the drivers' association on Thursday.")
+    [s] = [s for s in r["statements"] if s["speaker_text"] == "The minister"]
+    assert (label(r, s["actor"]), s["stance"]) == ("Joseph Wanyama", "mediate")

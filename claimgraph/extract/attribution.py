@@ -489,6 +489,11 @@ class Article(Sources):
                                  key=lambda t: t.i))
         return pieces if all(pieces) else []
 
+    def _armed_answer(self, v):
+        """'Thai troops had responded in self-defence': troops, police or fighters answer with arms."""
+        return v.lemma_.lower() in self.lx["answering_verbs"] and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in self.lx["doers"] for c in v.children)
+
     def _no_act(self, v):
         """Whether a cue verb, whatever its stance, makes no speech act of its own: a condition or
         a generic case ('only if both sides agree', 'when a government tells ...'), what a demand
@@ -497,6 +502,8 @@ class Article(Sources):
         lx = self.lx
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
             return True       # 'talks can begin only if both sides agree': no act yet
+        if self._armed_answer(v):
+            return True       # 'Thai troops had responded in self-defence': an armed answer, not words
         if any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "whenever") for c in v.children) and any(
                 c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in lx["generic_determiners"] for d in c.children)
                 for c in v.children):
@@ -717,6 +724,8 @@ class Article(Sources):
             #                   the clauses reports them all, not only the speech act among them
         for c in v.children:
             inner = stance_of_verb(self, c) if c.dep_ in ("ccomp", "parataxis") else None
+            if inner and self._armed_answer(c):
+                continue          # ('adding that Thai troops had responded in self-defence': no inner act)
             if inner:
                 own = [s for s in c.children if s.dep_ in SUBJ_DEPS]
                 if own and own[0].dep_ == "nsubjpass" and not any(a.dep_ == "agent" for a in c.children):
@@ -820,10 +829,12 @@ class Article(Sources):
             bisect.insort(self.thing_speakers, ((n, cue.i), GROUP))
         if kind == ANON:
             stance = "report"
-        elif aid and self.actors.by_id[aid]["label"].lower() in self.lx["news_lower"]:
-            stance = "assert"
+        outlet = bool(aid) and (self.actors.by_id[aid]["label"].lower() in self.lx["news_lower"]
+                                or aid in self.actors.outlets)
+        if outlet:
+            stance = "assert"     # a news outlet reports: its words are told, not charged (FORMAT.md)
         self.raw.append({"n": n, "cue": cue, "subj": subj, "kind": kind, "aid": aid, "stance": stance, "via": via,
-                         "reported": reported,
+                         "reported": reported, "outlet": outlet,
                          "content": sorted(content, key=lambda t: t.i),
                          "speaker_text": speaker_text or (self.np_span(subj).text if subj is not None else "")})
 

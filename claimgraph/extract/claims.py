@@ -44,7 +44,7 @@ def _build(art, doc_id, text):
                 stance = "demand"     # terms set on the other side outrank what the content says of it
             if stance == "assert" and r["cue"].pos_ != "NOUN" and _obligation(art, r):
                 stance = "demand"     # what another must or should do is asked of it, whatever else it says
-            if stance == "assert" or (r["cue"].pos_ == "NOUN" and stance in ("assert", "accuse")):
+            if (stance == "assert" or (r["cue"].pos_ == "NOUN" and stance in ("assert", "accuse"))) and not r.get("outlet"):
                 stance = _refine(art, r, acts, parties, stance)
             bare_answer = r["cue"].dep_ in ("relcl", "acl") and r["cue"].head.lemma_.lower() in lx["answer_nouns"]
             if stance == "deny" and (not span or bare_answer):

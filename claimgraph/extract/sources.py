@@ -49,6 +49,7 @@ class _Actors:
         self.name_tokens = {}      # person name token -> id
         self.count = {}
         self.titles = {}           # person id -> title words written before the name ('general')
+        self.outlets = set()       # news outlets named in the text ('The Tartu Ekspress newspaper')
         for a in registry or []:
             self._add(a["id"], a["label"], a.get("type", "organisation"))
             for form in a.get("aliases", []):
@@ -238,6 +239,8 @@ class Sources:
         self.thing_speakers = []   # (global order, actor id) of non-person speakers/subjects
         self.institution_owners = []  # (global order, institution word, actor id): "Niger's junta"
         self.ent_at = {}           # (doc id, token i) -> entity span
+        self.discovering = False   # True while :meth:`discover` registers the article's actors
+        self.dateline = None       # the place of the body's dateline ('TALLINN'), set by the pipeline
         self.sent_no = {}          # (doc id, sentence start) -> sentence number
 
     # ------------------------------------------------ token helpers
@@ -278,6 +281,7 @@ class Sources:
     # ------------------------------------------------ pass 1: actors
     def discover(self):
         """Register named actors, person affiliations and mention counts."""
+        self.discovering = True
         ents_of = {}                 # Span.ents rescans the whole Doc: group doc.ents once
         for sent, _, _ in self.sents:
             if id(sent.doc) not in ents_of:
@@ -290,6 +294,8 @@ class Sources:
             self.cur = n
             self.sent_no[(id(sent.doc), sent.start)] = n
             for ent in ents_of[id(sent.doc)].get(sent.start, []):
+                if _a_place_tagged_as_a_body(ent):
+                    continue
                 aid = self._entity_actor(ent)
                 if aid:
                     self.actors.mention(aid)
@@ -303,6 +309,10 @@ class Sources:
                         self.person_mentions.append(((n, ent.root.i), aid))
             for tok in sent:
                 self._named_person_subject(n, tok)
+                company = self._untagged_company(tok)
+                if company:
+                    self.actors.mention(company)
+                    self.mentions.append(((n, tok.i), company))
                 if tok.ent_type_ == "" and (tok.pos_ in ("PROPN", "ADJ") or tok.is_upper and len(tok) > 2) \
                         and self.actors.known(tok.text):       # (acronyms are often tagged NOUN: 'ECOWAS')
                     self.actors.mention(self.actors.known(tok.text))
@@ -311,6 +321,21 @@ class Sources:
                                   if c.dep_ in ("poss", "compound", "amod") and self.actors.known(c.text)), None)
                     if owner:
                         self.institution_owners.append(((n, tok.i), tok.lower_, owner))
+        self.discovering = False
+
+    def _untagged_company(self, tok):
+        """'Canadian gold producer Brandmoor Gold', untagged: capitalised proper nouns ending in a
+        company's word ('Gold', 'Air', 'Holdings') name a company."""
+        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or tok.lower_ not in self.lx["company_name_words"] \
+                or tok.dep_ == "compound":
+            return None
+        first = tok.i
+        while first > tok.sent.start and tok.doc[first - 1].dep_ == "compound" and tok.doc[first - 1].pos_ == "PROPN" \
+                and tok.doc[first - 1].is_title and not tok.doc[first - 1].ent_type_:
+            first -= 1          # (the name's own words, not 'gold producer' before it)
+        if first == tok.i or any(self.actors.known(t.text) for t in tok.doc[first:tok.i]):
+            return None
+        return self.actors.org(tok.doc[first:tok.i + 1].text)
 
     def _a_people(self, tok):
         """A word the model tags as a people or faith (NORP) somewhere in the article, and that is
@@ -437,9 +462,13 @@ class Sources:
 
     def _portfolio(self, ent):
         """'Defense' of 'Defense Secretary X', 'State' of 'Secretary of State': an ORG entity made
-        only of portfolio words that qualifies a title names an office, not a body."""
-        if not all(w.lower_ in self.lx["portfolio_words"] for w in ent if w.dep_ not in ("det", "cc", "punct")
-                   and w.lower_ not in ("and", "of")):     # ('Information and Communications Technology')
+        only of portfolio words that qualifies a title names an office, not a body (so does a
+        portfolio's ministry: 'Foreign Ministry spokesman X' speaks for a state the text does not
+        name, not for a body called 'Foreign Ministry')."""
+        words = [w for w in ent if w.dep_ not in ("det", "cc", "punct") and w.lower_ not in ("and", "of")]
+        if len(words) > 1 and words[-1].lower_ in ("ministry", "department"):
+            words = words[:-1]
+        if not all(w.lower_ in self.lx["portfolio_words"] for w in words):     # ('Information and Communications Technology')
             return False
         head = ent.root.head.head if ent.root.dep_ == "pobj" else ent.root.head
         if head.lemma_.lower() in ("leader", "leaders"):
@@ -519,13 +548,21 @@ class Sources:
                 self.actors.affiliate(pid, aid, head.head.lemma_)
         if not self.actors.by_id[pid]["affiliations"]:
             state = self._state_of_the_clause_joined(doc[np.start:head.i], head) \
-                or self._state_of_the_capital_spoken_in(pid, doc[np.start:head.i], head)
+                or self._state_of_the_capital_spoken_in(pid, doc[np.start:head.i], head) \
+                or self._state_of_the_dateline(pid, doc[np.start:head.i])
             if state:
                 self.actors.affiliate(pid, state, _role_words(np, head))
-        title = next((t for t in doc[np.start:head.i] if t.lower_ in self.lx["corporate_titles"]), None)
+        if not self.discovering:
+            self._company_of_title(pid, head)
+
+    def _company_of_title(self, pid, head):
+        """'chief executive Sarah Lind', no firm named beside her: the company the article is about,
+        one that has spoken before her first (guessed when she speaks, not while the article's
+        actors are being registered, so that the companies that spoke before her are known)."""
+        np = self.np_span(head)
+        title = next((t for t in head.doc[np.start:head.i] if t.lower_ in self.lx["corporate_titles"]), None)
         if title is not None and not self.actors.by_id[pid]["affiliations"]:
-            # 'chief executive Sarah Lind', no firm named beside her: the company the article is about
-            self.actors.affiliate(pid, self._descriptor(title, cls="company"), _role_words(np, head))
+            self.actors.affiliate(pid, self._descriptor(title, cls="company", spoken_first=True), _role_words(np, head))
 
     def _state_of_the_clause_joined(self, words, head):
         """'The Dutch government summoned the ambassador, and Foreign Minister Hendrik Vos called
@@ -569,6 +606,20 @@ class Sources:
                     if name:
                         return self.actors.country(name)
         return None
+
+    def _state_of_the_dateline(self, pid, words):
+        """'TALLINN, March 14 (Reuters) - ... Foreign Minister Kaarel Tammsaar said ...': an office
+        holder whose state the text does not name, in an article datelined in a state's capital,
+        holds that state's office (wire copy names the state of any other office holder). Not a
+        secretary-general: the head of an international body."""
+        titles = {t.lower_ for t in words} | self.actors.titles.get(pid, set())
+        if not self.dateline or not titles & STATE_TITLES or "general" in titles:
+            return None
+        name = self.lx["capital_of"].get(self.dateline.lower())
+        if getattr(self, "_states_named", None) is None:
+            self._states_named = {self.lx["country_of"].get(e.text.lower()) for e in self.ent_at.values()
+                                  if e.label_ in ("GPE", "NORP")}
+        return self.actors.country(name) if name in self._states_named else None   # (a state the text names)
 
     def _plural_named(self, tok):
         """The group a singular modifier names: 'Houthi' in 'Houthi officials' is the article's
@@ -671,8 +722,12 @@ class Sources:
             found = self.resolve(owner) if owner is not None else (None, None)
             if found[0] == "actor":
                 return found      # 'a report published by the Prairie Waters Alliance', 'the UN's report'
+            earlier = self._same_document_before(tok) if owner is None else None
+            if earlier:
+                return "actor", earlier     # 'the report said' after 'a report by a UN panel of experts'
         if low in lx["anon_always"] or tok.lemma_ in lx["anon_always"]:
-            return ANON, None
+            named = self._named_outlet(tok) if tok.tag_ == "NN" else None
+            return ("actor", named) if named else (ANON, None)
         if self._is_group(tok):
             return GROUP, None
         if (tok.lemma_.lower() in lx["roles"] or low in lx["anon_nouns"]) and any(
@@ -708,7 +763,16 @@ class Sources:
             if e.label_ != "PERSON" and self.actors.by_id[named]["type"] != "person":
                 return "actor", named   # 'Kivu Metals', tagged a person first and found a company since
             pid = self.actors.person(self.person_name(e) if e.label_ == "PERSON" else tok.text)
+            if not self.discovering:
+                self._company_of_title(pid, tok)
             return "actor", pid
+        if e is None and tok.is_title and len(tok) > 2 and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.dep_ in SUBJ_DEPS
+                                                            and not list(tok.children)) \
+                and low not in lx["roles"] and low not in lx["anon_nouns"] and low not in lx["descriptor_of"] \
+                and low not in self.actors.name_tokens:
+            first = self.actors.by_first_word(tok.text)
+            if first:
+                return "actor", first     # 'Tembea said ...' after 'ride-hailing firm Tembea Mobility'
         if low in self.actors.name_tokens and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title
                                                and tok.dep_ in SUBJ_DEPS and not list(tok.children)):
             # (a bare capitalised subject the parser took for a common noun, 'Kabir left ...', is the
@@ -756,7 +820,9 @@ class Sources:
                     for c in tok.children):
                 if _backed_by_another(tok):
                     return "actor", self._described_body(tok)
-                aid = self._institution_owner(tok) or self._salient_state(tok)
+                aid = self._subject_told_before(tok) if any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children) \
+                    else None
+                aid = aid or self._institution_owner(tok) or self._salient_state(tok)
                 if aid:
                     return "actor", aid
             if any(self.ent(c) is not None for c in tok.children if c.dep_ == "poss"):
@@ -861,11 +927,12 @@ class Sources:
         """The last person named before tok with tok's title written before the name ('the general'
         after 'General X', 'the minister' after 'Foreign Minister Y'); None if there is none."""
         word = tok.lemma_.lower()
+        words = {word, "secretary"} if word == "minister" else {word}   # ('Transport Cabinet Secretary X')
         if not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in tok.children) and any(
-                word in ws for ws in self.actors.titles.values()):
+                words & ws for ws in self.actors.titles.values()):
             end = bisect.bisect_left(self.person_mentions, (self.order(tok),))
             for _, pid in reversed(self.person_mentions[:end]):
-                if word in self.actors.titles.get(pid, ()):
+                if words & self.actors.titles.get(pid, set()):
                     return pid
         return None
 
@@ -908,7 +975,7 @@ class Sources:
             if named is not None:
                 found = self.resolve(named)
                 return found if found[0] else self.unplaced_source(named)
-        if low == "it" and before is None and tok.i == tok.sent.start and tok.dep_ == "nsubj":
+        if low == "it" and before is None and _opens_its_sentence(tok):
             spoke = self._thing_that_spoke_before(tok)
             if spoke is not None:
                 return "actor", spoke
@@ -980,6 +1047,52 @@ class Sources:
             found = pid
         return found
 
+    def _named_outlet(self, tok):
+        """"The Tartu Ekspress newspaper", 'the Caracas newspaper El Mirador': an outlet with its
+        name before it or in apposition is that outlet, not an unnamed source (a place before it,
+        'the Caracas newspaper', is where it is published)."""
+        appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        name = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title]
+        label = None
+        if appos is not None:
+            label = " ".join(t.text for t in self.np_span(appos) if t.dep_ != "det")
+        elif name and not self.actors.known(" ".join(c.text for c in name)) and not any(
+                self.actors.known(c.text) for c in name):
+            label = " ".join(t.text for t in tok.doc[name[0].left_edge.i:name[-1].i + 1])
+        if not label:
+            return None
+        # (its own name, not folded into a body whose name begins it: 'Tartu Ekspress' is no 'Tartu')
+        aid = self.actors.alias.get(label.lower())
+        if aid is None or self.actors.by_id[aid]["label"].lower() != label.lower():
+            aid = self.actors._add(_slug(label), label, "organisation")
+            self.actors.alias[label.lower()] = aid
+        self.actors.outlets.add(aid)
+        return aid
+
+    def _subject_told_before(self, tok):
+        """'Senegal offered to host talks ..., its foreign ministry said': the 'its' of a speaker
+        named after what it reports is the subject of that report, when it is a state or a body."""
+        v = tok.head
+        if tok.dep_ != "nsubj":
+            return None
+        clause = next((c for c in v.children if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i), None)
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+        if subj is None or subj.pos_ == "PRON":
+            return None
+        kind, aid = self.resolve(subj)
+        aid = self.actors.acts_for(aid) if kind == "actor" else None
+        return aid if aid and self.actors.by_id[aid]["type"] != "person" else None
+
+    def _same_document_before(self, tok):
+        """'The confidential report said ...' after 'according to a report by a UN panel': a
+        definite document with no owner of its own is the last one of its kind that spoke for
+        someone named."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+            return None
+        order = self.order(tok)
+        return next((r["aid"] for r in reversed(self.raw) if r["kind"] == "actor" and r["subj"] is not None
+                     and r["subj"].lemma_.lower() == tok.lemma_.lower() and (r["n"], r["subj"].i) < order), None)
+
     def _last_thing(self, order=None, plural=False):
         order = order or (self.cur, 10 ** 9)
         best = _before(self.thing_speakers, order)
@@ -987,9 +1100,11 @@ class Sources:
             return None, None
         return (GROUP, None) if best[1] == GROUP and plural else ("actor", best[1]) if best[1] != GROUP else (None, None)
 
-    def _descriptor(self, tok, cls=None):
+    def _descriptor(self, tok, cls=None, spoken_first=False):
         """'the union', 'the planemaker', 'the group', 'the country' -> the salient matching actor
-        (of the descriptor class ``cls`` when given, whatever the word)."""
+        (of the descriptor class ``cls`` when given, whatever the word; with ``spoken_first``, one
+        that has spoken before one only named: 'Chief executive X said' after 'Saarevi Air said
+        two of its aircraft bound for Tartu ...' is Saarevi Air's)."""
         cls = cls or self.lx["descriptor_of"].get(tok.lower_) or self.lx["descriptor_of"].get(tok.lemma_)
         cands = []
         for aid, a in self.actors.by_id.items():
@@ -1003,10 +1118,12 @@ class Sources:
             elif cls == "armed" and a["type"] == "armed-group":
                 cands.append(aid)
             elif cls == "company" and a["type"] == "organisation" and not is_union and not a.get("intl") \
-                    and a["label"].lower() not in self.lx["news_lower"] \
+                    and a["label"].lower() not in self.lx["news_lower"] and aid not in self.actors.outlets \
                     and not any(k in self.lx["public_body_words"] for k in a["label"].lower().split()):
                 cands.append(aid)
-            elif cls == "body" and a["type"] == "organisation" and not a.get("intl"):
+            elif cls == "body" and a["type"] == "organisation" and (not a.get("intl") or tok.lemma_ == "agency"):
+                # (the UN's agencies are 'the agency' too: 'the World Food Programme ... the agency's
+                # country director')
                 cands.append(aid)
             elif cls == "bloc" and a.get("intl"):       # 'the bloc': ECOWAS, the EU, ASEAN ...
                 cands.append(aid)
@@ -1039,7 +1156,8 @@ class Sources:
             last = {aid: o for o, aid in self.mentions if o < order}
             if cls in ("company", "party"):
                 cands = [a for a in cands if a in last]
-            return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(),
+            spoke = {aid for o, aid in self.thing_speakers if o < order} if spoken_first else set()
+            return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(), a in spoke,
                                              last.get(a, (-1, -1)), self.actors.count.get(a, 0)), default=None)
         return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(),
                                          self.actors.count.get(a, 0)), default=None)
@@ -1234,6 +1352,40 @@ class Sources:
 
 #: titles of a state's office holders (who speaks for which state is otherwise not guessed)
 STATE_TITLES = {"minister", "spokesman", "spokeswoman", "spokesperson", "secretary", "ambassador", "envoy"}
+
+
+def _opens_its_sentence(tok) -> bool:
+    """The main clause's subject, with nothing before it but a fronted phrase ('In a statement,
+    it said ...')."""
+    if tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
+        return False
+    fronted = {t.i for c in tok.head.children if c.i < tok.i and c.dep_ in ("prep", "advmod", "npadvmod", "advcl", "punct")
+               for t in c.subtree}
+    return all(i in fronted for i in range(tok.sent.start, tok.i))
+
+
+def _a_place_tagged_as_a_body(ent) -> bool:
+    """'bound for Tartu', 'near Ataq', 'returned to Tallinn': a one-word name the model tagged as a
+    body where a place stands (after a preposition of place or a verb of going) is not
+    registered as a body on that mention."""
+    root = ent.root
+    if ent.label_ == "ORG" and len(ent) == 1 and root.dep_ == "compound" and root.head.lemma_.lower() in FACILITY_NOUNS:
+        return True           # ('the Dioulafé mine', 'the Abeche airport')
+    if ent.label_ != "ORG" or len(ent) != 1 or root.dep_ != "pobj":
+        return False
+    prep, head = root.head, root.head.head
+    return prep.lower_ in ("in", "near", "into", "towards", "toward", "outside") \
+        or prep.lower_ == "for" and head.lower_ == "bound" \
+        or prep.lower_ == "to" and head.pos_ == "VERB" and head.lemma_.lower() in GOING_VERBS
+
+
+#: what a place's name stands before ('the Dioulafé mine')
+FACILITY_NOUNS = {"mine", "airport", "port", "river", "dam", "field", "oilfield", "refinery", "plant", "camp", "base", "route",
+                  "crossing", "valley", "district", "province", "region", "town", "village", "prison", "border", "lake"}
+
+#: verbs of going whose 'to' names a place ('returned to Tallinn', 'diverted to Riga')
+GOING_VERBS = {"fly", "travel", "return", "head", "divert", "move", "sail", "drive", "go", "come", "deport", "expel",
+               "send", "bring", "transfer", "relocate", "flee", "march"}
 
 
 def _before(seq, order):
