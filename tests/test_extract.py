@@ -2144,6 +2144,8 @@ def test_offers_and_invitations_to_talks_mediate(nlp, text, mediator):
     pytest.param("LONDON, March 3 (Reuters) - Nigeria's army said it had repelled an attack. Information Minister "
                  "Ade Bello said the rebels had been routed.", "Ade Bello",
                  id="a dateline names no state the text does not name"),
+    pytest.param("NEW YORK, June 12 (Reuters) - Sudan accused Chad of letting arms into Darfur. Foreign Minister Ahmat "
+                 "Kodi said the flights had carried food.", "Ahmat Kodi", id="a dateline in no state's capital"),
     pytest.param("The World Food Programme said the army had blocked convoys. \"Our trucks are loaded,\" said Hanne "
                  "Solberg, the agency's country director.", "World Food Programme",
                  id="'the agency' may be a UN agency"),

@@ -616,9 +616,11 @@ class Sources:
         if not self.dateline or not titles & STATE_TITLES or "general" in titles:
             return None
         name = self.lx["capital_of"].get(self.dateline.lower())
+        if name is None:
+            return None       # ('NEW YORK, June 12 (Reuters) -': no state's capital)
         if getattr(self, "_states_named", None) is None:
             self._states_named = {self.lx["country_of"].get(e.text.lower()) for e in self.ent_at.values()
-                                  if e.label_ in ("GPE", "NORP")}
+                                  if e.label_ in ("GPE", "NORP")} - {None}
         return self.actors.country(name) if name in self._states_named else None   # (a state the text names)
 
     def _plural_named(self, tok):
