@@ -2179,3 +2179,20 @@ def test_the_minister_after_a_cabinet_secretary(nlp):
                  "the drivers' association on Thursday.")
     [s] = [s for s in r["statements"] if s["speaker_text"] == "The minister"]
     assert (label(r, s["actor"]), s["stance"]) == ("Joseph Wanyama", "mediate")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bishkek refused to pull its troops back from the intake.", [("Kyrgyzstan", "deny")]),
+    ("The Kyrgyz side had demanded joint control of the intake, which Tajikistan refused.",
+     [("Kyrgyzstan", "demand"), ("Tajikistan", "deny")]),
+    ("The ministry refused to comment.", []),
+    ("More than 300 inmates in Peru have refused food for nine days.", []),
+    ("A court ordered an inspection of the prison, where more than 300 inmates have refused food.", []),
+    ("The pilots' union said Maple Air had refused to negotiate.", [("Pilots' union", "accuse")]),
+    ("Fiji's foreign ministry said Tonga wanted a fine paid first, a condition Suva has refused to accept.",
+     [("Fiji", "accuse"), ("Fiji", "deny")])])
+def test_a_refusal_denies(nlp, text, expected):
+    """Refusing to do what was asked, or refusing a demand, denies it (as the shared gold has
+    it: 'Cuba refused to extradite them'); refusing food or refusing to comment is no act, and a
+    refusal told by another speaker is that speaker's charge. 'The Kyrgyz side' is Kyrgyzstan."""
+    assert acts(run(nlp, text)) == expected

@@ -339,8 +339,8 @@ class Article(Sources):
                 lead = {t.i for g in c.children if g.dep_ == "prep" and g.i < subject.i for t in g.subtree}
                 return [t for t in c.subtree if t.i not in lead]
         if stance in ("deny", "accuse", "endorse") and v.dep_ == "relcl" and v.head.pos_ == "NOUN" and not any(
-                c.dep_ == "dobj" for c in kids):
-            return list(self.np_span(v.head))          # 'a charge Caracas rejected as a fabrication'
+                c.dep_ == "dobj" and c.lower_ not in ("which", "that", "whom") for c in kids):
+            return list(self.np_span(v.head))          # 'a charge Caracas rejected as a fabrication', '..., which X refused'
         picks = [c for c in kids if c.dep_ in ("xcomp", "dobj", "oprd", "dative", "attr")]
         picks += [c for c in kids if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)]
         phrasal = self.lx["phrasal_map"].get(v.lemma_.lower(), {})
@@ -489,6 +489,20 @@ class Article(Sources):
                                  key=lambda t: t.i))
         return pieces if all(pieces) else []
 
+    def _no_refusal(self, v):
+        """'refuse' refuses a claim or a demand as an act of its own only with what is refused:
+        a verb ('refused to extradite them', not 'refused to comment') or, in a relative clause,
+        the noun it hangs on ('a demand Tajikistan refused'; not 'inmates who refused food').
+        Told by another speaker ('X said Y had refused to ...') it is what that speaker charges,
+        unless it answers a demand that speaker tells of ('..., a condition Suva has refused')."""
+        xcomp = next((c for c in v.children if c.dep_ == "xcomp"), None)
+        if xcomp is not None:
+            refused = xcomp.lemma_.lower() not in self.lx["no_comment_verbs"]
+        else:
+            refused = v.dep_ == "relcl" and not any(c.dep_ == "dobj" and c.lower_ not in ("which", "that", "whom")
+                                                    for c in v.children)
+        return not refused or (v.dep_ != "relcl" and self._reported(v))   # ('..., a condition Suva has refused to accept')
+
     def _armed_answer(self, v):
         """'Thai troops had responded in self-defence': troops, police or fighters answer with arms."""
         return v.lemma_.lower() in self.lx["answering_verbs"] and any(
@@ -504,6 +518,8 @@ class Article(Sources):
             return True       # 'talks can begin only if both sides agree': no act yet
         if self._armed_answer(v):
             return True       # 'Thai troops had responded in self-defence': an armed answer, not words
+        if v.lemma_.lower() == "refuse" and self._no_refusal(v):
+            return True       # ('the inmates refused food', 'the ministry refused to comment', 'X said Y had refused ...')
         if any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "whenever") for c in v.children) and any(
                 c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in lx["generic_determiners"] for d in c.children)
                 for c in v.children):
@@ -724,8 +740,9 @@ class Article(Sources):
             #                   the clauses reports them all, not only the speech act among them
         for c in v.children:
             inner = stance_of_verb(self, c) if c.dep_ in ("ccomp", "parataxis") else None
-            if inner and self._armed_answer(c):
-                continue          # ('adding that Thai troops had responded in self-defence': no inner act)
+            if inner and (self._armed_answer(c) or c.lemma_.lower() == "refuse"):
+                continue          # ('adding that Thai troops had responded in self-defence', 'said Y had
+                #                    refused to ...': no inner act; the outer speaker tells it)
             if inner:
                 own = [s for s in c.children if s.dep_ in SUBJ_DEPS]
                 if own and own[0].dep_ == "nsubjpass" and not any(a.dep_ == "agent" for a in c.children):
