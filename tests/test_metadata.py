@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from claimgraph.extract.metadata import article_metadata, dateline_place, headline, is_dateline, text_date
+from claimgraph.extract.metadata import article_metadata, headline, is_dateline, text_date
 
 
 def test_dateline_with_agency_and_no_year_takes_the_year_from_date():
@@ -95,13 +95,3 @@ def test_nothing_given_and_no_file():
     m = article_metadata("Peru said so. It gave no reason.")
     assert m.title is None and m.date is None and m.notes == ("title: none", "date: none")
 
-
-@pytest.mark.parametrize("text, place", [
-    ("TALLINN, March 14 (Reuters) - Estonia said on Friday ...", "TALLINN"),
-    ("Estonia protests over jamming\nTALLINN, March 14 (Reuters) - Estonia said ...", "TALLINN"),
-    ("KYIV, Ukraine (AP) \u2014 Officials said ...", "KYIV"),
-    ("Estonia said on Friday that flights had been diverted.", None),
-    ("Estonia protests over jamming\nEstonia said on Friday that flights had been diverted.", None)])
-def test_the_dateline_place(text, place):
-    """The place of the body's dateline (after a headline, if any); none when the body opens without one."""
-    assert dateline_place(text) == place

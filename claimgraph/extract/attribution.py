@@ -501,6 +501,8 @@ class Article(Sources):
         else:
             refused = v.dep_ == "relcl" and not any(c.dep_ == "dobj" and c.lower_ not in ("which", "that", "whom")
                                                     for c in v.children)
+        if _in_quotes(v):
+            return True       # ('"Serbia has refused to recognise our plates for years," he said': his charge)
         return not refused or (v.dep_ != "relcl" and self._reported(v))   # ('..., a condition Suva has refused to accept')
 
     def _armed_answer(self, v):

@@ -148,20 +148,6 @@ def dateline_length(line: str) -> int:
     return min(m.end(), len(line)) if found else 0
 
 
-def dateline_place(text: str) -> str | None:
-    """The place of the dateline opening the article's body ('TALLINN' of 'TALLINN, March 14
-    (Reuters) -'), in the case it is written in; None when the body opens with none."""
-    for line in text.splitlines():
-        if line.strip():
-            if dateline_length(line):
-                place = (_DATELINE.match(line + " ").group("place") or "").split(",")[0].strip()
-                return place or None
-            if not (_NOT_TITLE.match(line) or len(line) <= TITLE_CHARS and len(line.split()) <= TITLE_WORDS
-                    and not line.rstrip().endswith(".")):
-                return None   # (a headline or a byline may come first; the body's first line decides)
-    return None
-
-
 def _date_parts(m):
     """((month, day), year or None) of a match of _DATE, or None when it holds no date."""
     if m.group("iso"):

@@ -13,7 +13,7 @@ from ..errors import ExtractorUnavailable
 from .attribution import Article
 from .claims import _build
 from .lexicon import CHUNK_CHARS, _lexicon, load_model
-from .metadata import dateline_length, dateline_place
+from .metadata import dateline_length
 
 class ExtractionInputError(ValueError):
     """An input file cannot be used; the message names the file and why."""
@@ -103,7 +103,6 @@ def _chunks(start, para):
 def _analyse(doc_id, text, spacy_docs, registry):
     lx = _lexicon()
     art = Article(lx, registry)
-    art.dateline = dateline_place(text)
     for off, sd in spacy_docs:
         for s in sd.sents:
             st = off + s.start_char

@@ -240,7 +240,6 @@ class Sources:
         self.institution_owners = []  # (global order, institution word, actor id): "Niger's junta"
         self.ent_at = {}           # (doc id, token i) -> entity span
         self.discovering = False   # True while :meth:`discover` registers the article's actors
-        self.dateline = None       # the place of the body's dateline ('TALLINN'), set by the pipeline
         self.sent_no = {}          # (doc id, sentence start) -> sentence number
 
     # ------------------------------------------------ token helpers
@@ -548,8 +547,7 @@ class Sources:
                 self.actors.affiliate(pid, aid, head.head.lemma_)
         if not self.actors.by_id[pid]["affiliations"]:
             state = self._state_of_the_clause_joined(doc[np.start:head.i], head) \
-                or self._state_of_the_capital_spoken_in(pid, doc[np.start:head.i], head) \
-                or self._state_of_the_dateline(pid, doc[np.start:head.i])
+                or self._state_of_the_capital_spoken_in(pid, doc[np.start:head.i], head)
             if state:
                 self.actors.affiliate(pid, state, _role_words(np, head))
         if not self.discovering:
@@ -606,22 +604,6 @@ class Sources:
                     if name:
                         return self.actors.country(name)
         return None
-
-    def _state_of_the_dateline(self, pid, words):
-        """'TALLINN, March 14 (Reuters) - ... Foreign Minister Kaarel Tammsaar said ...': an office
-        holder whose state the text does not name, in an article datelined in a state's capital,
-        holds that state's office (wire copy names the state of any other office holder). Not a
-        secretary-general: the head of an international body."""
-        titles = {t.lower_ for t in words} | self.actors.titles.get(pid, set())
-        if not self.dateline or not titles & STATE_TITLES or "general" in titles:
-            return None
-        name = self.lx["capital_of"].get(self.dateline.lower())
-        if name is None:
-            return None       # ('NEW YORK, June 12 (Reuters) -': no state's capital)
-        if getattr(self, "_states_named", None) is None:
-            self._states_named = {self.lx["country_of"].get(e.text.lower()) for e in self.ent_at.values()
-                                  if e.label_ in ("GPE", "NORP")} - {None}
-        return self.actors.country(name) if name in self._states_named else None   # (a state the text names)
 
     def _plural_named(self, tok):
         """The group a singular modifier names: 'Houthi' in 'Houthi officials' is the article's
@@ -768,8 +750,9 @@ class Sources:
             if not self.discovering:
                 self._company_of_title(pid, tok)
             return "actor", pid
-        if e is None and tok.is_title and len(tok) > 2 and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.dep_ in SUBJ_DEPS
-                                                            and not list(tok.children)) \
+        if e is None and tok.is_title and len(tok) > 2 and tok.pos_ in ("PROPN", "NOUN") and not any(
+                c.dep_ in ("compound", "amod", "poss", "nmod") for c in tok.children) \
+                and (tok.pos_ == "PROPN" or tok.dep_ in SUBJ_DEPS and not list(tok.children)) \
                 and low not in lx["roles"] and low not in lx["anon_nouns"] and low not in lx["descriptor_of"] \
                 and low not in self.actors.name_tokens:
             first = self.actors.by_first_word(tok.text)
@@ -855,11 +838,15 @@ class Sources:
         found = self._civil_society(tok)
         if found[0]:
             return found
-        if e is None and tok.pos_ == "PROPN" and tok.is_title and low in lx["descriptor_of"] and any(
+        if e is None and tok.pos_ == "PROPN" and tok.is_title and (
+                low in lx["descriptor_of"] or low in lx["party_keywords"] or low in lx["union_keywords"]
+                or low in lx["body_heads"]) and any(
                 c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.is_title for c in tok.children):
-            # "The Lakes Cattle Keepers' Union", untagged: capitalised words before the descriptor
-            # make a name of their own, not 'the union' met before
-            aid = self.actors.org(self.np_span(tok).text)
+            # "The Lakes Cattle Keepers' Union", 'The Great Lakes Relief Alliance', untagged:
+            # capitalised words before a body's word make a name of their own (not 'the union' met
+            # before, nor a person)
+            first = min(t.i for c in tok.children if c.dep_ in ("compound", "poss") for t in c.subtree)
+            aid = self.actors.org(tok.doc[first:tok.i + 1].text)      # (the name, not its apposition)
             if aid:
                 return "actor", aid
         if (low in lx["descriptor_of"] or tok.lemma_ in lx["descriptor_of"] or tok.lemma_ == "country") \
@@ -1371,7 +1358,10 @@ def _a_place_tagged_as_a_body(ent) -> bool:
     body where a place stands (after a preposition of place or a verb of going) is not
     registered as a body on that mention."""
     root = ent.root
-    if ent.label_ == "ORG" and len(ent) == 1 and root.dep_ == "compound" and root.head.lemma_.lower() in FACILITY_NOUNS:
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head      # ('the Soubré and Daloa regions': as its first conjunct stands)
+    if ent.label_ == "ORG" and len(ent) == 1 and root.dep_ in ("compound", "nmod") \
+            and root.head.lemma_.lower() in FACILITY_NOUNS:
         return True           # ('the Dioulafé mine', 'the Abeche airport')
     if ent.label_ != "ORG" or len(ent) != 1 or root.dep_ != "pobj":
         return False
