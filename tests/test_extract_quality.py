@@ -31,10 +31,8 @@ SHARED_DEV = SHARED_SCORER.parent / "dev"
 # Measured on all 22 shared dev articles at the end of the ninth session (typed 0.793,
 # attribution 0.883, contested 0.711, mediation 0.865), minus a margin. Issue 10's targets
 # (0.85 / 0.92 / 0.75 / 0.85) are met on the 17 tuning articles only, not on all 22 (the five
-# blind ones are far below): these floors only catch regressions. (Contested lowered to 0.66 in
-# the thirteenth session: a denial newly found from an office holder whose state the text does
-# not name gives a second contested link for a dispute already found, naming him, not China.)
-DEV_FLOORS = {"typed": 0.77, "attribution": 0.86, "contested": 0.66, "mediation": 0.84}
+# blind ones are far below): these floors only catch regressions.
+DEV_FLOORS = {"typed": 0.77, "attribution": 0.86, "contested": 0.67, "mediation": 0.84}
 
 
 def norm(text):
