@@ -23,10 +23,10 @@ pytestmark = pytest.mark.nlp  # every test here needs spaCy and its English mode
 
 DATA = Path(__file__).resolve().parent / "data" / "extract"
 SHARED_SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
-# 69 articles (1,278 attributions) at the end of the thirteenth session: measured 0.727 / 0.882
-# / 0.554 (42 of them written by helpers who never saw the extractor, in seven batches; the
+# 75 articles (1,437 attributions) at the end of the thirteenth session: measured 0.715 / 0.872
+# / 0.536 (48 of them written by helpers who never saw the extractor, in eight batches; the
 # twelfth session's floors were 0.66 / 0.84 / 0.51 on 57 articles)
-FLOORS = {"typed": 0.70, "attribution": 0.86, "contested": 0.53}
+FLOORS = {"typed": 0.69, "attribution": 0.85, "contested": 0.51}
 SHARED_DEV = SHARED_SCORER.parent / "dev"
 # Measured on all 22 shared dev articles at the end of the ninth session (typed 0.793,
 # attribution 0.883, contested 0.711, mediation 0.865), minus a margin. Issue 10's targets
