@@ -478,8 +478,7 @@ class Article(Sources):
         if not later:
             return []
         ids = {t.i for t in content}
-        cut = {t.i for c in later for t in c.subtree}
-        cut |= {m.i for c in later for m in root.children if m.dep_ in ("cc", "punct") and m.i == c.left_edge.i - 1}
+        cut = {t.i for c in later for t in c.subtree} | _joints(root, later)
         first = [t for t in content if t.i not in cut]
         subject = [t for m in root.children if m.dep_ in SUBJ_DEPS for t in m.subtree]
         pieces = [first]
@@ -495,14 +494,14 @@ class Article(Sources):
         the noun it hangs on ('a demand Tajikistan refused'; not 'inmates who refused food').
         Told by another speaker ('X said Y had refused to ...') it is what that speaker charges,
         unless it answers a demand that speaker tells of ('..., a condition Suva has refused')."""
+        if _in_quotes(v):
+            return True       # ('"Serbia has refused to recognise our plates for years," he said': his charge)
         xcomp = next((c for c in v.children if c.dep_ == "xcomp"), None)
         if xcomp is not None:
             refused = xcomp.lemma_.lower() not in self.lx["no_comment_verbs"]
         else:
             refused = v.dep_ == "relcl" and not any(c.dep_ == "dobj" and c.lower_ not in ("which", "that", "whom")
                                                     for c in v.children)
-        if _in_quotes(v):
-            return True       # ('"Serbia has refused to recognise our plates for years," he said': his charge)
         return not refused or (v.dep_ != "relcl" and self._reported(v))   # ('..., a condition Suva has refused to accept')
 
     def _armed_answer(self, v):
@@ -807,8 +806,7 @@ class Article(Sources):
         if not extra:
             return [content]
         cut = {t.i for c in extra for t in c.subtree}
-        joints = {m.i for c in extra for m in cc[0].children if m.dep_ in ("cc", "punct") and m.i == c.left_edge.i - 1}
-        first = [t for t in content if t.i not in cut | joints and t.i < min(cut)]     # (not its 'and')
+        first = [t for t in content if t.i not in cut | _joints(cc[0], extra) and t.i < min(cut)]     # (not its 'and')
         return [first] + [list(c.subtree) for c in extra]
 
     def _add_raw(self, n, cue, subj, stance, content, kind_hint=None, speaker_text=None):
@@ -1103,6 +1101,12 @@ ACCORDING_DEPS = {"prep", "conj", "advcl"}
 #: often reads the capitalised word as part of the name after it
 INVERTED_FORMS = {"said", "says", "added", "adds", "wrote", "writes", "explained", "explains", "noted", "notes",
                   "replied", "replies", "insisted", "insists", "declared", "declares"}
+
+
+def _joints(head, conjuncts):
+    """The 'and', 'but' or comma right before each of a clause's conjuncts, which belongs to neither
+    piece when the clause is cut there."""
+    return {m.i for c in conjuncts for m in head.children if m.dep_ in ("cc", "punct") and m.i == c.left_edge.i - 1}
 
 
 def _misparsed_clause(subj) -> bool:

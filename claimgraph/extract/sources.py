@@ -183,17 +183,18 @@ class _Actors:
         """'Halden' after 'Halden Energy', 'Cortex' after 'Cortex Labs': a company's name without its
         company words names that company (when it names exactly one)."""
         low = re.sub(r"'s$|\u2019s$", "", _norm(text)).strip().lower()
-        found = {aid for aid, a in self.by_id.items() if a["type"] == "organisation" and low
-                 and a["label"].lower().startswith(low + " ")
-                 and all(w in self.lx["company_name_words"] for w in a["label"].lower()[len(low) + 1:].split())}
-        return found.pop() if len(found) == 1 else None
+        return self._one_organisation_beginning(low, lambda rest: all(w in self.lx["company_name_words"] for w in rest))
 
     def by_first_word(self, word):
         """'Hanbit' in 'Hanbit chief executive Choi Min-ho', after 'Hanbit Petroservices': the first
         word of one organisation's name, used as a title's qualifier, names that organisation."""
-        low = word.lower()
-        found = {aid for aid, a in self.by_id.items() if a["type"] == "organisation"
-                 and a["label"].lower().startswith(low + " ")}
+        return self._one_organisation_beginning(word.lower(), lambda rest: True)
+
+    def _one_organisation_beginning(self, low, rest_ok):
+        """The one organisation whose name begins with the words ``low`` and goes on with words
+        ``rest_ok`` accepts; None when there is none or more than one."""
+        found = {aid for aid, a in self.by_id.items() if a["type"] == "organisation" and low
+                 and a["label"].lower().startswith(low + " ") and rest_ok(a["label"].lower()[len(low) + 1:].split())}
         return found.pop() if len(found) == 1 else None
 
     def affiliate(self, pid, aid, role):

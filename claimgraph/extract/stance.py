@@ -7,7 +7,7 @@ what its content says, and :func:`_obligation` a 'must'/'should' aimed at others
 from __future__ import annotations
 
 from .lexicon import SUBJ_DEPS, _in_quotes
-from .sources import _by_whom, _counted
+from .sources import STATE_TITLES, _by_whom, _counted
 
 def stance_of_verb(art, v):
     lx = art.lx
@@ -757,9 +757,9 @@ def _office_holder(art, actor):
 OWN_INSTITUTIONS = {"government", "ministry", "cabinet", "administration", "presidency", "president", "army",
                     "military", "police", "authorities", "authority"}
 
-#: Titles of a state's office holders (sources.STATE_TITLES, and heads of state and government).
-OFFICE_TITLES = {"minister", "spokesman", "spokeswoman", "spokesperson", "secretary", "president", "premier",
-                 "chancellor"}
+#: Titles of a state's office holders at home: sources.STATE_TITLES without the posts held abroad,
+#: and heads of state and government.
+OFFICE_TITLES = (STATE_TITLES - {"ambassador", "envoy"}) | {"president", "premier", "chancellor"}
 
 #: What a speaker's 'his'/'her' owns that is never the speaker's side.
 ADVERSARY_NOUNS = {"rival", "opponent", "critic", "enemy", "adversary", "challenger", "accuser", "detractor", "foe"}
