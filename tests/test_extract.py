@@ -2201,3 +2201,71 @@ def test_a_refusal_in_a_quotation_is_the_quoted_speakers_charge(nlp):
     r = run(nlp, "Kosovo's interior minister spoke in Pristina. \"Serbia has refused to recognise our plates for "
                  "years. We will enforce the law,\" he said.")
     assert ("Serbia", "deny") not in acts(r)
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param('"Reopening the mine is risky," said Early.', [("Early", "assert")],
+                 id="a name after the quoting verb, tagged an adverb"),
+    pytest.param('"Why are you still blocking the convoy?" Ruiz asked the commanders.', [("Ruiz", "assert")],
+                 id="a quoted question asked of someone"),
+    pytest.param('Okafor has called the ensuing chaos "a lesson we had to learn" about the need for patience.',
+                 [("Okafor", "assert")], id="'called X' with the name it gives in quotation marks"),
+    pytest.param('During their call on Tuesday, Ruto and Museveni "reaffirmed their shared commitment to the truce," '
+                 'the State House said.', [("State House", "assert")],
+                 id="an act of others quoted in a report is the reporter's words"),
+    pytest.param("The Nigerian Communications Commission fined Orbit Media Ltd. on Monday. The commission said the "
+                 "channel had aired false reports.", [("Nigeria", "assert")],
+                 id="'the commission' after a state's commission is that one, not the firm"),
+    pytest.param("Nigeria's communications regulator said Sahelink had failed to report the breach for five months.",
+                 [("Nigeria", "accuse")], id="a report one failed to make is no act"),
+    pytest.param("Orbit Media Ltd. was fined on Monday. According to a court filing seen by Bloomberg News, the company "
+                 "argues that the fine is unlawful.", [("Orbit Media Ltd", "accuse")],
+                 id="a filing seen by a news agency is not the agency's"),
+    pytest.param("The Telecom Consumers Alliance of Nigeria, a Lagos-based advocacy group, accused Sahelink of hiding "
+                 "the breach from customers.", [("Telecom Consumers Alliance of Nigeria", "accuse")],
+                 id="a verb the parser hung on the speaker's apposition"),
+    pytest.param("The Zambia Patients' Voice Network demanded compensation. Its coordinator, Mercy Banda, said the "
+                 "families had waited months.", [("Zambia Patients' Voice Network", "demand"),
+                                                 ("Zambia Patients' Voice Network", "assert")],
+                 id="'its coordinator'"),
+    pytest.param("Zambia's Health Ministry rejected that explanation. Health Minister Ruth Banda said the tests had "
+                 "found the solvent.", [("Zambia", "deny"), ("Zambia", "assert")],
+                 id="the minister of a ministry the sentence before gave a state"),
+    pytest.param('The European Commission called on Lithuania to investigate the allegations, a spokeswoman said. '
+                 '"We expect answers," she said.', [("European Union", "demand"), ("European Union", "assert")],
+                 id="an unnamed spokeswoman after a body's act speaks for it"),
+    pytest.param("DUSHANBE, Nov. 12 (Reuters) - Tajikistan accused the Taliban of firing on a post. The Border Troops "
+                 "of the State Committee for National Security said in a statement that armed men had fired on the "
+                 "post.", [("Tajikistan", "accuse"), ("Tajikistan", "accuse")],
+                 id="forces named by institution words alone are the state's"),
+    pytest.param("Tajikistan accused the Taliban of firing on a post. The Border Troops of the State Committee for "
+                 "National Security said in a statement that armed men had fired on the post. Guards had returned "
+                 'fire "in strict accordance with the law", the statement said.',
+                 [("Tajikistan", "accuse"), ("Tajikistan", "accuse"), ("Tajikistan", "assert")],
+                 id="returning fire is no wrong"),
+    pytest.param("Tajikistan accused the Taliban of firing on a post. The exchange of fire lasted an hour, two Tajik "
+                 "security sources said.", [("Tajikistan", "accuse"), ("Tajikistan", "assert")],
+                 id="an exchange of fire charges no one"),
+    pytest.param("Russia warned that it would not stand aside. Deputy Foreign Minister Ivan Sorokin said Moscow was "
+                 "ready to help Dushanbe.", [("Russia", "demand"), ("Russia", "commit")],
+                 id="an office holder telling of the readiness of a state that just spoke holds its office"),
+    pytest.param('Uzbekistan, which borders both countries, offered to host talks between Tajik and Afghan officials '
+                 'in Termez. Dialogue was "the only way", its foreign ministry said.',
+                 [("Uzbekistan", "mediate"), ("Uzbekistan", "assert")],
+                 id="an offer tagged a participle, and a trailing 'its' after it"),
+    pytest.param("China accused the Philippines of ramming its boats. Chinese foreign ministry spokesman Lin Jian "
+                 "rejected the US criticism, saying Washington had no right to interfere in the dispute.",
+                 [("China", "accuse"), ("China", "deny"), ("China", "assert")],
+                 id="what another has not is no denial")])
+def test_speakers_and_acts_of_the_fourteenth_session(nlp, text, expected):
+    """Read on batch 9 (six helper-written articles, after their first run) and on PolNeAR's train
+    split (studied only there, never on its dev split): each case failed before its rule."""
+    assert acts(run(nlp, text)) == expected
+
+
+def test_a_body_in_the_quotation_of_another_says_nothing(nlp):
+    """'... and it chose to say nothing' in a director's quotation: what she says the company did
+    (no denial of the company's, nor of the 'it' taken for her own body); the quotation is hers."""
+    r = run(nlp, 'The Fishers Alliance accused Halden Marine of dumping waste. Its director, Ruth Ouma, put it '
+                 'bluntly: "Halden knew its nets were illegal, and it chose to say nothing."')
+    assert [s["speaker_text"] for s in r["statements"]] == ["The Fishers Alliance", "Its director, Ruth Ouma"]

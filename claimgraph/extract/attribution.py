@@ -11,8 +11,8 @@ import bisect
 from .lexicon import (ANON, CONTENT_PREPS, GROUP, INHERIT_DEPS, PERSON_PRONOUNS, QUOTE_CLOSERS, QUOTE_OPENERS,
                       SPEECH_STANCES, SUBJ_DEPS, THING_PRONOUNS, _in_quotes)
 from .mediation import mediation_verb
-from .sources import Sources, _before, _by_whom, _with_conjuncts
-from .stance import stance_of_verb
+from .sources import STATE_TITLES, Sources, _before, _by_whom, _with_conjuncts
+from .stance import _after_quoted_question, stance_of_verb
 
 class Article(Sources):
     """An article under analysis: its sources (inherited) and the raw statements its cues make."""
@@ -172,7 +172,9 @@ class Article(Sources):
                 if owner is not None:
                     return self._subjects(owner, depth + 1)
         if not subs and v.dep_ == "acl" and depth < 4 and _rooted_acl(v):
-            return [v.head]       # 'The AU Commission chairperson called on ...' parsed as one noun phrase
+            # 'The AU Commission chairperson called on ...' parsed as one noun phrase; 'The X Alliance,
+            # a Lagos-based group, accused Y of ...' with the verb hung on the apposition
+            return [v.head.head if v.head.dep_ == "appos" else v.head]
         if not subs and v.dep_ == "acl" and depth == 0:
             if self._message(v) and v.head.dep_ == "dobj":
                 return self._subjects(v.head.head, depth + 1)   # 'X issued a statement saying ...': X
@@ -404,6 +406,9 @@ class Article(Sources):
         if inner is not None:
             stance = inner_stance
             content = self._content(inner, stance) or list(inner.subtree)
+        elif v.lemma_.lower() in self.lx["question_frames"] and _after_quoted_question(v) \
+                and not any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
+            content = self._quotation(v)[0]     # '"Why ...?" Obama asked Republicans': the question, not whom
         else:
             content = self._content(v, stance)
         if not content and v.dep_ == "acl":
@@ -449,6 +454,12 @@ class Article(Sources):
             # ('and experts say ...': its own subject; 'X survived ... and says ...': the inherited one,
             # unless a modal of possibility makes it no act: '... and can add ten days to a voyage')
         if not subs:
+            after = self._name_after(v)
+            if after is not None:
+                head, hint, words = after
+                if any(t.i > v.i for t in content):     # (the name's own misparse hung on the verb)
+                    content = [t for t in content if t.i < v.i - 2]
+                self._add_raw(n, v, head, stance, content, kind_hint=hint, speaker_text=words)
             return
         subs = [self._relaying_speaker(v, s) for s in subs]
         pieces = self._split_content(v, content)
@@ -530,6 +541,11 @@ class Article(Sources):
             return True       # 'called on both governments to agree on ...': what is asked of them, not done
         if _in_quotes(v) and v.dep_ in ("ccomp", "conj") and self._quoted_by_another(v):
             return True       # '"Russia blockades our ports and then blames the world," Sybiha said': his charge
+        if _in_quotes(v) and any(c.dep_ == "nsubj" and c.lower_ == "it" and _in_quotes(c)
+                                 for c in (v.head if v.dep_ == "xcomp" else v).children):
+            return True       # '"... and it chose to say nothing"': what the speaker says a body did, in quotation
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in lx["failing_verbs"]:
+            return True       # 'Sahelink had failed to report the breach': a speech act not made
         if v.dep_ == "xcomp" and v.head.lemma_.lower() in lx["attempt_verbs"] and self._reported(v):
             return True       # 'said France was trying to blame others': the reporter's charge, not France's act
         if v.tag_ == "VBG" and v.dep_ == "conj" and any(
@@ -724,6 +740,28 @@ class Article(Sources):
             return names
         return []
 
+    def _name_after(self, v):
+        """'"...," said Skelly.', '"...," said David Brock, a confidant who heads ...': a quoting verb
+        right after the closing quotation mark, left without a subject because the parser hung the
+        name after it elsewhere (as an adverb, or as the subject of a later word). The name between
+        the verb and the next comma or full stop speaks: (its head token, a kind hint or None, its
+        words), or None."""
+        doc, sent = v.doc, v.sent
+        if v.lemma_.lower() not in self.lx["quote_verbs"] or v.tag_ not in ("VBD", "VBZ") \
+                or v.i - 2 < sent.start or doc[v.i - 1].text not in QUOTE_CLOSERS \
+                or doc[v.i - 2].text not in (",", "?", "!"):
+            return None
+        end = next((t.i for t in doc[v.i + 1:sent.end] if t.is_punct or t.lower_ in ("who", "which", "on", "in", "at")),
+                   sent.end)
+        words = doc[v.i + 1:end]
+        if not 0 < len(words) <= 5 or not (words[0].is_title or words[0].lower_ in ("the", "a", "an")) \
+                or not all(t.is_title or t.pos_ in ("DET", "ADJ", "NOUN", "PROPN") for t in words):
+            return None
+        head = words[-1]
+        if all(t.is_title for t in words) and words[0].lower_ not in ("the", "a", "an") and self.resolve(head)[0] is None:
+            return head, ("actor", self.actors.person(words.text)), words.text
+        return head, None, words.text
+
     def _asks_anonymity(self, v):
         """'asked not to be named', 'requested not to be identified': the terms of an anonymous
         source ('speaking on condition of anonymity' in other words), no act of speech."""
@@ -746,20 +784,39 @@ class Article(Sources):
                 #                    refused to ...': no inner act; the outer speaker tells it)
             if inner:
                 own = [s for s in c.children if s.dep_ in SUBJ_DEPS]
+                if own and c.i < v.i and self._spokesperson_after(v, c, own[0]):
+                    return True
                 if own and own[0].dep_ == "nsubjpass" and not any(a.dep_ == "agent" for a in c.children):
                     continue      # 'X said she was asked to ...': the one asked speaks no act; X does
                 modal = any(a.dep_ == "aux" and a.tag_ == "MD" or a.dep_ == "neg" for a in c.children)
                 if own and _in_quotes(own[0]) and not _in_quotes(v):
                     continue      # '"He says ...," X said': X speaks the whole quotation
+                if _in_quotes(c) and not _in_quotes(v) and self._quoted_by_another(c):
+                    continue      # 'A and B "reaffirmed ...," X said': X's words, quoted (see _no_act)
                 if own and not modal and self.resolve(own[0])[0] and (
                         inner in SPEECH_STANCES or own[0].pos_ == "PRON") and (
                         inner == "deny" or self._content(c, inner)
-                        or c.lemma_.lower() in self.lx["quote_verbs"]):
+                        or c.lemma_.lower() in self.lx["quote_verbs"]
+                        or any(r["cue"].i == c.i for r in self.raw)):   # (an act already drawn: 'called on X to ...')
                     if self._another_speaker(v, c, own[0]):
                         continue
                     return True       # (an inner speaker the article cannot place, or an act with
                     # nothing to report, makes no statement of its own: the outer one stands)
         return False
+
+    def _spokesperson_after(self, v, c, inner):
+        """'The European Commission called on Lithuania to ..., a spokeswoman said.': an unnamed
+        spokesperson after a body's act, drawn already, speaks for that body; the act stands, and a
+        later 'she' is the body's spokeswoman."""
+        outer = next((x for x in v.children if x.dep_ == "nsubj" and x.i > v.i - 3), None)
+        if outer is None or outer.lemma_.lower() not in self.lx["spokes_nouns"] or any(
+                x.dep_ in ("poss", "compound", "amod", "prep") for x in outer.children):
+            return False
+        drawn = next((r for r in self.raw if r["cue"].i == c.i and r["kind"] == "actor"), None)
+        if drawn is None or self.actors.by_id[drawn["aid"]]["type"] == "person":
+            return False
+        bisect.insort(self.person_subjects, ((self.cur, outer.i), drawn["aid"]))
+        return True
 
     def _another_speaker(self, v, c, inner):
         """'The Times wrote that Olm had claimed ...', 'Olm notes that the commission announced ...':
@@ -835,6 +892,8 @@ class Article(Sources):
         if kind is None:
             return
         reported = self._reported(cue)
+        if kind == "actor" and not reported:
+            self._office_of_the_state_told_of(aid, n, content)
         if kind == "actor":
             self.actors.seen(aid, self.np_span(subj).text if subj is not None else "")
             if self.actors.by_id[aid]["type"] != "person":
@@ -854,6 +913,26 @@ class Article(Sources):
                          "reported": reported, "outlet": outlet,
                          "content": sorted(content, key=lambda t: t.i),
                          "speaker_text": speaker_text or (self.np_span(subj).text if subj is not None else "")})
+
+    def _office_of_the_state_told_of(self, pid, n, content):
+        """'Russia warned that ... Deputy Foreign Minister X said Moscow was ready to help ...': an
+        office holder of a state the text does not name, who says a state that has itself just spoken
+        (in this sentence or the one before) is ready, willing or prepared to act, holds that
+        state's office: a state's readiness is told by its own."""
+        a = self.actors.by_id[pid]
+        if a["type"] != "person" or a["affiliations"] or not STATE_TITLES & self.actors.titles.get(pid, set()):
+            return
+        subj = next((t for t in content if t.dep_ == "nsubj" and t.head in content and t.pos_ == "PROPN"), None)
+        if subj is None or any(c.dep_ == "neg" for c in subj.head.children) or not any(
+                c.dep_ == "acomp" and c.lower_ in self.lx["commit_markers"] for c in subj.head.children):
+            return            # (only a readiness of the state's own: 'Bagchi said Canada had not shared ...'
+            #                    after Canada spoke is India's spokesman answering it)
+        kind, state = self.resolve(subj)
+        if kind != "actor" or self.actors.by_id[state]["type"] != "state":
+            return
+        end = bisect.bisect_left(self.thing_speakers, ((n, content[0].i),))
+        if any(aid == state and o[0] >= n - 1 for o, aid in self.thing_speakers[max(0, end - 10):end]):
+            self.actors.affiliate(pid, state, min(self.actors.titles[pid] & STATE_TITLES))
 
     def _position_stated(self, subj, content):
         """'A spokesperson said the government's position had not changed': a spokesperson of no
@@ -1155,10 +1234,19 @@ def _backshifted_conj(v) -> bool:
 
 def _rooted_acl(v) -> bool:
     """'The AU Commission chairperson called on both sides to ...', '"...," Murphy, the head of X,
-    tweeted on Friday': a past-tense cue the parser hung as a participle on the noun it took for
+    tweeted on Friday', 'The X Alliance, a Lagos-based group, accused Y of ...': a past-tense cue the parser hung as a participle on the noun it took for
     the sentence's root, a sentence with no verb of its own; the noun is its subject."""
-    return v.dep_ == "acl" and v.tag_ == "VBD" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") \
-        and v.head.i < v.i and not any(c.dep_ in SUBJ_DEPS for c in v.children)
+    if v.dep_ != "acl" or v.head.i > v.i or any(c.dep_ in SUBJ_DEPS for c in v.children):
+        return False
+    if v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") and (v.tag_ == "VBD" or v.tag_ == "VBN" and (
+            v.doc[v.i - 1].text == "," and any(c.dep_ in ("dobj", "ccomp") or c.dep_ in ("xcomp", "advcl") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in v.children))):
+        return True           # ('Uzbekistan, which borders both, offered to host talks', tagged a participle)
+    # ('The X Alliance, a Lagos-based group, accused Y of ...': tagged a participle on the apposition,
+    # set off by its comma, with an object of its own, which a reduced passive never has)
+    return v.tag_ in ("VBD", "VBN") and v.head.dep_ == "appos" and v.head.head.dep_ == "ROOT" \
+        and v.head.head.pos_ in ("NOUN", "PROPN") and v.doc[v.i - 1].text == "," \
+        and any(c.dep_ in ("dobj", "ccomp") for c in v.children)
 
 
 def _negated(v) -> bool:

@@ -154,6 +154,10 @@ class _Actors:
             if _acronym_of(label, a["label"]) or _acronym_of(a["label"], label):
                 self.alias[low] = aid
                 return aid
+        short = self.short_name(label) if len(words) == 1 else None
+        if short:
+            self.alias[low] = short     # 'Sahelink' after 'Sahelink Communications Ltd.'
+            return short
         typ = "armed-group" if self.armed(label) else "organisation"
         return self._add(_slug(label), label, typ)
 
@@ -239,6 +243,7 @@ class Sources:
         self.mentions = []         # (global order, actor id) of every named entity that is an actor
         self.thing_speakers = []   # (global order, actor id) of non-person speakers/subjects
         self.institution_owners = []  # (global order, institution word, actor id): "Niger's junta"
+        self.ministry_portfolios = []  # (global order, portfolio word, state): "Zambia's Health Ministry"
         self.ent_at = {}           # (doc id, token i) -> entity span
         self.discovering = False   # True while :meth:`discover` registers the article's actors
         self.sent_no = {}          # (doc id, sentence start) -> sentence number
@@ -267,7 +272,11 @@ class Sources:
         while stack:
             c = stack.pop()
             idx.append(c.i)
-            stack.extend(c.children)
+            # (not a cue the parser hung on an apposition: 'The X Alliance, a Lagos-based group,
+            # accused Y of ...', a participle after a comma with an object of its own)
+            stack.extend(g for g in c.children if not (
+                g.dep_ == "acl" and g.tag_ in ("VBD", "VBN") and g.i > 0 and tok.doc[g.i - 1].text == ","
+                and any(x.dep_ in ("dobj", "ccomp") for x in g.children)))
         lo, hi = min(idx), max(idx)
         doc = tok.doc
         while lo < tok.i and (doc[lo].is_punct or doc[lo].ent_type_ in ("DATE", "TIME")):
@@ -321,6 +330,9 @@ class Sources:
                                   if c.dep_ in ("poss", "compound", "amod") and self.actors.known(c.text)), None)
                     if owner:
                         self.institution_owners.append(((n, tok.i), tok.lower_, owner))
+                        self.ministry_portfolios.extend(
+                            ((n, tok.i), c.lower_, owner) for c in tok.children if tok.lower_ == "ministry"
+                            and c.dep_ in ("compound", "amod") and c.lower_ in self.lx["portfolio_words"])
         self.discovering = False
 
     def _untagged_company(self, tok):
@@ -372,6 +384,9 @@ class Sources:
                 return self.actors.known(text)
             if self.actors.armed(text) or self._named_company(ent):
                 return self.actors.org(text)
+            short = self.actors.short_name(text) if len(ent) == 1 else None
+            if short:
+                return short      # 'Sahelink' tagged a person after 'Sahelink Communications Ltd.'
             pid = self.actors.person(self.person_name(ent))
             self._affiliate_person(pid, ent.root)
             return pid
@@ -548,7 +563,8 @@ class Sources:
                 self.actors.affiliate(pid, aid, head.head.lemma_)
         if not self.actors.by_id[pid]["affiliations"]:
             state = self._state_of_the_clause_joined(doc[np.start:head.i], head) \
-                or self._state_of_the_capital_spoken_in(pid, doc[np.start:head.i], head)
+                or self._state_of_the_capital_spoken_in(pid, doc[np.start:head.i], head) \
+                or self._state_of_the_ministry_named(doc[np.start:head.i], head)
             if state:
                 self.actors.affiliate(pid, state, _role_words(np, head))
         if not self.discovering:
@@ -559,7 +575,8 @@ class Sources:
         one that has spoken before her first (guessed when she speaks, not while the article's
         actors are being registered, so that the companies that spoke before her are known)."""
         np = self.np_span(head)
-        title = next((t for t in head.doc[np.start:head.i] if t.lower_ in self.lx["corporate_titles"]), None)
+        title = next((t for t in head.doc[np.start:head.i] if t.lower_ in self.lx["corporate_titles"]
+                      or t.lower_ == "director" and t.i > 0 and t.doc[t.i - 1].lower_ == "managing"), None)
         if title is not None and not self.actors.by_id[pid]["affiliations"]:
             self.actors.affiliate(pid, self._descriptor(title, cls="company", spoken_first=True), _role_words(np, head))
 
@@ -606,6 +623,18 @@ class Sources:
                         return self.actors.country(name)
         return None
 
+    def _state_of_the_ministry_named(self, words, head):
+        """'Zambia's Health Ministry rejected that explanation. Health Minister X said ...': a minister
+        with no state named, whose portfolio is that of a ministry the article gave a state in this
+        sentence or the one before, holds that state's office (every state has a foreign ministry:
+        one named further back says nothing of a minister met later)."""
+        if not any(t.lower_ == "minister" for t in words):
+            return None
+        portfolio = {t.lower_ for t in words if t.lower_ in self.lx["portfolio_words"]}
+        order = self.order(head)
+        return next((aid for o, word, aid in reversed(self.ministry_portfolios)
+                     if o < order and o[0] >= order[0] - 1 and word in portfolio), None)
+
     def _plural_named(self, tok):
         """The group a singular modifier names: 'Houthi' in 'Houthi officials' is the article's
         'Houthis' (a movement named in the plural, whose singular is no alias of its own)."""
@@ -627,10 +656,13 @@ class Sources:
                 # 'Its chief executive, Louis Marchand, urged ...': the body last named speaks through him
                 # (or the last speaker: 'its' is never a person, so one taken for a person is a body)
                 kind, aid = self._last_thing(self.order(c))
-                before = self._thing_that_spoke_before(c) if c.i == c.sent.start else None
+                trailing = tok.dep_ == "nsubj" and tok.head.i > tok.i and c.i > c.sent.start \
+                    and tok.doc[c.i - 1].text == "," and tok.head.i >= tok.sent.end - 4
+                before = self._thing_that_spoke_before(c) if c.i == c.sent.start or trailing else None
                 if before is not None:
                     # ("The Instituto ..., a think tank, said ... Its director, Lucía Berreta, urged":
-                    # opening a sentence, 'its' is the body that spoke in the sentence before)
+                    # opening a sentence, 'its' is the body that spoke in the sentence before; so
+                    # too in a report's trailing source: '"...", its foreign ministry said.')
                     kind, aid = "actor", before
                 aid = aid if kind == "actor" else next(
                     (r["aid"] for r in reversed(self.raw) if r["kind"] == "actor" and 0 <= self.order(c)[0] - r["n"] <= 2),
@@ -740,6 +772,17 @@ class Sources:
         if e is not None and self.actors.known(e.text):
             aid = self._named_body(tok, e)
             return "actor", aid or self.actors.known(e.text)
+        if e is not None and e.label_ == "ORG" and e.root.lemma_.lower() in STATE_FORCE_HEADS and not any(
+                self.actors.known(w.text) for w in e) and not any(
+                c.dep_ in ("poss", "compound", "amod", "nmod") and not e.start <= c.i < e.end for c in tok.children) \
+                and self.actors._institution(
+                [w.text for w in e if w.lower_ not in ("the", "of", "for", "and") and not w.is_punct]):
+            # 'The Border Troops of the State Committee for National Security': a state's forces or
+            # office named by institution words alone, and by nothing before it ('the Taliban
+            # administration's defence ministry' is theirs), of the state the article is about
+            aid = self._salient_state(tok)
+            if aid:
+                return "actor", aid
         short = self.actors.short_name(e.text) if e is not None and tok.pos_ == "PROPN" and e.root == tok else None
         if short:
             return "actor", short
@@ -806,8 +849,13 @@ class Sources:
                     for c in tok.children):
                 if _backed_by_another(tok):
                     return "actor", self._described_body(tok)
-                aid = self._subject_told_before(tok) if any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children) \
-                    else None
+                its = any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children)
+                aid = self._subject_told_before(tok) if its else None
+                if its and aid is None and tok.dep_ == "nsubj" and tok.head.i > tok.i >= tok.head.i - 3 \
+                        and tok.head.i >= tok.sent.end - 4:
+                    # ('Uzbekistan offered to host talks ... Dialogue was "...", its foreign ministry
+                    # said': a trailing 'its' with no body in the report is the body that spoke before)
+                    aid = self._thing_that_spoke_before(tok)
                 aid = aid or self._institution_owner(tok) or self._salient_state(tok)
                 if aid:
                     return "actor", aid
@@ -978,8 +1026,11 @@ class Sources:
         opening a sentence ('A report by Desert Crossings Monitor says ... It also calls on ...')
         carries on the speaker, not the last thing named ('Algerian security forces')."""
         n = self.order(tok)[0]
-        return next((a for r in self.raw if r["kind"] == "actor" and r["n"] == n - 1
-                     for a in [self.actors.acts_for(r["aid"])] if self.actors.by_id[a]["type"] != "person"), None)
+        spoke = [(r["cue"].i, self.actors.acts_for(r["aid"])) for r in self.raw if r["kind"] == "actor" and r["n"] == n - 1]
+        # (an offer to mediate is a statement too: 'Uzbekistan offered to host talks ...')
+        spoke += [(m["cue"].i, self.actors.acts_for(aid)) for m in self.med_mentions if m["n"] == n - 1
+                  for _, aid in m["mediators"]]
+        return next((a for _, a in sorted(spoke) if self.actors.by_id[a]["type"] != "person"), None)
 
     def _person_before(self, order):
         """The person a 'he', 'she', 'his' or 'her' at ``order`` stands for: the last person named
@@ -1111,7 +1162,9 @@ class Sources:
                     and a["label"].lower() not in self.lx["news_lower"] and aid not in self.actors.outlets \
                     and not any(k in self.lx["public_body_words"] for k in a["label"].lower().split()):
                 cands.append(aid)
-            elif cls == "body" and a["type"] == "organisation" and (not a.get("intl") or tok.lemma_ == "agency"):
+            elif cls == "body" and a["type"] == "organisation" and (not a.get("intl") or tok.lemma_ == "agency") \
+                    and a["label"].lower().split()[-1] not in self.lx["company_name_words"] \
+                    and a["label"].lower() not in self.lx["news_lower"] and aid not in self.actors.outlets:
                 # (the UN's agencies are 'the agency' too: 'the World Food Programme ... the agency's
                 # country director')
                 cands.append(aid)
@@ -1128,6 +1181,11 @@ class Sources:
             for _, aid in reversed(self.thing_speakers[max(0, end - 50):end]):
                 if aid in cands:
                     return aid
+        if cls == "body" and cands and not any(tok.lemma_.lower() in self.actors.by_id[a]["label"].lower().split()
+                                               for a in cands):
+            # ('the commission' after 'The Nigerian Communications Commission', a state's body: that
+            # one, not whichever firm the article names most)
+            cands = self._named_as(tok) or cands
         if not cands:
             # ('the union' after 'the dockworkers' union ver.di': the body the article itself called so)
             cands = self._named_as(tok)
@@ -1141,12 +1199,13 @@ class Sources:
         word = tok.lemma_.lower()
         if cls in ("company", "body", "party") or tok.lower_ == "group":
             # the one last named before it ('the group' after 'Resource Watch Africa, a campaign group');
-            # 'the company' and 'the party' only one named before it, never a firm the article meets later
+            # 'the company' and 'the party' only one named before it, never a firm the article meets later;
+            # 'the company' one that has spoken before one only named ('its Kofrest-DX syrup', a product)
             order = (self.order(tok)[0], self.np_span(tok).end)      # (its own name may follow: 'the firm Hexanet')
             last = {aid: o for o, aid in self.mentions if o < order}
             if cls in ("company", "party"):
                 cands = [a for a in cands if a in last]
-            spoke = {aid for o, aid in self.thing_speakers if o < order} if spoken_first else set()
+            spoke = {aid for o, aid in self.thing_speakers if o < order} if spoken_first or cls == "company" else set()
             return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(), a in spoke,
                                              last.get(a, (-1, -1)), self.actors.count.get(a, 0)), default=None)
         return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(),
@@ -1155,12 +1214,13 @@ class Sources:
     def _issuer(self, tok, prep=("from", "by")):
         """The token naming whose words a document are: its owner ('the UN's report'), a phrase
         after it ('a statement from the army', 'a report by X'), the agent of a participle ('a
-        statement released by the army'), or the subject of a relative clause of issuing ('a letter
+        statement released by the army'; not 'a filing seen by Reuters'), or the subject of a relative clause of issuing ('a letter
         the union sent to management'). None when nothing says."""
         return next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("its", "his", "her", "their")), None) \
             or next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in prep
                      for p in c.children if p.dep_ == "pobj"), None) \
-            or next((p for c in tok.children if c.dep_ == "acl" for p in _by_whom(c)), None) \
+            or next((p for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() not in self.lx["seeing_verbs"]
+                     for p in _by_whom(c)), None) \
             or next((s for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in self.lx["issuing_verbs"]
                      for s in c.children if s.dep_ == "nsubj"), None)
 
@@ -1175,6 +1235,15 @@ class Sources:
                     continue
                 names = [x.head] if x.dep_ in ("compound", "appos") and x.head.i != x.i else []
                 names += [c for c in x.children if c.dep_ == "appos"]
+                e = self.ent(x)
+                if x.pos_ == "PROPN" and x.is_title and e is not None and e.label_ == "ORG" and e.root == x \
+                        and len(e) > 1 and not names:
+                    names = [x]       # 'The Nigerian Communications Commission': the name ends in the word
+                owner = next((c for c in x.children if c.dep_ == "poss" and self.actors.country(c.text)), None)
+                if x.pos_ == "NOUN" and word in self.lx["public_body_words"] and owner is not None and not names:
+                    aid = self.actors.country(owner.text)     # "Nigeria's communications regulator"
+                    if aid not in found:
+                        found.append(aid)
                 for name in names:
                     if name.pos_ != "PROPN":
                         continue
@@ -1341,6 +1410,10 @@ class Sources:
 
 
 #: titles of a state's office holders (who speaks for which state is otherwise not guessed)
+#: heads of a name made only of institution words that make it a state's forces or office
+STATE_FORCE_HEADS = {"troop", "troops", "force", "forces", "guard", "guards", "police", "army", "military", "navy",
+                     "service", "ministry", "committee", "command", "directorate"}
+
 STATE_TITLES = {"minister", "spokesman", "spokeswoman", "spokesperson", "secretary", "ambassador", "envoy"}
 
 

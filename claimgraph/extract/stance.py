@@ -6,7 +6,7 @@ what its content says, and :func:`_obligation` a 'must'/'should' aimed at others
 """
 from __future__ import annotations
 
-from .lexicon import SUBJ_DEPS, _in_quotes
+from .lexicon import QUOTE_CLOSERS, QUOTE_OPENERS, SUBJ_DEPS, _in_quotes
 from .sources import STATE_TITLES, _by_whom, _counted
 
 def stance_of_verb(art, v):
@@ -33,8 +33,9 @@ def stance_of_verb(art, v):
         return "mediate"      # 'has acted as a go-between for Western capitals and the rebels'
     question = lx["question_frames"].get(lemma)
     deps = {c.dep_ for c in kids}
-    if question and (deps & set(question) or not deps & {"dobj", "xcomp", "prep", "dative"}) and "xcomp" not in deps:
-        return "assert"       # 'asked whether ...', '"...?" Clinton asked.'
+    if question and (deps & set(question) or not deps & {"dobj", "xcomp", "prep", "dative"}
+                     or _after_quoted_question(v)) and "xcomp" not in deps:
+        return "assert"       # 'asked whether ...', '"...?" Clinton asked.', '"Why ...?" Obama asked Republicans.'
     if lemma in ("offer", "provide", "extend", "lend") and any(
             c.dep_ == "dobj" and c.lower_ == "offices" and any(a.lower_ == "good" for a in c.children) for c in kids):
         return "mediate"      # 'offered its good offices'
@@ -65,7 +66,7 @@ def stance_of_verb(art, v):
             objs |= {c.lemma_.lower() for c in v.head.children if c.dep_ == "dobj"}
         actor_obj = lemma in lx["actor_object_verbs"] and any(
             c.dep_ == "dobj" and art.resolve(c)[0] == "actor" for c in kids)    # 'backed Guyana'
-        if not (deps & set(cond) or objs & set(cond) or actor_obj):
+        if not (deps & set(cond) or objs & set(cond) or actor_obj or _names_in_quotes(v)):
             return None
     if lemma in lx["tell_to_demand"] and any(c.dep_ == "xcomp" for c in kids) and any(c.dep_ in ("dobj", "dative") for c in kids):
         return "demand"
@@ -84,6 +85,26 @@ def stance_of_verb(art, v):
 HELPED_SETTLEMENT = {"find", "reach", "resolve", "settle", "negotiate", "broker", "bridge"}
 SETTLEMENT_OBJECTS = {"solution", "agreement", "deal", "compromise", "settlement", "dispute", "difference", "conflict",
                       "crisis", "row", "impasse", "standoff", "ground", "way", "truce", "ceasefire"}
+
+
+def _after_quoted_question(v):
+    """'"Why are you still endorsing him?" Obama asked Republican politicians.': the question the
+    verb reports stands in quotation marks before it, in its own sentence."""
+    doc, start = v.doc, v.sent.start
+    if start >= 2 and doc[start - 1].text in QUOTE_CLOSERS and doc[start - 2].text == "?" and v.i - start <= 4:
+        return True           # (the quotation split off as a sentence of its own)
+    return any(t.text == "?" and doc[t.i + 1].text in QUOTE_CLOSERS for t in doc[start:v.i - 1])
+
+
+def _names_in_quotes(v):
+    """'called his actions "a crucial step"', 'has called the situation "overclassification run amok"':
+    'call' with an object and the name it gives in quotation marks right after it (parsed as an
+    apposition or a clause of its own rather than a naming complement)."""
+    if v.lemma_.lower() != "call":
+        return False
+    doc = v.doc
+    return any(c.dep_ == "dobj" and c.i + 1 < v.sent.end and doc[c.i + 1].text in QUOTE_OPENERS
+               for c in v.children)
 
 
 def _hyphenated(t):
@@ -203,7 +224,11 @@ ATTACK_MARKS = {"air", "missile", "drone", "rocket", "military", "artillery", "r
 
 def _walkout(art, t):
     """'the strike' of a labour dispute or 'a bird strike' is no attack: the noun 'strike' is a
-    wrong only when it is marked as one ('air strikes', 'an Israeli strike', 'strikes on X')."""
+    wrong only when it is marked as one ('air strikes', 'an Israeli strike', 'strikes on X');
+    'returned fire' answers an attack, and 'an exchange of fire' charges no one."""
+    if t.lemma_.lower() == "fire" and (t.dep_ == "dobj" and t.head.lemma_.lower() == "return" or t.dep_ == "pobj"
+                                       and t.head.lower_ == "of" and t.head.head.lemma_.lower() == "exchange"):
+        return True           # ('an exchange of fire': both sides fired, no one is charged)
     if t.pos_ != "NOUN" or t.lemma_.lower() != "strike":
         return False
     for c in t.children:
@@ -334,9 +359,24 @@ def _refine(art, r, actor, parties, stance):
         return "accuse"       # 'said the election had been rigged', 'the weapons had been planted': a wrong done, its doer unnamed
     if not own_agent and wrong and (other_agent or wrong_noun or mentions_opp):
         return "accuse"
-    if _quantified_negation(art, toks) and not opp_agent and not nominal:
+    if _quantified_negation(art, toks) and not opp_agent and not nominal and not _another_has_none(art, toks, actor):
         return "deny"
     return stance
+
+
+def _another_has_none(art, toks, actor):
+    """'saying Washington had no right to interfere': what the content's subject, a state other than
+    the speaker's, has not is no denial of the speaker's (but 'Jade Lotus had no connection to any
+    Chinese agency' denies China's part: the speaker's side is named in it)."""
+    root = _content_root(toks)
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+    if subj is None or subj.pos_ != "PROPN":
+        return False
+    kind, aid = art.resolve(subj)
+    if kind != "actor" or art.actors.acts_for(aid) == actor or art.actors.by_id[art.actors.acts_for(aid)]["type"] != "state":
+        return False
+    return not any(t.pos_ in ("PROPN", "ADJ") and art.actors.acts_for(art.resolve(t)[1]) == actor
+                   for t in toks if t.i != subj.i and art.resolve(t)[0] == "actor")
 
 
 def _negators(art, toks):
