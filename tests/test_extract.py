@@ -2269,3 +2269,62 @@ def test_a_body_in_the_quotation_of_another_says_nothing(nlp):
     r = run(nlp, 'The Fishers Alliance accused Halden Marine of dumping waste. Its director, Ruth Ouma, put it '
                  'bluntly: "Halden knew its nets were illegal, and it chose to say nothing."')
     assert [s["speaker_text"] for s in r["statements"]] == ["The Fishers Alliance", "Its director, Ruth Ouma"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Russia denied the drone was Russian. The embassy said Moscow would respond if Moldova used the "
+                 "incident as a pretext for expelling Russian diplomats.", [("Russia", "deny"), ("Russia", "demand")],
+                 id="'would respond if' the other side acts: a threat"),
+    pytest.param("Lithuania rejected the report. Lithuania's interior minister, Ruta Kazlauskiene, added that Vilnius "
+                 "could close its two checkpoints on the Belarusian border if the pressure did not ease.",
+                 [("Lithuania", "deny"), ("Lithuania", "demand")], id="'could close ... if ... did not': a threat"),
+    pytest.param("Chile said it would respond to the letter if Bolivia sent one.", [("Chile", "commit")],
+                 id="'would respond to' a letter is a reply, no threat"),
+    pytest.param("The United Garment Workers' Federation accused owners of withholding bonuses. The Bangladesh Apparel "
+                 "Makers' Council rejected the demands. Bangladesh's labour minister, Farida Rahman, called both sides "
+                 "to talks in Dhaka.", [("United Garment Workers' Federation", "accuse"),
+                                        ("Bangladesh Apparel Makers' Council", "deny"), ("Bangladesh", "mediate")],
+                 id="calling both sides to talks convenes them"),
+    pytest.param("Ruto called the ambassador to a meeting.", [("Ruto", "assert")],
+                 id="calling one to a meeting is no mediation"),
+    pytest.param("Bolivia accused Chile of diverting the river. Chile denied any harm. An OAS spokeswoman said the "
+                 "organisation's good offices were available to both governments.",
+                 [("Bolivia", "accuse"), ("Chile", "deny"), ("Organization of American States", "mediate")],
+                 id="good offices said to be available are offered")])
+def test_threats_and_offers_of_the_fourteenth_session(nlp, text, expected):
+    """Read on batch 10 after its first run: a conditional retaliation or closure by the speaker's
+    own side is a threat, calling both sides to talks or saying one's good offices are available
+    mediates."""
+    assert acts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Norway's coast guard has detained a Russian trawler. The Kapitan Lebedev was boarded on Tuesday "
+                 "south of the islands and escorted to the port of Tromso, Norway's fisheries ministry said in a "
+                 "statement.", [("Norway", "assert")], id="a trailing source parsed as the conjunct of the root"),
+    pytest.param("Norway's coast guard detained a trawler owned by Murmansk-based Severnaya Zvezda Fishing Company. "
+                 "Severnaya Zvezda said it had reported every kilogram of fish on board.",
+                 [("Severnaya Zvezda Fishing Company", "assert")],
+                 id="'it' after a longer name of a company is the company; a short name before 'Fishing Company'"),
+    pytest.param("Indonesia's Health Ministry has canceled a contract with a European vaccine maker. The company, "
+                 "Dutch-based Heliovax, blamed the delays on customs officials at Jakarta's main port and said "
+                 "Wednesday that it would seek international arbitration. Hendra Wiratama told reporters that "
+                 "Heliovax had broken the terms of the contract. In a statement, a Heliovax spokesperson denied that "
+                 "the company had missed any deadline.",
+                 [("Heliovax", "accuse"), ("Heliovax", "commit"), ("Hendra Wiratama", "assert"), ("Heliovax", "deny")],
+                 id="'the company' named in apposition by a name tagged a product or a person"),
+    pytest.param("The United Garment Workers' Federation accused owners of withholding bonuses. Federation president "
+                 "Shahida Parvin said owners had the money. The federation welcomed the invitation.",
+                 [("United Garment Workers' Federation", "accuse"), ("United Garment Workers' Federation", "assert"),
+                  ("United Garment Workers' Federation", "endorse")], id="'the federation' and its president"),
+    pytest.param("Foreign Minister Mariela Condori said the mine had dug canals. Condori told reporters in La Paz that "
+                 "the water was being stolen.", [("Bolivia", "accuse"), ("Bolivia", "accuse")],
+                 id="a minister who later speaks in a capital holds its state's office from the start"),
+    pytest.param("South Sudanese officials said the shipment had been arranged by Chad.",
+                 [("South Sudan", "assert")], id="'South Sudanese' is not 'Sudanese'"),
+    pytest.param("South Sudan seized four barges belonging to Nile Star River Transport Company. Nile Star said the "
+                 "barges carried only grain.", [("Nile Star River Transport Company", "assert")],
+                 id="a company's name without the words before its legal ending")])
+def test_sources_of_the_fourteenth_session(nlp, text, expected):
+    """Read on batch 10 after its first run (each case failed before its rule)."""
+    assert acts(run(nlp, text)) == expected

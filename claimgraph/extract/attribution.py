@@ -421,8 +421,10 @@ class Article(Sources):
             # 'As X told reporters, the plan ...', 'as Y reported', '..., she said.': the main clause
             # is what the aside reports
             content = [t for t in v.head.subtree if t.i not in {x.i for x in v.subtree} and not t.is_punct]
-        if not content and v.dep_ == "ROOT" and stance == "assert":
-            content = self._trailing(v)
+        if not content and stance == "assert" and (v.dep_ == "ROOT" or v.dep_ == "conj" and v.head.dep_ == "ROOT"
+                                                   and v.head.i < v.i):
+            content = self._trailing(v)     # (the conjunct of a root: '... was boarded and escorted to
+            #                                  Tromso, Norway's fisheries ministry said in a statement.')
         if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
             content = self._stranded_predicate(v)
         if not content and v.lemma_.lower() in self.lx["quote_verbs"]:

@@ -9,7 +9,7 @@ import re
 from .lexicon import ANON, GROUP, _confidence_table, _slug
 from .mediation import _mediations
 from .sources import _span_text
-from .stance import DEMONSTRATIVES, _agents, _condition, _content_root, _obligation, _points_back, _refine
+from .stance import DEMONSTRATIVES, _agents, _condition, _conditional_threat, _content_root, _good_offices, _obligation, _points_back, _refine
 
 def _build(art, doc_id, text):
     lx, A = art.lx, art.actors
@@ -40,8 +40,10 @@ def _build(art, doc_id, text):
             acts = A.acts_for(aid)
             stance = r["stance"]
             about = _about(art, r, acts, parties, others)
-            if stance == "assert" and r["cue"].pos_ != "NOUN" and _condition(art, r):
+            if stance == "assert" and r["cue"].pos_ != "NOUN" and (_condition(art, r) or _conditional_threat(art, r, acts)):
                 stance = "demand"     # terms set on the other side outrank what the content says of it
+            if stance == "assert" and _good_offices(art, r, acts):
+                stance = "mediate"    # 'said its good offices were available': an offer to mediate
             if stance == "assert" and r["cue"].pos_ != "NOUN" and _obligation(art, r):
                 stance = "demand"     # what another must or should do is asked of it, whatever else it says
             if (stance == "assert" or (r["cue"].pos_ == "NOUN" and stance in ("assert", "accuse"))) and not r.get("outlet"):

@@ -71,11 +71,11 @@ def _asked_for(art, v):
 PROPOSAL_VERBS = {"propose", "suggest", "want", "wish", "recommend", "request", "seek", "ask", "urge", "invite"}
 
 def _between(art, v):
-    """Actors named in 'talks between A and B' under a mediation cue (or invited to talks: 'invited
-    the company and the union to talks')."""
+    """Actors named in 'talks between A and B' under a mediation cue (or invited or called to talks:
+    'invited the company and the union to talks')."""
     out = []
     for t in v.subtree:
-        if t.dep_ == "prep" and t.lower_ == "between" or t.dep_ == "dobj" and t.head is v and v.lemma_ == "invite":
+        if t.dep_ == "prep" and t.lower_ == "between" or t.dep_ == "dobj" and t.head is v and v.lemma_ in ("invite", "call"):
             for p in (t.children if t.dep_ == "prep" else [t]):
                 for x in [p] + [c for c in p.subtree if c.dep_ == "conj"]:
                     kind, aid = art.resolve(x)

@@ -184,10 +184,13 @@ class _Actors:
         return pid
 
     def short_name(self, text):
-        """'Halden' after 'Halden Energy', 'Cortex' after 'Cortex Labs': a company's name without its
-        company words names that company (when it names exactly one)."""
+        """'Halden' after 'Halden Energy', 'Cortex' after 'Cortex Labs', 'Nile Star' after 'Nile Star
+        River Transport Company': a company's name without its company words (or without the words
+        before a legal ending) names that company (when it names exactly one)."""
         low = re.sub(r"'s$|\u2019s$", "", _norm(text)).strip().lower()
-        return self._one_organisation_beginning(low, lambda rest: all(w in self.lx["company_name_words"] for w in rest))
+        words = self.lx["company_name_words"]
+        return self._one_organisation_beginning(low, lambda rest: all(w in words for w in rest) or (
+            len(rest) <= 3 and rest[-1].strip(".") in words and rest[-1].strip(".") in COMPANY_ENDINGS))
 
     def by_first_word(self, word):
         """'Hanbit' in 'Hanbit chief executive Choi Min-ho', after 'Hanbit Petroservices': the first
@@ -673,12 +676,17 @@ class Sources:
                 e = self.ent(c)
                 if e is not None and e.start <= tok.i < e.end:
                     e = None
-                aid = self.actors.known(c.text) or (self._entity_actor(e) if e is not None else None)
+                # (the whole entity first: 'South Sudanese' is not 'Sudanese')
+                aid = (self.actors.known(e.text) if e is not None else None) or self.actors.known(c.text) \
+                    or (self._entity_actor(e) if e is not None else None)
                 plural = None
                 if aid is None and c.pos_ in ("PROPN", "ADJ") and c.is_title:
                     # 'Houthi officials' when the article names 'the Houthis' (a body, though the
                     # model may tag the word as a people)
                     aid = plural = self._plural_named(c)
+                if aid is None and c.pos_ == "PROPN" and c.is_title and c.lower_ in self.actors.alias \
+                        and self.actors.by_id[self.actors.alias[c.lower_]]["type"] == "organisation":
+                    aid = self.actors.alias[c.lower_]      # 'a Heliovax spokesperson' (tagged a product)
                 if aid is None and c.lower_ in self.lx["descriptor_of"]:
                     aid = self.resolve(c)[1]
                 if aid and aid != plural and self._a_people(c):
@@ -734,6 +742,17 @@ class Sources:
             found = self.resolve(named)     # "Sierra Leone's main opposition party, the National Renewal
             if found[0] == "actor":         # Congress (NRC), said ...": the body is the one it names
                 return found
+        named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.is_title
+                      and (self.ent(c) is None or self.ent(c).label_ in ("PRODUCT", "WORK_OF_ART"))), None)
+        if named is not None and tok.pos_ == "NOUN" and lx["descriptor_of"].get(tok.lemma_.lower()) in ("company", "body", "union"):
+            # 'The company, Dutch-based Heliovax, blamed ...' with the name taken for a product: the
+            # description says what the name is
+            start = min((c.i for c in named.children if c.dep_ == "compound" and c.pos_ == "PROPN"), default=named.i)
+            aid = self.actors.org(tok.doc[start:named.i + 1].text)     # (the name, not 'Dutch-based')
+            if aid and self.actors.by_id[aid]["type"] == "person":
+                self.actors.by_id[aid].update(type="organisation", affiliations=[])   # (tagged a person elsewhere)
+            if aid:
+                return "actor", aid
         if low == "report" and tok.tag_ == "NN":
             owner = self._issuer(tok)
             found = self.resolve(owner) if owner is not None else (None, None)
@@ -793,6 +812,10 @@ class Sources:
             pid = self.actors.person(self.person_name(e) if e.label_ == "PERSON" else tok.text)
             if not self.discovering:
                 self._company_of_title(pid, tok)
+            if not self.actors.by_id[pid]["affiliations"]:
+                # ('Foreign Minister X said ...', later 'X told reporters in La Paz': the capital he speaks in)
+                self.actors.affiliate(pid, self._state_of_the_capital_spoken_in(pid, [], tok),
+                                      min(self.actors.titles.get(pid, set()) & STATE_TITLES, default="office"))
             return "actor", pid
         if e is None and tok.is_title and len(tok) > 2 and tok.pos_ in ("PROPN", "NOUN") and not any(
                 c.dep_ in ("compound", "amod", "poss", "nmod") for c in tok.children) \
@@ -1066,11 +1089,20 @@ class Sources:
         clause = tok.head
         if tok.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
             return None
-        subj = [c for c in clause.head.children if c.dep_ == "nsubj"]
-        if len(subj) != 1 or subj[0].pos_ != "PROPN" or subj[0].i > tok.i:
+        verb = clause.head
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj and verb.dep_ == "conj":      # ('X blamed ... and said that it would ...')
+            subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if len(subj) != 1 or subj[0].i > tok.i or not (
+                subj[0].pos_ == "PROPN" or subj[0].lemma_.lower() in self.lx["descriptor_of"]):
             return None
         name = self.np_span(subj[0], name=True)
-        return subj[0] if len(name) == 1 else None
+        if len(name) == 1 and subj[0].pos_ == "PROPN":
+            return subj[0]
+        # ('Severnaya Zvezda said it had reported every kilogram', 'The company, Dutch-based Heliovax,
+        # ... said that it would ...': a longer name or a description, when it names a body)
+        kind, aid = self.resolve(subj[0])
+        return subj[0] if kind == "actor" and self.actors.by_id[aid]["type"] not in ("person", "state") else None
 
     def _object_antecedent(self, tok, order):
         """'The council, which praised Doe as a volunteer, welcomed the arrests, while ministers
@@ -1410,6 +1442,9 @@ class Sources:
 
 
 #: titles of a state's office holders (who speaks for which state is otherwise not guessed)
+#: the last words of a company's legal name ('... River Transport Company', '... Holdings Ltd')
+COMPANY_ENDINGS = {"company", "co", "corp", "corporation", "inc", "ltd", "limited", "plc", "llc", "group", "holdings"}
+
 #: heads of a name made only of institution words that make it a state's forces or office
 STATE_FORCE_HEADS = {"troop", "troops", "force", "forces", "guard", "guards", "police", "army", "military", "navy",
                      "service", "ministry", "committee", "command", "directorate"}

@@ -31,6 +31,12 @@ def stance_of_verb(art, v):
     if lemma in ("act", "serve") and any(c.dep_ == "prep" and c.lower_ == "as" and any(
             p.dep_ == "pobj" and _hyphenated(p) in lx["go_between_nouns"] for p in c.children) for c in kids):
         return "mediate"      # 'has acted as a go-between for Western capitals and the rebels'
+    if lemma == "call" and any(c.dep_ == "dobj" and (any(g.dep_ == "conj" for g in c.children) or c.lemma_.lower() in (
+            "side", "party")) for c in kids) and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" and p.lemma_.lower() in TALK_NOUNS
+                                                          for p in c.children) for c in kids):
+        return "mediate"      # 'called both sides to talks in Dhaka' convenes them, as 'invited ... to talks' does
+        #                       (not 'called the ambassador to a meeting': one summoned)
     question = lx["question_frames"].get(lemma)
     deps = {c.dep_ for c in kids}
     if question and (deps & set(question) or not deps & {"dobj", "xcomp", "prep", "dative"}
@@ -79,6 +85,9 @@ def stance_of_verb(art, v):
         return "commit"       # 'announced a halt to oil exports', 'declared a ceasefire': the speaker's side acts
     return lx["verbs"][lemma]
 
+
+#: what one calls or invites the sides to when one convenes them
+TALK_NOUNS = {"talks", "talk", "negotiation", "negotiations", "dialogue", "dialog", "meeting", "summit"}
 
 #: what one helps others do, to what, that makes the helper a go-between ('help the two sides find
 #: a solution', 'resolve their dispute'; not 'help the group find its targets')
@@ -594,6 +603,43 @@ def _condition(art, r):
         return True           # 'could only start if ...', 'could only come with the withdrawal of ...'
     return t.lemma_ == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in DEMAND_NOUNS for c in kids) \
         and any(c.dep_ == "nsubj" for c in kids)    # 'Baku had three demands: that Moscow apologise ...'
+
+
+def _good_offices(art, r, actor):
+    """'said the organisation's good offices were available to both governments': the speaker's
+    own good offices, said to be on offer, are an offer to mediate (as 'offered its good offices')."""
+    if actor is None:
+        return False
+    for t in r["content"]:
+        if t.lower_ == "offices" and any(c.dep_ == "amod" and c.lower_ == "good" for c in t.children):
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if owner is None or owner.lower_ in ("its", "our", "their") or _speakers_side(art, owner, actor, pronouns=True):
+                return True
+            if owner.lemma_.lower() in art.lx["descriptor_of"] and art.actors.by_id[actor]["type"] != "state":
+                return True   # ("the organisation's", said by the organisation's spokeswoman)
+    return False
+
+
+RETALIATION_VERBS = {"respond", "retaliate", "react", "answer", "reply"}
+POSSIBILITY_AUX = {"could", "may", "might"}
+
+
+def _conditional_threat(art, r, actor):
+    """'The embassy said Moscow would respond if Moldova used the incident as a pretext', 'Vilnius
+    could close its checkpoints if the pressure did not ease': what the speaker's own side would
+    or could do to the other, on a condition the other controls, is a threat (a demand)."""
+    for v, subj in _clauses(r["content"]):
+        ifs = [c for c in v.children if c.dep_ == "advcl"
+               and any(g.dep_ == "mark" and g.lower_ == "if" for g in c.children)]
+        if not ifs or subj is None or not _speakers_side(art, subj, actor, pronouns=True):
+            continue
+        if _future(v) and v.lemma_.lower() in RETALIATION_VERBS and not any(
+                c.dep_ == "prep" and c.lower_ == "to" for c in v.children):
+            return True       # 'would respond if ...' (not 'would respond to the letter if ...': a reply)
+        if any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_AUX for c in v.children) \
+                and any(g.dep_ == "neg" for c in ifs for g in c.children):
+            return True       # 'could close ... if the pressure did not ease'
+    return False
 
 
 def _future(v):
