@@ -2328,3 +2328,35 @@ def test_threats_and_offers_of_the_fourteenth_session(nlp, text, expected):
 def test_sources_of_the_fourteenth_session(nlp, text, expected):
     """Read on batch 10 after its first run (each case failed before its rule)."""
     assert acts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Tanzania blamed Uganda for the sinking. The East African Community offered to coordinate search "
+                 "efforts on the lake and to host talks between Dar es Salaam and Kampala on the terms of an inquiry.",
+                 [("Tanzania", "accuse"), ("East African Community", "mediate")],
+                 id="a second offer, 'to host talks', tagged a noun"),
+    pytest.param("The ITU has received complaints from both companies, spokeswoman Ines Carvalho said. The Geneva-based "
+                 "agency is ready to facilitate talks between the two companies, she said.",
+                 [("ITU", "assert"), ("ITU", "mediate")],
+                 id="a spokeswoman after a clause whose subject is an organisation speaks for it"),
+    pytest.param("The Telecom Regulatory Authority of India has opened an inquiry and will decide within 60 days whether "
+                 "the interference breaches Indian licensing rules, Chairman Rakesh Venugopal said.",
+                 [("Telecom Regulatory Authority of India", "assert"), ("Telecom Regulatory Authority of India", "commit")],
+                 id="so does its chairman"),
+    pytest.param("Canada has not shared any evidence, spokesman Arindam Bagchi said.", [("Arindam Bagchi", "assert")],
+                 id="not after a negated clause about a state: how the other side answers"),
+    pytest.param("India and Pakistan traded fire. Saudi Arabia's foreign ministry said the kingdom was ready to help "
+                 "reduce tensions and to facilitate contacts between New Delhi and Islamabad.",
+                 [("Saudi Arabia", "mediate")], id="'the kingdom' ready to help reduce tensions and facilitate contacts"),
+    pytest.param("Iran seized the tanker. Oman's Foreign Ministry said it had offered to help resolve the matter.",
+                 [("Oman", "mediate")], id="helping resolve the matter"),
+    pytest.param("Kenya said it would help reduce inflation.", [("Kenya", "commit")],
+                 id="helping reduce inflation is no mediation"),
+    pytest.param("The East African Community offered to coordinate search efforts. Its secretariat said it would send a "
+                 "team to Mwanza on Monday.", [("East African Community", "commit"), ("East African Community", "commit")],
+                 id="'its secretariat'"),
+    pytest.param("Another survivor, Joseph Mwita, said crew members had collected cash fares.", [("Joseph Mwita", "assert")],
+                 id="a survivor named beside the word speaks for himself")])
+def test_offers_and_speakers_after_batch_11(nlp, text, expected):
+    """Read on batch 11 after its first run (each case but the controls failed before its rule)."""
+    assert acts(run(nlp, text)) == expected

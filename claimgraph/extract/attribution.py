@@ -1169,8 +1169,12 @@ class Article(Sources):
 def _infinitive_noun(tok):
     """'offered to host talks' with 'host' tagged a noun: a complement after 'to' with an object
     of its own is a verb, whatever its tag."""
-    return tok.dep_ in ("xcomp", "advcl") and tok.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
-        and any(c.dep_ == "dobj" for c in tok.children)
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "dobj" for c in tok.children):
+        return False
+    if tok.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True
+    # ('offered to coordinate the search and to host talks ...': the second, a conjunct of the first)
+    return tok.dep_ == "conj" and tok.head.dep_ in ("xcomp", "advcl") and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "to"
 
 
 #: how the parser hangs 'according (to X)' on the clause it sources: a phrase, or a participle

@@ -567,7 +567,8 @@ class Sources:
         if not self.actors.by_id[pid]["affiliations"]:
             state = self._state_of_the_clause_joined(doc[np.start:head.i], head) \
                 or self._state_of_the_capital_spoken_in(pid, doc[np.start:head.i], head) \
-                or self._state_of_the_ministry_named(doc[np.start:head.i], head)
+                or self._state_of_the_ministry_named(doc[np.start:head.i], head) \
+                or self._body_of_the_clause_reported(doc[np.start:head.i], head)
             if state:
                 self.actors.affiliate(pid, state, _role_words(np, head))
         if not self.discovering:
@@ -638,6 +639,23 @@ class Sources:
         return next((aid for o, word, aid in reversed(self.ministry_portfolios)
                      if o < order and o[0] >= order[0] - 1 and word in portfolio), None)
 
+    def _body_of_the_clause_reported(self, words, head):
+        """'The ITU has received complaints from both companies, spokeswoman Ines Carvalho said', 'The
+        regulator has opened an inquiry ..., Chairman X said': a spokesperson or an officer with no
+        owner named, speaking after a clause whose subject is an organisation, speaks for it. (Not
+        after a negated clause, nor a state's: 'Canada has not shared any evidence, spokesman X
+        said' is how the other side answers.)"""
+        titles = self.lx["spokes_nouns"] | self.lx["corporate_titles"]
+        if not any(t.lemma_.lower() in titles for t in words) or head.dep_ != "nsubj" or head.head.i < head.i:
+            return None
+        clause = next((c for c in head.head.children if c.dep_ == "ccomp" and c.i < head.i), None)
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN") or any(c.dep_ == "neg" for c in clause.children):
+            return None
+        kind, aid = self.resolve(subj)
+        aid = self.actors.acts_for(aid) if kind == "actor" else None
+        return aid if aid and self.actors.by_id[aid]["type"] == "organisation" else None
+
     def _plural_named(self, tok):
         """The group a singular modifier names: 'Houthi' in 'Houthi officials' is the article's
         'Houthis' (a movement named in the plural, whose singular is no alias of its own)."""
@@ -655,7 +673,7 @@ class Sources:
                     tok.lemma_.lower() in self.lx["spokes_nouns"] or tok.lemma_.lower() == "office"):
                 aid = self._person_before(self.order(c))   # 'according to his office', 'her spokesman said'
             elif c.dep_ == "poss" and c.lower_ == "its" and (tok.lemma_.lower() in self.lx["person_roles"]
-                                                             or tok.lemma_.lower() == "office"):
+                                                             or tok.lemma_.lower() in ("office", "secretariat")):
                 # 'Its chief executive, Louis Marchand, urged ...': the body last named speaks through him
                 # (or the last speaker: 'its' is never a person, so one taken for a person is a body)
                 kind, aid = self._last_thing(self.order(c))
@@ -733,6 +751,10 @@ class Sources:
             return self.resolve(attr) if attr.pos_ == "PROPN" else (None, None)
         if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS:
             return self._pronoun(tok)
+        named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and self.ent(c) is not None
+                      and self.ent(c).label_ == "PERSON" and self.ent(c).root == c), None)
+        if named is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lx["bystander_nouns"]:
+            return self.resolve(named)    # 'Another survivor, Joseph Mwita, said ...': the one named
         aid = self._state_body(tok)
         if aid:
             return "actor", aid
@@ -921,7 +943,7 @@ class Sources:
             aid = self.actors.org(tok.doc[first:tok.i + 1].text)      # (the name, not its apposition)
             if aid:
                 return "actor", aid
-        if (low in lx["descriptor_of"] or tok.lemma_ in lx["descriptor_of"] or tok.lemma_ == "country") \
+        if (low in lx["descriptor_of"] or tok.lemma_ in lx["descriptor_of"] or tok.lemma_ in COUNTRY_WORDS) \
                 and not (tok.tag_ == "NNS" and _counted(tok)) \
                 and not (tok.lemma_ == "group" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)):
             # ('the two bodies' are not one body; 'a campaign group' is none of the bodies met before)
@@ -1184,7 +1206,7 @@ class Sources:
             if a["type"] == "person":
                 continue
             is_union = any(k in a["label"].lower().split() for k in self.lx["union_keywords"])
-            if tok.lemma_ == "country" and a["type"] == "state":
+            if tok.lemma_ in COUNTRY_WORDS and a["type"] == "state":
                 cands.append(aid)
             elif cls == "union" and is_union:
                 cands.append(aid)
@@ -1208,7 +1230,7 @@ class Sources:
         if cls == "company" and cands:
             unions = self._named_as(tok, "union")          # ('the union ver.di' is no company)
             cands = [a for a in cands if a not in unions]
-        if tok.lemma_ == "country":
+        if tok.lemma_ in COUNTRY_WORDS:
             end = bisect.bisect_left(self.thing_speakers, (self.order(tok),))
             for _, aid in reversed(self.thing_speakers[max(0, end - 50):end]):
                 if aid in cands:
@@ -1442,6 +1464,9 @@ class Sources:
 
 
 #: titles of a state's office holders (who speaks for which state is otherwise not guessed)
+#: words by which an article names a state it has named ('the country', 'the kingdom')
+COUNTRY_WORDS = {"country", "kingdom", "emirate", "sultanate", "republic"}
+
 #: the last words of a company's legal name ('... River Transport Company', '... Holdings Ltd')
 COMPANY_ENDINGS = {"company", "co", "corp", "corporation", "inc", "ltd", "limited", "plc", "llc", "group", "holdings"}
 

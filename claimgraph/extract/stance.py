@@ -91,9 +91,10 @@ TALK_NOUNS = {"talks", "talk", "negotiation", "negotiations", "dialogue", "dialo
 
 #: what one helps others do, to what, that makes the helper a go-between ('help the two sides find
 #: a solution', 'resolve their dispute'; not 'help the group find its targets')
-HELPED_SETTLEMENT = {"find", "reach", "resolve", "settle", "negotiate", "broker", "bridge"}
+HELPED_SETTLEMENT = {"find", "reach", "resolve", "settle", "negotiate", "broker", "bridge", "reduce", "ease", "defuse"}
 SETTLEMENT_OBJECTS = {"solution", "agreement", "deal", "compromise", "settlement", "dispute", "difference", "conflict",
-                      "crisis", "row", "impasse", "standoff", "ground", "way", "truce", "ceasefire"}
+                      "crisis", "row", "impasse", "standoff", "ground", "way", "truce", "ceasefire", "matter",
+                      "tension", "tensions"}
 
 
 def _after_quoted_question(v):
