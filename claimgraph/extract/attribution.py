@@ -917,18 +917,20 @@ class Article(Sources):
                          "speaker_text": speaker_text or (self.np_span(subj).text if subj is not None else "")})
 
     def _office_of_the_state_told_of(self, pid, n, content):
-        """'Russia warned that ... Deputy Foreign Minister X said Moscow was ready to help ...': an
-        office holder of a state the text does not name, who says a state that has itself just spoken
-        (in this sentence or the one before) is ready, willing or prepared to act, holds that
-        state's office: a state's readiness is told by its own."""
+        """'Russia warned that ... Deputy Foreign Minister X said Moscow was ready to help ...', '...
+        and said Islamabad would raise the attacks at the United Nations': an office holder of a state
+        the text does not name, who says a state that has itself just spoken (in this sentence or the
+        one before) is ready to act or will act, holds that state's office: a state's readiness and
+        intent are told by its own."""
         a = self.actors.by_id[pid]
         if a["type"] != "person" or a["affiliations"] or not STATE_TITLES & self.actors.titles.get(pid, set()):
             return
         subj = next((t for t in content if t.dep_ == "nsubj" and t.head in content and t.pos_ == "PROPN"), None)
-        if subj is None or any(c.dep_ == "neg" for c in subj.head.children) or not any(
-                c.dep_ == "acomp" and c.lower_ in self.lx["commit_markers"] for c in subj.head.children):
-            return            # (only a readiness of the state's own: 'Bagchi said Canada had not shared ...'
-            #                    after Canada spoke is India's spokesman answering it)
+        if subj is None or any(c.dep_ == "neg" for c in subj.head.children) or not (any(
+                c.dep_ == "acomp" and c.lower_ in self.lx["commit_markers"] for c in subj.head.children) or any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would") for c in subj.head.children)):
+            return            # (only a readiness or an intent of the state's own: 'Bagchi said Canada had not
+            #                    shared ...' after Canada spoke is India's spokesman answering it)
         kind, state = self.resolve(subj)
         if kind != "actor" or self.actors.by_id[state]["type"] != "state":
             return

@@ -292,7 +292,7 @@ def _refine(art, r, actor, parties, stance):
         return "deny"         # 'said the reports did not correspond to reality'
     if _only_a_bystander(art, toks, actor):
         return "deny"         # 'says it is merely an observer': the speaker disclaims any part
-    if _will_not_hesitate(art, toks) or _reserves_the_right(art, toks, actor):
+    if _will_not_hesitate(art, toks) or _reserves_the_right(art, toks, actor) or _met_with_force(art, toks):
         return "demand"       # 'said it would not hesitate to order further strikes', 'reserves the right to respond': a threat
     if _own_refusal(art, toks, actor):
         return "deny"         # 'said it would not release the crew', 'would never recognise the court': a refusal
@@ -718,6 +718,15 @@ def _will_not_hesitate(art, toks):
     return t is not None and t.lemma_.lower() in art.lx["restraint_verbs"] \
         and any(c.dep_ == "neg" for c in t.children) and _future(t) \
         and any(c.dep_ == "xcomp" for c in t.children)
+
+
+def _met_with_force(art, toks):
+    """'Any misadventure will be met with the full might of our armed forces', 'any attack would be
+    met with a befitting response': what the other side might do, answered with force, is a threat."""
+    t = _content_root(toks)
+    return t is not None and t.lemma_.lower() == "meet" and t.tag_ == "VBN" and _future(t) \
+        and any(c.dep_ == "auxpass" for c in t.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)
 
 
 def _reserves_the_right(art, toks, actor):
