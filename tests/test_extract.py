@@ -2379,3 +2379,19 @@ def test_threats_and_intents_after_batch_11(nlp, text, expected):
     the title does not place, 'Army spokesman X', as the state the article is about: it gave
     Thailand's army spokesman to Cambodia and China's to the Philippines on dev.)"""
     assert acts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Kenya accused Uganda of harassment. Kenya's foreign ministry said Ugandan officers had held Kenyan "
+                 "fishermen for three days.", [("Kenya", "accuse"), ("Kenya", "accuse")],
+                 id="the other side's deed against the speaker's people is a charge, whatever the verb"),
+    pytest.param("Kenya accused Uganda of harassment. Kenya's foreign ministry said Ugandan marines had landed on "
+                 "Kenyan islands in the lake.", [("Kenya", "accuse"), ("Kenya", "accuse")],
+                 id="or against the speaker's land, after a preposition"),
+    pytest.param("Kenya accused Uganda of harassment. Kenya's foreign ministry said Ugandan officers had returned "
+                 "Kenyan fishermen on Monday.", [("Kenya", "accuse"), ("Kenya", "assert")],
+                 id="returning them is a kindness, no charge")])
+def test_the_other_sides_deed_against_ours(nlp, text, expected):
+    """A charge told in neutral words: the content's subject is the other side, its object the
+    speaker's own people or property, in the past and not negated."""
+    assert acts(run(nlp, text)) == expected

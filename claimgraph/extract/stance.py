@@ -352,6 +352,8 @@ def _refine(art, r, actor, parties, stance):
     mentions_opp = any(art.resolve(t)[1] in opponents for t in toks if t.pos_ in ("PROPN", "ADJ"))
     if opp_agent and (wrong or any(t.dep_ == "neg" or t.lower_ == "not" for t in neg_tokens)):
         return "accuse"
+    if _other_side_acts_on_ours(art, toks, actor, opponents):
+        return "accuse"       # 'said Ugandan officers had held Kenyan fishermen for days': the other side's deed against ours
     if opp_agent and _imputes_an_aim(art, toks):
         return "accuse"       # 'the union said the company was trying to avoid negotiating': a motive laid on the other side
     if _ties_to_wrong(art, toks, opponents):
@@ -387,6 +389,51 @@ def _another_has_none(art, toks, actor):
         return False
     return not any(t.pos_ in ("PROPN", "ADJ") and art.actors.acts_for(art.resolve(t)[1]) == actor
                    for t in toks if t.i != subj.i and art.resolve(t)[0] == "actor")
+
+
+#: what one side may do to the other's people or property without wronging them
+KIND_DEEDS = {"return", "release", "free", "help", "support", "meet", "welcome", "thank", "invite", "assist", "protect",
+              "pay", "compensate", "save", "rescue", "treat", "feed", "host", "inform", "notify", "contact", "call",
+              "visit", "brief", "assure", "reassure", "tell", "ask", "urge", "offer", "allow", "permit", "give", "send",
+              "hand", "repatriate", "congratulate", "praise", "recognise", "recognize", "back", "join"}
+
+
+def _other_side_acts_on_ours(art, toks, actor, opponents):
+    """The content says the other side did something to the speaker's own side: its subject an
+    opponent, its object the speaker's people or property ('Ugandan officers had held Kenyan
+    fishermen', 'the company's trucks had covered our homes in dust'), in the past, not negated,
+    and not a kindness (returning, releasing, helping ...). A charge told in neutral words."""
+    ids = {t.i for t in toks}
+    for v in (t for t in toks if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN")):
+        if v.lemma_.lower() in KIND_DEEDS or stance_of_verb(art, v) is not None or any(
+                c.dep_ in ("neg", "aux") and c.lower_ in ("not", "n't", "never", "will", "would", "could", "may", "might")
+                for c in v.children):
+            continue          # (a kindness, a future, or a speech act: 'the company rejected a union proposal')
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i in ids), None)
+        objs = [c for c in v.children if c.dep_ == "dobj" and c.i in ids]
+        objs += [p for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "into", "at", "against")
+                 for p in c.children if p.dep_ == "pobj" and p.i in ids]     # ('had fired on Afghan farmers')
+        if subj is None or not objs:
+            continue
+        doer = _owner_actor(art, subj)
+        if doer is None or doer not in opponents:
+            continue
+        if any(_owner_actor(art, o) == actor or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in o.children)
+               for o in objs):
+            return True
+    return False
+
+
+def _owner_actor(art, t):
+    """The actor a noun phrase stands for or belongs to: its own name, or its owner's ('Kenyan
+    fishermen', "the company's trucks")."""
+    for c in [t] + [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")]:
+        if c.lower_ in ("its", "their", "his", "her", "our", "my", "which", "who", "that"):
+            continue
+        kind, aid = art.resolve(c)
+        if kind == "actor":
+            return art.actors.acts_for(aid)
+    return None
 
 
 def _negators(art, toks):
