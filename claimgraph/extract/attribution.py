@@ -408,7 +408,7 @@ class Article(Sources):
             content = self._content(inner, stance) or list(inner.subtree)
         elif v.lemma_.lower() in self.lx["question_frames"] and _after_quoted_question(v) \
                 and not any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
-            content = self._quotation(v)[0]     # '"Why ...?" Obama asked Republicans': the question, not whom
+            content = self._quotation(v)[0]     # '"Why ...?" Ruiz asked the commanders': the question, not whom
         else:
             content = self._content(v, stance)
         if not content and v.dep_ == "acl":
@@ -743,7 +743,7 @@ class Article(Sources):
         return []
 
     def _name_after(self, v):
-        """'"...," said Skelly.', '"...," said David Brock, a confidant who heads ...': a quoting verb
+        """'"...," said Early.', '"...," said Tomas Ferreira, an official who heads ...': a quoting verb
         right after the closing quotation mark, left without a subject because the parser hung the
         name after it elsewhere (as an adverb, or as the subject of a later word). The name between
         the verb and the next comma or full stop speaks: (its head token, a kind hint or None, its
@@ -786,7 +786,10 @@ class Article(Sources):
                 #                    refused to ...': no inner act; the outer speaker tells it)
             if inner:
                 own = [s for s in c.children if s.dep_ in SUBJ_DEPS]
-                if own and c.i < v.i and self._spokesperson_after(v, c, own[0]):
+                body = self._spokesperson_after(v, c) if own and c.i < v.i else None
+                if body is not None:
+                    # (and a later 'she' is the body's spokeswoman)
+                    bisect.insort(self.person_subjects, ((self.cur, v.i), body))
                     return True
                 if own and own[0].dep_ == "nsubjpass" and not any(a.dep_ == "agent" for a in c.children):
                     continue      # 'X said she was asked to ...': the one asked speaks no act; X does
@@ -806,19 +809,18 @@ class Article(Sources):
                     # nothing to report, makes no statement of its own: the outer one stands)
         return False
 
-    def _spokesperson_after(self, v, c, inner):
+    def _spokesperson_after(self, v, c):
         """'The European Commission called on Lithuania to ..., a spokeswoman said.': an unnamed
-        spokesperson after a body's act, drawn already, speaks for that body; the act stands, and a
-        later 'she' is the body's spokeswoman."""
+        spokesperson after a body's act c, drawn already, speaks for that body, whose act stands.
+        The body, or None."""
         outer = next((x for x in v.children if x.dep_ == "nsubj" and x.i > v.i - 3), None)
         if outer is None or outer.lemma_.lower() not in self.lx["spokes_nouns"] or any(
                 x.dep_ in ("poss", "compound", "amod", "prep") for x in outer.children):
-            return False
+            return None
         drawn = next((r for r in self.raw if r["cue"].i == c.i and r["kind"] == "actor"), None)
         if drawn is None or self.actors.by_id[drawn["aid"]]["type"] == "person":
-            return False
-        bisect.insort(self.person_subjects, ((self.cur, outer.i), drawn["aid"]))
-        return True
+            return None
+        return drawn["aid"]
 
     def _another_speaker(self, v, c, inner):
         """'The Times wrote that Olm had claimed ...', 'Olm notes that the commission announced ...':

@@ -41,7 +41,7 @@ def stance_of_verb(art, v):
     deps = {c.dep_ for c in kids}
     if question and (deps & set(question) or not deps & {"dobj", "xcomp", "prep", "dative"}
                      or _after_quoted_question(v)) and "xcomp" not in deps:
-        return "assert"       # 'asked whether ...', '"...?" Clinton asked.', '"Why ...?" Obama asked Republicans.'
+        return "assert"       # 'asked whether ...', '"...?" Clinton asked.', '"Why ...?" Ruiz asked the commanders.'
     if lemma in ("offer", "provide", "extend", "lend") and any(
             c.dep_ == "dobj" and c.lower_ == "offices" and any(a.lower_ == "good" for a in c.children) for c in kids):
         return "mediate"      # 'offered its good offices'
@@ -98,7 +98,7 @@ SETTLEMENT_OBJECTS = {"solution", "agreement", "deal", "compromise", "settlement
 
 
 def _after_quoted_question(v):
-    """'"Why are you still endorsing him?" Obama asked Republican politicians.': the question the
+    """'"Why are you still blocking the convoy?" Ruiz asked the commanders.': the question the
     verb reports stands in quotation marks before it, in its own sentence."""
     doc, start = v.doc, v.sent.start
     if start >= 2 and doc[start - 1].text in QUOTE_CLOSERS and doc[start - 2].text == "?" and v.i - start <= 4:
@@ -107,7 +107,7 @@ def _after_quoted_question(v):
 
 
 def _names_in_quotes(v):
-    """'called his actions "a crucial step"', 'has called the situation "overclassification run amok"':
+    """'has called the ensuing chaos "a lesson we had to learn"', 'called the ruling "a turning point"':
     'call' with an object and the name it gives in quotation marks right after it (parsed as an
     apposition or a clause of its own rather than a naming complement)."""
     if v.lemma_.lower() != "call":
