@@ -11,8 +11,8 @@ import bisect
 from .lexicon import (ANON, CONTENT_PREPS, GROUP, INHERIT_DEPS, PERSON_PRONOUNS, QUOTE_CLOSERS, QUOTE_OPENERS,
                       SPEECH_STANCES, SUBJ_DEPS, THING_PRONOUNS, _in_quotes)
 from .mediation import mediation_verb
-from .sources import STATE_TITLES, Sources, _before, _by_whom, _with_conjuncts
-from .stance import _after_quoted_question, stance_of_verb
+from .sources import STATE_TITLES, Sources, _before, _by_whom, _hung_cue, _with_conjuncts
+from .stance import _after_quoted_question, _future, stance_of_verb
 
 class Article(Sources):
     """An article under analysis: its sources (inherited) and the raw statements its cues make."""
@@ -909,8 +909,7 @@ class Article(Sources):
             bisect.insort(self.thing_speakers, ((n, cue.i), GROUP))
         if kind == ANON:
             stance = "report"
-        outlet = bool(aid) and (self.actors.by_id[aid]["label"].lower() in self.lx["news_lower"]
-                                or aid in self.actors.outlets)
+        outlet = bool(aid) and self.actors.is_outlet(aid)
         if outlet:
             stance = "assert"     # a news outlet reports: its words are told, not charged (FORMAT.md)
         self.raw.append({"n": n, "cue": cue, "subj": subj, "kind": kind, "aid": aid, "stance": stance, "via": via,
@@ -929,12 +928,12 @@ class Article(Sources):
             return
         subj = next((t for t in content if t.dep_ == "nsubj" and t.head in content and t.pos_ == "PROPN"), None)
         if subj is None or any(c.dep_ == "neg" for c in subj.head.children) or not (any(
-                c.dep_ == "acomp" and c.lower_ in self.lx["commit_markers"] for c in subj.head.children) or any(
-                c.dep_ == "aux" and c.lower_ in ("will", "would") for c in subj.head.children)):
+                c.dep_ == "acomp" and c.lower_ in self.lx["commit_markers"] for c in subj.head.children)
+                or _future(subj.head)):
             return            # (only a readiness or an intent of the state's own: 'Bagchi said Canada had not
             #                    shared ...' after Canada spoke is India's spokesman answering it)
-        kind, state = self.resolve(subj)
-        if kind != "actor" or self.actors.by_id[state]["type"] != "state":
+        state = self.actor_of(subj)
+        if state is None or self.actors.by_id[state]["type"] != "state":
             return
         end = bisect.bisect_left(self.thing_speakers, ((n, content[0].i),))
         if any(aid == state and o[0] >= n - 1 for o, aid in self.thing_speakers[max(0, end - 10):end]):
@@ -1252,11 +1251,9 @@ def _rooted_acl(v) -> bool:
             v.doc[v.i - 1].text == "," and any(c.dep_ in ("dobj", "ccomp") or c.dep_ in ("xcomp", "advcl") and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in v.children))):
         return True           # ('Uzbekistan, which borders both, offered to host talks', tagged a participle)
-    # ('The X Alliance, a Lagos-based group, accused Y of ...': tagged a participle on the apposition,
-    # set off by its comma, with an object of its own, which a reduced passive never has)
-    return v.tag_ in ("VBD", "VBN") and v.head.dep_ == "appos" and v.head.head.dep_ == "ROOT" \
-        and v.head.head.pos_ in ("NOUN", "PROPN") and v.doc[v.i - 1].text == "," \
-        and any(c.dep_ in ("dobj", "ccomp") for c in v.children)
+    # ('The X Alliance, a Lagos-based group, accused Y of ...': tagged a participle on the apposition)
+    return v.head.dep_ == "appos" and v.head.head.dep_ == "ROOT" and v.head.head.pos_ in ("NOUN", "PROPN") \
+        and _hung_cue(v)
 
 
 def _negated(v) -> bool:

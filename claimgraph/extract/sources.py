@@ -58,6 +58,10 @@ class _Actors:
             if a.get("type") == "person":
                 self._index_person(a["id"], a["label"])
 
+    def is_outlet(self, aid):
+        """A news outlet: one of the agencies and papers the lexicon knows, or one the text names."""
+        return self.by_id[aid]["label"].lower() in self.lx["news_lower"] or aid in self.outlets
+
     def _add(self, aid, label, typ):
         if aid not in self.by_id:
             self.by_id[aid] = {"id": aid, "label": label, "type": typ, "aliases": [], "affiliations": []}
@@ -247,6 +251,7 @@ class Sources:
         self.thing_speakers = []   # (global order, actor id) of non-person speakers/subjects
         self.institution_owners = []  # (global order, institution word, actor id): "Niger's junta"
         self.ministry_portfolios = []  # (global order, portfolio word, state): "Zambia's Health Ministry"
+        self._country_word_list = None  # (sentence number, country) of capitalised country words, once read
         self.ent_at = {}           # (doc id, token i) -> entity span
         self.discovering = False   # True while :meth:`discover` registers the article's actors
         self.sent_no = {}          # (doc id, sentence start) -> sentence number
@@ -275,11 +280,7 @@ class Sources:
         while stack:
             c = stack.pop()
             idx.append(c.i)
-            # (not a cue the parser hung on an apposition: 'The X Alliance, a Lagos-based group,
-            # accused Y of ...', a participle after a comma with an object of its own)
-            stack.extend(g for g in c.children if not (
-                g.dep_ == "acl" and g.tag_ in ("VBD", "VBN") and g.i > 0 and tok.doc[g.i - 1].text == ","
-                and any(x.dep_ in ("dobj", "ccomp") for x in g.children)))
+            stack.extend(g for g in c.children if not _hung_cue(g))   # (not a cue hung on an apposition)
         lo, hi = min(idx), max(idx)
         doc = tok.doc
         while lo < tok.i and (doc[lo].is_punct or doc[lo].ent_type_ in ("DATE", "TIME")):
@@ -604,10 +605,7 @@ class Sources:
                 break
             main = main.head
             subj = next((c for c in main.children if c.dep_ == "nsubj"), None)
-        if subj is None:
-            return None
-        kind, aid = self.resolve(subj)
-        aid = self.actors.acts_for(aid) if kind == "actor" else None
+        aid = self.actor_of(subj) if subj is not None else None
         return aid if aid and self.actors.by_id[aid]["type"] == "state" else None
 
     def _state_of_the_capital_spoken_in(self, pid, words, head):
@@ -626,6 +624,13 @@ class Sources:
                     if name:
                         return self.actors.country(name)
         return None
+
+    def _place_by_capital(self, pid, tok):
+        """A person of no known side, met again speaking in a state's capital ('Foreign Minister X
+        said ...', later 'X told reporters in La Paz'), holds that state's office from the start."""
+        if not self.actors.by_id[pid]["affiliations"]:
+            self.actors.affiliate(pid, self._state_of_the_capital_spoken_in(pid, [], tok),
+                                  min(self.actors.titles.get(pid, set()) & STATE_TITLES, default="office"))
 
     def _state_of_the_ministry_named(self, words, head):
         """'Zambia's Health Ministry rejected that explanation. Health Minister X said ...': a minister
@@ -646,14 +651,12 @@ class Sources:
         after a negated clause, nor a state's: 'Canada has not shared any evidence, spokesman X
         said' is how the other side answers.)"""
         titles = self.lx["spokes_nouns"] | self.lx["corporate_titles"]
-        if not any(t.lemma_.lower() in titles for t in words) or head.dep_ != "nsubj" or head.head.i < head.i:
+        if not any(t.lemma_.lower() in titles for t in words) or head.head.i < head.i:
             return None
-        clause = next((c for c in head.head.children if c.dep_ == "ccomp" and c.i < head.i), None)
-        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+        clause, subj = _report_before(head, ("ccomp",))
         if subj is None or subj.pos_ not in ("PROPN", "NOUN") or any(c.dep_ == "neg" for c in clause.children):
             return None
-        kind, aid = self.resolve(subj)
-        aid = self.actors.acts_for(aid) if kind == "actor" else None
+        aid = self.actor_of(subj)
         return aid if aid and self.actors.by_id[aid]["type"] == "organisation" else None
 
     def _plural_named(self, tok):
@@ -741,6 +744,11 @@ class Sources:
         return None
 
     # ------------------------------------------------ NP resolution
+    def actor_of(self, tok):
+        """The actor the noun phrase headed by tok counts for (a person's state or body), or None."""
+        kind, aid = self.resolve(tok)
+        return self.actors.acts_for(aid) if kind == "actor" else None
+
     def resolve(self, tok):
         """(kind, actor id) for the noun phrase headed by tok; kind: actor, group, anon or None."""
         lx, low = self.lx, tok.lower_
@@ -834,10 +842,7 @@ class Sources:
             pid = self.actors.person(self.person_name(e) if e.label_ == "PERSON" else tok.text)
             if not self.discovering:
                 self._company_of_title(pid, tok)
-            if not self.actors.by_id[pid]["affiliations"]:
-                # ('Foreign Minister X said ...', later 'X told reporters in La Paz': the capital he speaks in)
-                self.actors.affiliate(pid, self._state_of_the_capital_spoken_in(pid, [], tok),
-                                      min(self.actors.titles.get(pid, set()) & STATE_TITLES, default="office"))
+            self._place_by_capital(pid, tok)
             return "actor", pid
         if e is None and tok.is_title and len(tok) > 2 and tok.pos_ in ("PROPN", "NOUN") and not any(
                 c.dep_ in ("compound", "amod", "poss", "nmod") for c in tok.children) \
@@ -852,9 +857,8 @@ class Sources:
             # (a bare capitalised subject the parser took for a common noun, 'Kabir left ...', is the
             # person of that name met earlier)
             pid = self.actors.name_tokens[low]
-            if self.actors.by_id[pid]["type"] == "person" and not self.actors.by_id[pid]["affiliations"]:
-                self.actors.affiliate(pid, self._state_of_the_capital_spoken_in(pid, [], tok),
-                                      min(self.actors.titles.get(pid, set()) & STATE_TITLES, default="office"))
+            if self.actors.by_id[pid]["type"] == "person":
+                self._place_by_capital(pid, tok)
             return "actor", pid
         if e is not None and e.label_ == "ORG" and e.root == tok and len(e) > 1 and tok.is_title \
                 and not any(c.dep_ == "poss" for c in tok.children) \
@@ -1167,15 +1171,8 @@ class Sources:
     def _subject_told_before(self, tok):
         """'Senegal offered to host talks ..., its foreign ministry said': the 'its' of a speaker
         named after what it reports is the subject of that report, when it is a state or a body."""
-        v = tok.head
-        if tok.dep_ != "nsubj":
-            return None
-        clause = next((c for c in v.children if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i), None)
-        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
-        if subj is None or subj.pos_ == "PRON":
-            return None
-        kind, aid = self.resolve(subj)
-        aid = self.actors.acts_for(aid) if kind == "actor" else None
+        _, subj = _report_before(tok, ("ccomp", "parataxis"))
+        aid = self.actor_of(subj) if subj is not None and subj.pos_ != "PRON" else None
         return aid if aid and self.actors.by_id[aid]["type"] != "person" else None
 
     def _same_document_before(self, tok):
@@ -1213,12 +1210,12 @@ class Sources:
             elif cls == "armed" and a["type"] == "armed-group":
                 cands.append(aid)
             elif cls == "company" and a["type"] == "organisation" and not is_union and not a.get("intl") \
-                    and a["label"].lower() not in self.lx["news_lower"] and aid not in self.actors.outlets \
+                    and not self.actors.is_outlet(aid) \
                     and not any(k in self.lx["public_body_words"] for k in a["label"].lower().split()):
                 cands.append(aid)
             elif cls == "body" and a["type"] == "organisation" and (not a.get("intl") or tok.lemma_ == "agency") \
                     and a["label"].lower().split()[-1] not in self.lx["company_name_words"] \
-                    and a["label"].lower() not in self.lx["news_lower"] and aid not in self.actors.outlets:
+                    and not self.actors.is_outlet(aid):
                 # (the UN's agencies are 'the agency' too: 'the World Food Programme ... the agency's
                 # country director')
                 cands.append(aid)
@@ -1387,7 +1384,7 @@ class Sources:
 
     def _country_words(self):
         """(sentence number, country) of every capitalised word that names a country, read once."""
-        if not hasattr(self, "_country_word_list"):
+        if self._country_word_list is None:
             self._country_word_list = [(n, name) for n, (sent, _, _) in enumerate(self.sents) for t in sent
                                        if t.text[:1].isupper() for name in [self.lx["country_of"].get(t.text.lower())]
                                        if name]
@@ -1475,6 +1472,25 @@ STATE_FORCE_HEADS = {"troop", "troops", "force", "forces", "guard", "guards", "p
                      "service", "ministry", "committee", "command", "directorate"}
 
 STATE_TITLES = {"minister", "spokesman", "spokeswoman", "spokesperson", "secretary", "ambassador", "envoy"}
+
+
+def _report_before(subj, deps):
+    """(clause, its subject) of the clause of ``deps`` that the verb of ``subj`` reports before
+    it ('Senegal offered to host talks, its ministry said'), or (None, None)."""
+    if subj.dep_ != "nsubj":
+        return None, None
+    clause = next((c for c in subj.head.children if c.dep_ in deps and c.i < subj.i), None)
+    if clause is None:
+        return None, None
+    return clause, next((c for c in clause.children if c.dep_ == "nsubj"), None)
+
+
+def _hung_cue(v) -> bool:
+    """'The X Alliance, a Lagos-based group, accused Y of ...': a past verb the parser hung as a
+    participle on the noun before it, set off by a comma, with an object of its own (which a
+    reduced passive never has): the sentence's verb, not part of the noun phrase."""
+    return v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.i > 0 and v.doc[v.i - 1].text == "," \
+        and any(c.dep_ in ("dobj", "ccomp") for c in v.children)
 
 
 def _opens_its_sentence(tok) -> bool:

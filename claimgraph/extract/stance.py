@@ -33,9 +33,10 @@ def stance_of_verb(art, v):
         return "mediate"      # 'has acted as a go-between for Western capitals and the rebels'
     if lemma == "call" and any(c.dep_ == "dobj" and (any(g.dep_ == "conj" for g in c.children) or c.lemma_.lower() in (
             "side", "party")) for c in kids) and any(
-            c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" and p.lemma_.lower() in TALK_NOUNS
+            c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" and p.lemma_.lower() in lx["conditional_verbs"]["invite"]
                                                           for p in c.children) for c in kids):
         return "mediate"      # 'called both sides to talks in Dhaka' convenes them, as 'invited ... to talks' does
+        #                       (what one is called to: the talks one is invited to, cues.yaml)
         #                       (not 'called the ambassador to a meeting': one summoned)
     question = lx["question_frames"].get(lemma)
     deps = {c.dep_ for c in kids}
@@ -85,9 +86,6 @@ def stance_of_verb(art, v):
         return "commit"       # 'announced a halt to oil exports', 'declared a ceasefire': the speaker's side acts
     return lx["verbs"][lemma]
 
-
-#: what one calls or invites the sides to when one convenes them
-TALK_NOUNS = {"talks", "talk", "negotiation", "negotiations", "dialogue", "dialog", "meeting", "summit"}
 
 #: what one helps others do, to what, that makes the helper a go-between ('help the two sides find
 #: a solution', 'resolve their dispute'; not 'help the group find its targets')
@@ -384,11 +382,10 @@ def _another_has_none(art, toks, actor):
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
     if subj is None or subj.pos_ != "PROPN":
         return False
-    kind, aid = art.resolve(subj)
-    if kind != "actor" or art.actors.acts_for(aid) == actor or art.actors.by_id[art.actors.acts_for(aid)]["type"] != "state":
+    other = art.actor_of(subj)
+    if other is None or other == actor or art.actors.by_id[other]["type"] != "state":
         return False
-    return not any(t.pos_ in ("PROPN", "ADJ") and art.actors.acts_for(art.resolve(t)[1]) == actor
-                   for t in toks if t.i != subj.i and art.resolve(t)[0] == "actor")
+    return not any(t.pos_ in ("PROPN", "ADJ") and art.actor_of(t) == actor for t in toks if t.i != subj.i)
 
 
 #: what one side may do to the other's people or property without wronging them
@@ -430,9 +427,9 @@ def _owner_actor(art, t):
     for c in [t] + [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")]:
         if c.lower_ in ("its", "their", "his", "her", "our", "my", "which", "who", "that"):
             continue
-        kind, aid = art.resolve(c)
-        if kind == "actor":
-            return art.actors.acts_for(aid)
+        aid = art.actor_of(c)
+        if aid is not None:
+            return aid
     return None
 
 
