@@ -789,17 +789,21 @@ def test_hedging_is_the_speakers_and_kept_apart_from_confidence(nlp):
     assert rec["hedge"] == ["allegedly"] and rec["confidence"] == hedged["confidence"]
 
 
-def test_confidence_is_the_calibrated_share_of_its_basis(nlp):
-    """Confidence comes from the table fitted on dev (data/confidence.yaml), per statement basis."""
+def test_confidence_is_the_calibrated_share_of_its_basis_and_stance(nlp):
+    """Confidence comes from the table fitted on first reads (data/confidence.yaml), per statement
+    basis and stance: a denial and an assertion by the same kind of speaker differ."""
     table = yaml.safe_load(E.CONFIDENCE_PATH.read_text(encoding="utf-8"))
-    r = run(nlp, "Ghana said the school opened in 2010. Officials said the school was closed.")
-    named, anonymous = r["statements"]
-    assert named["basis"] == "named/cue" and anonymous["basis"] == "anonymous/cue"
-    for s in (named, anonymous):
-        assert s["confidence"] == table["basis"][s["basis"]]
-        n, right = table["counts"][s["basis"]]
+    r = run(nlp, "Ghana said the school opened in 2010. Officials said the school was closed. "
+                 "Ghana denied that the school was closed.")
+    named, anonymous, denial = r["statements"]
+    assert named["basis"] == "named/cue" and anonymous["basis"] == "anonymous/cue" and denial["basis"] == "named/cue"
+    assert (named["stance"], anonymous["stance"], denial["stance"]) == ("assert", "report", "deny")
+    for s in (named, anonymous, denial):
+        key = f"{s['basis']}/{s['stance']}"
+        assert s["confidence"] == table["basis"][key]
+        n, right = table["counts"][key]
         assert 0 <= right <= n
-    assert named["confidence"] != anonymous["confidence"]
+    assert named["confidence"] != denial["confidence"]
 
 
 # ---------------------------------------------------------------- bad input and robustness

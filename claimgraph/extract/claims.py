@@ -58,7 +58,7 @@ def _build(art, doc_id, text):
             statements.append({"id": f"s{len(statements) + 1}", "stance": stance, "speaker": aid,
                                "speaker_text": r["speaker_text"], "actor": acts, "about": about,
                                "sentence": text[st:en], "start": st, "end": en, "span": span or r["speaker_text"],
-                               "claim": None, "confidence": _confidence(basis), "basis": basis,
+                               "claim": None, "confidence": None, "basis": basis,
                                "hedge": _hedges(art, r), "n": r["n"], "_raw": r})
     statements = _merge_predicates(art, statements)
     # a quotation running on into the next sentence is one statement: the later sentence stands as
@@ -84,7 +84,7 @@ def _build(art, doc_id, text):
                         or m["cue"].dep_ in ("xcomp", "advcl") and m["cue"].head.i == s["_raw"]["cue"].i
                         and m["cue"].doc is s["_raw"]["cue"].doc)]
             if owns:
-                owns[0].update(stance="mediate", basis="mediator/mediate", confidence=_confidence("mediator/mediate"),
+                owns[0].update(stance="mediate", basis="mediator/mediate",
                                about=[p for p in parties if p != acts])
                 # ('Bishop X said the council had offered to host talks': the council's offer, told by
                 # its chairman, is one mediation, not his and the council's besides)
@@ -98,13 +98,13 @@ def _build(art, doc_id, text):
                                "speaker_text": art.np_span(tok).text, "actor": acts,
                                "about": [p for p in parties if p != acts], "sentence": text[st:en], "start": st,
                                "end": en, "span": _span_text(sent, list(m["cue"].subtree)) or m["cue"].text,
-                               "claim": None, "confidence": _confidence("mediator/mediate"),
-                               "basis": "mediator/mediate", "hedge": [], "n": m["n"], "_raw": None})
+                               "claim": None, "confidence": None, "basis": "mediator/mediate", "hedge": [], "n": m["n"], "_raw": None})
     statements.sort(key=lambda s: s["start"])
     for i, s in enumerate(statements, 1):
         s["id"] = f"s{i}"
     contested = _contest(art, statements, parties, new_claim)
     for s in statements:
+        s["confidence"] = _confidence(s["basis"], s["stance"])     # once the contest has settled the stance
         if s["claim"] is None:
             s["claim"] = new_claim(_shortened(s["span"], 80) or s["stance"], _claim_core(art, s))
     mediations = _mediations(art, statements, parties, text)
@@ -197,8 +197,8 @@ def _named_objects(art, sent, toks):
 
 
 def _basis(art, r, actor, stance):
-    """What a statement rests on, as 'speaker kind/stance origin': the key of the confidence table
-    (data/confidence.yaml, calibrated on dev by scripts/calibrate_confidence.py).
+    """What a statement rests on, as 'speaker kind/stance origin': with the stance, the key of the
+    confidence table (data/confidence.yaml, fitted by scripts/calibrate_confidence.py).
 
     Speaker kind: group ('both sides', expanded per party), anonymous, pronoun (resolved to an
     antecedent), unplaced (a name or description the actor tables did not know), person (a person
@@ -224,12 +224,12 @@ def _basis(art, r, actor, stance):
     return f"{kind}/{origin}"
 
 
-def _confidence(basis):
-    """The share of dev statements with this basis that were right (speaker's actor and stance),
-    from the calibration table; a basis never seen in calibration gets the table's overall share."""
+def _confidence(basis, stance):
+    """The share of right statements (speaker's actor and stance) among those with this basis and
+    stance in the extractor's first reads of articles it had not seen (the calibration table); a
+    pair never seen there gets its stance's share, an unknown stance the overall share."""
     table = _confidence_table()
-    kind = basis.split("/", 1)[0]
-    return table["basis"].get(basis, table["kind"].get(kind, table["overall"]))
+    return table["basis"].get(f"{basis}/{stance}", table["stance"].get(stance, table["overall"]))
 
 
 def _hedges(art, r):

@@ -161,7 +161,7 @@ def _norm(text):
 
 @lru_cache(maxsize=1)
 def _confidence_table():
-    """Calibrated confidence per statement basis (written by scripts/calibrate_confidence.py)."""
+    """Calibrated confidence per statement basis and stance (written by scripts/calibrate_confidence.py)."""
     return yaml.safe_load(CONFIDENCE_PATH.read_text(encoding="utf-8"))
 
 
