@@ -2399,3 +2399,81 @@ def test_the_other_sides_deed_against_ours(nlp, text, expected):
     """A charge told in neutral words: the content's subject is the other side, its object the
     speaker's own people or property, in the past and not negated."""
     assert acts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Thousands walked off the job at mills run by Brazilian sugar and ethanol producer Açúcar Serra Dourada, "
+                 "workers said. Serra Dourada denied the charges.",
+                 [(None, "report"), ("Açúcar Serra Dourada", "deny")],
+                 id="a name after a company noun is the company's, and its last words name it again"),
+    pytest.param("The app had been hacked, software developer John Mitchell said.", [("John Mitchell", "assert")],
+                 id="a trade that is also a person's: the name stays a person"),
+    pytest.param("Grupo Vial Andino and Banco Andino signed the loan. Andino said the terms were fair.",
+                 [("Andino", "assert")], id="last words shared by two organisations name neither"),
+    pytest.param("Defence Minister Aram Petrosyan said the ceasefire was holding. \"Nobody was hurt,\" he told "
+                 "reporters in Yerevan.", [("Armenia", "assert"), ("Armenia", "assert")],
+                 id="an office holder who, as 'he', speaks in a state's capital holds that state's office"),
+    pytest.param("Ebenezer Ndifon Tabe, chairman of the SCUC, denied that its fighters had been near Ndop. Tabe "
+                 "dismissed the ultimatum, saying the council had heard the same threats before.",
+                 [("SCUC", "deny"), ("SCUC", "deny")], id="a surname opening a sentence, parsed as an adverb"),
+    pytest.param("Estonia demanded that Moscow provide a full explanation and guarantee that such incidents will not be "
+                 "repeated.", [("Estonia", "demand")],
+                 id="a pledge inside what is demanded, joined to the demanded verb, is no pledge of the other side"),
+    pytest.param("Kenya demanded that Uganda withdraw and said it would close the border.",
+                 [("Kenya", "demand"), ("Kenya", "commit")], id="the demander's own second verb still speaks"),
+    pytest.param("Foreign Minister Kaarel Vahtra said Russia's envoy had been handed a protest note. The note, seen by "
+                 "Reuters, demanded that Moscow explain the incident. It warned that Estonia would go to the OSCE.",
+                 [("Kaarel Vahtra", "assert"), (None, "report"), (None, "report")],
+                 id="an 'It' after a message nobody is named for carries on the message, not the state it names"),
+    pytest.param("The Estonian Defence Forces said the Ilyushin Il-20 entered Estonian airspace without a flight plan. "
+                 "It turned back after two Italian jets were scrambled, they said.",
+                 [("Estonia", "accuse"), ("Estonia", "assert")],
+                 id="'they' after a body named in the plural, not the thing named since"),
+    pytest.param("Insurgents ambushed a convoy in northern Mozambique, and the government blamed a Rwandan-led force "
+                 "for failing to escort it, an accusation Kigali rejected. Rwanda said its troops were elsewhere.",
+                 [("Mozambique", "accuse"), ("Rwanda", "deny"), ("Rwanda", "assert")],
+                 id="'the government' that blames a state is not that state's"),
+])
+def test_speakers_after_batch_14(nlp, text, expected):
+    """Read on batch 14 after its first run (each case but the controls failed before its rule).
+    (Tried and dropped: 'Ministry spokesman X' or 'Government spokesman X' speaking for the owner
+    the article last gave a ministry or government: it gave Qatar's foreign ministry spokesman to
+    Congo and Ethiopia's government spokesman to the Netherlands in the regression articles; and a
+    'she' that skips persons the article called 'he': one wrong 'he' bars the right person after
+    it, and PolNeAR dev lost two speakers' sources.)"""
+    assert acts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Kenya and Uganda are locked in a dispute over the lake. Chief John Okello said he would host elders "
+                 "from both sides for talks at his compound next week.", [("John Okello", "mediate")],
+                 id="hosting people of both sides for talks"),
+    pytest.param("Kenya and Uganda are locked in a dispute over the lake. Brazil's foreign minister said he had offered "
+                 "to host the Kenyan and Ugandan foreign ministers in Brasilia.", [("Brazil", "mediate")],
+                 id="hosting the two sides' ministers"),
+    pytest.param("Kenya and Uganda are locked in a dispute over the lake. The Nile Basin Commission said it was ready "
+                 "to host informal consultations if both sides agreed.", [("Nile Basin Commission", "mediate")],
+                 id="hosting consultations"),
+    pytest.param("Kenya and Uganda are locked in a dispute over the lake. Uganda said it would host Kenyan officials "
+                 "next week.", [("Uganda", "commit")], id="one side hosting the other's officials: no go-between"),
+    pytest.param("Kenya and Uganda are locked in a dispute over the lake. The Nile Basin Commission said it would host "
+                 "a delegation next week.", [("Nile Basin Commission", "commit")], id="one delegation: no talks told"),
+    pytest.param("Kenya and Uganda are locked in a dispute. Tanzania offered a venue for talks between the two.",
+                 [("Tanzania", "mediate")], id="offering a venue, as offering good offices"),
+    pytest.param("EU spokeswoman Katrien Vos said the Commission would help smallholders map their plots.",
+                 [("European Union", "assert")], id="plots of land are no conspiracy"),
+])
+def test_hosting_both_sides_mediates(nlp, text, expected):
+    """Read on the regression articles' missed mediations (each case but the controls failed before)."""
+    assert acts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Kenya said 40 people had died. Uganda's health ministry put the death toll at 12.",
+                 [("Kenya", "assert"), ("Uganda", "assert")], id="'put the death toll at' tells a figure"),
+    pytest.param("Kenya said he put the book on the table.", [("Kenya", "assert")], id="putting a book tells nothing"),
+    pytest.param("Kenya's finance ministry put that number in context.", [], id="nor putting a number in context"),
+])
+def test_putting_a_figure_at(nlp, text, expected):
+    """'The company put the figure at fewer than 1,500' (batch 14): the wire's way of giving a side's count."""
+    assert acts(run(nlp, text)) == expected

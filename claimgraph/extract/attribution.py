@@ -96,6 +96,20 @@ class Article(Sources):
             return []
         return [t]
 
+    def _opening_name(self, v):
+        """'Tabe dismissed the ultimatum, ...' with the name parsed as an adverb: a main verb with no
+        subject, right after the sentence's first words, which are one name (tagged as a name, or
+        a word of a person's name met before), has that name for its subject."""
+        words = v.doc[v.sent.start:v.i]
+        if not 0 < len(words) <= 4 or not all(t.text[:1].isupper() or t.text in ("-", "'") for t in words):
+            return []
+        e = self.ent(words[0])
+        if e is not None and e.start == words.start and e.end == words.end and e.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return [words[-1]]
+        if len(words) == 1 and words[0].lower_ in self.actors.name_tokens:
+            return [words[0]]
+        return []
+
     def _continued_quotes(self):
         """A quotation running over several sentences: a sentence of quoted words with no cue of its
         own is said by the speaker of the quotation (claims._build keeps it where it makes an act of
@@ -182,7 +196,7 @@ class Article(Sources):
         if not subs and v.dep_ == "relcl":
             subs = [v.head]
         if not subs and v.dep_ == "ROOT" and depth == 0:
-            subs = self._subject_in_fronted_phrase(v)
+            subs = self._subject_in_fronted_phrase(v) or self._opening_name(v)
         if not subs and v.dep_ == "pcomp" and depth < 4:
             return self._subjects(v.head.head, depth + 1)
         if not subs and v.dep_ in INHERIT_DEPS and depth < 4 and v.head.i != v.i:
@@ -553,8 +567,13 @@ class Article(Sources):
         if v.tag_ == "VBG" and v.dep_ == "conj" and any(
                 a.dep_ == "prep" and a.lower_ in ("of", "for") and stance_of_verb(self, a.head) == "accuse" for a in v.ancestors):
             return True       # 'accused Russia of torturing prisoners and denying them care': the wrong charged
-        if v.tag_ in ("VB", "VBP") and v.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass") for c in v.children) \
-                and stance_of_verb(self, v.head) == "demand":
+        first = v
+        while first.dep_ == "conj" and first.head.i != first.i and first.tag_ in ("VB", "VBP"):
+            first = first.head    # ('demanded that Moscow provide an explanation and guarantee that ...')
+        if v.tag_ in ("VB", "VBP") and first.dep_ == "ccomp" and first.tag_ in ("VB", "VBP") \
+                and not any(c.dep_ in ("aux", "auxpass") for c in v.children) \
+                and not any(c.dep_ in ("aux", "auxpass") for c in first.children) \
+                and stance_of_verb(self, first.head) == "demand":
             return True       # 'demanded that the prime minister explain ...': an act asked for, not made
         if any(c.dep_ == "auxpass" for c in v.children) and not any(c.dep_ == "agent" for c in v.children) \
                 and any(c.dep_ == "nsubjpass" and c.lower_ in ("what", "which", "that") for c in v.children):

@@ -158,7 +158,7 @@ class _Actors:
             if _acronym_of(label, a["label"]) or _acronym_of(a["label"], label):
                 self.alias[low] = aid
                 return aid
-        short = self.short_name(label) if len(words) == 1 else None
+        short = self.short_name(label) if len(words) == 1 else self.tail_name(label)
         if short:
             self.alias[low] = short     # 'Sahelink' after 'Sahelink Communications Ltd.'
             return short
@@ -195,6 +195,18 @@ class _Actors:
         words = self.lx["company_name_words"]
         return self._one_organisation_beginning(low, lambda rest: all(w in words for w in rest) or (
             len(rest) <= 3 and rest[-1].strip(".") in words and rest[-1].strip(".") in COMPANY_ENDINGS))
+
+    def tail_name(self, text):
+        """'Serra Dourada' after 'Açúcar Serra Dourada', 'Santander' after 'Banco Santander': the last
+        words of one organisation's name, after one or two generic words, name that organisation
+        (two words or more, none of them a company word)."""
+        low = _norm(text).lower()
+        words = low.split()
+        if len(words) < 2 or any(w in self.lx["company_name_words"] for w in words):
+            return None
+        found = {aid for aid, a in self.by_id.items() if a["type"] == "organisation"
+                 and a["label"].lower().endswith(" " + low) and 1 <= len(a["label"].split()) - len(words) <= 2}
+        return found.pop() if len(found) == 1 else None
 
     def by_first_word(self, word):
         """'Hanbit' in 'Hanbit chief executive Choi Min-ho', after 'Hanbit Petroservices': the first
@@ -439,6 +451,10 @@ class Sources:
             return True
         if root.dep_ == "appos" and root.head.lemma_.lower() in company and root.head.i < ent.start:
             return True
+        before = ent.doc[ent.start - 1] if ent.start > ent.sent.start else None
+        if before is not None and before.pos_ == "NOUN" and before.is_lower \
+                and before.lemma_.lower() in company and before.lemma_.lower() not in PERSON_LIKE_COMPANY_NOUNS:
+            return True       # 'sugar and ethanol producer Açúcar Serra Dourada', the noun hung elsewhere
         return any((c.dep_ == "appos" or c.dep_ == "compound" and c.i < root.i) and c.lemma_.lower() in company
                    and c.pos_ == "NOUN" for c in root.children)
 
@@ -853,9 +869,11 @@ class Sources:
             if first:
                 return "actor", first     # 'Tembea said ...' after 'ride-hailing firm Tembea Mobility'
         if low in self.actors.name_tokens and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title
-                                               and tok.dep_ in SUBJ_DEPS and not list(tok.children)):
-            # (a bare capitalised subject the parser took for a common noun, 'Kabir left ...', is the
-            # person of that name met earlier)
+                                               and tok.dep_ in SUBJ_DEPS and not list(tok.children)
+                                               or tok.i == tok.sent.start and tok.is_title and not list(tok.children)
+                                               and tok.head.i == tok.i + 1 and tok.head.pos_ == "VERB"):
+            # (a bare capitalised subject the parser took for a common noun, 'Kabir left ...', or for
+            # an adverb, 'Tabe dismissed ...', is the person of that name met earlier)
             pid = self.actors.name_tokens[low]
             if self.actors.by_id[pid]["type"] == "person":
                 self._place_by_capital(pid, tok)
@@ -1056,6 +1074,8 @@ class Sources:
                 return "actor", near
         if low in PERSON_PRONOUNS:
             aid = self._person_before(order)
+            if aid and self.actors.by_id[aid]["type"] == "person":
+                self._place_by_capital(aid, tok)      # ('Defence Minister X said ... "...," he told reporters in Maputo')
             return ("actor", aid) if aid else (None, None)
         if low == "it" and before is None:
             named = self._reporting_name(tok)
@@ -1064,6 +1084,8 @@ class Sources:
                 return found if found[0] else self.unplaced_source(named)
         if low == "it" and before is None and _opens_its_sentence(tok):
             spoke = self._thing_that_spoke_before(tok)
+            if spoke == ANON:
+                return ANON, None         # ('The note, seen by Reuters, demanded ... It warned ...': the note again)
             if spoke is not None:
                 return "actor", spoke
         if low in THING_PRONOUNS or low == "its":
@@ -1073,9 +1095,15 @@ class Sources:
     def _thing_that_spoke_before(self, tok):
         """The body or state that spoke first in the sentence before tok's: an 'It' or 'Its'
         opening a sentence ('A report by Desert Crossings Monitor says ... It also calls on ...')
-        carries on the speaker, not the last thing named ('Algerian security forces')."""
+        carries on the speaker, not the last thing named ('Algerian security forces'). ANON when
+        that speaker is a document or message nobody is named for ('The note demanded ...')."""
         n = self.order(tok)[0]
         spoke = [(r["cue"].i, self.actors.acts_for(r["aid"])) for r in self.raw if r["kind"] == "actor" and r["n"] == n - 1]
+        messages = set(self.lx["document_nouns"]) | set(self.lx["message_nouns"])
+        spoke += [(r["cue"].i, ANON) for r in self.raw if r["kind"] == ANON and r["n"] == n - 1
+                  and r["subj"] is not None and r["subj"].lemma_.lower() in messages]
+        if spoke and min(spoke)[1] == ANON:
+            return ANON
         # (an offer to mediate is a statement too: 'Uzbekistan offered to host talks ...')
         spoke += [(m["cue"].i, self.actors.acts_for(aid)) for m in self.med_mentions if m["n"] == n - 1
                   for _, aid in m["mediators"]]
@@ -1190,7 +1218,22 @@ class Sources:
         best = _before(self.thing_speakers, order)
         if best is None:
             return None, None
+        if plural and best[1] != GROUP and not self._plural_mention(best[0]):
+            # ('The Estonian Defence Forces said the Ilyushin Il-20 entered ... It turned back ..., they
+            # said': 'they' is the forces, named in the plural, not the plane named since)
+            i = bisect.bisect_left(self.thing_speakers, (order,))
+            best = next((e for e in reversed(self.thing_speakers[:i]) if e[0][0] >= order[0] - 1
+                         and e[1] != GROUP and self._plural_mention(e[0])), best)
         return (GROUP, None) if best[1] == GROUP and plural else ("actor", best[1]) if best[1] != GROUP else (None, None)
+
+    def _plural_mention(self, order):
+        """True when the word at ``order`` (a sentence number and a token index) is a plural noun
+        ('the Estonian Defence Forces', 'the authorities', 'the Houthis')."""
+        n, i = order
+        if not 0 <= n < len(self.sents):
+            return False
+        doc = self.sents[n][0].doc
+        return 0 <= i < len(doc) and doc[i].tag_ in ("NNS", "NNPS")
 
     def _descriptor(self, tok, cls=None, spoken_first=False):
         """'the union', 'the planemaker', 'the group', 'the country' -> the salient matching actor
@@ -1371,16 +1414,30 @@ class Sources:
             a = self.actors.acts_for(pid)
             if self.actors.by_id[a]["type"] == "state":
                 return a
-        order = self.order(tok)
-        before = {a for o, a in self.mentions if o[0] <= order[0]}
+        order, accused = self.order(tok), self._accused_by(tok)
+        before = {a for o, a in self.mentions if o[0] <= order[0]} - accused
         states = [(c, a) for a, c in self.actors.count.items() if self.actors.by_id[a]["type"] == "state" and a in before]
         if states:        # (the most named state up to its own sentence: 'the army' is never a state named only later)
             return max(states)[1]
         cnt = {}                 # only names inside names so far: 'Belgian Transport Workers Union'
         for n, name in self._country_words():
-            if n <= order[0]:
+            if n <= order[0] and self.actors.country(name) not in accused:
                 cnt[name] = cnt.get(name, 0) + 1
         return self.actors.country(max(cnt, key=cnt.get)) if cnt else None
+
+    def _accused_by(self, tok):
+        """The states named in what tok's verb accuses ('the government blamed a Rwandan-led force
+        for ...'): the accuser's government is none of them."""
+        verb = tok.head
+        if tok.dep_ not in SUBJ_DEPS or verb.lemma_.lower() not in self.lx["accuse_object_verbs"]:
+            return set()
+        named = set()
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "prep")):
+            for t in obj.subtree:
+                aid = self.actors.known(t.text) or self.actors.country(t.text)
+                if aid and self.actors.by_id[aid]["type"] == "state":
+                    named.add(aid)
+        return named
 
     def _country_words(self):
         """(sentence number, country) of every capitalised word that names a country, read once."""
@@ -1459,6 +1516,9 @@ class Sources:
     def _first_seen(self, aid):
         return next((o for o, a in self.thing_speakers if a == aid), (10 ** 9, 0))
 
+
+#: company nouns that also name a person's trade ('software developer Ana Ruiz')
+PERSON_LIKE_COMPANY_NOUNS = {"developer", "contractor", "trader", "operator", "employer", "maker"}
 
 #: titles of a state's office holders (who speaks for which state is otherwise not guessed)
 #: words by which an article names a state it has named ('the country', 'the kingdom')

@@ -9,6 +9,20 @@ from __future__ import annotations
 from .lexicon import QUOTE_CLOSERS, QUOTE_OPENERS, SUBJ_DEPS, _in_quotes
 from .sources import STATE_TITLES, _by_whom, _counted
 
+def _both_sides(tok):
+    """A noun phrase that stands for the two sides of a dispute: 'both sides', 'the two delegations',
+    'elders from both communities', 'the Argentine and Paraguayan foreign ministers'."""
+    def two(t):
+        return any(c.dep_ in ("det", "predet", "nummod") and c.lower_ in ("both", "two") for c in t.children)
+    if two(tok):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("from", "of") and any(p.dep_ == "pobj" and two(p) for p in c.children)
+           for c in tok.children):
+        return True
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN") and c.text[:1].isupper()
+               and any(g.dep_ == "conj" and g.text[:1].isupper() for g in c.children) for c in tok.children)
+
+
 def stance_of_verb(art, v):
     lx = art.lx
     lemma = v.lemma_.lower()
@@ -44,14 +58,17 @@ def stance_of_verb(art, v):
                      or _after_quoted_question(v)) and "xcomp" not in deps:
         return "assert"       # 'asked whether ...', '"...?" Clinton asked.', '"Why ...?" Ruiz asked the commanders.'
     if lemma in ("offer", "provide", "extend", "lend") and any(
-            c.dep_ == "dobj" and c.lower_ == "offices" and any(a.lower_ == "good" for a in c.children) for c in kids):
-        return "mediate"      # 'offered its good offices'
+            c.dep_ == "dobj" and (c.lower_ == "offices" and any(a.lower_ == "good" for a in c.children)
+                                  or c.lemma_.lower() == "venue") for c in kids):
+        return "mediate"      # 'offered its good offices', 'ready to provide a venue' (for talks)
     if lemma in ("help", "assist") and any(
             c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in HELPED_SETTLEMENT
             and any(o.dep_ == "dobj" and o.lemma_.lower() in SETTLEMENT_OBJECTS for o in c.children) for c in kids):
         return "mediate"      # 'stands ready to help its neighbours find a solution', 'help the sides resolve ...'
     if lemma not in lx["verbs"]:
         return None
+    if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in kids):
+        return None           # 'put the death toll at 45' tells a figure; 'to put that number in context' does not
     cond = lx["conditional_verbs"].get(lemma)
     if cond is not None:
         deps = {c.dep_ for c in kids}
@@ -65,6 +82,13 @@ def stance_of_verb(art, v):
         if lemma == "invite":     # 'invited the company and the union to talks': the talks come after 'to'
             objs |= {p.lemma_.lower() for c in kids if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
                      if p.dep_ == "pobj"}
+        if lemma in ("host", "convene"):
+            # 'host elders from both sides for talks': the talks come after 'for'; 'host the Argentine
+            # and Paraguayan foreign ministers', 'host negotiators from both sides': both sides hosted
+            objs |= {p.lemma_.lower() for c in kids if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                     if p.dep_ == "pobj"}
+            if any(c.dep_ == "dobj" and _both_sides(c) for c in kids):
+                objs.add("talks")
         if v.dep_ == "acl" or (v.dep_ == "amod" and v.tag_ == "VBN"):   # 'talks facilitated by', 'EU-facilitated talks'
             objs.add(v.head.lemma_.lower())
             if v.dep_ == "acl" and v.head.dep_ == "pobj" and v.head.head.head.pos_ in ("NOUN", "PROPN"):
@@ -233,10 +257,14 @@ ATTACK_MARKS = {"air", "missile", "drone", "rocket", "military", "artillery", "r
 def _walkout(art, t):
     """'the strike' of a labour dispute or 'a bird strike' is no attack: the noun 'strike' is a
     wrong only when it is marked as one ('air strikes', 'an Israeli strike', 'strikes on X');
-    'returned fire' answers an attack, and 'an exchange of fire' charges no one."""
+    'returned fire' answers an attack, and 'an exchange of fire' charges no one; 'plots' of land
+    are no conspiracy."""
     if t.lemma_.lower() == "fire" and (t.dep_ == "dobj" and t.head.lemma_.lower() == "return" or t.dep_ == "pobj"
                                        and t.head.lower_ == "of" and t.head.head.lemma_.lower() == "exchange"):
         return True           # ('an exchange of fire': both sides fired, no one is charged)
+    if t.lemma_.lower() == "plot" and t.pos_ == "NOUN" and not any(
+            c.dep_ == "prep" and c.lower_ in ("against", "by") or c.dep_ in ("acl", "relcl") for c in t.children):
+        return True           # ('help smallholders map their plots': land, not a conspiracy; 'a plot against')
     if t.pos_ != "NOUN" or t.lemma_.lower() != "strike":
         return False
     for c in t.children:
