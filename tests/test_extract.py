@@ -2429,6 +2429,16 @@ def test_the_other_sides_deed_against_ours(nlp, text, expected):
                  "It turned back after two Italian jets were scrambled, they said.",
                  [("Estonia", "accuse"), ("Estonia", "assert")],
                  id="'they' after a body named in the plural, not the thing named since"),
+    pytest.param("Russia denied it. The statement ended with a warning: \"Any attempt to obstruct lawful flights will "
+                 "receive an appropriate response.\"", [("Russia", "deny"), ("Russia", "demand")],
+                 id="'any attempt ... will receive an appropriate response': a threat"),
+    pytest.param("Russia said the proposal would receive a response next week.", [("Russia", "assert")],
+                 id="a response promised to a proposal is none"),
+    pytest.param("Thousands of workers at mills run by Brazilian sugar and ethanol producer Açúcar Serra Dourada walked "
+                 "off the job, the Sugar Workers' Union said. About 4,200 members stopped work at the Vitória and Canaã "
+                 "mills, the union said. The company put the figure at 1,500.",
+                 [("Sugar Workers' Union", "assert"), ("Sugar Workers' Union", "assert"), ("Açúcar Serra Dourada", "assert")],
+                 id="names before 'mills' are mills, not companies 'the company' could be"),
     pytest.param("Insurgents ambushed a convoy in northern Mozambique, and the government blamed a Rwandan-led force "
                  "for failing to escort it, an accusation Kigali rejected. Rwanda said its troops were elsewhere.",
                  [("Mozambique", "accuse"), ("Rwanda", "deny"), ("Rwanda", "assert")],

@@ -1583,6 +1583,7 @@ def _a_place_tagged_as_a_body(ent) -> bool:
 
 #: what a place's name stands before ('the Dioulafé mine')
 FACILITY_NOUNS = {"mine", "airport", "port", "river", "dam", "field", "oilfield", "refinery", "plant", "camp", "base", "route",
+                  "mill", "factory", "smelter", "terminal", "plantation", "quarry",
                   "crossing", "valley", "district", "province", "region", "town", "village", "prison", "border", "lake"}
 
 #: verbs of going whose 'to' names a place ('returned to Tallinn', 'diverted to Riga')

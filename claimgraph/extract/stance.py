@@ -796,9 +796,20 @@ def _met_with_force(art, toks):
     """'Any misadventure will be met with the full might of our armed forces', 'any attack would be
     met with a befitting response': what the other side might do, answered with force, is a threat."""
     t = _content_root(toks)
-    return t is not None and t.lemma_.lower() == "meet" and t.tag_ == "VBN" and _future(t) \
+    if t is None or not _future(t):
+        return False
+    if t.lemma_.lower() in ANSWERED_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in RESPONSE_NOUNS for c in t.children) \
+            and any(c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in c.children)
+                    for c in t.children):
+        return True           # 'Any attempt to obstruct lawful flights will receive an appropriate response'
+    return t.lemma_.lower() == "meet" and t.tag_ == "VBN" \
         and any(c.dep_ == "auxpass" for c in t.children) \
         and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)
+
+
+#: what any move of the other side 'will receive' or 'will face' in a threat, and the nouns for it
+ANSWERED_VERBS = {"receive", "face", "meet", "draw", "get"}
+RESPONSE_NOUNS = {"response", "retaliation", "reaction", "answer", "consequence", "rebuff"}
 
 
 def _reserves_the_right(art, toks, actor):
