@@ -2439,6 +2439,12 @@ def test_the_other_sides_deed_against_ours(nlp, text, expected):
                  "mills, the union said. The company put the figure at 1,500.",
                  [("Sugar Workers' Union", "assert"), ("Sugar Workers' Union", "assert"), ("Açúcar Serra Dourada", "assert")],
                  id="names before 'mills' are mills, not companies 'the company' could be"),
+    pytest.param("Communication Minister Gaston Mballa said the fighters had burned the school. He told state "
+                 "broadcaster CRTV: \"These terrorists burn schools and then pretend to be the victims.\"",
+                 [("Gaston Mballa", "assert"), ("Gaston Mballa", "accuse")],
+                 id="doers named 'terrorists' are charged with the deed"),
+    pytest.param("Cameroon's army said it had killed five terrorists.", [("Cameroon", "assert")],
+                 id="terrorists killed are no doers charged"),
     pytest.param("Insurgents ambushed a convoy in northern Mozambique, and the government blamed a Rwandan-led force "
                  "for failing to escort it, an accusation Kigali rejected. Rwanda said its troops were elsewhere.",
                  [("Mozambique", "accuse"), ("Rwanda", "deny"), ("Rwanda", "assert")],

@@ -333,8 +333,8 @@ def _refine(art, r, actor, parties, stance):
         return "demand"       # 'said Brussels expected Belgrade to cooperate', 'China hoped the parties would ...'
     if _undertakings_only(art, toks):
         return stance         # 'said the rebels had agreed not to attack towns': a pledge reported, no wrong done
-    if _calls_it_wrong(art, toks):
-        return "accuse"       # '"This constitutes a deliberate violation of the truce," he said'
+    if _calls_it_wrong(art, toks) or _stigma_doer(art, toks):
+        return "accuse"       # '"This constitutes a deliberate violation of the truce," he said', '"These terrorists burn schools"'
     if _calls_an_act_wrong(art, toks):
         return "accuse"       # 'said his removal was unlawful': the wrong is laid on whoever did it
     if _wronged_by(art, toks):
@@ -534,6 +534,19 @@ def _calls_it_wrong(art, toks):
     objs += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
     objs += [g for o in objs for g in o.children if g.dep_ == "conj"]
     return any(_is_wrong(art, o) or any(_is_wrong(art, g) for g in o.children if g.dep_ == "amod") for o in objs)
+
+
+def _stigma_doer(art, toks):
+    """'These terrorists burn schools': the doer of what the content tells is named by a stigma
+    noun ('terrorists', 'thugs', 'criminals'), plainly: the speaker lays the deed and the name on
+    them. (Not an object, 'the army killed five terrorists', nor a negated or supposed deed.)"""
+    return any(t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.lower_ in STIGMA_NOUNS and t.head.pos_ == "VERB"
+               and _plainly(t.head) for t in toks)
+
+
+#: stigma words that name the doers of a deed (stigma_words holds adjectives and judgements too)
+STIGMA_NOUNS = {"terrorist", "terrorists", "criminal", "criminals", "extremist", "extremists", "murderer", "murderers",
+                "killer", "killers", "thug", "thugs", "bandits", "mercenaries", "looters"}
 
 
 def _calls_an_act_wrong(art, toks):
