@@ -2445,6 +2445,13 @@ def test_the_other_sides_deed_against_ours(nlp, text, expected):
                  id="doers named 'terrorists' are charged with the deed"),
     pytest.param("Cameroon's army said it had killed five terrorists.", [("Cameroon", "assert")],
                  id="terrorists killed are no doers charged"),
+    pytest.param("The European Union urged calm. The Barents Coast Fishermen's Union said the arrest was unjust.",
+                 [("European Union", "demand"), ("Barents Coast Fishermen's Union", "accuse")],
+                 id="a trade union's name is not the European Union's"),
+    pytest.param("The European Commission is reviewing the complaint. The Danube Aircrew Union backed the airline. "
+                 "Union president Stefan Kolar called on the government to act.",
+                 [("Danube Aircrew Union", "demand")],
+                 id="'Union president X' is the trade union's"),
     pytest.param("Insurgents ambushed a convoy in northern Mozambique, and the government blamed a Rwandan-led force "
                  "for failing to escort it, an accusation Kigali rejected. Rwanda said its troops were elsewhere.",
                  [("Mozambique", "accuse"), ("Rwanda", "deny"), ("Rwanda", "assert")],

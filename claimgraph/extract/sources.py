@@ -1245,7 +1245,8 @@ class Sources:
         for aid, a in self.actors.by_id.items():
             if a["type"] == "person":
                 continue
-            is_union = any(k in a["label"].lower().split() for k in self.lx["union_keywords"])
+            is_union = any(k in a["label"].lower().split() for k in self.lx["union_keywords"]) \
+                and not a.get("intl")     # ('the union' is a trade union, never the European or African Union)
             if tok.lemma_ in COUNTRY_WORDS and a["type"] == "state":
                 cands.append(aid)
             elif cls == "union" and is_union:
@@ -1349,6 +1350,8 @@ class Sources:
                         self.actors.by_id[aid].update(type="organisation", affiliations=[])
                     if aid and aid not in found:
                         found.append(aid)
+        if word == "union":       # ('the union', 'Union president X': a trade union, never the European Union)
+            found = [a for a in found if not self.actors.by_id[a].get("intl")]
         return found
 
     def _other_kind(self, tok, aid):
