@@ -2452,6 +2452,14 @@ def test_the_other_sides_deed_against_ours(nlp, text, expected):
                  "Union president Stefan Kolar called on the government to act.",
                  [("Danube Aircrew Union", "demand")],
                  id="'Union president X' is the trade union's"),
+    pytest.param("Sudan's army and the RSF traded accusations. Army spokesman Brigadier General Nabil Abdallah denied "
+                 "that.", [("Nabil Abdallah", "deny")],
+                 id="'Army spokesman X': no body called 'Army' (every state has one); a person of no stated side"),
+    pytest.param("Nigeria accused Cameroon of mistreating fishermen. Cameroon rejected the accusations. In a statement "
+                 "read on state radio, Communication Minister Jean-Pierre Ndongo Essomba said the boats had been "
+                 "intercepted inside Cameroonian waters.",
+                 [("Nigeria", "accuse"), ("Cameroon", "deny"), ("Jean-Pierre Ndongo Essomba", "assert")],
+                 id="'Communication Minister X': a portfolio, no body called 'Communication'"),
     pytest.param("Insurgents ambushed a convoy in northern Mozambique, and the government blamed a Rwandan-led force "
                  "for failing to escort it, an accusation Kigali rejected. Rwanda said its troops were elsewhere.",
                  [("Mozambique", "accuse"), ("Rwanda", "deny"), ("Rwanda", "assert")],

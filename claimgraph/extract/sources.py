@@ -130,6 +130,8 @@ class _Actors:
         label = re.sub(r"^(the|The|a|an)\s+|'s$|\u2019s$", "", _norm(text)).strip(" ,.\"'")
         if not label or label.lower() in self.lx["anon_always"] or not (common or re.search(r"[A-Z]", label)):
             return None
+        if label[:1].isupper() and self._institution([label]):
+            return None       # ('Army spokesman X': 'Army' names no body of its own; every state has one)
         c = self.known(label)
         if c:
             return c
