@@ -2465,7 +2465,7 @@ def test_the_other_sides_deed_against_ours(nlp, text, expected):
                  [("Mozambique", "accuse"), ("Rwanda", "deny"), ("Rwanda", "assert")],
                  id="'the government' that blames a state is not that state's"),
 ])
-def test_speakers_after_batch_14(nlp, text, expected):
+def test_speakers_and_acts_after_batch_14(nlp, text, expected):
     """Read on batch 14 after its first run (each case but the controls failed before its rule).
     (Tried and dropped: 'Ministry spokesman X' or 'Government spokesman X' speaking for the owner
     the article last gave a ministry or government: it gave Qatar's foreign ministry spokesman to

@@ -130,8 +130,9 @@ class _Actors:
         label = re.sub(r"^(the|The|a|an)\s+|'s$|\u2019s$", "", _norm(text)).strip(" ,.\"'")
         if not label or label.lower() in self.lx["anon_always"] or not (common or re.search(r"[A-Z]", label)):
             return None
-        if label[:1].isupper() and self._institution([label]):
-            return None       # ('Army spokesman X': 'Army' names no body of its own; every state has one)
+        if label[:1].isupper() and self._institution([label]) and label.lower() not in PARTY_NAMES:
+            return None       # ('Army spokesman X', 'Commission spokesman Y': one institution word names no
+            #                   body of its own, every state has one; 'Labour' names a party)
         c = self.known(label)
         if c:
             return c
@@ -1436,13 +1437,10 @@ class Sources:
         verb = tok.head
         if tok.dep_ not in SUBJ_DEPS or verb.lemma_.lower() not in self.lx["accuse_object_verbs"]:
             return set()
-        named = set()
-        for obj in (c for c in verb.children if c.dep_ in ("dobj", "prep")):
-            for t in obj.subtree:
-                aid = self.actors.known(t.text) or self.actors.country(t.text)
-                if aid and self.actors.by_id[aid]["type"] == "state":
-                    named.add(aid)
-        return named
+        names = {self.lx["country_of"].get(t.lower_) for obj in verb.children if obj.dep_ in ("dobj", "prep")
+                 for t in obj.subtree if t.text[:1].isupper()} - {None}
+        names = {n.lower() for n in names}      # (read from the tables, registering nothing)
+        return {aid for aid, a in self.actors.by_id.items() if a["type"] == "state" and a["label"].lower() in names}
 
     def _country_words(self):
         """(sentence number, country) of every capitalised word that names a country, read once."""
@@ -1522,10 +1520,12 @@ class Sources:
         return next((o for o, a in self.thing_speakers if a == aid), (10 ** 9, 0))
 
 
+#: institution words that are also the short names of political parties ('Labour leader X')
+PARTY_NAMES = {"labour", "labor"}
+
 #: company nouns that also name a person's trade ('software developer Ana Ruiz')
 PERSON_LIKE_COMPANY_NOUNS = {"developer", "contractor", "trader", "operator", "employer", "maker"}
 
-#: titles of a state's office holders (who speaks for which state is otherwise not guessed)
 #: words by which an article names a state it has named ('the country', 'the kingdom')
 COUNTRY_WORDS = {"country", "kingdom", "emirate", "sultanate", "republic"}
 
@@ -1536,6 +1536,7 @@ COMPANY_ENDINGS = {"company", "co", "corp", "corporation", "inc", "ltd", "limite
 STATE_FORCE_HEADS = {"troop", "troops", "force", "forces", "guard", "guards", "police", "army", "military", "navy",
                      "service", "ministry", "committee", "command", "directorate"}
 
+#: titles of a state's office holders (who speaks for which state is otherwise not guessed)
 STATE_TITLES = {"minister", "spokesman", "spokeswoman", "spokesperson", "secretary", "ambassador", "envoy"}
 
 
