@@ -2460,6 +2460,11 @@ def test_the_other_sides_deed_against_ours(nlp, text, expected):
                  "intercepted inside Cameroonian waters.",
                  [("Nigeria", "accuse"), ("Cameroon", "deny"), ("Jean-Pierre Ndongo Essomba", "assert")],
                  id="'Communication Minister X': a portfolio, no body called 'Communication'"),
+    pytest.param("Chad accused Sudan of shelling the camp. A humanitarian source in Abeche, who asked not to be named, "
+                 "said the first shells fell before dawn.", [("Chad", "accuse"), (None, "report")],
+                 id="a source in a town speaks for no body named after the town"),
+    pytest.param("A senior official in Kinshasa said the talks had failed.",
+                 [("Democratic Republic of the Congo", "assert")], id="in a capital: the state's (a control)"),
     pytest.param("Insurgents ambushed a convoy in northern Mozambique, and the government blamed a Rwandan-led force "
                  "for failing to escort it, an accusation Kigali rejected. Rwanda said its troops were elsewhere.",
                  [("Mozambique", "accuse"), ("Rwanda", "deny"), ("Rwanda", "assert")],

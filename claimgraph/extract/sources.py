@@ -736,6 +736,8 @@ class Sources:
                 # ('a Western diplomat in New Delhi' is posted there; he does not speak for India)
                 own = self.ent(tok)
                 for p in c.children:
+                    if c.lower_ in ("in", "at") and self._unknown_place(p):
+                        continue      # ('a humanitarian source in Abeche', 'the police commander at Assamaka')
                     if p.dep_ == "pobj" and not (own is not None and own.start <= p.i < own.end):
                         # ('Ministry of Water Resources': the words after 'of' are the role's own name)
                         kind, aid = self.resolve(p)
@@ -1356,6 +1358,15 @@ class Sources:
         if word == "union":       # ('the union', 'Union president X': a trade union, never the European Union)
             found = [a for a in found if not self.actors.by_id[a].get("intl")]
         return found
+
+    def _unknown_place(self, tok):
+        """A one-word name after 'in' or 'at' that is no state, no international body and no
+        organisation the article has named: a town, whatever the model tagged it ('a source in
+        Abeche'); a role there speaks for no body called after it."""
+        e = self.ent(tok)
+        if tok.dep_ != "pobj" or e is None or len(e) != 1 or e.label_ not in ("ORG", "GPE", "LOC", "FAC"):
+            return False
+        return not self.actors.known(e.text) and e.text.lower() not in self.actors.alias
 
     def _other_kind(self, tok, aid):
         """'the central bank' taken for the salient organisation whose name says no such thing: a
