@@ -39,6 +39,8 @@ CONFIDENCE_PATH = REPO / "claimgraph" / "data" / "confidence.yaml"
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(EVAL))
 
+from claimgraph.extract.claims import confidence_in  # noqa: E402  (no spaCy: the lookup only)
+
 SMOOTHING = 4          # pseudo-statements of the parent share added to each key
 BANDS = [(0.0, 0.3), (0.3, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
 HEADER = ("# Confidence of an extracted statement by its basis (speaker kind/stance origin) and stance: the\n"
@@ -74,12 +76,15 @@ def judge(records, gold_dir):
     return out
 
 
+def batch_records(path):
+    """The records of one stored first read (JSON lines)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
 def first_reads(without=None):
     """The stored first-read records of every batch (but one), judged against the regression gold."""
-    records = []
-    for path in sorted(FIRST_READS.glob("batch-*.jsonl")):
-        if path.stem != without:
-            records += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    records = [r for path in sorted(FIRST_READS.glob("batch-*.jsonl")) if path.stem != without
+               for r in batch_records(path)]
     return judge(records, REGRESSION)
 
 
@@ -99,11 +104,6 @@ def fit(rows):
     counts = {k: [len(v), sum(v)] for k, v in sorted(by_key.items())}
     return {"overall": round(overall, 2), "stance": {s: round(v, 2) for s, v in stance.items()},
             "basis": key, "counts": counts}
-
-
-def confidence_of(table, basis, stance):
-    """As claims._confidence looks it up."""
-    return table["basis"].get(f"{basis}/{stance}", table["stance"].get(stance, table["overall"]))
 
 
 def reliability(name, rows):
@@ -143,7 +143,7 @@ def main():
     fitted = fit(rows)
     for key, (n, hits) in fitted["counts"].items():
         print(f"{key:32} {n:4} statements, {hits:4} right -> {fitted['basis'][key]:.2f}")
-    reliability("every first read (fitted)", [(b, s, confidence_of(fitted, b, s), r) for b, s, _, r in rows])
+    reliability("every first read (fitted)", [(b, s, confidence_in(fitted, b, s), r) for b, s, _, r in rows])
     if args.write:
         CONFIDENCE_PATH.write_text(HEADER + yaml.safe_dump(fitted, sort_keys=False), encoding="utf-8")
     if args.check:
@@ -152,10 +152,9 @@ def main():
         then, held = [], []
         for batch in batches:
             table = fit(first_reads(without=batch))
-            path = FIRST_READS / f"{batch}.jsonl"
-            rows = judge([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line], REGRESSION)
+            rows = judge(batch_records(FIRST_READS / f"{batch}.jsonl"), REGRESSION)
             then += rows
-            held += [(b, s, confidence_of(table, b, s), r) for b, s, _, r in rows]
+            held += [(b, s, confidence_in(table, b, s), r) for b, s, _, r in rows]
         name = f"{batches[0]}'s first read" if len(batches) == 1 else f"the first reads of {len(batches)} batches"
         reliability(f"{name}, with the confidence the extractor gave then", then)
         reliability(f"{name}, each with a table fitted without its batch", held)

@@ -4,7 +4,6 @@ The fit needs the shared scorer's alias resolution and sentence matching (../sha
 the staleness test skips without it; the data checks run everywhere.
 """
 import importlib.util
-import json
 import re
 from pathlib import Path
 
@@ -30,7 +29,7 @@ def test_every_first_read_is_of_a_regression_article_and_listed():
     files = sorted(FIRST_READS.glob("batch-*.jsonl"))
     assert files and {p.name for p in files} == listed
     for path in files:
-        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        records = calibrate().batch_records(path)
         docs = {r["doc"] for r in records}
         assert len(docs) == 6, path.name
         for r in records:
@@ -42,7 +41,7 @@ def test_every_first_read_is_of_a_regression_article_and_listed():
 
 def test_lookup_falls_back_from_basis_to_stance_to_overall():
     table = {"overall": 0.6, "stance": {"deny": 0.8}, "basis": {"named/cue/deny": 0.9}}
-    lookup = calibrate().confidence_of
+    lookup = calibrate().confidence_in
     assert lookup(table, "named/cue", "deny") == 0.9
     assert lookup(table, "pronoun/cue", "deny") == 0.8
     assert lookup(table, "pronoun/cue", "commit") == 0.6

@@ -225,10 +225,15 @@ def _basis(art, r, actor, stance):
 
 
 def _confidence(basis, stance):
+    """The calibrated confidence of a statement with this basis and stance (data/confidence.yaml)."""
+    return confidence_in(_confidence_table(), basis, stance)
+
+
+def confidence_in(table, basis, stance):
     """The share of right statements (speaker's actor and stance) among those with this basis and
-    stance in the extractor's first reads of articles it had not seen (the calibration table); a
-    pair never seen there gets its stance's share, an unknown stance the overall share."""
-    table = _confidence_table()
+    stance in the extractor's first reads of articles it had not seen, from a calibration table
+    (scripts/calibrate_confidence.py fits one); a pair never seen there gets its stance's share,
+    an unknown stance the overall share."""
     return table["basis"].get(f"{basis}/{stance}", table["stance"].get(stance, table["overall"]))
 
 

@@ -1104,9 +1104,9 @@ class Sources:
         that speaker is a document or message nobody is named for ('The note demanded ...')."""
         n = self.order(tok)[0]
         spoke = [(r["cue"].i, self.actors.acts_for(r["aid"])) for r in self.raw if r["kind"] == "actor" and r["n"] == n - 1]
-        messages = set(self.lx["document_nouns"]) | set(self.lx["message_nouns"])
-        spoke += [(r["cue"].i, ANON) for r in self.raw if r["kind"] == ANON and r["n"] == n - 1
-                  and r["subj"] is not None and r["subj"].lemma_.lower() in messages]
+        spoke += [(r["cue"].i, ANON) for r in self.raw if r["kind"] == ANON and r["n"] == n - 1 and r["subj"] is not None
+                  and (r["subj"].lemma_.lower() in self.lx["document_nouns"]
+                       or r["subj"].lemma_.lower() in self.lx["message_nouns"])]
         if spoke and min(spoke)[1] == ANON:
             return ANON
         # (an offer to mediate is a statement too: 'Uzbekistan offered to host talks ...')
@@ -1366,7 +1366,8 @@ class Sources:
         e = self.ent(tok)
         if tok.dep_ != "pobj" or e is None or len(e) != 1 or e.label_ not in ("ORG", "GPE", "LOC", "FAC"):
             return False
-        return not self.actors.known(e.text) and e.text.lower() not in self.actors.alias
+        low = e.text.lower()      # (read from the tables: a predicate registers no actor)
+        return low not in self.lx["country_of"] and low not in self.lx["org_of"] and low not in self.actors.alias
 
     def _other_kind(self, tok, aid):
         """'the central bank' taken for the salient organisation whose name says no such thing: a
