@@ -12,7 +12,7 @@ from .lexicon import (ANON, CONTENT_PREPS, GROUP, INHERIT_DEPS, PERSON_PRONOUNS,
                       SPEECH_STANCES, SUBJ_DEPS, THING_PRONOUNS, _in_quotes)
 from .mediation import mediation_verb
 from .sources import STATE_TITLES, Sources, _before, _by_whom, _hung_cue, _with_conjuncts
-from .stance import _after_quoted_question, _future, stance_of_verb
+from .stance import TIME_LIMITS, _after_quoted_question, _future, stance_of_verb
 
 class Article(Sources):
     """An article under analysis: its sources (inherited) and the raw statements its cues make."""
@@ -159,8 +159,10 @@ class Article(Sources):
         if len(subs) == 2 and self.np_span(subs[0]).end == self.np_span(subs[1]).start \
                 and subs[1].pos_ == "PROPN":
             subs = subs[:1]      # "Russia's aviation agency Rosaviatsia said": one speaker, its name apposed
-        if len(subs) == 2 and subs[0].i < v.i < subs[1].i and _misparsed_clause(subs[1]):
-            subs = subs[:1]      # 'A report ... says Algerian forces left ...': the second is the clause's
+        if len(subs) == 2 and subs[0].i < v.i < subs[1].i and (_misparsed_clause(subs[1]) or any(
+                c.dep_ == "ccomp" and c.i > subs[1].i for c in v.children)):
+            subs = subs[:1]      # 'A report ... says Algerian forces left ...', 'X said tailings from Y's mine
+            #                      had turned ...': the second is the clause's
         if self._stranded_subject(v) is not None:
             subs = subs[1:]      # 'The army, the ministry said, had not fired ...': the ministry speaks
         if not subs and (depth == 0 or not any(c.dep_ == "nsubjpass" for c in v.children)):
@@ -357,6 +359,13 @@ class Article(Sources):
         if stance in ("deny", "accuse", "endorse") and v.dep_ == "relcl" and v.head.pos_ == "NOUN" and not any(
                 c.dep_ == "dobj" and c.lower_ not in ("which", "that", "whom") for c in kids):
             return list(self.np_span(v.head))          # 'a charge Caracas rejected as a fabrication', '..., which X refused'
+        if stance == "demand" and v.lemma_.lower() in ("give", "set") and any(
+                c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in TIME_LIMITS for c in kids):
+            # 'gave Kampala seven days to return the boats': the ultimatum, whom and what (not a
+            # participle of its own after it: ', saying ...')
+            parts = [c for c in kids if c.i > v.i and (c.dep_ in ("dative", "dobj", "npadvmod") or c.dep_ in (
+                "advcl", "relcl", "acl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))]
+            return [t for c in parts for t in c.subtree if not t.is_punct]
         picks = [c for c in kids if c.dep_ in ("xcomp", "dobj", "oprd", "dative", "attr")]
         picks += [c for c in kids if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)]
         phrasal = self.lx["phrasal_map"].get(v.lemma_.lower(), {})
@@ -439,6 +448,10 @@ class Article(Sources):
                                                    and v.head.i < v.i):
             content = self._trailing(v)     # (the conjunct of a root: '... was boarded and escorted to
             #                                  Tromso, Norway's fisheries ministry said in a statement.')
+        if not content and (v.lemma_.lower() in self.lx["quote_verbs"] or stance == "assert"):
+            clause = self._clause_on_noun(v)
+            if clause is not None:      # (before any quoted words inside it: 'and that it had "no choice"')
+                content = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
         if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
             content = self._stranded_predicate(v)
         if not content and v.lemma_.lower() in self.lx["quote_verbs"]:
@@ -718,6 +731,15 @@ class Article(Sources):
             return []
         return [t for t in v.doc[obj.left_edge.i:verb.right_edge.i + 1] if not (t.is_punct and t.i == verb.right_edge.i)]
 
+    def _clause_on_noun(self, v):
+        """'X said in a statement that A, and that B', parsed with the that-clause hung on the
+        noun as a relative clause: that clause (a verb with the mark 'that', under the object of
+        one of the cue's prepositions), or None."""
+        return next((a for p in v.children if p.dep_ == "prep" and p.i > v.i
+                     for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in self.lx["document_nouns"]
+                     for a in o.children if a.dep_ == "acl" and a.pos_ in ("VERB", "AUX")
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)), None)
+
     def _that_clause(self, v):
         """'Bihi said at the time that Ethiopia would ...' parsed without a clause under the verb:
         what follows the first 'that' after it, up to the next comma, is what it reports."""
@@ -878,7 +900,7 @@ class Article(Sources):
                 if first:
                     return [first, [t for t in content if t.i in cut]]
             return [content]
-        cc = [c for c in v.children if c.dep_ == "ccomp"]
+        cc = [c for c in v.children if c.dep_ == "ccomp"] or [c for c in [self._clause_on_noun(v)] if c is not None]
         if len(cc) != 1:
             return [content]
         extra = [c for c in cc[0].children if c.dep_ == "conj" and any(m.dep_ == "mark" for m in c.children)

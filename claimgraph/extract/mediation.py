@@ -36,7 +36,7 @@ def mediation_verb(art, v, n):
             kind = "actor" if aid else None
         if kind != "actor" and s.pos_ in ("NOUN", "PROPN") and s.lower_ not in ("which", "who", "that") \
                 and owner is None:
-            aid = art.actors.org(art.np_span(s).text, common=True)
+            aid = art.actors.org(art.np_span(s).text, common=True, unnamed=s.pos_ == "NOUN")
             kind = "actor" if aid else None
         if kind == "actor":
             mediators.append((s, aid))

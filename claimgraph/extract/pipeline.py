@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import ExtractorUnavailable
 from .attribution import Article
 from .claims import _build
-from .lexicon import CHUNK_CHARS, _lexicon, load_model
+from .lexicon import CHUNK_CHARS, _lexicon, _slug, load_model
 from .metadata import dateline_length
 
 class ExtractionInputError(ValueError):
@@ -102,7 +102,7 @@ def _chunks(start, para):
 
 def _analyse(doc_id, text, spacy_docs, registry):
     lx = _lexicon()
-    art = Article(lx, registry)
+    art = Article(lx, registry, scope=_slug(doc_id))
     for off, sd in spacy_docs:
         for s in sd.sents:
             st = off + s.start_char

@@ -42,8 +42,9 @@ def _counted(tok):
 class _Actors:
     """Per-article actor registry: canonical actors, aliases, coreference state."""
 
-    def __init__(self, lx, registry=None):
+    def __init__(self, lx, registry=None, scope=None):
         self.lx = lx
+        self.scope = scope         # the article's slug: the id of a body it only describes is its own
         self.by_id = {}
         self.alias = {}            # lower-cased surface -> id
         self.name_tokens = {}      # person name token -> id
@@ -124,10 +125,14 @@ class _Actors:
         inst = self.lx["institution_words"]
         return bool(words) and all(w.lower().strip(".,") in inst for w in words)
 
-    def org(self, text, common=False):
+    def org(self, text, common=False, unnamed=False):
         """Organisation named by text; sub-units and acronyms fold into known actors.
-        Lower-case phrases ('defence ministry') are roles, not names, unless common."""
-        label = re.sub(r"^(the|The|a|an)\s+|'s$|\u2019s$", "", _norm(text)).strip(" ,.\"'")
+        Lower-case phrases ('defence ministry') are roles, not names, unless common.
+
+        ``unnamed``: the text describes a body without naming it ('a rights group', 'federal
+        mediators', 'the miners' union at the Kolwezi site'). Such a body gets an id of the
+        article's own, so that two articles' 'rights group' never become one actor in a corpus."""
+        label = re.sub(r"^(the|The|an?|An?)\s+|'s$|\u2019s$", "", _norm(text)).strip(" ,.\"'")
         if not label or label.lower() in self.lx["anon_always"] or not (common or re.search(r"[A-Z]", label)):
             return None
         if label[:1].isupper() and self._institution([label]) and label.lower() not in PARTY_NAMES:
@@ -166,7 +171,8 @@ class _Actors:
             self.alias[low] = short     # 'Sahelink' after 'Sahelink Communications Ltd.'
             return short
         typ = "armed-group" if self.armed(label) else "organisation"
-        return self._add(_slug(label), label, typ)
+        aid = f"{_slug(label)}-{self.scope}" if unnamed and self.scope else _slug(label)
+        return self._add(aid, label, typ)
 
     def armed(self, text):
         low = text.lower()
@@ -244,6 +250,13 @@ def _name_parts(name):
     return {p.lower() for p in name.split() if len(p) > 2 and p[0].isupper()}
 
 
+def _junta_described(tok):
+    """'the coup leaders', 'the putschists', 'the coup plotters': words for a junta."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in ("putschist", "putschists") or lemma in ("leader", "plotter", "maker") and any(
+        c.dep_ in ("compound", "amod") and c.lower_ == "coup" for c in tok.children))
+
+
 def _acronym_of(short, long):
     """True for 'IAM' vs 'International Association of Machinists ...'."""
     if not (short.isupper() and 2 < len(short) <= 6 and " " not in short):
@@ -253,9 +266,9 @@ def _acronym_of(short, long):
 
 
 class Sources:
-    def __init__(self, lx, registry):
+    def __init__(self, lx, registry, scope=None):
         self.lx = lx
-        self.actors = _Actors(lx, registry)
+        self.actors = _Actors(lx, registry, scope)
         self.sents = []            # (sent span, start, end)
         self.raw = []              # raw statements before group expansion
         self.med_mentions = []     # mediation mentions
@@ -357,9 +370,9 @@ class Sources:
     def _untagged_company(self, tok):
         """'Canadian gold producer Brandmoor Gold', untagged: capitalised proper nouns ending in a
         company's word ('Gold', 'Air', 'Holdings') name a company."""
-        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or tok.lower_ not in self.lx["company_name_words"] \
-                or tok.dep_ == "compound":
-            return None
+        if tok.ent_type_ or tok.pos_ != "PROPN" or tok.lower_ not in self.lx["company_name_words"] \
+                or not (tok.is_title or tok.is_upper and tok.lower_.strip(".") in COMPANY_ENDINGS) or tok.dep_ == "compound":
+            return None       # ('Nordlys Fisk ASA': a legal form in capitals ends the name too)
         first = tok.i
         while first > tok.sent.start and tok.doc[first - 1].dep_ == "compound" and tok.doc[first - 1].pos_ == "PROPN" \
                 and tok.doc[first - 1].is_title and not tok.doc[first - 1].ent_type_:
@@ -787,6 +800,9 @@ class Sources:
         aid = self._state_body(tok)
         if aid:
             return "actor", aid
+        aid = self._outlet_by_kind(tok)
+        if aid:
+            return "actor", aid
         named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and self.ent(c) is not None
                       and self.ent(c).label_ == "ORG" and self.ent(c).root == c), None)
         if named is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in lx["descriptor_of"]:
@@ -809,6 +825,10 @@ class Sources:
             found = self.resolve(owner) if owner is not None else (None, None)
             if found[0] == "actor":
                 return found      # 'a report published by the Prairie Waters Alliance', 'the UN's report'
+            own = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+            found = self.resolve(own) if owner is None and own is not None else (None, None)
+            if found[0] == "actor" and self.actors.by_id[found[1]]["type"] != "person":
+                return found      # 'According to its report, ...' after the body spoke: that body's
             earlier = self._same_document_before(tok) if owner is None else None
             if earlier:
                 return "actor", earlier     # 'the report said' after 'a report by a UN panel of experts'
@@ -889,6 +909,12 @@ class Sources:
             aid = self._entity_actor(e)          # 'the British Columbia Gurdwaras Council' is a name
             if aid:
                 return "actor", aid
+        if _junta_described(tok) and not any(c.dep_ in ("poss", "compound", "amod", "nmod") and self.actors.known(c.text)
+                                             for c in tok.children):
+            # 'the coup leaders', 'the putschists': the junta, the last one whose state was said
+            aid = self._institution_owner(tok, "junta") or self._salient_state(tok)
+            if aid:
+                return "actor", aid
         if tok.lemma_.lower() in lx["roles"] or low in lx["anon_nouns"] or (
                 low in lx["person_titles"] and any(c.dep_ == "appos" for c in tok.children)):
             for c in tok.children:
@@ -948,7 +974,7 @@ class Sources:
             if aid:
                 return "actor", aid
         if tok.lemma_ in lx["document_nouns"] or tok.lemma_ in lx["answer_nouns"] or tok.lemma_ in lx["view_nouns"]:
-            owner = self._issuer(tok, prep=("from",)) if tok.lemma_ in lx["document_nouns"] else next(
+            owner = self._issuer(tok) if tok.lemma_ in lx["document_nouns"] else next(
                 (c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("its", "his", "her", "their")), None)
             if owner is not None:
                 kind, aid = self.resolve(owner)
@@ -977,6 +1003,9 @@ class Sources:
             aid = self._descriptor(tok)
             if aid:
                 return "actor", aid
+        company = self._untagged_company(tok) if e is None else None
+        if company:
+            return "actor", company       # 'Nordlys Fisk ASA said', untagged: the company (not 'ASA')
         if tok.pos_ == "PROPN" and tok.dep_ in SUBJ_DEPS and e is None and tok.is_title:
             return "actor", self.actors.person(self.np_span(tok, name=True).text)   # a name NER missed
         return None, None
@@ -1179,6 +1208,31 @@ class Sources:
             found = pid
         return found
 
+    def _outlet_by_kind(self, tok):
+        """'The Algerian daily Echaab El Djadid', 'the weekly Al-Ahram Hebdo': a name after the word
+        for a kind of paper is that outlet, whatever the model tagged it (not the state of the
+        adjective before it, nor a person). None for any other phrase."""
+        if tok.pos_ != "PROPN" or not tok.is_title:
+            return None
+        kind = next((c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+                     and c.is_lower and c.lower_ in OUTLET_KINDS), None)     # ('The Daily Beast' is the name)
+        if kind is None:
+            return None
+        words = [t for t in tok.doc[kind.i + 1:tok.i + 1]]
+        if not words or not all(t.pos_ == "PROPN" and (t.is_title or t.is_upper or t.lower_ in ("al", "el", "la", "le"))
+                                for t in words):
+            return None
+        label = " ".join(t.text for t in words)
+        if self.actors.known(label):
+            return None
+        aid = self.actors.alias.get(label.lower())
+        if aid is None or self.actors.by_id[aid]["type"] == "person":
+            aid = self.actors._add(_slug(label), label, "organisation")
+            self.actors.by_id[aid].update(type="organisation", affiliations=[])
+            self.actors.alias[label.lower()] = aid
+        self.actors.outlets.add(aid)
+        return aid
+
     def _named_outlet(self, tok):
         """"The Tartu Ekspress newspaper", 'the Caracas newspaper El Mirador': an outlet with its
         name before it or in apposition is that outlet, not an unnamed source (a place before it,
@@ -1289,10 +1343,19 @@ class Sources:
         if not cands:
             # ('the union' after 'the dockworkers' union ver.di': the body the article itself called so)
             cands = self._named_as(tok)
+        if tok.dep_ in SUBJ_DEPS and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            # an indefinite description as a subject brings in a body not met before: 'a joint
+            # commission' after 'the mission' is another body ('held hostage by a company that ...'
+            # may still be the one met); 'A union representing flight attendants endorsed ...'
+            # in a lede may still be the union the article names after it
+            order = self.order(tok)
+            before = {aid for o, aid in self.mentions if o < order}
+            after = {aid for o, aid in self.mentions if o > order}
+            cands = [a for a in cands if a in after and a not in before]
         if not cands and cls == "union" and any(c.dep_ in ("poss", "amod", "compound") for c in tok.children):
             # 'the miners' union at the company's Kolwezi site', no union named: a union of its own
             text = "".join(t.text_with_ws for t in self.np_span(tok) if t.i <= tok.i and t.dep_ not in ("det", "predet"))
-            return self.actors.org(text.strip()[:1].upper() + text.strip()[1:], common=True)
+            return self.actors.org(text.strip()[:1].upper() + text.strip()[1:], common=True, unnamed=True)
         if not cands and tok.lower_ == "group":
             # ('the group' after 'Amnesty International': an international body is a group too)
             cands = [a for a, v in self.actors.by_id.items() if v["type"] == "organisation"]
@@ -1413,12 +1476,13 @@ class Sources:
             return None
         return self._salient_state(tok)
 
-    def _institution_owner(self, tok):
+    def _institution_owner(self, tok, name=None):
         """'the junta' after "Niger's junta", 'the ministry' after "Egypt's Ministry of ...": an
-        unqualified institution is the last one of that name whose owner the article stated."""
-        order = self.order(tok)
+        unqualified institution is the last one of that name (``name``, else tok's word) whose
+        owner the article stated."""
+        order, name = self.order(tok), name or tok.lower_
         return next((aid for o, word, aid in reversed(self.institution_owners)
-                     if o < order and word == tok.lower_), None)
+                     if o < order and word == name), None)
 
     def _salient_state(self, tok):
         """The state an unqualified institution ('the interior ministry', 'the government') belongs
@@ -1478,7 +1542,7 @@ class Sources:
         words = [t.text for t in self.np_span(tok) if t.i <= tok.i and t.dep_ not in ("det", "nummod", "predet")
                  and not t.is_punct]
         text = " ".join(words)
-        aid = self.actors.org(text[:1].upper() + text[1:], common=True)
+        aid = self.actors.org(text[:1].upper() + text[1:], common=True, unnamed=True)
         return ("actor", aid) if aid else (None, None)
 
     # ------------------------------------------------ post-processing
@@ -1542,7 +1606,14 @@ PERSON_LIKE_COMPANY_NOUNS = {"developer", "contractor", "trader", "operator", "e
 COUNTRY_WORDS = {"country", "kingdom", "emirate", "sultanate", "republic"}
 
 #: the last words of a company's legal name ('... River Transport Company', '... Holdings Ltd')
-COMPANY_ENDINGS = {"company", "co", "corp", "corporation", "inc", "ltd", "limited", "plc", "llc", "group", "holdings"}
+COMPANY_ENDINGS = {"company", "co", "corp", "corporation", "inc", "ltd", "limited", "plc", "llc", "group", "holdings",
+                   # legal forms elsewhere ('Havbris Seafood ASA', 'Nordlicht GmbH', 'Vale S.A.', 'PT Adaro Tbk')
+                   "asa", "ab", "ag", "sa", "nv", "bv", "gmbh", "spa", "s.p.a", "oyj", "bhd", "pty", "tbk", "jsc",
+                   "pjsc", "ltda", "sarl", "sas", "s.a"}
+
+#: words for a kind of news outlet, before its name ('the Algerian daily Echaab El Djadid')
+OUTLET_KINDS = {"daily", "weekly", "newspaper", "paper", "tabloid", "magazine", "broadcaster", "newsweekly", "website",
+                "outlet", "channel"}
 
 #: heads of a name made only of institution words that make it a state's forces or office
 STATE_FORCE_HEADS = {"troop", "troops", "force", "forces", "guard", "guards", "police", "army", "military", "navy",

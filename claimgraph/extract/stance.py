@@ -23,6 +23,10 @@ def _both_sides(tok):
                and any(g.dep_ == "conj" and g.text[:1].isupper() for g in c.children) for c in tok.children)
 
 
+#: what an ultimatum gives ('gave Kampala seven days to ...', 'set a Friday deadline')
+TIME_LIMITS = {"day", "hour", "week", "month", "deadline", "ultimatum"}
+
+
 def stance_of_verb(art, v):
     lx = art.lx
     lemma = v.lemma_.lower()
@@ -61,6 +65,9 @@ def stance_of_verb(art, v):
             c.dep_ == "dobj" and (c.lower_ == "offices" and any(a.lower_ == "good" for a in c.children)
                                   or c.lemma_.lower() == "venue") for c in kids):
         return "mediate"      # 'offered its good offices', 'ready to provide a venue' (for talks)
+    if lemma in ("give", "set") and any(c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in TIME_LIMITS for c in kids) \
+            and (lemma == "set" or any(c.dep_ == "dative" for c in kids)):
+        return "demand"       # 'gave the authorities seven days to return the boats', 'set a deadline': an ultimatum
     if lemma in ("help", "assist") and any(
             c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in HELPED_SETTLEMENT
             and any(o.dep_ == "dobj" and o.lemma_.lower() in SETTLEMENT_OBJECTS for o in c.children) for c in kids):
@@ -247,7 +254,20 @@ def _is_wrong(art, t):
     """A wrongdoing word, by its form or its lemma when the lemma is the form's stem (not 'lay' -> 'lie')."""
     wrong = art.lx["wrongdoing"]
     return (t.lower_ in wrong or (t.lemma_.lower() in wrong and t.lower_[:3] == t.lemma_.lower()[:3])) \
-        and not _walkout(art, t)
+        and not _walkout(art, t) or _breaks_undertaking(art, t)
+
+
+def _breaks_undertaking(art, t):
+    """'had broken the deal', 'tearing up a wage agreement', 'reneged on its pledge': a verb of
+    breaking whose object is an undertaking ('tear' only with 'up'), a wrong though neither word
+    is one alone."""
+    lemma = t.lemma_.lower()
+    if t.pos_ != "VERB" or lemma not in art.lx["breaking_verbs"] or (
+            lemma == "tear" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children)):
+        return False
+    objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
+    return any(o.lemma_.lower() in art.lx["broken_undertakings"] for o in objs)
 
 
 ATTACK_MARKS = {"air", "missile", "drone", "rocket", "military", "artillery", "retaliatory", "precision", "deadly", "lethal",
@@ -296,8 +316,19 @@ def _party_does_wrong(art, toks, parties):
 
 
 def _has_wrongdoing(art, toks):
-    return any((t.lemma_.lower() in art.lx["wrongdoing"] or t.lower_ in art.lx["wrongdoing"]) and t.dep_ != "amod"
-               and not _walkout(art, t) for t in toks)
+    return bool(_wrong_words(art, toks))
+
+
+def _wrong_words(art, toks):
+    """The words of a wrong in the content: a wrongdoing word (not as a mere modifier), an
+    undertaking broken, a harm done to someone ('had threatened refugees'; not 'threatened to
+    quit'), or a thing taken or done that is called unlawful ('collecting unlawful fees'; not the
+    'criminal syndicates' someone blames, whose deed the sentence tells)."""
+    lx = art.lx
+    return [t for t in toks if (t.lemma_.lower() in lx["wrongdoing"] or t.lower_ in lx["wrongdoing"]) and t.dep_ != "amod"
+            and not _walkout(art, t) or _breaks_undertaking(art, t)
+            or t.pos_ == "VERB" and t.lemma_.lower() in lx["harm_verbs"] and any(c.dep_ == "dobj" for c in t.children)
+            or t.dep_ == "amod" and t.lower_ in lx["plain_wrongs"] and t.head.dep_ == "dobj"]
 
 
 def _refine(art, r, actor, parties, stance):
@@ -625,8 +656,11 @@ def _wrongs_negated(art, toks):
     root = _content_root(toks)
     if root is not None and root.lemma_.lower() in art.lx["undertaking_verbs"]:
         return False
-    wrongs = [t for t in toks if _is_wrong(art, t) and t.dep_ != "amod"]
-    return bool(wrongs) and all(t.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in t.children) for t in wrongs)
+    wrongs = [t.head.head if t.dep_ == "amod" else t for t in _wrong_words(art, toks)]   # (the deed of 'unlawful fees')
+    wrongs += [t for t in toks if _is_wrong(art, t) and t.dep_ != "amod" and t not in wrongs]
+    return bool(wrongs) and all(t.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "neg" or c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in t.children) for t in wrongs)      # ('had not fired', 'had broken no law', 'threatened no one')
 
 
 def _content_root(toks):
