@@ -17,6 +17,7 @@ import json
 import os
 import re
 import threading
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -290,6 +291,20 @@ class _Watch:
             self.output.flush()
 
 
+def _join_interruptibly(worker: threading.Thread, timeout: float | None) -> None:
+    """Wait for ``worker`` at most ``timeout`` seconds (None: until it ends), in short waits.
+
+    One long wait is not enough: the system may hand a Ctrl-C to the query's thread, and the
+    main thread, asleep in that wait, would never run Python's handler (the query went on for
+    minutes after a Ctrl-C). Waking every 0.2 s, the main thread sees it at once."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while worker.is_alive():
+        left = None if deadline is None else deadline - time.monotonic()
+        if left is not None and left <= 0:
+            return
+        worker.join(0.2 if left is None else min(0.2, left))
+
+
 def write_query(store, sparql: str, output, timeout: float | None = None) -> tuple[str, bool]:
     """Run SPARQL and stream its result, as serialised by the engine, to the binary file
     ``output``: SPARQL Results JSON for SELECT and ASK, N-Triples for CONSTRUCT and DESCRIBE.
@@ -332,7 +347,7 @@ def write_query(store, sparql: str, output, timeout: float | None = None) -> tup
 
     worker = threading.Thread(target=work, name="claimgraph-query", daemon=True)
     worker.start()
-    worker.join(timeout)
+    _join_interruptibly(worker, timeout)
     if worker.is_alive():
         raise QueryError(f"query took longer than {timeout:g} s (--timeout); narrow it down or raise the timeout")
     exc = outcome.get("error")

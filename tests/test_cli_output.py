@@ -171,6 +171,32 @@ def test_local_query_timeout_and_interrupt(seed_trig):
     assert process.returncode != 0 and "Traceback" not in stderr and "Aborted!" in stderr
 
 
+def test_ctrl_c_handed_to_the_query_thread_still_stops_it(seed_trig):
+    """The system may hand a Ctrl-C to any thread; one that lands on the query's thread must
+    still stop the query (the main thread, asleep in one long wait, never ran the handler: a
+    query went on for minutes after Ctrl-C). The SIGINT is sent to that thread on purpose."""
+    import subprocess
+    import sys
+
+    script = (
+        "import signal, sys, threading, time\n"
+        "from claimgraph.store import open_graph, write_query\n"
+        "store = open_graph(sys.argv[1])\n"
+        "def poke():\n"
+        "    time.sleep(1.5)\n"
+        "    worker = next(t for t in threading.enumerate() if t.name == 'claimgraph-query')\n"
+        "    signal.pthread_kill(worker.ident, signal.SIGINT)\n"
+        "threading.Thread(target=poke, daemon=True).start()\n"
+        "try:\n"
+        "    write_query(store, 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }',"
+        " sys.stdout.buffer)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted')\n"
+        "    sys.exit(3)\n")
+    done = subprocess.run([sys.executable, "-c", script, str(seed_trig)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 3 and done.stdout == "interrupted\n"
+
+
 def test_a_closed_pipe_is_not_a_bug(seed_trig):
     import subprocess
     import sys
