@@ -2591,3 +2591,26 @@ def test_an_indefinite_description_brings_in_a_new_body(nlp, text, expected):
 def test_speakers_and_acts_after_batch_18(nlp, text, expected):
     """Read on batch 18's first-read errors (each case but the controls failed before)."""
     assert acts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The Sudan Revolutionary Liberation Front (SRLF) denied any role. The SRLF said it had no artillery.",
+                 [("Sudan Revolutionary Liberation Front", "deny"), ("Sudan Revolutionary Liberation Front", "deny")],
+                 id="a bracketed short name is no part of the name, and names the body"),
+    pytest.param("The Kiringo Island Fishermen's Association said the raid was illegal. Association chairman Hezron Ouma "
+                 "said the police took the nets.", [("Kiringo Island Fishermen's Association", "accuse"),
+                                                    ("Kiringo Island Fishermen's Association", "assert")],
+                 id="'Association chairman X': the association named before, not a body called 'Association'"),
+    pytest.param("In a letter, the Federation of Indigenous Peoples of the Iriri Valley (Fepiv) said the mine had turned "
+                 "the river orange. Fepiv said it would sue.", [("Federation of Indigenous Peoples of the Iriri Valley", "accuse"),
+                                                               ("Federation of Indigenous Peoples of the Iriri Valley", "commit")],
+                 id="'X of the Y Valley (Fepiv)', tagged as two names: one body, its whole name, and the short name is its"),
+    pytest.param("Labour Minister Sipho Dube urged both sides to accept mediation by the Commission for Conciliation, "
+                 "Mediation and Arbitration (CCMA). The CCMA said the talks would start on Friday.",
+                 [("Sipho Dube", "demand"), ("Commission for Conciliation, Mediation and Arbitration", "assert")],
+                 id="an acronym is the run of names its letters spell, though the model cut it at the comma"),
+])
+def test_short_names_of_bodies(nlp, text, expected):
+    """Read on batch 18 (each case failed before): a body keeps one actor under its short names,
+    so a corpus does not split it into 'SRLF (', 'Association' and a person called Fepiv."""
+    assert acts(run(nlp, text)) == expected

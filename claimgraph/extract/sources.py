@@ -51,6 +51,7 @@ class _Actors:
         self.count = {}
         self.titles = {}           # person id -> title words written before the name ('general')
         self.outlets = set()       # news outlets named in the text ('The Tartu Ekspress newspaper')
+        self.short_names = {}      # lower-cased short name in brackets -> body ('(Fepiv)', '(SRLF)')
         for a in registry or []:
             self._add(a["id"], a["label"], a.get("type", "organisation"))
             for form in a.get("aliases", []):
@@ -120,6 +121,11 @@ class _Actors:
     def known(self, text):
         return self.country(text) or self.intl(text)
 
+    def body_called(self, text):
+        """The body the article itself gave this short name in brackets ('Fepiv' after 'the
+        Federation of ... (Fepiv)'), or None."""
+        return self.short_names.get(_norm(text).lower())
+
     def _institution(self, words):
         """True when words only name an institution of a state ('foreign ministry', 'army')."""
         inst = self.lx["institution_words"]
@@ -133,14 +139,29 @@ class _Actors:
         mediators', 'the miners' union at the Kolwezi site'). Such a body gets an id of the
         article's own, so that two articles' 'rights group' never become one actor in a corpus."""
         label = re.sub(r"^(the|The|an?|An?)\s+|'s$|\u2019s$", "", _norm(text)).strip(" ,.\"'")
+        short = None
+        bracket = re.fullmatch(r"(.+?)\s*\(([A-Z][\w&.-]{1,14})\)?", label)
+        if bracket and " " in bracket.group(1).strip() and not self.known(bracket.group(2)):
+            # 'Sudan Revolutionary Liberation Front (SRLF)', or its entity cut before ')' (not
+            # 'Abeche (Chad', a place and its state)
+            label, short = bracket.group(1).strip(" ,"), bracket.group(2)
         if not label or label.lower() in self.lx["anon_always"] or not (common or re.search(r"[A-Z]", label)):
             return None
+        if short:
+            aid = self.org(label, common, unnamed)
+            if aid and self.by_id[aid]["type"] != "person":
+                self.alias.setdefault(short.lower(), aid)
+                self.short_names.setdefault(short.lower(), aid)
+            return aid
         if label[:1].isupper() and self._institution([label]) and label.lower() not in PARTY_NAMES:
             return None       # ('Army spokesman X', 'Commission spokesman Y': one institution word names no
             #                   body of its own, every state has one; 'Labour' names a party)
         c = self.known(label)
         if c:
             return c
+        if " " not in label and label.lower() in self.lx["descriptor_of"]:
+            return None       # ('Association chairman X', 'Federation spokesman Y': the word for a kind of
+            #                   body, capitalised before a title, names none; the body named before it is meant)
         for phrase, country in self.lx["title_countries"].items():
             if phrase in label:
                 return self.country(country)
@@ -334,6 +355,8 @@ class Sources:
         for n, (sent, _, _) in enumerate(self.sents):
             self.cur = n
             self.sent_no[(id(sent.doc), sent.start)] = n
+            for tok in sent:
+                self._bracketed_short_name(tok)     # (before the names: '(Fepiv)' may be tagged a person)
             for ent in ents_of[id(sent.doc)].get(sent.start, []):
                 if _a_place_tagged_as_a_body(ent):
                     continue
@@ -366,6 +389,44 @@ class Sources:
                             ((n, tok.i), c.lower_, owner) for c in tok.children if tok.lower_ == "ministry"
                             and c.dep_ in ("compound", "amod") and c.lower_ in self.lx["portfolio_words"])
         self.discovering = False
+
+    def _bracketed_short_name(self, tok):
+        """'the Federation of Indigenous Peoples of the Iriri Valley (Fepiv)', the name tagged as
+        two bodies joined by 'of the': the word in brackets names the body the name begins with
+        ('Fepiv coordinator X', 'Fepiv said' are that federation's)."""
+        doc = tok.doc
+        if tok.pos_ != "PROPN" or tok.i < 2 or tok.i + 1 >= len(doc) or doc[tok.i - 1].text != "(" \
+                or doc[tok.i + 1].text != ")" or self.actors.known(tok.text):
+            return
+        chain, joined, j = [], True, tok.i - 2      # (names before the bracket, nearest first)
+        while j >= tok.sent.start:
+            e = self.ent(doc[j])
+            if e is None or e.label_ not in ("ORG", "FAC", "LOC") or e.end != j + 1:
+                break
+            chain.append((e, joined))
+            j = e.start - 1
+            while j >= tok.sent.start and doc[j].lower_ == "the":
+                j -= 1
+            if j < tok.sent.start or doc[j].lower_ not in ("of", "for", "and", ","):
+                break
+            joined = joined and doc[j].text != ","
+            j -= 1
+        if not chain or self.ent(tok) is not None and self.ent(tok).start < tok.i:
+            return
+        # an acronym names the run of names its letters spell ('Commission for Conciliation,
+        # Mediation and Arbitration (CCMA)', cut at the comma); any other short name the names
+        # joined by 'of', 'for' or 'and'
+        spelled = [e for e, _ in chain if tok.text.isupper()
+                   and "".join(w[0] for w in doc[e.start:tok.i - 1].text.split() if w[:1].isupper()) == tok.text]
+        first = spelled[0] if spelled else [e for e, ok in chain if ok][-1]
+        parts = [e for e, _ in chain if e.start >= first.start]
+        whole = doc[first.start:tok.i - 1]
+        aid = self.actors.org(whole.text if len(parts) > 1 else first.text)   # (one body: its whole name)
+        if aid and self.actors.by_id[aid]["type"] != "person":
+            for e in parts if len(parts) > 1 else ():
+                self.actors.alias.setdefault(re.sub(r"^(the|The)\s+", "", _norm(e.text)).lower(), aid)
+            self.actors.alias.setdefault(tok.lower_, aid)
+            self.actors.short_names.setdefault(tok.lower_, aid)
 
     def _untagged_company(self, tok):
         """'Canadian gold producer Brandmoor Gold', untagged: capitalised proper nouns ending in a
@@ -412,8 +473,8 @@ class Sources:
     def _entity_actor(self, ent):
         lab, text = ent.label_, ent.text
         if lab == "PERSON":
-            if self.actors.known(text):
-                return self.actors.known(text)
+            if self.actors.known(text) or self.actors.body_called(text):
+                return self.actors.known(text) or self.actors.body_called(text)
             if self.actors.armed(text) or self._named_company(ent):
                 return self.actors.org(text)
             short = self.actors.short_name(text) if len(ent) == 1 else None
@@ -423,7 +484,7 @@ class Sources:
             self._affiliate_person(pid, ent.root)
             return pid
         if lab in ("GPE", "NORP", "LOC", "FAC"):
-            c = self.actors.known(text)
+            c = self.actors.known(text) or (self.actors.body_called(text) if lab != "NORP" else None)
             if c and lab == "GPE":
                 c = self._named_body(ent.root, ent) or c
             if c:
@@ -559,9 +620,13 @@ class Sources:
                 # a named body ('Royal Canadian Mounted Police commissioner'), not the state named
                 # inside it; a portfolio ('Defense Secretary', 'Secretary of State') is no body
                 if t.i == max(e.start, np.start) and not self._portfolio(e):
-                    self.actors.affiliate(pid, self.actors.org(e.text), _role_words(np, head))
+                    aid = self.actors.org(e.text)
+                    if aid is None and len(e) == 1 and t.lower_ in self.lx["descriptor_of"] and t.lower_ != "group":
+                        aid = self._descriptor(t)     # 'Association chairman X': the association named before
+                    self.actors.affiliate(pid, aid, _role_words(np, head))
                 continue
-            c = self.actors.known(t.text) or (self.actors.known(e.text) if e is not None else None)
+            c = self.actors.known(t.text) or (self.actors.known(e.text) if e is not None else None) \
+                or self.actors.body_called(t.text)
             if c and self.actors.by_id[c]["type"] == "state" and any(
                     w.lower_ in self.lx["non_state_qualifiers"] for w in doc[np.start:head.i]):
                 continue      # ('Haitian gang leader Jimmy Cherizier' does not speak for Haiti)
@@ -876,6 +941,8 @@ class Sources:
         short = self.actors.short_name(e.text) if e is not None and tok.pos_ == "PROPN" and e.root == tok else None
         if short:
             return "actor", short
+        if e is not None and e.label_ == "PERSON" and self.actors.body_called(e.text):
+            return "actor", self.actors.body_called(e.text)     # 'Fepiv said', the federation's short name
         if e is not None and (e.label_ == "PERSON" or low in self.actors.name_tokens):
             named = self.actors.name_tokens.get(low)
             if e.label_ != "PERSON" and self.actors.by_id[named]["type"] != "person":
@@ -1003,7 +1070,8 @@ class Sources:
             aid = self._descriptor(tok)
             if aid:
                 return "actor", aid
-        company = self._untagged_company(tok) if e is None else None
+        company = (self.actors.body_called(self.np_span(tok, name=True).text) or self._untagged_company(tok)) \
+            if e is None and tok.pos_ == "PROPN" else None
         if company:
             return "actor", company       # 'Nordlys Fisk ASA said', untagged: the company (not 'ASA')
         if tok.pos_ == "PROPN" and tok.dep_ in SUBJ_DEPS and e is None and tok.is_title:
