@@ -2614,3 +2614,18 @@ def test_short_names_of_bodies(nlp, text, expected):
     """Read on batch 18 (each case failed before): a body keeps one actor under its short names,
     so a corpus does not split it into 'SRLF (', 'Association' and a person called Fepiv."""
     assert acts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("China denied the claim. A State Department spokesperson said Washington stood with its treaty ally.",
+                 [("China", "deny"), ("United States", "endorse")], id="standing with an ally backs it"),
+    pytest.param("Kenya said its troops stood by the road.", [("Kenya", "assert")], id="control: standing by a road"),
+    pytest.param("The Lakeside Union accused Kora Mining of underpaying workers. Kora Mining denied it. The Kora Water "
+                 "council said it would bring both sides together on Monday.",
+                 [("Lakeside Union", "accuse"), ("Kora Mining", "deny"), ("Kora Water council", "mediate")],
+                 id="'would bring both sides together' mediates, and 'it' is the body that speaks"),
+    pytest.param("Kenya brought its troops together.", [], id="control: bringing one's troops together mediates nothing"),
+])
+def test_speakers_and_acts_after_batch_19(nlp, text, expected):
+    """Read on batch 19's errors once its first read was stored (each case but the controls failed before)."""
+    assert acts(run(nlp, text)) == expected

@@ -29,6 +29,11 @@ def mediation_verb(art, v, n):
             subs = subs + [p for p in c.children if p.dep_ == "pobj"]
     for s in subs:
         kind, aid = art.resolve(s)
+        if s.lower_ in ("it", "we") and v.dep_ == "ccomp" and stance_of_verb(art, v.head) is not None:
+            # 'X's director said it would bring both sides together': the body that speaks
+            speakers = [art.actor_of(x) for x in art._subjects(v.head)]
+            if speakers and speakers[0] is not None:
+                kind, aid = "actor", speakers[0]
         owner = next((c for c in s.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if kind != "actor" and owner is not None:       # 'her mission': the one she acts for
             kind, aid = art.resolve(owner)
@@ -71,11 +76,12 @@ def _asked_for(art, v):
 PROPOSAL_VERBS = {"propose", "suggest", "want", "wish", "recommend", "request", "seek", "ask", "urge", "invite"}
 
 def _between(art, v):
-    """Actors named in 'talks between A and B' under a mediation cue (or invited or called to talks:
-    'invited the company and the union to talks')."""
+    """Actors named in 'talks between A and B' under a mediation cue (or invited or called to talks,
+    or brought together: 'invited the company and the union to talks')."""
     out = []
     for t in v.subtree:
-        if t.dep_ == "prep" and t.lower_ == "between" or t.dep_ == "dobj" and t.head is v and v.lemma_ in ("invite", "call"):
+        if t.dep_ == "prep" and t.lower_ == "between" or t.dep_ == "dobj" and t.head is v and v.lemma_ in (
+                "invite", "call", "bring", "get"):     # ('brought the company and the union together')
             for p in (t.children if t.dep_ == "prep" else [t]):
                 for x in [p] + [c for c in p.subtree if c.dep_ == "conj"]:
                     kind, aid = art.resolve(x)

@@ -65,6 +65,10 @@ def stance_of_verb(art, v):
             c.dep_ == "dobj" and (c.lower_ == "offices" and any(a.lower_ == "good" for a in c.children)
                                   or c.lemma_.lower() == "venue") for c in kids):
         return "mediate"      # 'offered its good offices', 'ready to provide a venue' (for talks)
+    if lemma in ("bring", "get") and any(t.lower_ == "together" and v.i in (t.head.i, t.head.head.i) for t in v.subtree) \
+            and any(c.dep_ == "dobj" and (c.lemma_.lower() in ("side", "party", "parties", "sides") or any(
+                g.dep_ == "conj" for g in c.children)) for c in kids):
+        return "mediate"      # 'would bring both sides together', 'brought the company and the union together'
     if lemma in ("give", "set") and any(c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in TIME_LIMITS for c in kids) \
             and (lemma == "set" or any(c.dep_ == "dative" for c in kids)):
         return "demand"       # 'gave the authorities seven days to return the boats', 'set a deadline': an ultimatum
@@ -1044,7 +1048,7 @@ def _own_speech_act(art, toks, actor):
     subj = [c for c in t.children if c.dep_ == "nsubj"]
     if t.lemma_.lower() in ASPECT_VERBS:       # 'it continued to support ...': the act is the complement's
         t = next((c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), t)
-    stance = "endorse" if t.lemma_.lower() in SUPPORT_VERBS else stance_of_verb(art, t)
+    stance = "endorse" if t.lemma_.lower() in SUPPORT_VERBS or _stands_with(t) else stance_of_verb(art, t)
     if stance not in OWN_ACT_STANCES:
         return None
     return stance if subj and _own_subject(art, subj[0], actor) else None
@@ -1054,6 +1058,20 @@ ASPECT_VERBS = {"continue", "keep", "remain"}
 
 
 SUPPORT_VERBS = {"support"}
+
+
+def _stands_with(t):
+    """'Washington stood with its treaty ally', 'stands by Manila', 'stood by the ruling': standing
+    with someone or by a decision is backing it (not 'stood by the road', a place)."""
+    return t.lemma_.lower() == "stand" and any(
+        c.dep_ == "prep" and c.lower_ in ("with", "by", "behind") and any(
+            p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.lemma_.lower() in STOOD_WITH_NOUNS) for p in c.children)
+        for c in t.children)
+
+
+#: whom or what one stands with, by or behind ('its ally', 'the ruling'), besides a name
+STOOD_WITH_NOUNS = {"ally", "allies", "partner", "partners", "neighbour", "neighbor", "people", "government", "decision",
+                    "ruling", "plan", "proposal", "deal", "agreement", "statement", "position"}
 
 #: Words that point back at what was just said ('that account', 'these claims', a bare 'that').
 DEMONSTRATIVES = ("that", "this", "these", "those")
