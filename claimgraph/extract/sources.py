@@ -391,9 +391,11 @@ class Sources:
         self.discovering = False
 
     def _bracketed_short_name(self, tok):
-        """'the Federation of Indigenous Peoples of the Iriri Valley (Fepiv)', the name tagged as
-        two bodies joined by 'of the': the word in brackets names the body the name begins with
-        ('Fepiv coordinator X', 'Fepiv said' are that federation's)."""
+        """A short name in brackets after a body's name: 'the Federation of Indigenous Peoples of
+        the Iriri Valley (Fepiv)', which the model tags as two names joined by 'of the', is one
+        body under its whole name, and 'Fepiv coordinator X', 'Fepiv said' are that federation's;
+        an acronym names the run of names its letters spell ('the Commission for Conciliation,
+        Mediation and Arbitration (CCMA)', cut at the comma)."""
         doc = tok.doc
         if tok.pos_ != "PROPN" or tok.i < 2 or tok.i + 1 >= len(doc) or doc[tok.i - 1].text != "(" \
                 or doc[tok.i + 1].text != ")" or self.actors.known(tok.text):
@@ -413,9 +415,7 @@ class Sources:
             j -= 1
         if not chain or self.ent(tok) is not None and self.ent(tok).start < tok.i:
             return
-        # an acronym names the run of names its letters spell ('Commission for Conciliation,
-        # Mediation and Arbitration (CCMA)', cut at the comma); any other short name the names
-        # joined by 'of', 'for' or 'and'
+        # (any other short name: the names joined by 'of', 'for' or 'and')
         spelled = [e for e, _ in chain if tok.text.isupper()
                    and "".join(w[0] for w in doc[e.start:tok.i - 1].text.split() if w[:1].isupper()) == tok.text]
         first = spelled[0] if spelled else [e for e, ok in chain if ok][-1]
@@ -473,8 +473,9 @@ class Sources:
     def _entity_actor(self, ent):
         lab, text = ent.label_, ent.text
         if lab == "PERSON":
-            if self.actors.known(text) or self.actors.body_called(text):
-                return self.actors.known(text) or self.actors.body_called(text)
+            found = self.actors.known(text) or self.actors.body_called(text)
+            if found:
+                return found
             if self.actors.armed(text) or self._named_company(ent):
                 return self.actors.org(text)
             short = self.actors.short_name(text) if len(ent) == 1 else None
