@@ -2629,3 +2629,30 @@ def test_short_names_of_bodies(nlp, text, expected):
 def test_speakers_and_acts_after_batch_19(nlp, text, expected):
     """Read on batch 19's errors once its first read was stored (each case but the controls failed before)."""
     assert acts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The Nairobi daily Mombasa Ledger reported that several factories had delayed payments.",
+                 [("Mombasa Ledger", "assert")], id="'The Nairobi daily X': the paper, whatever the parser did with 'daily'"),
+    pytest.param("The Bangkok daily Siam Frontier reported that the army had sent extra troops. The Nairobi daily Mombasa "
+                 "Ledger reported that several factories had delayed payments.",
+                 [("Siam Frontier", "assert"), ("Mombasa Ledger", "assert")],
+                 id="'daily' tagged a name of its own, or the paper's name hung on the city: still the paper"),
+    pytest.param("Mombasa Kesho, a Kenyan daily, said the boats had sunk.", [("Mombasa Kesho", "assert")],
+                 id="'X, a Kenyan daily, said': the paper, not Kenya"),
+    pytest.param("A Kenyan farmers' group accused tea buyer Ashcombe Greaves of rigging prices. Ashcombe Greaves denied it. "
+                 "Ashcombe Greaves said prices were fair. Ashcombe Greaves said it would appeal. The Kenya Tea Growers "
+                 "Association (KTGA) said the auction was unfair.",
+                 [("Kenya Tea Growers Association", "accuse"), ("Ashcombe Greaves", "deny"), ("Ashcombe Greaves", "assert"),
+                  ("Ashcombe Greaves", "commit"), ("Kenya Tea Growers Association", "assert")],
+                 id="an indefinite group is none its own sentence names, and may be one named after it"),
+    pytest.param("The Sulawesi Metal Workers' Union said the blast at PT Tomori Bumi Nickel's furnace had killed four workers. Company "
+                 "spokeswoman Lina Hartono said the firm would pay the families. Tomori Bumi denied any negligence.",
+                 [("Sulawesi Metal Workers' Union", "accuse"), ("Tomori Bumi Nickel", "commit"), ("Tomori Bumi Nickel", "deny")],
+                 id="'PT X' is a company, 'Company spokeswoman' speaks for it, and 'X Nickel' is 'X' again"),
+    pytest.param("Belarus denied it. Lithuania's foreign ministry said it stood shoulder to shoulder with Poland.",
+                 [("Belarus", "deny"), ("Lithuania", "endorse")], id="standing shoulder to shoulder with a state backs it"),
+])
+def test_speakers_and_acts_after_batch_20(nlp, text, expected):
+    """Read on batch 20's errors once its first read was stored (each case failed before)."""
+    assert acts(run(nlp, text)) == expected

@@ -527,6 +527,8 @@ class Sources:
         root = ent.root
         if len(ent) > 1 and ent[-1].lower_ in self.lx["company_name_words"]:
             return True
+        if ent.start > 0 and ent.doc[ent.start - 1].text in COMPANY_PREFIXES or ent[0].text in COMPANY_PREFIXES:
+            return True       # 'PT Tomori Bumi Nickel': a legal form before the name
         if root.dep_ == "appos" and root.head.lemma_.lower() in company and root.head.i < ent.start:
             return True
         before = ent.doc[ent.start - 1] if ent.start > ent.sent.start else None
@@ -1283,11 +1285,21 @@ class Sources:
         adjective before it, nor a person). None for any other phrase."""
         if tok.pos_ != "PROPN" or not tok.is_title:
             return None
-        kind = next((c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
-                     and c.is_lower and c.lower_ in OUTLET_KINDS), None)     # ('The Daily Beast' is the name)
-        if kind is None:
-            return None
-        words = [t for t in tok.doc[kind.i + 1:tok.i + 1]]
+        for c in tok.children:      # ('The Nairobi daily Mombasa Ledger' parsed as 'Nairobi' with the
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i:     # paper's name in apposition)
+                found = self._outlet_by_kind(c)
+                if found:
+                    return found
+        start = tok.i       # (the kind word just before the name, however the parser hung it: 'The
+        while start > tok.sent.start and tok.doc[start - 1].pos_ == "PROPN" and not tok.doc[start - 1].is_lower \
+                and tok.doc[start - 1].head.i == tok.i:
+            start -= 1      # Nairobi daily Highland Ledger' has 'daily' as an adverb of 'Nairobi')
+        kind = tok.doc[start - 1] if start > tok.sent.start else None
+        if not (kind is not None and kind.is_lower and kind.lower_ in OUTLET_KINDS or any(
+                c.dep_ == "appos" and c.lower_ in OUTLET_KINDS for c in tok.children)):
+            return None     # ('The Daily Beast': the capitalised word is the name's own; 'X, an Algerian
+            #                  daily, said': the apposition says what X is)
+        words = [t for t in tok.doc[start:tok.i + 1]]
         if not words or not all(t.pos_ == "PROPN" and (t.is_title or t.is_upper or t.lower_ in ("al", "el", "la", "le"))
                                 for t in words):
             return None
@@ -1412,15 +1424,6 @@ class Sources:
         if not cands:
             # ('the union' after 'the dockworkers' union ver.di': the body the article itself called so)
             cands = self._named_as(tok)
-        if tok.dep_ in SUBJ_DEPS and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
-            # an indefinite description as a subject brings in a body not met before: 'a joint
-            # commission' after 'the mission' is another body ('held hostage by a company that ...'
-            # may still be the one met); 'A union representing flight attendants endorsed ...'
-            # in a lede may still be the union the article names after it
-            order = self.order(tok)
-            before = {aid for o, aid in self.mentions if o < order}
-            after = {aid for o, aid in self.mentions if o > order}
-            cands = [a for a in cands if a in after and a not in before]
         if not cands and cls == "union" and any(c.dep_ in ("poss", "amod", "compound") for c in tok.children):
             # 'the miners' union at the company's Kolwezi site', no union named: a union of its own
             text = "".join(t.text_with_ws for t in self.np_span(tok) if t.i <= tok.i and t.dep_ not in ("det", "predet"))
@@ -1428,6 +1431,17 @@ class Sources:
         if not cands and tok.lower_ == "group":
             # ('the group' after 'Amnesty International': an international body is a group too)
             cands = [a for a, v in self.actors.by_id.items() if v["type"] == "organisation"]
+        if tok.dep_ in SUBJ_DEPS and self.np_span(tok)[0].lower_ in ("a", "an"):
+            # an indefinite description as a subject brings in a body not met before: 'a joint
+            # commission' after 'the mission' is another body ('held hostage by a company that ...'
+            # may still be the one met); 'A union representing flight attendants endorsed ...'
+            # in a lede may still be the union the article names in a later sentence (not the one
+            # its own sentence names: 'A Kenyan farmers' group accused buyer X ...' is not X)
+            order = self.order(tok)
+            before = {aid for o, aid in self.mentions if o[0] <= order[0]}
+            after = {aid for o, aid in self.mentions if o[0] > order[0]}
+            cands = [a for a in cands if a in after and a not in before
+                     and self.actors.by_id[a]["label"] not in tok.sent.text]   # (named here, though untagged)
         word = tok.lemma_.lower()
         if cls in ("company", "body", "party") or tok.lower_ == "group":
             # the one last named before it ('the group' after 'Resource Watch Africa, a campaign group');
@@ -1679,6 +1693,9 @@ COMPANY_ENDINGS = {"company", "co", "corp", "corporation", "inc", "ltd", "limite
                    # legal forms elsewhere ('Havbris Seafood ASA', 'Nordlicht GmbH', 'Vale S.A.', 'PT Adaro Tbk')
                    "asa", "ab", "ag", "sa", "nv", "bv", "gmbh", "spa", "s.p.a", "oyj", "bhd", "pty", "tbk", "jsc",
                    "pjsc", "ltda", "sarl", "sas", "s.a"}
+
+#: legal forms written before a company's name ('PT Tomori Bumi Nickel', 'OOO Sibmetall')
+COMPANY_PREFIXES = {"PT", "OOO", "OAO", "PAO", "ZAO", "AO"}
 
 #: words for a kind of news outlet, before its name ('the Algerian daily Echaab El Djadid')
 OUTLET_KINDS = {"daily", "weekly", "newspaper", "paper", "tabloid", "magazine", "broadcaster", "newsweekly", "website",

@@ -1063,10 +1063,20 @@ SUPPORT_VERBS = {"support"}
 def _stands_with(t):
     """'Washington stood with its treaty ally', 'stands by Manila', 'stood by the ruling': standing
     with someone or by a decision is backing it (not 'stood by the road', a place)."""
-    return t.lemma_.lower() == "stand" and any(
-        c.dep_ == "prep" and c.lower_ in ("with", "by", "behind") and any(
+    def within_phrase(g):       # (hung on the verb through nouns and prepositions only)
+        x = g.head
+        for _ in range(5):
+            if x.i == t.i:
+                return True
+            if x.pos_ in ("VERB", "AUX") or x.head.i == x.i:
+                return False
+            x = x.head
+        return False
+    preps = [g for g in t.subtree if g.dep_ == "prep" and g.i != t.i and within_phrase(g)]
+    return t.lemma_.lower() == "stand" and any(      # (also 'stood shoulder to shoulder with Poland')
+        c.lower_ in ("with", "by", "behind") and any(
             p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.lemma_.lower() in STOOD_WITH_NOUNS) for p in c.children)
-        for c in t.children)
+        for c in preps)
 
 
 #: whom or what one stands with, by or behind ('its ally', 'the ruling'), besides a name
