@@ -1063,6 +1063,9 @@ SUPPORT_VERBS = {"support"}
 def _stands_with(t):
     """'Washington stood with its treaty ally', 'stands by Manila', 'stood by the ruling': standing
     with someone or by a decision is backing it (not 'stood by the road', a place)."""
+    if t.lemma_.lower() != "stand":
+        return False
+
     def within_phrase(g):       # (hung on the verb through nouns and prepositions only)
         x = g.head
         for _ in range(5):
@@ -1073,7 +1076,7 @@ def _stands_with(t):
             x = x.head
         return False
     preps = [g for g in t.subtree if g.dep_ == "prep" and g.i != t.i and within_phrase(g)]
-    return t.lemma_.lower() == "stand" and any(      # (also 'stood shoulder to shoulder with Poland')
+    return any(      # (also 'stood shoulder to shoulder with Poland')
         c.lower_ in ("with", "by", "behind") and any(
             p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.lemma_.lower() in STOOD_WITH_NOUNS) for p in c.children)
         for c in preps)
