@@ -121,6 +121,24 @@ class _Actors:
     def known(self, text):
         return self.country(text) or self.intl(text)
 
+    def outlet(self, label):
+        """The news outlet of this name: an organisation of its own, registered as an outlet (not
+        folded into a body whose name begins it: 'Tartu Ekspress' is no 'Tartu'; not a person,
+        whatever the model tagged the name)."""
+        aid = self.alias.get(label.lower())
+        if aid is None or self.by_id[aid]["label"].lower() != label.lower() or self.by_id[aid]["type"] == "person":
+            aid = self._add(_slug(label), label, "organisation")
+            if self.by_id[aid]["type"] == "person":
+                self.by_id[aid].update(type="organisation", affiliations=[])
+            self.alias[label.lower()] = aid
+        self.outlets.add(aid)
+        return aid
+
+    def give_short_name(self, short, aid):
+        """Record that the article calls the body ``aid`` by ``short`` in brackets ('(SRLF)')."""
+        self.alias.setdefault(short.lower(), aid)
+        self.short_names.setdefault(short.lower(), aid)
+
     def body_called(self, text):
         """The body the article itself gave this short name in brackets ('Fepiv' after 'the
         Federation of ... (Fepiv)'), or None."""
@@ -138,7 +156,7 @@ class _Actors:
         ``unnamed``: the text describes a body without naming it ('a rights group', 'federal
         mediators', 'the miners' union at the Kolwezi site'). Such a body gets an id of the
         article's own, so that two articles' 'rights group' never become one actor in a corpus."""
-        label = re.sub(r"^(the|The|an?|An?)\s+|'s$|\u2019s$", "", _norm(text)).strip(" ,.\"'")
+        label = _bare_label(text)
         short = None
         bracket = re.fullmatch(r"(.+?)\s*\(([A-Z][\w&.-]{1,14})\)?", label)
         if bracket and " " in bracket.group(1).strip() and not self.known(bracket.group(2)):
@@ -150,8 +168,7 @@ class _Actors:
         if short:
             aid = self.org(label, common, unnamed)
             if aid and self.by_id[aid]["type"] != "person":
-                self.alias.setdefault(short.lower(), aid)
-                self.short_names.setdefault(short.lower(), aid)
+                self.give_short_name(short, aid)
             return aid
         if label[:1].isupper() and self._institution([label]) and label.lower() not in PARTY_NAMES:
             return None       # ('Army spokesman X', 'Commission spokesman Y': one institution word names no
@@ -269,6 +286,11 @@ class _Actors:
 def _name_parts(name):
     """The capitalised words of a person's name, lower-cased ('Romeo Brawner Jr' -> romeo, brawner)."""
     return {p.lower() for p in name.split() if len(p) > 2 and p[0].isupper()}
+
+
+def _bare_label(text):
+    """An actor's label from the words naming it: no article before it, no possessive after it."""
+    return re.sub(r"^(the|The|an?|An?)\s+|'s$|\u2019s$", "", _norm(text)).strip(" ,.\"'")
 
 
 def _junta_described(tok):
@@ -423,10 +445,9 @@ class Sources:
         whole = doc[first.start:tok.i - 1]
         aid = self.actors.org(whole.text if len(parts) > 1 else first.text)   # (one body: its whole name)
         if aid and self.actors.by_id[aid]["type"] != "person":
-            for e in parts if len(parts) > 1 else ():
-                self.actors.alias.setdefault(re.sub(r"^(the|The)\s+", "", _norm(e.text)).lower(), aid)
-            self.actors.alias.setdefault(tok.lower_, aid)
-            self.actors.short_names.setdefault(tok.lower_, aid)
+            for e in parts:
+                self.actors.alias.setdefault(_bare_label(e.text).lower(), aid)
+            self.actors.give_short_name(tok.text, aid)
 
     def _untagged_company(self, tok):
         """'Canadian gold producer Brandmoor Gold', untagged: capitalised proper nouns ending in a
@@ -944,8 +965,9 @@ class Sources:
         short = self.actors.short_name(e.text) if e is not None and tok.pos_ == "PROPN" and e.root == tok else None
         if short:
             return "actor", short
-        if e is not None and e.label_ == "PERSON" and self.actors.body_called(e.text):
-            return "actor", self.actors.body_called(e.text)     # 'Fepiv said', the federation's short name
+        called = self.actors.body_called(e.text) if e is not None and e.label_ == "PERSON" else None
+        if called:
+            return "actor", called      # 'Fepiv said', the federation's short name
         if e is not None and (e.label_ == "PERSON" or low in self.actors.name_tokens):
             named = self.actors.name_tokens.get(low)
             if e.label_ != "PERSON" and self.actors.by_id[named]["type"] != "person":
@@ -1304,15 +1326,7 @@ class Sources:
                                 for t in words):
             return None
         label = " ".join(t.text for t in words)
-        if self.actors.known(label):
-            return None
-        aid = self.actors.alias.get(label.lower())
-        if aid is None or self.actors.by_id[aid]["type"] == "person":
-            aid = self.actors._add(_slug(label), label, "organisation")
-            self.actors.by_id[aid].update(type="organisation", affiliations=[])
-            self.actors.alias[label.lower()] = aid
-        self.actors.outlets.add(aid)
-        return aid
+        return None if self.actors.known(label) else self.actors.outlet(label)
 
     def _named_outlet(self, tok):
         """"The Tartu Ekspress newspaper", 'the Caracas newspaper El Mirador': an outlet with its
@@ -1328,13 +1342,7 @@ class Sources:
             label = " ".join(t.text for t in tok.doc[name[0].left_edge.i:name[-1].i + 1])
         if not label:
             return None
-        # (its own name, not folded into a body whose name begins it: 'Tartu Ekspress' is no 'Tartu')
-        aid = self.actors.alias.get(label.lower())
-        if aid is None or self.actors.by_id[aid]["label"].lower() != label.lower():
-            aid = self.actors._add(_slug(label), label, "organisation")
-            self.actors.alias[label.lower()] = aid
-        self.actors.outlets.add(aid)
-        return aid
+        return self.actors.outlet(label)
 
     def _subject_told_before(self, tok):
         """'Senegal offered to host talks ..., its foreign ministry said': the 'its' of a speaker

@@ -661,7 +661,6 @@ def _wrongs_negated(art, toks):
     if root is not None and root.lemma_.lower() in art.lx["undertaking_verbs"]:
         return False
     wrongs = [t.head.head if t.dep_ == "amod" else t for t in _wrong_words(art, toks)]   # (the deed of 'unlawful fees')
-    wrongs += [t for t in toks if _is_wrong(art, t) and t.dep_ != "amod" and t not in wrongs]
     return bool(wrongs) and all(t.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "neg" or c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
         for c in t.children) for t in wrongs)      # ('had not fired', 'had broken no law', 'threatened no one')
