@@ -11,7 +11,7 @@ import bisect
 from .lexicon import (ANON, CONTENT_PREPS, GROUP, INHERIT_DEPS, PERSON_PRONOUNS, QUOTE_CLOSERS, QUOTE_OPENERS,
                       SPEECH_STANCES, SUBJ_DEPS, THING_PRONOUNS, _in_quotes)
 from .mediation import mediation_verb
-from .sources import STATE_TITLES, Sources, _before, _by_whom, _hung_cue, _with_conjuncts
+from .sources import OUTLET_KINDS, STATE_TITLES, Sources, _before, _by_whom, _hung_cue, _with_conjuncts
 from .stance import TIME_LIMITS, _after_quoted_question, _future, stance_of_verb
 
 class Article(Sources):
@@ -158,7 +158,9 @@ class Article(Sources):
                 return objs
         if len(subs) == 2 and self.np_span(subs[0]).end == self.np_span(subs[1]).start \
                 and subs[1].pos_ == "PROPN":
-            subs = subs[:1]      # "Russia's aviation agency Rosaviatsia said": one speaker, its name apposed
+            # "Russia's aviation agency Rosaviatsia said": one speaker, its name apposed; 'The São Paulo
+            # business daily Diário X reported': the paper's name, which names it, not its kind
+            subs = subs[1:] if self.np_span(subs[0])[-1].lower_ in OUTLET_KINDS else subs[:1]
         if len(subs) == 2 and subs[0].i < v.i < subs[1].i and (_misparsed_clause(subs[1]) or any(
                 c.dep_ == "ccomp" and c.i > subs[1].i for c in v.children)):
             subs = subs[:1]      # 'A report ... says Algerian forces left ...', 'X said tailings from Y's mine
@@ -1009,6 +1011,13 @@ class Article(Sources):
         speaker, so the pronoun is that body rather than the last organisation named."""
         if subj is None or subj.lower_ != "it" or self._reporting_name(subj) is not None:
             return None       # ('Maersk said it welcomed ...': the 'it' is the name reporting it)
+        if subj.dep_ == "nsubj" and subj.head.dep_ == "ccomp":
+            # "Brazil's aviation agency ANAC said it had opened a review and ordered ...": the body
+            # whose report holds the 'it', placed as a source at that cue, not the one before it
+            reporter = next((r for r in reversed(self.raw) if r["n"] == n and r["cue"] == subj.head.head), None)
+            if reporter is not None and reporter["kind"] == "actor" \
+                    and self.actors.by_id[reporter["aid"]]["type"] != "person":
+                return "actor", reporter["aid"]
         for r in reversed(self.raw):
             if n - r["n"] > 2:
                 return None

@@ -1460,8 +1460,12 @@ class Sources:
             if cls in ("company", "party"):
                 cands = [a for a in cands if a in last]
             spoke = {aid for o, aid in self.thing_speakers if o < order} if spoken_first or cls == "company" else set()
-            return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(), a in spoke,
-                                             last.get(a, (-1, -1)), self.actors.count.get(a, 0)), default=None)
+            # a trade the article gave one firm ('Irish lessor Shannonbridge ... the lessor said') is that
+            # firm's, though another was named since (not 'the company', 'the firm': any firm is one)
+            called = set(self._named_as(tok)) if cls == "company" and word not in GENERIC_COMPANY_WORDS else set()
+            return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(), a in called,
+                                             a in spoke, last.get(a, (-1, -1)), self.actors.count.get(a, 0)),
+                       default=None)
         return max(cands, key=lambda a: (word in self.actors.by_id[a]["label"].lower().split(),
                                          self.actors.count.get(a, 0)), default=None)
 
@@ -1489,6 +1493,11 @@ class Sources:
                     continue
                 names = [x.head] if x.dep_ in ("compound", "appos") and x.head.i != x.i else []
                 names += [c for c in x.children if c.dep_ == "appos"]
+                for c in x.children if self.lx["descriptor_of"].get(word) == "union" else ():
+                    # 'the Aeronautas Unidos union': a union named before the word (not 'the UN agency')
+                    kind, aid = self.resolve(c) if c.dep_ == "compound" and c.pos_ == "PROPN" else (None, None)
+                    if kind == "actor" and self.actors.by_id[aid]["type"] == "organisation" and aid not in found:
+                        found.append(aid)
                 e = self.ent(x)
                 if x.pos_ == "PROPN" and x.is_title and e is not None and e.label_ == "ORG" and e.root == x \
                         and len(e) > 1 and not names:
@@ -1692,6 +1701,9 @@ PARTY_NAMES = {"labour", "labor"}
 
 #: company nouns that also name a person's trade ('software developer Ana Ruiz')
 PERSON_LIKE_COMPANY_NOUNS = {"developer", "contractor", "trader", "operator", "employer", "maker"}
+
+#: words any company is called by, which single out none ('the company', 'the firm'; not 'the lessor')
+GENERIC_COMPANY_WORDS = {"company", "firm", "group", "corporation", "conglomerate", "giant", "startup"}
 
 #: words by which an article names a state it has named ('the country', 'the kingdom')
 COUNTRY_WORDS = {"country", "kingdom", "emirate", "sultanate", "republic"}
