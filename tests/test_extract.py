@@ -2680,6 +2680,16 @@ def test_speakers_and_acts_after_batch_20(nlp, text, expected):
                  "the company would move to recover the jets it leases to Cerrado unless the airline paid in full by "
                  "March 20.", [("Shannonbridge Aviation Capital", "demand")],
                  id="'would ... unless', the 'unless' hung on a relative clause: still a condition set"),
+    pytest.param("Senegal cancelled the concession of Kestrel Port Partners. Kestrel rejected the accusations. Kestrel's "
+                 "chief executive, Henrik Vestergaard, said the company remained committed to Senegal.",
+                 [("Kestrel Port Partners", "deny"), ("Kestrel Port Partners", "commit")],
+                 id="the first word of one body's name alone is that body, and its chief executive speaks for it"),
+    pytest.param("The National Union of Teachers said pay was late. The National Grid Company said power was cut. "
+                 "National said nothing.", [("National Union of Teachers", "assert"), ("National Grid Company", "assert")],
+                 id="control: a first word many names share names none of them"),
+    pytest.param("Hillary Clinton spoke in Ohio. The Clinton Foundation said it had raised $5 million. Clinton said the "
+                 "plan would work.", [("Clinton Foundation", "assert"), ("Hillary Clinton", "assert")],
+                 id="control: a person's name is not the body named after her"),
 ])
 def test_speakers_and_acts_after_batch_22(nlp, text, expected):
     """Read on batch 22's errors once its first read was stored (each case failed before)."""

@@ -240,8 +240,15 @@ class _Actors:
         before a legal ending) names that company (when it names exactly one)."""
         low = re.sub(r"'s$|\u2019s$", "", _norm(text)).strip().lower()
         words = self.lx["company_name_words"]
-        return self._one_organisation_beginning(low, lambda rest: all(w in words for w in rest) or (
+        found = self._one_organisation_beginning(low, lambda rest: all(w in words for w in rest) or (
             len(rest) <= 3 and rest[-1].strip(".") in words and rest[-1].strip(".") in COMPANY_ENDINGS))
+        if found is None and " " not in low and low not in GENERIC_NAME_WORDS and low not in self.name_tokens \
+                and low not in self.lx["descriptor_of"] and not self._institution([low]):
+            # 'Cerrado' after 'Cerrado Linhas Aéreas', 'Turon' after "Turon Temir Yo'l": the first word of
+            # one body's name of two to four words, alone, is that body (not 'National' or 'United', nor
+            # a person's name the model tagged a body: 'Clinton' is not the Clinton Foundation)
+            found = self._one_organisation_beginning(low, lambda rest: 1 <= len(rest) <= 3)
+        return found
 
     def tail_name(self, text):
         """'Serra Dourada' after 'Açúcar Serra Dourada', 'Santander' after 'Banco Santander': the last
@@ -1701,6 +1708,12 @@ PARTY_NAMES = {"labour", "labor"}
 
 #: company nouns that also name a person's trade ('software developer Ana Ruiz')
 PERSON_LIKE_COMPANY_NOUNS = {"developer", "contractor", "trader", "operator", "employer", "maker"}
+
+#: first words of many bodies' names, which alone name none of them ('National', 'United')
+GENERIC_NAME_WORDS = {"national", "united", "international", "royal", "new", "general", "central", "federal",
+                      "democratic", "popular", "people's", "northern", "southern", "eastern", "western", "global",
+                      "first", "state", "public", "free", "independent", "joint", "supreme", "high", "higher",
+                      "islamic", "arab", "african", "asian", "european", "american", "world", "grand", "great"}
 
 #: words any company is called by, which single out none ('the company', 'the firm'; not 'the lessor')
 GENERIC_COMPANY_WORDS = {"company", "firm", "group", "corporation", "conglomerate", "giant", "startup"}
