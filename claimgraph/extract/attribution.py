@@ -12,7 +12,8 @@ from .lexicon import (ANON, CONTENT_PREPS, GROUP, INHERIT_DEPS, PERSON_PRONOUNS,
                       SPEECH_STANCES, SUBJ_DEPS, THING_PRONOUNS, _in_quotes)
 from .mediation import mediation_verb
 from .sources import OUTLET_KINDS, STATE_TITLES, Sources, _before, _by_whom, _hung_cue, _with_conjuncts
-from .stance import TIME_LIMITS, _after_quoted_question, _future, stance_of_verb
+from .stance import (HEAD_OFFICE_TITLES, TIME_LIMITS, _after_quoted_question, _future, _owner_actor, charge_disputed_by,
+                     deed_on_other_side, stance_of_verb)
 
 class Article(Sources):
     """An article under analysis: its sources (inherited) and the raw statements its cues make."""
@@ -48,6 +49,64 @@ class Article(Sources):
                     self._add_raw(n, cue, source, "assert", content, speaker_text=speaker_text)
         self._colon_quotes()
         self._continued_quotes()
+
+    # ------------------------------------------------ pass 3: whose office
+    def place_office_holders(self):
+        """An office holder whose state the text never names is placed by the whole article, once
+        every cue is read: in a dispute between one state and a body that is no state, a minister
+        ('Maritime Economy Minister X') holds that state's office; in one between two states, he
+        is of the side that what he says was done to ('said Indian trawlers had dragged away the
+        nets of Sri Lankan fishermen') or that he accuses the other of, when all he says points one
+        way. Nothing is guessed from the dateline (wires leave the other side's minister unnamed too)."""
+        parties = self.sides()
+        if len(parties) != 2:
+            return
+        states = [p for p in parties if self.actors.by_id[p]["type"] == "state"]
+        heads = [pid for pid, a in self.actors.by_id.items() if a["type"] == "person" and not a["affiliations"]
+                 and "prime minister" in self.actors.titles.get(pid, ())]
+        for pid, a in list(self.actors.by_id.items()):
+            titles = self.actors.titles.get(pid, set()) & HEAD_OFFICE_TITLES
+            if a["type"] != "person" or a["affiliations"] or not titles or len(heads) > 1 and pid in heads:
+                continue      # (two prime ministers of no stated state: rival governments, whose is whose untold)
+            mine = [r for r in self.raw if r["kind"] == "actor" and r["aid"] == pid]
+            side = None
+            if mine and len(states) == 1 and not self._speaks_of_a_state_as_another(mine, states[0]):
+                side = states[0]
+            elif mine and len(states) == 2:
+                votes = set()
+                for r in mine:
+                    done_to = deed_on_other_side(self, r["content"], parties)
+                    if done_to is not None:
+                        votes.add(done_to)
+                    # whom he accuses ('accused New Delhi of ...', 'accused Haitian authorities of ...'),
+                    # and who denies what he says ('..., a charge Egypt denied'), is the other side
+                    others = [c for v in [r["cue"]] + r["content"] if v.pos_ == "VERB" and stance_of_verb(self, v) == "accuse"
+                              for c in v.children if c.dep_ == "dobj"]
+                    denier = charge_disputed_by(self, r["content"])
+                    others += [denier] if denier is not None else []
+                    for o in others:
+                        other = _owner_actor(self, o)
+                        votes |= {p for p in parties if other in parties and p != other}
+                side = votes.pop() if len(votes) == 1 else None
+            if side is not None:
+                self.actors.affiliate(pid, side, min(titles))
+
+    def _speaks_of_a_state_as_another(self, statements, state):
+        """The office holder's words set him apart from the one state of the dispute: he tells what
+        another state will do ('warned that Estonia would sue'), or he accuses and names that state
+        ('said the Russian charge d'affaires would be summoned'). Then he is not guessed to hold
+        its office."""
+        for r in statements:
+            for t in r["content"]:
+                aid = self.actor_of(t) if t.pos_ in ("PROPN", "ADJ") else None
+                if aid is None or self.actors.by_id[aid]["type"] != "state":
+                    continue
+                if aid != state and t.dep_ == "nsubj" and (_future(t.head) or any(
+                        c.dep_ == "acomp" and c.lower_ in self.lx["commit_markers"] for c in t.head.children)):
+                    return True   # (what another state will do or is ready to do is told by its own)
+                if aid == state and r["stance"] == "accuse":
+                    return True
+        return False
 
     def _colon_quotes(self):
         """'Its chairman put it bluntly: "..."', 'X was blunt: "..."', 'The statement ended with a
@@ -189,6 +248,12 @@ class Article(Sources):
                 owner = next((a for a in v.head.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 if owner is not None:
                     return self._subjects(owner, depth + 1)
+            if v.dep_ == "advcl" and v.tag_ in ("VBD", "VBN") and v.head.dep_ == "relcl" and v.i > 0 \
+                    and v.doc[v.i - 1].text == "," and v.head.head.dep_ == "ROOT" \
+                    and v.head.head.pos_ in ("PROPN", "NOUN"):
+                # 'Turkmenistan, whose ports handle Uzbek cargo, offered to host talks', parsed with the
+                # name as the root and the verb hung on the relative clause: the name speaks
+                return [v.head.head]
         if not subs and v.dep_ == "acl" and depth < 4 and _rooted_acl(v):
             # 'The AU Commission chairperson called on ...' parsed as one noun phrase; 'The X Alliance,
             # a Lagos-based group, accused Y of ...' with the verb hung on the apposition
@@ -979,7 +1044,11 @@ class Article(Sources):
         if state is None or self.actors.by_id[state]["type"] != "state":
             return
         end = bisect.bisect_left(self.thing_speakers, ((n, content[0].i),))
-        if any(aid == state and o[0] >= n - 1 for o, aid in self.thing_speakers[max(0, end - 10):end]):
+        if any(aid == state and o[0] >= n - 1 for o, aid in self.thing_speakers[max(0, end - 10):end]) or any(
+                n - 1 <= m["n"] <= n and any(self.actors.acts_for(a) == state for _, a in m["mediators"])
+                for m in self.med_mentions):
+            # (or that has just offered to mediate: 'Turkmenistan offered to host talks. Foreign Minister
+            # X said Ashgabat would provide a neutral table')
             self.actors.affiliate(pid, state, min(self.actors.titles[pid] & STATE_TITLES))
 
     def _position_stated(self, subj, content):

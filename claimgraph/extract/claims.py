@@ -13,8 +13,7 @@ from .stance import DEMONSTRATIVES, _agents, _condition, _conditional_threat, _c
 
 def _build(art, doc_id, text):
     lx, A = art.lx, art.actors
-    med_ids = {A.acts_for(aid) for m in art.med_mentions for _, aid in m["mediators"]} - art.negated_mediators
-    parties = art.parties(med_ids)
+    parties = art.sides()
     statements, claims = [], []
 
     seen_ids = {}

@@ -640,6 +640,8 @@ class Sources:
         for t in doc[np.start:head.i]:
             if t.lower_.rstrip(".") in self.lx["person_titles"] or t.lemma_.lower() in self.lx["roles"]:
                 self.actors.titles.setdefault(pid, set()).add(t.lemma_.lower())
+            if t.lower_ == "prime" and t.i + 1 < head.i and doc[t.i + 1].lower_ == "minister":
+                self.actors.titles.setdefault(pid, set()).add("prime minister")    # (a head of government)
         for phrase, country in self.lx["title_countries"].items():
             if phrase in text:
                 self.actors.affiliate(pid, self.actors.country(country), phrase)
@@ -1680,6 +1682,11 @@ class Sources:
                             aid = self.actors.acts_for(aid)
                             roles[aid] = roles.get(aid, 0) + 1
         return roles
+
+    def sides(self):
+        """The two sides of the article's dispute, its mediators left out (see parties)."""
+        mediators = {self.actors.acts_for(aid) for m in self.med_mentions for _, aid in m["mediators"]}
+        return self.parties(mediators - self.negated_mediators)
 
     def parties(self, mediators):
         """The two sides of the article's dispute: mention counts, weighted up for actors that

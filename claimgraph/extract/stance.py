@@ -344,6 +344,8 @@ def _refine(art, r, actor, parties, stance):
     lx = art.lx
     if _filed_charge(art, r["subj"]):
         return "accuse"       # 'The lawsuit says ...', 'according to a charge sheet ...': a filing charges
+    if charge_disputed_by(art, toks) is not None:
+        return "accuse"       # 'said the firm had acted with the knowledge of officials in Cairo, a charge Egypt denied'
     if any(c.dep_ == "dobj" and c.lemma_.lower() in lx["own_deed_nouns"] for c in r["cue"].children):
         return stance         # 'the group claimed responsibility for the attack': its own act, told, no charge
     subj_self = any(t.dep_ == "nsubj" and (t.pos_ == "PRON" or art.resolve(t)[1] == actor) for t in toks[:6])
@@ -437,6 +439,23 @@ def _refine(art, r, actor, parties, stance):
     return stance
 
 
+def charge_disputed_by(art, toks):
+    """'He said the firm had acted with the knowledge of officials in Cairo, a charge Egypt denied':
+    the words the reporter calls a charge (accusation, allegation) that someone denies are a
+    charge; the token naming who denies it (or None when there is no such charge)."""
+    for t in toks:
+        if t.lemma_.lower() not in CHARGE_NOUNS or t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+            continue          # ('denied the charge', 'the charge was false': the charge is spoken of, not laid)
+        for c in t.children:
+            if c.dep_ in ("relcl", "acl") and stance_of_verb(art, c) == "deny":
+                return next((g for g in c.children if g.dep_ in ("nsubj", "agent")), c)
+    return None
+
+
+#: what a reporter calls words that lay blame ('..., a charge Egypt denied')
+CHARGE_NOUNS = {"charge", "accusation", "allegation"}
+
+
 def _another_has_none(art, toks, actor):
     """'saying Washington had no right to interfere': what the content's subject, a state other than
     the speaker's, has not is no denial of the speaker's (but 'Jade Lotus had no connection to any
@@ -463,25 +482,52 @@ def _other_side_acts_on_ours(art, toks, actor, opponents):
     opponent, its object the speaker's people or property ('Ugandan officers had held Kenyan
     fishermen', 'the company's trucks had covered our homes in dust'), in the past, not negated,
     and not a kindness (returning, releasing, helping ...). A charge told in neutral words."""
+    return any(doer in opponents and any(_owner_actor(art, o) == actor or any(
+        c.dep_ == "poss" and c.lower_ in ("our", "my") for c in o.children) for o in objs)
+        for doer, objs in _deeds(art, toks))
+
+
+def deed_on_other_side(art, toks, parties):
+    """The party a content says the other party did something to ('said Indian trawlers had been
+    dragging away the nets of Sri Lankan fishermen': Sri Lanka), or None. What one side did to
+    the other is mostly told by the side it was done to."""
+    for doer, objs in _deeds(art, toks):
+        if doer in parties:
+            for o in objs:
+                if o.lemma_.lower() in art.lx["diplomat_nouns"]:
+                    continue  # ('Chisinau had summoned the Russian ambassador': one side's answer to the other)
+                target = _owner_actor(art, o)
+                if target in parties and target != doer:
+                    return target
+    return None
+
+
+def _deeds(art, toks):
+    """(doer, objects) of each deed the content tells as done: a verb in the past ('had held',
+    'had been dragging'), not negated, not a kindness (returning, releasing, helping ...) and no
+    speech act; its doer the actor its subject (or, for a verb joined to one, that verb's subject)
+    stands for or belongs to, its objects what it was done to ('the nets of Kenyan fishermen',
+    'on Afghan farmers')."""
     ids = {t.i for t in toks}
-    for v in (t for t in toks if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN")):
+    for v in (t for t in toks if t.pos_ == "VERB" and (t.tag_ in ("VBD", "VBN") or t.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lower_ in ("was", "were", "been") for c in t.children))):
         if v.lemma_.lower() in KIND_DEEDS or stance_of_verb(art, v) is not None or any(
-                c.dep_ in ("neg", "aux") and c.lower_ in ("not", "n't", "never", "will", "would", "could", "may", "might")
-                for c in v.children):
+                c.dep_ in ("neg", "aux") and c.lower_ in NOT_DONE for c in v.children):
             continue          # (a kindness, a future, or a speech act: 'the company rejected a union proposal')
         subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i in ids), None)
+        if subj is None and v.dep_ == "conj" and v.head.i in ids:     # ('had been crossing ... and dragging away')
+            subj = next((c for c in v.head.children if c.dep_ == "nsubj" and c.i in ids), None)
         objs = [c for c in v.children if c.dep_ == "dobj" and c.i in ids]
         objs += [p for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "into", "at", "against")
                  for p in c.children if p.dep_ == "pobj" and p.i in ids]     # ('had fired on Afghan farmers')
-        if subj is None or not objs:
-            continue
-        doer = _owner_actor(art, subj)
-        if doer is None or doer not in opponents:
-            continue
-        if any(_owner_actor(art, o) == actor or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in o.children)
-               for o in objs):
-            return True
-    return False
+        objs += [p for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"]                      # ('the nets of Kenyan fishermen')
+        if subj is not None and objs:
+            yield _owner_actor(art, subj), objs
+
+
+#: auxiliaries and negations of a deed not done ('had not fired', 'will seize', 'could have hit')
+NOT_DONE = {"not", "n't", "never", "will", "would", "could", "may", "might", "shall", "should", "can", "must"}
 
 
 def _owner_actor(art, t):
@@ -993,6 +1039,10 @@ OWN_INSTITUTIONS = {"government", "ministry", "cabinet", "administration", "pres
 #: Titles of a state's office holders at home: sources.STATE_TITLES without the posts held abroad,
 #: and heads of state and government.
 OFFICE_TITLES = (STATE_TITLES - {"ambassador", "envoy"}) | {"president", "premier", "chancellor"}
+
+#: Titles that, alone, hold a state's office at home (not a spokesman's, which a company or a party
+#: has too, nor a president's, who may be a candidate or a firm's).
+HEAD_OFFICE_TITLES = {"minister", "premier", "chancellor"}
 
 #: What a speaker's 'his'/'her' owns that is never the speaker's side.
 ADVERSARY_NOUNS = {"rival", "opponent", "critic", "enemy", "adversary", "challenger", "accuser", "detractor", "foe"}
