@@ -11,7 +11,7 @@ import bisect
 from .lexicon import (ANON, CONTENT_PREPS, GROUP, INHERIT_DEPS, PERSON_PRONOUNS, QUOTE_CLOSERS, QUOTE_OPENERS,
                       SPEECH_STANCES, SUBJ_DEPS, THING_PRONOUNS, _in_quotes)
 from .mediation import mediation_verb
-from .sources import OUTLET_KINDS, STATE_TITLES, Sources, _before, _by_whom, _hung_cue, _with_conjuncts
+from .sources import OUTLET_KINDS, STATE_TITLES, Sources, _before, _by_whom, _hung_cue, _role_words, _with_conjuncts
 from .stance import (HEAD_OFFICE_TITLES, TIME_LIMITS, _after_quoted_question, _future, _owner_actor, charge_disputed_by,
                      deed_on_other_side, stance_of_verb)
 
@@ -58,6 +58,7 @@ class Article(Sources):
         is of the side that what he says was done to ('said Indian trawlers had dragged away the
         nets of Sri Lankan fishermen') or that he accuses the other of, when all he says points one
         way. Nothing is guessed from the dateline (wires leave the other side's minister unnamed too)."""
+        self._bodies_named_since()
         parties = self.sides()
         if len(parties) != 2:
             return
@@ -90,6 +91,21 @@ class Article(Sources):
                 side = votes.pop() if len(votes) == 1 else None
             if side is not None:
                 self.actors.affiliate(pid, side, min(titles))
+
+    def _bodies_named_since(self):
+        """'UHS secretary general X' with 'UHS' untagged: when the persons were registered, no body
+        went by that name yet; the name given in brackets later in the pass ('The Unión Hortícola
+        del Sur (UHS) said ...') makes the qualifier the body's, and the person speaks for it."""
+        for (n, i), pid in self.person_mentions:
+            a = self.actors.by_id[pid]
+            if a["type"] != "person" or a["affiliations"]:
+                continue
+            for t in self.sents[n][0].doc[i].subtree:
+                if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < i and not t.ent_type_:
+                    aid = self.actors.alias.get(t.lower_)
+                    if aid is not None and self.actors.by_id[aid]["type"] == "organisation":
+                        self.actors.affiliate(pid, aid, _role_words(self.np_span(t.head), t.head))
+                        break
 
     def _speaks_of_a_state_as_another(self, statements, state):
         """The office holder's words set him apart from the one state of the dispute: he tells what

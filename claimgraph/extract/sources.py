@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 
 from .lexicon import ANON, GROUP, PERSON_PRONOUNS, SUBJ_DEPS, THING_PRONOUNS, _norm, _slug
 
@@ -300,6 +301,11 @@ def _bare_label(text):
     return re.sub(r"^(the|The|an?|An?)\s+|'s$|\u2019s$", "", _norm(text)).strip(" ,.\"'")
 
 
+def _folded(text):
+    """Lower case without accents, so a keyword finds its word in any Latin script ('Unión' is 'union')."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
 def _junta_described(tok):
     """'the coup leaders', 'the putschists', 'the coup plotters': words for a junta."""
     lemma = tok.lemma_.lower()
@@ -442,6 +448,9 @@ class Sources:
                 break
             joined = joined and doc[j].text != ","
             j -= 1
+        if not chain and tok.text.isupper() and self.ent(tok) is None:
+            self._untagged_name_spelled(tok)
+            return
         if not chain or self.ent(tok) is not None and self.ent(tok).start < tok.i:
             return
         # (any other short name: the names joined by 'of', 'for' or 'and')
@@ -455,6 +464,24 @@ class Sources:
             for e in parts:
                 self.actors.alias.setdefault(_bare_label(e.text).lower(), aid)
             self.actors.give_short_name(tok.text, aid)
+
+    def _untagged_name_spelled(self, tok):
+        """'The Unión Hortícola del Sur (UHS)', no entity tagged: capitalised words before a bracketed
+        acronym that spells their initials are a body's name, and the acronym its short name."""
+        doc, j = tok.doc, tok.i - 2
+        while j >= tok.sent.start and (doc[j].is_title and doc[j].pos_ in ("PROPN", "NOUN", "ADJ")
+                                        or doc[j].lower_ in NAME_JOINERS):
+            j -= 1
+        words = [t for t in doc[j + 1:tok.i - 1]]
+        while words and words[0].lower_ in NAME_JOINERS:
+            words = words[1:]
+        capitals = [t.text for t in words if t.is_title]
+        if len(capitals) >= 2 and "".join(w[0] for w in capitals) == tok.text and not self.actors.known(tok.text):
+            aid = self.actors.org(" ".join(t.text for t in words))
+            if aid and self.actors.by_id[aid]["type"] != "person":
+                self.actors.give_short_name(tok.text, aid)
+                self.actors.mention(aid)
+                self.mentions.append(((self.cur, words[-1].i), aid))
 
     def _untagged_company(self, tok):
         """'Canadian gold producer Brandmoor Gold', untagged: capitalised proper nouns ending in a
@@ -1109,7 +1136,14 @@ class Sources:
         if company:
             return "actor", company       # 'Nordlys Fisk ASA said', untagged: the company (not 'ASA')
         if tok.pos_ == "PROPN" and tok.dep_ in SUBJ_DEPS and e is None and tok.is_title:
-            return "actor", self.actors.person(self.np_span(tok, name=True).text)   # a name NER missed
+            name = self.np_span(tok, name=True)
+            if name[0].lower_ == "the" and len(name) > 2:
+                # 'The Unión Hortícola del Sur (UHS) said': a name after 'the' is a body's, never a
+                # person's (its words up to any bracket or apposition)
+                end = next((t.i for t in name if t.is_punct and t.text not in ("-", "'", "&", ".")), name.end)
+                aid = self.actors.org(tok.doc[name.start:end].text)
+                return ("actor", aid) if aid else (None, None)
+            return "actor", self.actors.person(name.text)   # a name NER missed
         return None, None
 
     def unplaced_source(self, tok):
@@ -1402,7 +1436,7 @@ class Sources:
         for aid, a in self.actors.by_id.items():
             if a["type"] == "person":
                 continue
-            is_union = any(k in a["label"].lower().split() for k in self.lx["union_keywords"]) \
+            is_union = any(k in _folded(a["label"]).split() for k in self.lx["union_keywords"]) \
                 and not a.get("intl")     # ('the union' is a trade union, never the European or African Union)
             if tok.lemma_ in COUNTRY_WORDS and a["type"] == "state":
                 cands.append(aid)
@@ -1715,6 +1749,10 @@ PARTY_NAMES = {"labour", "labor"}
 
 #: company nouns that also name a person's trade ('software developer Ana Ruiz')
 PERSON_LIKE_COMPANY_NOUNS = {"developer", "contractor", "trader", "operator", "employer", "maker"}
+
+#: small words inside a body's name ('Unión Hortícola del Sur', 'Bank of Ghana')
+NAME_JOINERS = {"of", "for", "and", "the", "de", "del", "de la", "la", "el", "des", "du", "di", "da", "do", "dos", "das",
+                "der", "von", "van", "y", "e", "et", "&"}
 
 #: first words of many bodies' names, which alone name none of them ('National', 'United')
 GENERIC_NAME_WORDS = {"national", "united", "international", "royal", "new", "general", "central", "federal",
