@@ -2755,3 +2755,17 @@ def test_sides_of_office_holders_after_batch_22(nlp, text, expected):
 def test_bodies_named_in_their_own_language_after_batch_22(nlp, text, expected):
     """Read on batch 22's errors once its first read was stored (each case failed before)."""
     assert acts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The Yanamayu Basin Defence Front blocked the road. Minera Llamacancha denied the charge. Both the defence "
+                 "front and Minera Llamacancha said they welcomed the bishop's offer.",
+                 [("Minera Llamacancha", "deny"), ("Yanamayu Basin Defence Front", "endorse"), ("Minera Llamacancha", "endorse")],
+                 id="'Both X and Y said they welcomed ...': each of them welcomes it"),
+    pytest.param("Nile Rights Monitor said survivors had told its researchers that the village was burned.",
+                 [("Nile Rights Monitor", "assert")],
+                 id="control: the subject of a reported clause is no source of its own"),
+])
+def test_speakers_after_batch_23(nlp, text, expected):
+    """Read on batch 23's errors once its first read was stored (each case but the control failed before)."""
+    assert acts(run(nlp, text)) == expected

@@ -242,6 +242,10 @@ class Article(Sources):
             #                      had turned ...': the second is the clause's
         if self._stranded_subject(v) is not None:
             subs = subs[1:]      # 'The army, the ministry said, had not fired ...': the ministry speaks
+        if len(subs) == 1 and subs[0].lower_ == "they" and v.dep_ == "ccomp" and v.head.i != v.i:
+            outer = [c for c in v.head.children if c.dep_ == "nsubj"]
+            if len(outer) == 1 and outer[0].conjuncts:
+                return _with_conjuncts(outer)    # 'Both X and Y said they welcomed the offer': each of them
         if not subs and (depth == 0 or not any(c.dep_ == "nsubjpass" for c in v.children)):
             # (a verb conjoined to a passive clause shares its subject, not its agent: 'the jet had been
             # shot down by Ruritania and accused ...' is no act of Ruritania's)
@@ -1009,7 +1013,11 @@ class Article(Sources):
             kind, aid = "actor", placed     # (a source of its own, placed at its first cue)
         if kind is None and subj is not None and not any(
                 c.dep_ == "aux" and c.lower_ in self.lx["obligation_modals"] for c in cue.children) \
-                and not self._reported(cue):
+                and (not self._reported(cue) or cue.dep_ == "ccomp" and subj.doc is cue.doc and (
+                     subj.dep_ == "nsubj" and subj.head.i == cue.head.i
+                     or subj.dep_ == "conj" and subj.head.dep_ == "nsubj" and subj.head.head.i == cue.head.i)):
+            # (or the reporting verb's own subject, who says what it does: 'Both the defence front and
+            # Minera Llamacancha said they welcomed the offer')
             via, (kind, aid) = "unplaced", self.unplaced_source(subj)  # ('the platform should reiterate' is no act)
             if kind is None and subj.lower_ in ("i", "we") and not _in_quotes(subj, whole_paragraph=True):
                 kind, aid = ANON, None      # the writer speaking in the first person: a source the text does not name
