@@ -2769,3 +2769,18 @@ def test_bodies_named_in_their_own_language_after_batch_22(nlp, text, expected):
 def test_speakers_after_batch_23(nlp, text, expected):
     """Read on batch 23's errors once its first read was stored (each case but the control failed before)."""
     assert acts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Jordan said Israel had delayed water deliveries. Israel's Energy and Infrastructure Ministry denied that "
+                 "it was holding back water.", [("Jordan", "assert"), ("Israel", "deny")],
+                 id="'Energy and Infrastructure' inside one ministry's name is one speaker, not two"),
+    pytest.param("Finland closed the border, accusing Russia of steering migrants. Russia's foreign ministry said Helsinki "
+                 "was using the issue as a pretext to cut its ties with Moscow.", [("Finland", "accuse"), ("Russia", "accuse")],
+                 id="saying the other side uses something as a pretext lays bad faith on it"),
+    pytest.param("Qatari and Egyptian officials said talks would resume.", [("Qatar", "assert"), ("Egypt", "assert")],
+                 id="control: states coordinated before 'officials' each speak"),
+])
+def test_speakers_and_acts_after_batch_24(nlp, text, expected):
+    """Read on batch 24's errors once its first read was stored (each case but the control failed before)."""
+    assert acts(run(nlp, text)) == expected

@@ -315,11 +315,13 @@ class Article(Sources):
             if s.lemma_.lower() in self.lx["roles"]:
                 # 'Qatari and Egyptian officials': each further name coordinated in the modifier
                 # that says whose the officials are speaks as well
+                # (not inside one name: "Israel's Energy and Infrastructure Ministry")
+                name = self.ent(s)
                 out.extend(c for m in s.children if m.dep_ in ("amod", "compound", "nmod") and m.i < s.i
-                           for c in m.conjuncts if c.i < s.i and self.resolve(c)[0] == "actor")
+                           for c in m.conjuncts if c.i < s.i and not (name is not None and name.start <= c.i < name.end)
+                           and self.resolve(c)[0] == "actor")
                 # 'representatives of Sudan and Chad', 'delegates of A and of B': each one whose they are
                 # (not inside one name: 'the Department of Health and Social Care')
-                name = self.ent(s)
                 out.extend(c for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
                            for o in p.children if o.dep_ == "pobj" for c in o.conjuncts
                            if not (name is not None and name.start <= c.i < name.end) and self.resolve(c)[0] == "actor")
