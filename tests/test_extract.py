@@ -2780,6 +2780,10 @@ def test_speakers_after_batch_23(nlp, text, expected):
                  id="saying the other side uses something as a pretext lays bad faith on it"),
     pytest.param("Qatari and Egyptian officials said talks would resume.", [("Qatar", "assert"), ("Egypt", "assert")],
                  id="control: states coordinated before 'officials' each speak"),
+    pytest.param("DHAKA, March 3 (AFP) - A fire at a garment factory in Bangladesh killed 40 workers. According to a "
+                 "preliminary fire service report seen by AFP, a gate was found chained. A senior customs service "
+                 "official said the trucks had been searched.", [("Bangladesh", "assert"), ("Bangladesh", "assert")],
+                 id="a state's fire or customs service, and its report, are the state's; 'seen by AFP' reports nothing"),
 ])
 def test_speakers_and_acts_after_batch_24(nlp, text, expected):
     """Read on batch 24's errors once its first read was stored (each case but the control failed before)."""

@@ -1305,7 +1305,8 @@ class Article(Sources):
                     speaker, hint = own, ("actor", prior[1])
         if speaker is None:
             return
-        content = [t for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") for t in c.subtree]
+        content = [t for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
+                   and c.lemma_.lower() not in lx["seeing_verbs"] for t in c.subtree]   # (not 'a police report seen by AFP')
         if not content and stance in ("accuse", "demand"):     # 'a US warning of an imminent attack'
             content = [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "against")
                        for t in list(c.subtree)[1:]]

@@ -1068,7 +1068,7 @@ class Sources:
                     return "actor", aid
             if low in lx["anon_nouns"]:
                 return ANON, None
-            if (tok.lemma_.lower() in lx["state_institutions"] or tok.lemma_.lower() == "force" and any(
+            if (self._state_office_word(tok) or tok.lemma_.lower() == "force" and any(
                     c.dep_ == "compound" and c.lower_ == "air" for c in tok.children)) and not any(
                     c.dep_ in ("poss", "compound", "amod", "nmod") and (
                         self.actors.known(c.text) or (self.ent(c) is not None and self.ent(c) != self.ent(tok)))
@@ -1523,7 +1523,9 @@ class Sources:
             or next((p for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() not in self.lx["seeing_verbs"]
                      for p in _by_whom(c)), None) \
             or next((s for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in self.lx["issuing_verbs"]
-                     for s in c.children if s.dep_ == "nsubj"), None)
+                     for s in c.children if s.dep_ == "nsubj"), None) \
+            or next((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and self._state_office_word(c)),
+                    None)     # ('a police report', 'a preliminary fire service report': the institution's)
 
     def _named_as(self, tok, word=None):
         """Actors the article named before tok beside the same descriptive noun (or ``word``: 'the
@@ -1585,6 +1587,13 @@ class Sources:
         label = set(self.actors.by_id[aid]["label"].lower().split())
         return bool(marks) and not marks & label
 
+    def _state_office_word(self, tok):
+        """A word naming a state institution: 'police', 'ministry', 'army' ..., or a state's service
+        ('the fire service', 'the customs service')."""
+        lemma = tok.lemma_.lower()
+        return lemma in self.lx["state_institutions"] or lemma in ("service", "services") and any(
+            c.dep_ == "compound" and c.lower_ in self.lx["state_services"] for c in tok.children)
+
     def _unowned_office(self, tok):
         """The word naming a state office a role belongs to, when nothing says whose: a state
         institution ('the foreign ministry spokesman') or a portfolio ('the national security
@@ -1597,7 +1606,7 @@ class Sources:
         if not mods or any(self.actors.known(m.text) or self.ent(m) is not None and self.ent(m).label_ != "ORG"
                            for m in mods):
             return None
-        institution = next((m for m in mods if m.lemma_.lower() in self.lx["state_institutions"]), None)
+        institution = next((m for m in mods if self._state_office_word(m)), None)
         if institution is not None or not all(m.lower_ in self.lx["portfolio_words"] for m in mods):
             return institution
         return min(mods, key=lambda m: m.i)
