@@ -2762,6 +2762,12 @@ def test_bodies_named_in_their_own_language_after_batch_22(nlp, text, expected):
                  "front and Minera Llamacancha said they welcomed the bishop's offer.",
                  [("Minera Llamacancha", "deny"), ("Yanamayu Basin Defence Front", "endorse"), ("Minera Llamacancha", "endorse")],
                  id="'Both X and Y said they welcomed ...': each of them welcomes it"),
+    pytest.param("The Yanamayu Basin Defence Front blocked the road. Its leader said the communities would keep the road "
+                 "closed until the company paid for an independent water study.", [("Yanamayu Basin Defence Front", "demand")],
+                 id="'would keep the road closed until ...', the 'until' hung on 'closed': terms set on the other side"),
+    pytest.param("Havbris said it would attend the talks, while the union said it would not discuss shifts until the "
+                 "lockout was lifted.", [("Havbris", "commit")],
+                 id="control: an 'until' in another speaker's clause sets no terms of the first's"),
     pytest.param("Nile Rights Monitor said survivors had told its researchers that the village was burned.",
                  [("Nile Rights Monitor", "assert")],
                  id="control: the subject of a reported clause is no source of its own"),

@@ -759,10 +759,13 @@ def _condition(art, r):
         marks = {g.lower_ for c in v.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"}
         if marks & {"until", "unless"} and _future(v):
             return True       # 'will stay in place until ...', '... and would not return to work until ...'
-        if _future(v) and any(c.dep_ == "advcl" and c.i in ids and any(g.dep_ == "mark" and g.lower_ == "unless"
-                                                                       for g in c.children) for c in v.subtree):
-            return True       # 'would move to recover the jets it leases to X unless X paid', the 'unless'
-            #                    hung lower down by the parser: still the condition of what the side would do
+        if _future(v) and any(c.dep_ == "advcl" and c.i in ids and any(
+                g.dep_ == "mark" and g.lower_ in ("unless", "until") for g in c.children) and not any(
+                stance_of_verb(art, a) is not None for a in c.ancestors if a.i != v.i and v in a.ancestors)
+                for c in v.subtree):
+            return True       # 'would move to recover the jets it leases to X unless X paid', 'would keep the
+            #                    road closed until the company paid', the clause hung lower down by the parser:
+            #                    still the condition of what the side would do
         if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "if" for g in c.children)
                and any(g.dep_ == "neg" for g in c.children) for c in v.children) \
                 and _future(v):
