@@ -2794,3 +2794,27 @@ def test_speakers_after_batch_23(nlp, text, expected):
 def test_speakers_and_acts_after_batch_24(nlp, text, expected):
     """Read on batch 24's errors once its first read was stored (each case but the control failed before)."""
     assert acts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Qinfeng Lithium said wages would be paid. The Chinese embassy in Harare said it had asked the company "
+                 "to resolve the dispute.", [("Qinfeng Lithium", "assert"), ("China", "demand")],
+                 id="the 'it' of a report folded into the act it tells is the reporting body's"),
+    pytest.param("The Rail Drivers' Federation rejected the offer of Meridian Railways. A Meridian spokesman said the "
+                 "company would attend.", [("Rail Drivers' Federation", "deny"), ("Meridian Railways", "commit")],
+                 id="'A Meridian spokesman': the first word of a body's name, though tagged a people"),
+    pytest.param("Bluegum Nickel denied the charge. \"We have never touched a burial site,\" the company's country "
+                 "manager, Craig Penhallow, said.", [("Bluegum Nickel", "deny"), ("Bluegum Nickel", "deny")],
+                 id="a company's manager speaks for it"),
+    pytest.param("The Virginia Conservation Legacy Fund said the land was restored. One West Virginia official said "
+                 "the work met the standards.", [("Virginia Conservation Legacy Fund", "assert"), (None, "report")],
+                 id="control: a place before 'official' is no body's first word"),
+    pytest.param("MANILA (Reuters) - The Philippines suspended the mine. An environment department official, who asked "
+                 "not to be named, said satellite images showed fresh clearing.", [("Philippines", "assert")],
+                 id="a portfolio's department is a state institution"),
+    pytest.param("Iran's Revolutionary Guards said they had seized the tanker.", [("Iran", "assert")],
+                 id="control: a name ending in a role word is no short name for its first word"),
+])
+def test_speakers_after_batch_25(nlp, text, expected):
+    """Read on batch 25's errors once its first read was stored (each case but the control failed before)."""
+    assert acts(run(nlp, text)) == expected

@@ -1113,6 +1113,11 @@ class Article(Sources):
             if reporter is not None and reporter["kind"] == "actor" \
                     and self.actors.by_id[reporter["aid"]]["type"] != "person":
                 return "actor", reporter["aid"]
+            outer = next((c for c in subj.head.head.children if c.dep_ == "nsubj"), None) if reporter is None else None
+            kind, aid = self.resolve(outer) if outer is not None and outer.pos_ != "PRON" else (None, None)
+            if kind == "actor" and self.actors.by_id[aid]["type"] != "person":
+                return "actor", aid   # ('The Chinese embassy said it had asked the company ...', the report folded
+                #                        into the act it tells: the embassy's 'it')
         for r in reversed(self.raw):
             if n - r["n"] > 2:
                 return None

@@ -865,6 +865,14 @@ class Sources:
                 if aid is None and c.pos_ == "PROPN" and c.is_title and c.lower_ in self.actors.alias \
                         and self.actors.by_id[self.actors.alias[c.lower_]]["type"] == "organisation":
                     aid = self.actors.alias[c.lower_]      # 'a Heliovax spokesperson' (tagged a product)
+                if aid is None and c.pos_ == "PROPN" and c.is_title and " " not in c.text \
+                        and tok.lemma_.lower() in self.lx["person_roles"] and (e is None or e.label_ in ("ORG", "NORP")) \
+                        and not any(g.dep_ == "compound" for g in c.children):    # (not 'a West Virginia official')
+                    # 'A Meridian spokesman' after 'Meridian Railways' (though the model tags it a people;
+                    # not 'Revolutionary Guards', a name whose last word is the role's)
+                    aid = plural = self.actors.short_name(c.text)
+                    if aid and tok.lower_ in self.actors.by_id[aid]["label"].lower().split():
+                        aid = plural = None
                 if aid is None and c.lower_ in self.lx["descriptor_of"]:
                     aid = self.resolve(c)[1]
                 if aid and aid != plural and self._a_people(c):
@@ -1588,11 +1596,14 @@ class Sources:
         return bool(marks) and not marks & label
 
     def _state_office_word(self, tok):
-        """A word naming a state institution: 'police', 'ministry', 'army' ..., or a state's service
-        ('the fire service', 'the customs service')."""
+        """A word naming a state institution: 'police', 'ministry', 'army' ..., a state's service
+        ('the fire service', 'the customs service') or a portfolio's department ('the environment
+        department')."""
         lemma = tok.lemma_.lower()
         return lemma in self.lx["state_institutions"] or lemma in ("service", "services") and any(
-            c.dep_ == "compound" and c.lower_ in self.lx["state_services"] for c in tok.children)
+            c.dep_ == "compound" and c.lower_ in self.lx["state_services"] for c in tok.children) \
+            or lemma == "department" and any(c.dep_ in ("compound", "amod") and c.lower_ in self.lx["portfolio_words"]
+                                             for c in tok.children)     # ('an environment department official')
 
     def _unowned_office(self, tok):
         """The word naming a state office a role belongs to, when nothing says whose: a state
