@@ -50,15 +50,21 @@ class Article(Sources):
         self._colon_quotes()
         self._continued_quotes()
 
-    # ------------------------------------------------ pass 3: whose office
-    def place_office_holders(self):
-        """An office holder whose state the text never names is placed by the whole article, once
-        every cue is read: in a dispute between one state and a body that is no state, a minister
-        ('Maritime Economy Minister X') holds that state's office; in one between two states, he
-        is of the side that what he says was done to ('said Indian trawlers had dragged away the
-        nets of Sri Lankan fishermen') or that he accuses the other of, when all he says points one
-        way. Nothing is guessed from the dateline (wires leave the other side's minister unnamed too)."""
+    # ------------------------------------------------ pass 3: whom each person speaks for
+    def settle_affiliations(self):
+        """Whom a person of no stated side speaks for, read from the whole article once every cue
+        is read: a title's qualifier that became a body's short name during the pass, then an
+        office holder's state from what he says (the statements' actors follow, in claims._build)."""
         self._bodies_named_since()
+        self._place_office_holders()
+
+    def _place_office_holders(self):
+        """In a dispute between one state and a body that is no state, a minister whose state the
+        text never names ('Maritime Economy Minister X') holds that state's office; in one between
+        two states, he is of the side that what he says was done to ('said Indian trawlers had
+        dragged away the nets of Sri Lankan fishermen'), or that he accuses the other of, when all he
+        says points one way. Nothing is guessed from the dateline (wires leave the other side's
+        minister unnamed too)."""
         parties = self.sides()
         if len(parties) != 2:
             return
@@ -81,7 +87,8 @@ class Article(Sources):
                         votes.add(done_to)
                     # whom he accuses ('accused New Delhi of ...', 'accused Haitian authorities of ...'),
                     # and who denies what he says ('..., a charge Egypt denied'), is the other side
-                    others = [c for v in [r["cue"]] + r["content"] if v.pos_ == "VERB" and stance_of_verb(self, v) == "accuse"
+                    others = [c for v in [r["cue"]] + r["content"]
+                              if v.pos_ == "VERB" and stance_of_verb(self, v) == "accuse"
                               for c in v.children if c.dep_ == "dobj"]
                     denier = charge_disputed_by(self, r["content"])
                     others += [denier] if denier is not None else []
@@ -1311,7 +1318,8 @@ class Article(Sources):
         if speaker is None:
             return
         content = [t for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
-                   and c.lemma_.lower() not in lx["seeing_verbs"] for t in c.subtree]   # (not 'a police report seen by AFP')
+                   and c.lemma_.lower() not in lx["seeing_verbs"]       # (not 'a police report seen by AFP')
+                   for t in c.subtree]
         if not content and stance in ("accuse", "demand"):     # 'a US warning of an imminent attack'
             content = [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "against")
                        for t in list(c.subtree)[1:]]

@@ -113,7 +113,7 @@ def _analyse(doc_id, text, spacy_docs, registry):
                 art.sents.append((s, st, en))
     art.discover()
     art.scan()
-    art.place_office_holders()
+    art.settle_affiliations()
     return _build(art, doc_id, text)
 
 

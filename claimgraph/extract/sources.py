@@ -866,7 +866,8 @@ class Sources:
                         and self.actors.by_id[self.actors.alias[c.lower_]]["type"] == "organisation":
                     aid = self.actors.alias[c.lower_]      # 'a Heliovax spokesperson' (tagged a product)
                 if aid is None and c.pos_ == "PROPN" and c.is_title and " " not in c.text \
-                        and tok.lemma_.lower() in self.lx["person_roles"] and (e is None or e.label_ in ("ORG", "NORP")) \
+                        and tok.lemma_.lower() in self.lx["person_roles"] \
+                        and (e is None or e.label_ in ("ORG", "NORP")) \
                         and not any(g.dep_ == "compound" for g in c.children):    # (not 'a West Virginia official')
                     # 'A Meridian spokesman' after 'Meridian Railways' (though the model tags it a people;
                     # not 'Revolutionary Guards', a name whose last word is the role's)
@@ -1771,7 +1772,7 @@ PARTY_NAMES = {"labour", "labor"}
 PERSON_LIKE_COMPANY_NOUNS = {"developer", "contractor", "trader", "operator", "employer", "maker"}
 
 #: small words inside a body's name ('Unión Hortícola del Sur', 'Bank of Ghana')
-NAME_JOINERS = {"of", "for", "and", "the", "de", "del", "de la", "la", "el", "des", "du", "di", "da", "do", "dos", "das",
+NAME_JOINERS = {"of", "for", "and", "the", "de", "del", "la", "el", "des", "du", "di", "da", "do", "dos", "das",
                 "der", "von", "van", "y", "e", "et", "&"}
 
 #: first words of many bodies' names, which alone name none of them ('National', 'United')

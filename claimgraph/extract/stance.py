@@ -345,7 +345,7 @@ def _refine(art, r, actor, parties, stance):
     if _filed_charge(art, r["subj"]):
         return "accuse"       # 'The lawsuit says ...', 'according to a charge sheet ...': a filing charges
     if charge_disputed_by(art, toks) is not None:
-        return "accuse"       # 'said the firm had acted with the knowledge of officials in Cairo, a charge Egypt denied'
+        return "accuse"       # 'said the firm had acted with officials in Cairo, a charge Egypt denied'
     if any(c.dep_ == "dobj" and c.lemma_.lower() in lx["own_deed_nouns"] for c in r["cue"].children):
         return stance         # 'the group claimed responsibility for the attack': its own act, told, no charge
     subj_self = any(t.dep_ == "nsubj" and (t.pos_ == "PRON" or art.resolve(t)[1] == actor) for t in toks[:6])
