@@ -2818,23 +2818,3 @@ def test_speakers_and_acts_after_batch_24(nlp, text, expected):
 def test_speakers_after_batch_25(nlp, text, expected):
     """Read on batch 25's errors once its first read was stored (each case but the control failed before)."""
     assert acts(run(nlp, text)) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    pytest.param("Iran denied flying drones over Azerbaijan. Azerbaijan's defence ministry said three Iranian drones had "
-                 "crossed the Araz river into the Jabrayil district.", [("Iran", "deny"), ("Azerbaijan", "accuse")],
-                 id="a party that tells a deed of the other side's, in neutral words, charges it"),
-    pytest.param("Iraq and Turkey are at odds over water. Turkey denied it. Iraq's water ministry said Turkish dams had cut "
-                 "the flow of the Tigris by half.", [("Turkey", "deny"), ("Iraq", "accuse")],
-                 id="the other side's dams, cutting a river's flow: its deed"),
-    pytest.param("Russia and Ukraine exchanged 150 prisoners each on Friday, both sides said.",
-                 [("Russia", "assert"), ("Ukraine", "assert")], id="control: an exchange is no deed against the other"),
-    pytest.param("The Houthis attacked a ship. US officials dismissed the Houthis' assertion that they were singling out "
-                 "Israel-linked shipping.", [("United States", "deny"), ("Houthis", "assert")],
-                 id="control: a pronoun doer may be the speaker's own side"),
-])
-def test_deeds_of_the_other_side(nlp, text, expected):
-    """A deed the other party is told to have done, in the past, to someone or something (not a
-    kindness, not a speech act, not by a pronoun that may be the speaker's own side), is a charge.
-    Read on batches 18 to 25 after their first reads were stored (each case but the controls failed before)."""
-    assert acts(run(nlp, text)) == expected
