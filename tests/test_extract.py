@@ -2664,7 +2664,7 @@ def test_speakers_and_acts_after_batch_20(nlp, text, expected):
                  id="the European Commission speaks as itself, not as the whole EU"),
     pytest.param("Brazilian carrier Cerrado Linhas Aereas asked a court to stop Irish lessor Shannonbridge Aviation Capital "
                  "from repossessing its jets. Shannonbridge took the aircraft after Cerrado fell behind on payments, the "
-                 "lessor said.", [("Cerrado Linhas Aereas", "demand"), ("Shannonbridge Aviation Capital", "assert")],
+                 "lessor said.", [("Cerrado Linhas Aereas", "demand"), ("Shannonbridge Aviation Capital", "accuse")],
                  id="'the lessor' is the firm the article called a lessor, though another firm was named since"),
     pytest.param("The Aeronautas Unidos union said the seizures had forced cancellations. Union president Edvaldo Quintela "
                  "said pilots were angry.", [("Aeronautas Unidos", "assert"), ("Aeronautas Unidos", "assert")],
@@ -2700,7 +2700,7 @@ def test_speakers_and_acts_after_batch_22(nlp, text, expected):
     pytest.param("Senegal's government cancelled the concession of Kestrel Port Partners, saying it had failed to invest. "
                  "Kestrel denied the accusations. Maritime Economy Minister Fatou Mbengue said the operator had built "
                  "barely a third of the new quay.",
-                 [("Senegal", "assert"), ("Kestrel Port Partners", "deny"), ("Senegal", "assert")],
+                 [("Senegal", "assert"), ("Kestrel Port Partners", "deny"), ("Senegal", "accuse")],
                  id="a minister in a dispute between one state and a firm holds that state's office"),
     pytest.param("Finland accused Nordvia Networks of damaging the cable. Nordvia denied it. Infrastructure Minister Kaarel "
                  "Tammik said Estonia would sue the ship's operator.",
@@ -2779,7 +2779,7 @@ def test_speakers_after_batch_23(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     pytest.param("Jordan said Israel had delayed water deliveries. Israel's Energy and Infrastructure Ministry denied that "
-                 "it was holding back water.", [("Jordan", "assert"), ("Israel", "deny")],
+                 "it was holding back water.", [("Jordan", "accuse"), ("Israel", "deny")],
                  id="'Energy and Infrastructure' inside one ministry's name is one speaker, not two"),
     pytest.param("Finland closed the border, accusing Russia of steering migrants. Russia's foreign ministry said Helsinki "
                  "was using the issue as a pretext to cut its ties with Moscow.", [("Finland", "accuse"), ("Russia", "accuse")],
@@ -2817,4 +2817,24 @@ def test_speakers_and_acts_after_batch_24(nlp, text, expected):
 ])
 def test_speakers_after_batch_25(nlp, text, expected):
     """Read on batch 25's errors once its first read was stored (each case but the control failed before)."""
+    assert acts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Iran denied flying drones over Azerbaijan. Azerbaijan's defence ministry said three Iranian drones had "
+                 "crossed the Araz river into the Jabrayil district.", [("Iran", "deny"), ("Azerbaijan", "accuse")],
+                 id="a party that tells a deed of the other side's, in neutral words, charges it"),
+    pytest.param("Iraq and Turkey are at odds over water. Turkey denied it. Iraq's water ministry said Turkish dams had cut "
+                 "the flow of the Tigris by half.", [("Turkey", "deny"), ("Iraq", "accuse")],
+                 id="the other side's dams, cutting a river's flow: its deed"),
+    pytest.param("Russia and Ukraine exchanged 150 prisoners each on Friday, both sides said.",
+                 [("Russia", "assert"), ("Ukraine", "assert")], id="control: an exchange is no deed against the other"),
+    pytest.param("The Houthis attacked a ship. US officials dismissed the Houthis' assertion that they were singling out "
+                 "Israel-linked shipping.", [("United States", "deny"), ("Houthis", "assert")],
+                 id="control: a pronoun doer may be the speaker's own side"),
+])
+def test_deeds_of_the_other_side(nlp, text, expected):
+    """A deed the other party is told to have done, in the past, to someone or something (not a
+    kindness, not a speech act, not by a pronoun that may be the speaker's own side), is a charge.
+    Read on batches 18 to 25 after their first reads were stored (each case but the controls failed before)."""
     assert acts(run(nlp, text)) == expected

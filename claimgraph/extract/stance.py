@@ -417,6 +417,10 @@ def _refine(art, r, actor, parties, stance):
         return "accuse"
     if _other_side_acts_on_ours(art, toks, actor, opponents):
         return "accuse"       # 'said Ugandan officers had held Kenyan fishermen for days': the other side's deed against ours
+    if any(doer in opponents and subj.pos_ != "PRON" and verb.lemma_.lower() not in NEUTRAL_DEEDS
+           for doer, _, subj, verb in _deeds(art, toks)):
+        return "accuse"       # 'said three Iranian aircraft had crossed the river into our districts', 'said Turkish
+        #                        dams had cut the flow of the Tigris': a deed of the other side's, told, is a charge
     if opp_agent and _imputes_an_aim(art, toks):
         return "accuse"       # 'the union said the company was trying to avoid negotiating': a motive laid on the other side
     if _ties_to_wrong(art, toks, opponents):
@@ -474,7 +478,8 @@ def _another_has_none(art, toks, actor):
 KIND_DEEDS = {"return", "release", "free", "help", "support", "meet", "welcome", "thank", "invite", "assist", "protect",
               "pay", "compensate", "save", "rescue", "treat", "feed", "host", "inform", "notify", "contact", "call",
               "visit", "brief", "assure", "reassure", "tell", "ask", "urge", "offer", "allow", "permit", "give", "send",
-              "hand", "repatriate", "congratulate", "praise", "recognise", "recognize", "back", "join"}
+              "hand", "repatriate", "congratulate", "praise", "recognise", "recognize", "back", "join",
+              "exchange", "swap"}
 
 
 def _other_side_acts_on_ours(art, toks, actor, opponents):
@@ -484,14 +489,14 @@ def _other_side_acts_on_ours(art, toks, actor, opponents):
     and not a kindness (returning, releasing, helping ...). A charge told in neutral words."""
     return any(doer in opponents and any(_owner_actor(art, o) == actor or any(
         c.dep_ == "poss" and c.lower_ in ("our", "my") for c in o.children) for o in objs)
-        for doer, objs in _deeds(art, toks))
+        for doer, objs, _, _ in _deeds(art, toks))
 
 
 def deed_on_other_side(art, toks, parties):
     """The party a content says the other party did something to ('said Indian trawlers had been
     dragging away the nets of Sri Lankan fishermen': Sri Lanka), or None. What one side did to
     the other is mostly told by the side it was done to."""
-    for doer, objs in _deeds(art, toks):
+    for doer, objs, _, _ in _deeds(art, toks):
         if doer in parties:
             for o in objs:
                 if o.lemma_.lower() in art.lx["diplomat_nouns"]:
@@ -503,7 +508,7 @@ def deed_on_other_side(art, toks, parties):
 
 
 def _deeds(art, toks):
-    """(doer, objects) of each deed the content tells as done: a verb in the past ('had held',
+    """(doer, objects, subject, verb) of each deed the content tells as done: a verb in the past ('had held',
     'had been dragging'), not negated, not a kindness (returning, releasing, helping ...) and no
     speech act; its doer the actor its subject (or, for a verb joined to one, that verb's subject)
     stands for or belongs to, its objects what it was done to ('the nets of Kenyan fishermen',
@@ -523,8 +528,13 @@ def _deeds(art, toks):
         objs += [p for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj"]                      # ('the nets of Kenyan fishermen')
         if subj is not None and objs:
-            yield _owner_actor(art, subj), objs
+            yield _owner_actor(art, subj), objs, subj, v
 
+
+#: deeds of the other side that lay no blame when told alone ('Sudan's army had left the town', 'Israel
+#: reserved the right to respond', 'Vodafone charged high fees for moving data')
+NEUTRAL_DEEDS = {"leave", "withdraw", "retreat", "return", "evacuate", "vacate", "quit", "pull", "reserve", "charge",
+                 "have", "get", "receive", "win", "sign", "agree", "accept"}
 
 #: auxiliaries and negations of a deed not done ('had not fired', 'will seize', 'could have hit')
 NOT_DONE = {"not", "n't", "never", "will", "would", "could", "may", "might", "shall", "should", "can", "must"}
