@@ -2827,6 +2827,11 @@ def test_speakers_after_batch_25(nlp, text, expected):
     pytest.param("Iraq and Turkey are at odds over water. Turkey denied it. Iraq's water ministry said Turkish dams had cut "
                  "the flow of the Tigris by half.", [("Turkey", "deny"), ("Iraq", "accuse")],
                  id="the other side's dams, cutting a river's flow: its deed"),
+    pytest.param("Kenya cancelled the tender of Meghvarta Pharmaceuticals. Meghvarta denied the allegations. Meghvarta said "
+                 "it had never paid anyone and that its Kenyan agent had followed the law.",
+                 [("Meghvarta Pharmaceuticals", "deny"), ("Meghvarta Pharmaceuticals", "deny"),
+                  ("Meghvarta Pharmaceuticals", "assert")],
+                 id="'its Kenyan agent' is the speaker's own, not the other side's"),
     pytest.param("Russia and Ukraine exchanged 150 prisoners each on Friday, both sides said.",
                  [("Russia", "assert"), ("Ukraine", "assert")], id="control: an exchange is no deed against the other"),
     pytest.param("The Houthis attacked a ship. US officials dismissed the Houthis' assertion that they were singling out "

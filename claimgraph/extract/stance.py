@@ -418,6 +418,7 @@ def _refine(art, r, actor, parties, stance):
     if _other_side_acts_on_ours(art, toks, actor, opponents):
         return "accuse"       # 'said Ugandan officers had held Kenyan fishermen for days': the other side's deed against ours
     if any(doer in opponents and subj.pos_ != "PRON" and verb.lemma_.lower() not in NEUTRAL_DEEDS
+           and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children)    # ('its Kenyan agent')
            for doer, _, subj, verb in _deeds(art, toks)):
         return "accuse"       # 'said three Iranian aircraft had crossed the river into our districts', 'said Turkish
         #                        dams had cut the flow of the Tigris': a deed of the other side's, told, is a charge
