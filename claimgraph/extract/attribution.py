@@ -12,8 +12,8 @@ from .lexicon import (ANON, CONTENT_PREPS, GROUP, INHERIT_DEPS, PERSON_PRONOUNS,
                       SPEECH_STANCES, SUBJ_DEPS, THING_PRONOUNS, _in_quotes)
 from .mediation import mediation_verb
 from .sources import OUTLET_KINDS, STATE_TITLES, Sources, _before, _by_whom, _hung_cue, _role_words, _with_conjuncts
-from .stance import (HEAD_OFFICE_TITLES, TIME_LIMITS, _after_quoted_question, _future, _owner_actor, charge_disputed_by,
-                     deed_on_other_side, stance_of_verb)
+from .stance import (HEAD_OFFICE_TITLES, TIME_LIMITS, _after_quoted_question, _future, _owner_actor, _ready_or_future,
+                     charge_disputed_by, deed_on_other_side, stance_of_verb)
 
 class Article(Sources):
     """An article under analysis: its sources (inherited) and the raw statements its cues make."""
@@ -124,8 +124,7 @@ class Article(Sources):
                 aid = self.actor_of(t) if t.pos_ in ("PROPN", "ADJ") else None
                 if aid is None or self.actors.by_id[aid]["type"] != "state":
                     continue
-                if aid != state and t.dep_ == "nsubj" and (_future(t.head) or any(
-                        c.dep_ == "acomp" and c.lower_ in self.lx["commit_markers"] for c in t.head.children)):
+                if aid != state and t.dep_ == "nsubj" and _ready_or_future(self, t.head):
                     return True   # (what another state will do or is ready to do is told by its own)
                 if aid == state and r["stance"] == "accuse":
                     return True
@@ -1068,9 +1067,7 @@ class Article(Sources):
         if a["type"] != "person" or a["affiliations"] or not STATE_TITLES & self.actors.titles.get(pid, set()):
             return
         subj = next((t for t in content if t.dep_ == "nsubj" and t.head in content and t.pos_ == "PROPN"), None)
-        if subj is None or any(c.dep_ == "neg" for c in subj.head.children) or not (any(
-                c.dep_ == "acomp" and c.lower_ in self.lx["commit_markers"] for c in subj.head.children)
-                or _future(subj.head)):
+        if subj is None or any(c.dep_ == "neg" for c in subj.head.children) or not _ready_or_future(self, subj.head):
             return            # (only a readiness or an intent of the state's own: 'Bagchi said Canada had not
             #                    shared ...' after Canada spoke is India's spokesman answering it)
         state = self.actor_of(subj)
@@ -1083,6 +1080,16 @@ class Article(Sources):
             # (or that has just offered to mediate: 'Turkmenistan offered to host talks. Foreign Minister
             # X said Ashgabat would provide a neutral table')
             self.actors.affiliate(pid, state, min(self.actors.titles[pid] & STATE_TITLES))
+
+    def reporting_body(self, pron):
+        """'X said it would ...', 'X said we will ...': the actor of the reporting verb's subject, for
+        a pronoun that is the subject of the clause a speaking cue reports (or None)."""
+        clause = pron.head
+        if pron.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.i == clause.i \
+                or stance_of_verb(self, clause.head) is None:
+            return None
+        subjects = self._subjects(clause.head)
+        return self.actor_of(subjects[0]) if subjects and subjects[0].pos_ != "PRON" else None
 
     def _position_stated(self, subj, content):
         """'A spokesperson said the government's position had not changed': a spokesperson of no
@@ -1117,14 +1124,10 @@ class Article(Sources):
             # "Brazil's aviation agency ANAC said it had opened a review and ordered ...": the body
             # whose report holds the 'it', placed as a source at that cue, not the one before it
             reporter = next((r for r in reversed(self.raw) if r["n"] == n and r["cue"] == subj.head.head), None)
-            if reporter is not None and reporter["kind"] == "actor" \
-                    and self.actors.by_id[reporter["aid"]]["type"] != "person":
-                return "actor", reporter["aid"]
-            outer = next((c for c in subj.head.head.children if c.dep_ == "nsubj"), None) if reporter is None else None
-            kind, aid = self.resolve(outer) if outer is not None and outer.pos_ != "PRON" else (None, None)
-            if kind == "actor" and self.actors.by_id[aid]["type"] != "person":
-                return "actor", aid   # ('The Chinese embassy said it had asked the company ...', the report folded
-                #                        into the act it tells: the embassy's 'it')
+            aid = (reporter["aid"] if reporter["kind"] == "actor" else None) if reporter is not None \
+                else self.reporting_body(subj)     # ('The Chinese embassy said it had asked the company ...',
+            if aid is not None and self.actors.by_id[aid]["type"] != "person":      # the report folded into the act)
+                return "actor", aid
         for r in reversed(self.raw):
             if n - r["n"] > 2:
                 return None

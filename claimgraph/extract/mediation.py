@@ -29,11 +29,9 @@ def mediation_verb(art, v, n):
             subs = subs + [p for p in c.children if p.dep_ == "pobj"]
     for s in subs:
         kind, aid = art.resolve(s)
-        if s.lower_ in ("it", "we") and v.dep_ == "ccomp" and stance_of_verb(art, v.head) is not None:
-            # 'X's director said it would bring both sides together': the body that speaks
-            speakers = [art.actor_of(x) for x in art._subjects(v.head)]
-            if speakers and speakers[0] is not None:
-                kind, aid = "actor", speakers[0]
+        reporter = art.reporting_body(s) if s.lower_ in ("it", "we") else None
+        if reporter is not None:
+            kind, aid = "actor", reporter     # 'X's director said it would bring both sides together': the body that speaks
         owner = next((c for c in s.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if kind != "actor" and owner is not None:       # 'her mission': the one she acts for
             kind, aid = art.resolve(owner)

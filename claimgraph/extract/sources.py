@@ -313,11 +313,16 @@ def _junta_described(tok):
         c.dep_ in ("compound", "amod") and c.lower_ == "coup" for c in tok.children))
 
 
+def _initials(name):
+    """The capitals that open a name's words ('Unión Hortícola del Sur' -> 'UHS')."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def _acronym_of(short, long):
     """True for 'IAM' vs 'International Association of Machinists ...'."""
     if not (short.isupper() and 2 < len(short) <= 6 and " " not in short):
         return False
-    initials = "".join(w[0] for w in long.split() if w[:1].isupper())
+    initials = _initials(long)
     return len(initials) >= len(short) and initials.startswith(short)    # ("NRC": the National Renewal Congress)
 
 
@@ -454,8 +459,7 @@ class Sources:
         if not chain or self.ent(tok) is not None and self.ent(tok).start < tok.i:
             return
         # (any other short name: the names joined by 'of', 'for' or 'and')
-        spelled = [e for e, _ in chain if tok.text.isupper()
-                   and "".join(w[0] for w in doc[e.start:tok.i - 1].text.split() if w[:1].isupper()) == tok.text]
+        spelled = [e for e, _ in chain if tok.text.isupper() and _initials(doc[e.start:tok.i - 1].text) == tok.text]
         first = spelled[0] if spelled else [e for e, ok in chain if ok][-1]
         parts = [e for e, _ in chain if e.start >= first.start]
         whole = doc[first.start:tok.i - 1]
@@ -475,9 +479,9 @@ class Sources:
         words = [t for t in doc[j + 1:tok.i - 1]]
         while words and words[0].lower_ in NAME_JOINERS:
             words = words[1:]
-        capitals = [t.text for t in words if t.is_title]
-        if len(capitals) >= 2 and "".join(w[0] for w in capitals) == tok.text and not self.actors.known(tok.text):
-            aid = self.actors.org(" ".join(t.text for t in words))
+        name = " ".join(t.text for t in words)
+        if len(_initials(name)) >= 2 and _initials(name) == tok.text and not self.actors.known(tok.text):
+            aid = self.actors.org(name)
             if aid and self.actors.by_id[aid]["type"] != "person":
                 self.actors.give_short_name(tok.text, aid)
                 self.actors.mention(aid)

@@ -829,6 +829,12 @@ def _conditional_threat(art, r, actor):
     return False
 
 
+def _ready_or_future(art, v):
+    """The verb tells what its subject will do or stands ready to do ('X will withdraw', 'Moscow was
+    ready to help'): a side's intent, which its own people tell."""
+    return _future(v) or any(c.dep_ == "acomp" and c.lower_ in art.lx["commit_markers"] for c in v.children)
+
+
 def _future(v):
     """The verb has 'will' or 'would' (or 'shall', 'll) as its auxiliary."""
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children)
