@@ -12,7 +12,7 @@ from .lexicon import (ANON, CONTENT_PREPS, GROUP, INHERIT_DEPS, PERSON_PRONOUNS,
                       SPEECH_STANCES, SUBJ_DEPS, THING_PRONOUNS, _in_quotes)
 from .mediation import mediation_verb
 from .sources import OUTLET_KINDS, STATE_TITLES, Sources, _before, _by_whom, _hung_cue, _role_words, _with_conjuncts
-from .stance import (HEAD_OFFICE_TITLES, TIME_LIMITS, _after_quoted_question, _future, _owner_actor, _ready_or_future,
+from .stance import (HEAD_OFFICE_TITLES, TIME_LIMITS, _after_quoted_question, _owner_actor, _ready_or_future,
                      charge_disputed_by, deed_on_other_side, stance_of_verb)
 
 class Article(Sources):
