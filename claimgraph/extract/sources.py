@@ -25,6 +25,14 @@ def _backed_by_another(tok):
                and any(g.tag_ == "HYPH" or g.text == "-" for g in c.children) for c in tok.children)
 
 
+def _base_of(tok):
+    """'the Karachi-based insurer': the name before '-based' is where a body sits, a place, whatever
+    the model tagged it, never the body itself."""
+    h = tok.head
+    return tok.dep_ in ("npadvmod", "compound", "nmod") and h.i == tok.i + 2 and h.lower_ in ("based", "headquartered") \
+        and tok.doc[tok.i + 1].text == "-"
+
+
 def _by_whom(v):
     """The objects of a passive verb's 'by' phrase: 'signed by X', 'released by the army'."""
     return [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -554,7 +562,7 @@ class Sources:
                 return self.actors.org(text)
             return None
         if lab == "ORG":
-            if self._portfolio(ent):
+            if self._portfolio(ent) or _base_of(ent.root):
                 return None
             if ent.root.pos_ == "PROPN" and not self.actors.known(text) and self._named_with_a_role(ent):
                 pid = self.actors.person(self.person_name(ent))
@@ -1122,7 +1130,10 @@ class Sources:
                 if kind == "actor":
                     return kind, aid     # 'according to the Indian government's account': its owner's words
         if tok.lemma_ in lx["document_nouns"]:
-            return self._last_thing()
+            found = self._last_thing()
+            if found[0] == "actor" and found[1] in self._document_recipients(tok):
+                return None, None     # ("X's envoy was handed a protest note. The note demanded ...": not X's)
+            return found
         found = self._civil_society(tok)
         if found[0]:
             return found
@@ -1406,6 +1417,25 @@ class Sources:
         _, subj = _report_before(tok, ("ccomp", "parataxis"))
         aid = self.actor_of(subj) if subj is not None and subj.pos_ != "PRON" else None
         return aid if aid and self.actors.by_id[aid]["type"] != "person" else None
+
+    def _document_recipients(self, tok):
+        """Actors a document like tok was handed, sent or delivered to, told of this one ('a note sent
+        to Caracas') or of an earlier one of its kind ("Russia's envoy had been handed a protest note"):
+        whoever wrote it, it was not they."""
+        found, order, word = set(), self.order(tok), tok.lemma_.lower()
+        for n, (sent, _, _) in enumerate(self.sents[:order[0] + 1]):
+            for x in sent:
+                if x.lemma_.lower() != word or (n, x.i) > order:
+                    continue
+                verbs = [c for c in x.children if c.dep_ == "acl"] + ([x.head] if x.dep_ in ("dobj", "nsubjpass") else [])
+                for v in verbs:
+                    if v.lemma_.lower() not in self.lx["handing_verbs"]:
+                        continue
+                    got = [p for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                           for p in c.children if p.dep_ == "pobj"]
+                    got += [c for c in v.children if c.dep_ in ("dative", "nsubjpass") and c.i != x.i and c.pos_ != "ADP"]
+                    found |= {a for a in map(self.actor_of, got) if a}
+        return found
 
     def _same_document_before(self, tok):
         """'The confidential report said ...' after 'according to a report by a UN panel': a
@@ -1737,10 +1767,26 @@ class Sources:
                 for c in r["cue"].children:
                     if c.dep_ in ("dobj", "nsubjpass"):
                         kind, aid = self.resolve(c)
-                        if kind == "actor":
+                        aid = aid if kind == "actor" else self._doer_of_act_named(c)
+                        if aid:
                             aid = self.actors.acts_for(aid)
                             roles[aid] = roles.get(aid, 0) + 1
         return roles
+
+    def _doer_of_act_named(self, noun):
+        """'condemned the seizure' after 'Iran's Revolutionary Guard seized a tanker': the actor who
+        did, in the article so far, the act a condemned noun names (the subject of its verb, the
+        last time it was told), or None."""
+        verb = self.lx["act_nouns"].get(noun.lemma_.lower())
+        if verb is None or any(c.dep_ == "poss" for c in noun.children):
+            return None
+        here = self.order(noun)
+        for n in range(min(here[0], len(self.sents) - 1), -1, -1):
+            for t in reversed(self.sents[n][0]):
+                if t.lemma_.lower() == verb and t.pos_ == "VERB" and (n, t.i) < here:
+                    subj = next((c for c in t.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+                    return self.actor_of(subj) if subj is not None else None
+        return None
 
     def sides(self):
         """The two sides of the article's dispute, its mediators left out (see parties)."""

@@ -809,6 +809,8 @@ def _good_offices(art, r, actor):
 
 RETALIATION_VERBS = {"respond", "retaliate", "react", "answer", "reply"}
 POSSIBILITY_AUX = {"could", "may", "might"}
+#: what a side says it will take against the other ('will take all necessary measures')
+COUNTER_MEASURES = {"measure", "action", "step", "countermeasure"}
 
 
 def _conditional_threat(art, r, actor):
@@ -826,6 +828,9 @@ def _conditional_threat(art, r, actor):
         if any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_AUX for c in v.children) \
                 and any(g.dep_ == "neg" for c in ifs for g in c.children):
             return True       # 'could close ... if the pressure did not ease'
+        if _future(v) and v.lemma_.lower() == "take" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in COUNTER_MEASURES for c in v.children):
+            return True       # 'if the dredging continues, Vietnam will take all necessary measures'
     return False
 
 
