@@ -2925,3 +2925,42 @@ def test_a_quotation_opened_after_a_full_stop_starts_a_sentence(nlp):
     doc = _open_quote_starts(nlp.make_doc('The union said the firm was hiding behind "rules nobody saw" to avoid paying. '
                                           '"They lied to us," he said.'))
     assert [t.i for t in doc if t.is_sent_start] == [0, 17]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Mongolia froze the accounts of Velmont Resources. \"That is not tax planning, it is theft,\" the tax "
+                 "department's head, Enkhtuya Sodnom, told reporters.", [("Enkhtuya Sodnom", "accuse")],
+                 id="'that is not X, it is theft': the 'it' beside a name denied is the act the wrong names"),
+    pytest.param("Mongolia froze the accounts of Velmont Resources. The company described the freeze as \"creeping "
+                 "expropriation\" of its investment.", [("Velmont Resources", "accuse")],
+                 id="expropriation brands an act a wrong"),
+    pytest.param("Kosovo and Serbia quarrelled over power. \"This is blackmail, pure and simple,\" Kosovo's energy minister "
+                 "said.", [("Kosovo", "accuse")], id="so does blackmail"),
+    pytest.param("Jordan and Israel quarrelled over water. The Jordan Valley Farmers' Union said Israel had broken the "
+                 "terms of the deal.", [("Jordan Valley Farmers' Union", "accuse")],
+                 id="breaking the terms of a deal is a wrong"),
+    pytest.param("Rwanda and Congo traded fire. Rwanda's army accused the Congolese army of fighting alongside the FDLR "
+                 "and said the rockets had been launched from areas the militia controls.",
+                 [("Rwanda", "accuse"), ("Rwanda", "accuse")],
+                 id="'accused X of A and said B had been done': B is the charge's, told on"),
+    pytest.param("Israel and Hamas traded blame. Israel called the attack a \"blatant violation\" of the deal and later "
+                 "said two soldiers had been killed.",
+                 [("Israel", "accuse"), ("Hamas", "accuse"), ("Israel", "accuse"), ("Israel", "assert")],
+                 id="control: after a wrong named by 'called', a loss told is no charge"),
+])
+def test_charges_after_batch_27(nlp, text, expected):
+    """Read on batches 22 to 27's errors once their first reads were stored (each case but the control
+    failed before)."""
+    assert acts(run(nlp, text)) == expected
+
+
+def test_the_lede_names_the_sides_of_the_dispute(nlp):
+    """'Bolivia accused Chile ...' in the first sentence makes Bolivia a side, though its minister,
+    of no stated state, speaks for it after and a company is named more often (read on batch 27)."""
+    r = run(nlp, "LA PAZ, Sept 15 (AFP) - Bolivia accused Chile on Tuesday of siphoning water from a border spring. "
+                 "Foreign Minister Teresa Calisaya said the flow of the spring had fallen by half. She said the water was "
+                 "supplying Minera Vientos del Norte, a copper miner. Minera Vientos del Norte denied using the water. "
+                 "Minera Vientos del Norte said its wells were far away. Chile denied the charge. Chile's water "
+                 "directorate said the spring had fallen on both sides. Peru offered to host talks between the two sides.")
+    [m] = r["mediations"]
+    assert ([label(r, a) for a in m["mediators"]], [label(r, a) for a in m["parties"]]) == (["Peru"], ["Chile", "Bolivia"])

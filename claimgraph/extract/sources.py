@@ -1761,8 +1761,9 @@ class Sources:
         for r in self.raw:
             if r["stance"] not in ("accuse", "deny") or r["kind"] != "actor" or not r["aid"]:
                 continue
+            weight = 2 if r["n"] == 0 else 1      # (the lede names the dispute's sides)
             a = self.actors.acts_for(r["aid"])
-            roles[a] = roles.get(a, 0) + 1
+            roles[a] = roles.get(a, 0) + weight
             if r["cue"].pos_ != "NOUN" and r["stance"] == "accuse":
                 for c in r["cue"].children:
                     if c.dep_ in ("dobj", "nsubjpass"):
@@ -1770,7 +1771,7 @@ class Sources:
                         aid = aid if kind == "actor" else self._doer_of_act_named(c)
                         if aid:
                             aid = self.actors.acts_for(aid)
-                            roles[aid] = roles.get(aid, 0) + 1
+                            roles[aid] = roles.get(aid, 0) + weight
         return roles
 
     def _doer_of_act_named(self, noun):

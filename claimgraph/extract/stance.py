@@ -430,6 +430,10 @@ def _refine(art, r, actor, parties, stance):
         return "accuse"
     if opp_agent and head_stance in ("accuse", "deny"):
         return "accuse"       # 'accused the EU of hypocrisy, saying European countries had ...'
+    if head_stance == "accuse" and cue.dep_ == "conj" and cue.head.lemma_.lower() in CHARGING_VERBS \
+            and not own_agent and not neg_tokens and _told_done(toks):
+        return "accuse"       # 'accused the company of ... and said the gates had been opened at night without
+        #                        a siren': what the accuser adds of the deed charged is the charge's
     root_neg = any(t.dep_ == "neg" and t.head.dep_ in ("ccomp", "ROOT") for t in toks)
     if head_stance == "deny" and root_neg and not opp_agent:
         return "deny"         # 'rejected the criticism, saying the dam would not harm ...'
@@ -442,6 +446,18 @@ def _refine(art, r, actor, parties, stance):
     if _quantified_negation(art, toks) and not opp_agent and not nominal and not _another_has_none(art, toks, actor):
         return "deny"
     return stance
+
+
+#: verbs that lay a charge by their meaning alone (not 'called the attack a violation', whose
+#: next clause may report a loss: 'and later said two soldiers had been killed')
+CHARGING_VERBS = {"accuse", "blame", "charge"}
+
+
+def _told_done(toks):
+    """The reported clause tells something done, in the past ('the gates had been opened', 'the
+    charges were meant to humiliate'), not what will be or should be."""
+    root = _content_root(toks)
+    return root is not None and root.tag_ in ("VBD", "VBN") and not _future(root)
 
 
 def charge_disputed_by(art, toks):
@@ -617,15 +633,25 @@ def _ties_to_wrong(art, toks, opponents):
 def _calls_it_wrong(art, toks):
     """'This constitutes / is / amounts to a violation': a bare 'this' or 'that' (the event just
     told) named as a wrong: the speaker lays it on whoever did it."""
-    t = _content_root(toks)
-    if t is None or t.lemma_.lower() not in JUDGING_VERBS or not _plainly(t):
-        return False          # (not 'if proven true, this would be a violation': a wrong supposed, not laid)
-    if not _points_back([c for c in t.children if c.dep_ == "nsubj"]):
+    root = _content_root(toks)
+    if root is None:
         return False
-    objs = [c for c in t.children if c.dep_ in ("attr", "dobj")]
-    objs += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
-    objs += [g for o in objs for g in o.children if g.dep_ == "conj"]
-    return any(_is_wrong(art, o) or any(_is_wrong(art, g) for g in o.children if g.dep_ == "amod") for o in objs)
+    # ('That is not tax planning, it is theft': beside a name denied, 'it' is the act the wrong names)
+    clauses = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("AUX", "VERB")]
+    renamed = any(x.lemma_.lower() in JUDGING_VERBS and any(c.dep_ == "neg" for c in x.children)
+                  and _points_back([c for c in x.children if c.dep_ == "nsubj"]) for x in toks)
+    for t in clauses:
+        if t.lemma_.lower() not in JUDGING_VERBS or not _plainly(t):
+            continue          # (not 'if proven true, this would be a violation': a wrong supposed, not laid)
+        subj = [c for c in t.children if c.dep_ == "nsubj"]
+        if not (_points_back(subj) or renamed and len(subj) == 1 and subj[0].lower_ == "it"):
+            continue
+        objs = [c for c in t.children if c.dep_ in ("attr", "dobj")]
+        objs += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        objs += [g for o in objs for g in o.children if g.dep_ == "conj"]
+        if any(_is_wrong(art, o) or any(_is_wrong(art, g) for g in o.children if g.dep_ == "amod") for o in objs):
+            return True
+    return False
 
 
 def _stigma_doer(art, toks):
