@@ -2315,7 +2315,7 @@ def test_threats_and_offers_of_the_fourteenth_session(nlp, text, expected):
                  "Wednesday that it would seek international arbitration. Hendra Wiratama told reporters that "
                  "Heliovax had broken the terms of the contract. In a statement, a Heliovax spokesperson denied that "
                  "the company had missed any deadline.",
-                 [("Heliovax", "accuse"), ("Heliovax", "commit"), ("Hendra Wiratama", "assert"), ("Heliovax", "deny")],
+                 [("Heliovax", "accuse"), ("Heliovax", "commit"), ("Hendra Wiratama", "accuse"), ("Heliovax", "deny")],
                  id="'the company' named in apposition by a name tagged a product or a person"),
     pytest.param("The United Garment Workers' Federation accused owners of withholding bonuses. Federation president "
                  "Shahida Parvin said owners had the money. The federation welcomed the invitation.",
