@@ -2964,3 +2964,19 @@ def test_the_lede_names_the_sides_of_the_dispute(nlp):
                  "directorate said the spring had fallen on both sides. Peru offered to host talks between the two sides.")
     [m] = r["mediations"]
     assert ([label(r, a) for a in m["mediators"]], [label(r, a) for a in m["parties"]]) == (["Peru"], ["Chile", "Bolivia"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Siam Pinnacle Apparel closed its factory. The Thai Garment Workers' Solidarity Union said the company "
+                 "owed workers two months' wages.", [("Thai Garment Workers' Solidarity Union", "assert")],
+                 id="a members' body's name is one organisation, though tagged as two side by side"),
+    pytest.param("The African Union's Peace and Security Council urged Sudan and Chad to show restraint.",
+                 [("African Union", "demand")], id="control: a body's organ after \"'s\" stays the body's"),
+    pytest.param("Finland closed its border with Russia. The Nordic Asylum Rights Centre, a Helsinki-based rights group, "
+                 "said the closures amounted to unlawful collective pushbacks.", [("Nordic Asylum Rights Centre", "accuse")],
+                 id="an act that amounts to an unlawful one is a wrong laid on its doer"),
+])
+def test_names_and_wrongs_after_batch_27(nlp, text, expected):
+    """Read on batches 22 to 27's errors once their first reads were stored (each case but the control
+    failed before)."""
+    assert acts(run(nlp, text)) == expected

@@ -100,6 +100,11 @@ def load_model():
         if not Language.has_factory("claimgraph_quote_starts"):
             Language.component("claimgraph_quote_starts", func=_open_quote_starts)
         nlp.add_pipe("claimgraph_quote_starts", before="parser")
+    if "ner" in nlp.pipe_names and "claimgraph_possessive_names" not in nlp.pipe_names:
+        from spacy.language import Language
+        if not Language.has_factory("claimgraph_possessive_names"):
+            Language.component("claimgraph_possessive_names", func=_join_possessive_names)
+        nlp.add_pipe("claimgraph_possessive_names", after="ner")
     return nlp
 
 
@@ -133,6 +138,30 @@ def _open_quote_starts(doc):
         if t.text in OPENING_QUOTES and before.text in (".", "?", "!") and before.whitespace_ \
                 and not t.whitespace_ and (after.is_title or after.is_upper):
             t.is_sent_start = True
+    return doc
+
+
+def _join_possessive_names(doc):
+    """One organisation, not two: "The Thai Garment Workers' Solidarity Union", which the model
+    tags as "The Thai Garment Workers'" and "Solidarity Union" side by side. Two organisations
+    that touch, the first ending in a plural possessive (a bare apostrophe, as members' bodies
+    are named) that the parser hangs on the second, are one name. ("The African Union's Peace
+    and Security Council" stays the Union's organ, "Mutua's Democratic Alliance Party" his party.)"""
+    ents, merged = list(doc.ents), []
+    i = 0
+    while i < len(ents):
+        e = ents[i]
+        if i + 1 < len(ents):
+            f = ents[i + 1]
+            if e.label_ == "ORG" == f.label_ and e.end == f.start and e[-1].tag_ == "POS" and e[-1].text in ("'", "\u2019") \
+                    and e[-1].head.dep_ == "poss" and e[-1].head.head.i in range(f.start, f.end):
+                merged.append(doc.char_span(e.start_char, f.end_char, label="ORG"))
+                i += 2
+                continue
+        merged.append(e)
+        i += 1
+    if len(merged) != len(ents) and all(m is not None for m in merged):
+        doc.ents = merged
     return doc
 
 

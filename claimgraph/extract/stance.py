@@ -672,13 +672,15 @@ def _calls_an_act_wrong(art, toks):
     truce': an act (a noun with its owner or article, no actor by name) judged a wrong, plainly
     (no negation, no 'would'/'could', no condition)."""
     t = _content_root(toks)
-    if t is None or t.lemma_.lower() != "be" or not _plainly(t):
+    if t is None or t.lemma_.lower() not in JUDGING_VERBS or not _plainly(t):
         return False
     subj = [c for c in t.children if c.dep_ == "nsubj"]
     if len(subj) != 1 or subj[0].pos_ != "NOUN" or art.resolve(subj[0])[0] == "actor" or not any(
             c.dep_ in ("poss", "det") and c.lower_ not in ("a", "an", "no", "any", "some") for c in subj[0].children):
         return False
-    judged = [c for c in t.children if c.dep_ in ("acomp", "attr")]
+    judged = [c for c in t.children if c.dep_ in ("acomp", "attr", "dobj")]
+    judged += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    judged += [g for j in judged for g in j.children if g.dep_ == "amod"]   # ('amounted to unlawful pushbacks')
     return any((j.lower_ in art.lx["plain_wrongs"] or j.lemma_.lower() in art.lx["plain_wrongs"])
                and not any(g.dep_ == "neg" for g in j.children) for j in judged)
 
