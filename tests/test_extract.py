@@ -2975,6 +2975,9 @@ def test_the_lede_names_the_sides_of_the_dispute(nlp):
     pytest.param("Finland closed its border with Russia. The Nordic Asylum Rights Centre, a Helsinki-based rights group, "
                  "said the closures amounted to unlawful collective pushbacks.", [("Nordic Asylum Rights Centre", "accuse")],
                  id="an act that amounts to an unlawful one is a wrong laid on its doer"),
+    pytest.param("South Africa's rail agency awarded the tender to Hexon. A losing bidder, Karoo Rail Engineering, said "
+                 "its offer had been cheaper.", [("Karoo Rail Engineering", "assert")],
+                 id="'A losing bidder, X, said': an indefinite description speaks as the body named beside it"),
 ])
 def test_names_and_wrongs_after_batch_27(nlp, text, expected):
     """Read on batches 22 to 27's errors once their first reads were stored (each case but the control

@@ -951,10 +951,11 @@ class Sources:
             return "actor", aid
         named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and self.ent(c) is not None
                       and self.ent(c).label_ == "ORG" and self.ent(c).root == c), None)
-        if named is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in lx["descriptor_of"]:
+        if named is not None and tok.pos_ == "NOUN" and (tok.lemma_.lower() in lx["descriptor_of"] or any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)):
             found = self.resolve(named)     # "Sierra Leone's main opposition party, the National Renewal
             if found[0] == "actor":         # Congress (NRC), said ...": the body is the one it names
-                return found
+                return found                # (so too 'A losing bidder, Karoo Rail Engineering, said')
         named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.is_title
                       and (self.ent(c) is None or self.ent(c).label_ in ("PRODUCT", "WORK_OF_ART"))), None)
         if named is not None and tok.pos_ == "NOUN" and lx["descriptor_of"].get(tok.lemma_.lower()) in ("company", "body", "union"):
