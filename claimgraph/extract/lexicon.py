@@ -191,7 +191,7 @@ def _lexicon():
                 "plain_wrongs", "doers", "harm_verbs", "posted_roles", "telling_verbs", "spokes_nouns", "position_nouns",
                 "naming_verbs", "stigma_words", "go_between_nouns", "describing_verbs", "answering_verbs", "general_verbs", "sending_verbs", "right_keeping_verbs", "own_deed_nouns", "expressing_verbs", "trading_verbs", "view_nouns", "proposal_nouns", "offered_nouns",
                 "generic_determiners", "attempt_verbs", "failing_verbs", "seeing_verbs", "bystander_nouns", "possibility_modals", "lacking_nouns", "public_body_words",
-                "company_name_words", "settling_verbs", "yielding_verbs", "corporate_titles", "covert_wrongs", "issuing_verbs", "charging_documents", "no_comment_verbs", "body_heads", "non_state_qualifiers", "party_keywords", "state_bodies", "state_media", "former_marks",
+                "company_name_words", "settling_verbs", "yielding_verbs", "corporate_titles", "covert_wrongs", "issuing_verbs", "charging_documents", "no_comment_verbs", "body_heads", "body_name_heads", "non_state_qualifiers", "party_keywords", "state_bodies", "state_media", "former_marks",
                 "breaking_verbs", "broken_undertakings", "handing_verbs"):
         lx[key] = set(lx[key])
     # what a side puts forward: called false or unacceptable, it is rejected (stance._disowns)

@@ -1140,7 +1140,7 @@ class Sources:
             return found
         if e is None and tok.pos_ == "PROPN" and tok.is_title and (
                 low in lx["descriptor_of"] or low in lx["party_keywords"] or low in lx["union_keywords"]
-                or low in lx["body_heads"]) and any(
+                or low in lx["body_name_heads"]) and any(
                 c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.is_title for c in tok.children):
             # "The Lakes Cattle Keepers' Union", 'The Great Lakes Relief Alliance', untagged:
             # capitalised words before a body's word make a name of their own (not 'the union' met
