@@ -2983,3 +2983,17 @@ def test_names_and_wrongs_after_batch_27(nlp, text, expected):
     """Read on batches 22 to 27's errors once their first reads were stored (each case but the control
     failed before)."""
     assert acts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Delta Cocoa underpaid farmers, according to a letter the Coffee and Cocoa Council sent to exporters on "
+                 "Saturday. The letter gave the company until March 20 to hand over its purchase records.",
+                 [("Coffee and Cocoa Council", "assert"), ("Coffee and Cocoa Council", "demand")],
+                 id="giving someone until a date to act is an ultimatum"),
+    pytest.param("Uganda raised its road tolls. The Nile Truckers' Association said: \"We are not moving until the last "
+                 "toll booth comes down.\"", [("Nile Truckers' Association", "demand")],
+                 id="'we are not moving until ...': a condition set on one's own stand"),
+])
+def test_demands_after_batch_27(nlp, text, expected):
+    """Read on batches 22 to 27's errors once their first reads were stored (each case failed before)."""
+    assert acts(run(nlp, text)) == expected

@@ -72,6 +72,9 @@ def stance_of_verb(art, v):
     if lemma in ("give", "set") and any(c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in TIME_LIMITS for c in kids) \
             and (lemma == "set" or any(c.dep_ == "dative" for c in kids)):
         return "demand"       # 'gave the authorities seven days to return the boats', 'set a deadline': an ultimatum
+    if lemma == "give" and any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in kids) \
+            and any(c.dep_ in ("dative", "dobj") for c in kids):
+        return "demand"       # 'had given Golden Loom until March 26 to pay in full'
     if lemma in ("help", "assist") and any(
             c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in HELPED_SETTLEMENT
             and any(o.dep_ == "dobj" and o.lemma_.lower() in SETTLEMENT_OBJECTS for o in c.children) for c in kids):
@@ -796,8 +799,9 @@ def _condition(art, r):
     ids = {x.i for x in r["content"]}
     for v in [t] + [c for c in t.children if c.dep_ == "conj" and c.i in ids and c.pos_ in ("VERB", "AUX")]:
         marks = {g.lower_ for c in v.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"}
-        if marks & {"until", "unless"} and _future(v):
-            return True       # 'will stay in place until ...', '... and would not return to work until ...'
+        if marks & {"until", "unless"} and (_future(v) or any(c.dep_ == "neg" for c in v.children)):
+            return True       # 'will stay in place until ...', 'would not return to work until ...', '"We are not
+            #                    moving until the last toll booth comes down"'
         if _future(v) and any(c.dep_ == "advcl" and c.i in ids and any(
                 g.dep_ == "mark" and g.lower_ in ("unless", "until") for g in c.children) and not any(
                 stance_of_verb(art, a) is not None for a in c.ancestors if a.i != v.i and v in a.ancestors)
