@@ -2997,3 +2997,20 @@ def test_names_and_wrongs_after_batch_27(nlp, text, expected):
 def test_demands_after_batch_27(nlp, text, expected):
     """Read on batches 22 to 27's errors once their first reads were stored (each case failed before)."""
     assert acts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Belarus and Lithuania quarrelled. Belarus's State Border Committee said about 740 trucks were queuing on "
+                 "the Belarusian side, and accused Vilnius of violating international transit rules.",
+                 [("Belarus", "assert"), ("Belarus", "accuse")],
+                 id="what X said ends where the charge X goes on to lay begins, though parsed inside it"),
+    pytest.param("Kenya and Uganda quarrelled over the island. The ministry said Migingo and the surrounding waters lay "
+                 "within Kenyan territory.", [("Kenya", "assert")], id="'lay' (of 'lie' down) is no lie"),
+    pytest.param("Greece and Turkey quarrelled. \"It is not the NATO chief who is lying here, but Greece,\" Turkey's "
+                 "foreign minister said.", [("Greece", "assert"), ("Turkey", "accuse")],
+                 id="control: 'lying' still is"),
+])
+def test_contents_and_words_after_batch_27(nlp, text, expected):
+    """Read on batches 22 to 27's errors once their first reads were stored (each case but the control
+    failed before)."""
+    assert acts(run(nlp, text)) == expected

@@ -49,6 +49,24 @@ class Article(Sources):
                     self._add_raw(n, cue, source, "assert", content, speaker_text=speaker_text)
         self._colon_quotes()
         self._continued_quotes()
+        self._trim_acts_told_on()
+
+    def _trim_acts_told_on(self):
+        """'X said 740 trucks were queuing, and accused Vilnius of violating transit rules', with the
+        second verb hung by the parser inside the first's clause: what X said ends where the act
+        of its own that X goes on to make begins (its words are that act's content, and a wrong in
+        them is no charge in the first)."""
+        for r in self.raw:
+            ids = {t.i for t in r["content"]}
+            for q in self.raw:
+                cue = q["cue"]
+                if q is r or q["n"] != r["n"] or cue.doc is not r["cue"].doc or cue.i not in ids or cue.dep_ != "conj" \
+                        or q["kind"] != r["kind"] or q["aid"] != r["aid"] or cue.head.i not in ids:
+                    continue
+                cut = {t.i for t in cue.subtree} | {c.i for c in cue.head.children
+                                                    if c.dep_ in ("cc", "punct") and cue.head.i < c.i < cue.i}
+                r["content"] = [t for t in r["content"] if t.i not in cut]
+                ids = {t.i for t in r["content"]}
 
     # ------------------------------------------------ pass 3: whom each person speaks for
     def settle_affiliations(self):

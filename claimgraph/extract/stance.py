@@ -259,9 +259,14 @@ def _victim(art, t):
 
 def _is_wrong(art, t):
     """A wrongdoing word, by its form or its lemma when the lemma is the form's stem (not 'lay' -> 'lie')."""
-    wrong = art.lx["wrongdoing"]
-    return (t.lower_ in wrong or (t.lemma_.lower() in wrong and t.lower_[:3] == t.lemma_.lower()[:3])) \
-        and not _walkout(art, t) or _breaks_undertaking(art, t)
+    return _wrongdoing_word(art, t) and not _walkout(art, t) or _breaks_undertaking(art, t)
+
+
+def _wrongdoing_word(art, t):
+    """The word is in the wrongdoing table by its form, or by its lemma when the lemma is the form's
+    stem ('lying' too): 'lay' (the waters lay within ...) is no 'lie'."""
+    wrong, lemma = art.lx["wrongdoing"], t.lemma_.lower()
+    return t.lower_ in wrong or lemma in wrong and (t.lower_[:3] == lemma[:3] or t.lower_ == "lying")
 
 
 def _breaks_undertaking(art, t):
@@ -332,7 +337,7 @@ def _wrong_words(art, toks):
     quit'), or a thing taken or done that is called unlawful ('collecting unlawful fees'; not the
     'criminal syndicates' someone blames, whose deed the sentence tells)."""
     lx = art.lx
-    return [t for t in toks if (t.lemma_.lower() in lx["wrongdoing"] or t.lower_ in lx["wrongdoing"]) and t.dep_ != "amod"
+    return [t for t in toks if _wrongdoing_word(art, t) and t.dep_ != "amod"
             and not _walkout(art, t) or _breaks_undertaking(art, t)
             or t.pos_ == "VERB" and t.lemma_.lower() in lx["harm_verbs"] and any(c.dep_ == "dobj" for c in t.children)
             or t.dep_ == "amod" and t.lower_ in lx["plain_wrongs"] and t.head.dep_ == "dobj"]
