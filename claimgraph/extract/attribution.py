@@ -91,18 +91,11 @@ class Article(Sources):
                  and "prime minister" in self.actors.titles.get(pid, ())]
         for pid, a in list(self.actors.by_id.items()):
             titles = self.actors.titles.get(pid, set()) & HEAD_OFFICE_TITLES
-            spokes = self._ministry_spokes_title(pid)
-            if a["type"] != "person" or a["affiliations"] or not (titles or spokes) or len(heads) > 1 and pid in heads:
+            if a["type"] != "person" or a["affiliations"] or not titles or len(heads) > 1 and pid in heads:
                 continue      # (two prime ministers of no stated state: rival governments, whose is whose untold)
             mine = [r for r in self.raw if r["kind"] == "actor" and r["aid"] == pid]
             side = None
-            if not titles:
-                # a ministry's spokesperson is placed only by what he tells his state will do
-                # ('warned that Tehran would respond firmly'): he may speak for a third state
-                told = {s for r in mine for s in self._states_whose_intent_told(r)}
-                side = told.pop() if len(told) == 1 and told <= set(states) else None
-                titles = spokes
-            elif mine and len(states) == 1 and not self._speaks_of_a_state_as_another(mine, states[0]):
+            if mine and len(states) == 1 and not self._speaks_of_a_state_as_another(mine, states[0]):
                 side = states[0]
             elif mine and len(states) == 2:
                 votes = set()
@@ -139,13 +132,6 @@ class Article(Sources):
                     if aid is not None and self.actors.by_id[aid]["type"] == "organisation":
                         self.actors.affiliate(pid, aid, _role_words(self.np_span(t.head), t.head))
                         break
-
-    def _ministry_spokes_title(self, pid):
-        """'Foreign Ministry spokesman X': a ministry's spokesperson holds a state office as its
-        minister does (an unqualified spokesman may speak for anyone, so is never placed)."""
-        titles = self.actors.titles.get(pid, set())
-        spokes = titles & self.lx["spokes_nouns"]
-        return spokes if spokes and "ministry" in titles else set()
 
     def _states_whose_intent_told(self, r):
         """The states whose intent or readiness a statement tells ('warned that Tehran would respond
