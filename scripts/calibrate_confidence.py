@@ -139,6 +139,8 @@ def main():
     ap.add_argument("--regression", action="store_true", help="... on the regression articles (most studied)")
     ap.add_argument("--blind", action="store_true", help="... on the blind five (run it only once tuning is done)")
     args = ap.parse_args()
+    if args.check and args.check != "all" and not (FIRST_READS / f"batch-{args.check.removeprefix('batch-').zfill(2)}.jsonl").is_file():
+        ap.error(f"--check {args.check}: no such batch in {FIRST_READS.relative_to(REPO)} (give a number such as 27, or 'all')")
     rows = first_reads()
     fitted = fit(rows)
     for key, (n, hits) in fitted["counts"].items():
@@ -148,7 +150,7 @@ def main():
         CONFIDENCE_PATH.write_text(HEADER + yaml.safe_dump(fitted, sort_keys=False), encoding="utf-8")
     if args.check:
         batches = sorted(p.stem for p in FIRST_READS.glob("batch-*.jsonl")) if args.check == "all" \
-            else [f"batch-{int(args.check):02d}"]
+            else [f"batch-{args.check.removeprefix('batch-').zfill(2)}"]
         then, held = [], []
         for batch in batches:
             table = fit(first_reads(without=batch))
