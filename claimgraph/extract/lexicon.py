@@ -90,22 +90,21 @@ def load_model():
     for abbreviation in TITLE_ABBREVIATIONS:
         # ('..., said Cmdr. Rachel Vandersloot': one token, so no sentence ends inside a name)
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
-    if "parser" in nlp.pipe_names and "claimgraph_clock_times" not in nlp.pipe_names:
-        from spacy.language import Language
-        if not Language.has_factory("claimgraph_clock_times"):
-            Language.component("claimgraph_clock_times", func=_keep_clock_times)
-        nlp.add_pipe("claimgraph_clock_times", before="parser")
-    if "parser" in nlp.pipe_names and "claimgraph_quote_starts" not in nlp.pipe_names:
-        from spacy.language import Language
-        if not Language.has_factory("claimgraph_quote_starts"):
-            Language.component("claimgraph_quote_starts", func=_open_quote_starts)
-        nlp.add_pipe("claimgraph_quote_starts", before="parser")
-    if "ner" in nlp.pipe_names and "claimgraph_possessive_names" not in nlp.pipe_names:
-        from spacy.language import Language
-        if not Language.has_factory("claimgraph_possessive_names"):
-            Language.component("claimgraph_possessive_names", func=_join_possessive_names)
-        nlp.add_pipe("claimgraph_possessive_names", after="ner")
+    _add_step(nlp, "claimgraph_clock_times", _keep_clock_times, before="parser")
+    _add_step(nlp, "claimgraph_quote_starts", _open_quote_starts, before="parser")
+    _add_step(nlp, "claimgraph_possessive_names", _join_possessive_names, after="ner")
     return nlp
+
+
+def _add_step(nlp, name, func, before=None, after=None):
+    """Put one of our own pipeline steps beside the model's component it mends (once; not when
+    the model lacks that component)."""
+    if (before or after) not in nlp.pipe_names or name in nlp.pipe_names:
+        return
+    from spacy.language import Language
+    if not Language.has_factory(name):
+        Language.component(name, func=func)
+    nlp.add_pipe(name, before=before, after=after)
 
 
 #: Abbreviated ranks and titles the model's tokenizer splits from their full stop, which it then
