@@ -150,14 +150,11 @@ class Article(Sources):
         ('said the Russian charge d'affaires would be summoned'). Then he is not guessed to hold
         its office."""
         for r in statements:
-            for t in r["content"]:
-                aid = self.actor_of(t) if t.pos_ in ("PROPN", "ADJ") else None
-                if aid is None or self.actors.by_id[aid]["type"] != "state":
-                    continue
-                if aid != state and t.dep_ == "nsubj" and _ready_or_future(self, t.head):
-                    return True   # (what another state will do or is ready to do is told by its own)
-                if aid == state and r["stance"] == "accuse":
-                    return True
+            if self._states_whose_intent_told(r) - {state}:
+                return True       # (what another state will do or is ready to do is told by its own)
+            if r["stance"] == "accuse" and any(
+                    t.pos_ in ("PROPN", "ADJ") and self.actor_of(t) == state for t in r["content"]):
+                return True
         return False
 
     def _colon_quotes(self):

@@ -262,11 +262,15 @@ def _is_wrong(art, t):
     return _wrongdoing_word(art, t) and not _walkout(art, t) or _breaks_undertaking(art, t)
 
 
+#: forms the lemmatiser gives a wrong's lemma that belong to another verb ('lay' -> 'lie')
+OTHER_VERBS_FORMS = {"lay", "lain"}
+
+
 def _wrongdoing_word(art, t):
-    """The word is in the wrongdoing table by its form, or by its lemma when the lemma is the form's
-    stem ('lying' too): 'lay' (the waters lay within ...) is no 'lie'."""
-    wrong, lemma = art.lx["wrongdoing"], t.lemma_.lower()
-    return t.lower_ in wrong or lemma in wrong and (t.lower_[:3] == lemma[:3] or t.lower_ == "lying")
+    """The word is in the wrongdoing table by its form, or by its lemma unless the form is one the
+    lemmatiser maps onto a wrong from another verb: 'lay' and 'lain' (the waters lay within ...)
+    are of 'lie' down, no 'lie'; 'lying' may be either, and is read as the wrong."""
+    return t.lower_ in art.lx["wrongdoing"] or t.lemma_.lower() in art.lx["wrongdoing"] and t.lower_ not in OTHER_VERBS_FORMS
 
 
 def _breaks_undertaking(art, t):
@@ -654,12 +658,18 @@ def _calls_it_wrong(art, toks):
         subj = [c for c in t.children if c.dep_ == "nsubj"]
         if not (_points_back(subj) or renamed and len(subj) == 1 and subj[0].lower_ == "it"):
             continue
-        objs = [c for c in t.children if c.dep_ in ("attr", "dobj")]
-        objs += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        objs = _judged_as(t)
         objs += [g for o in objs for g in o.children if g.dep_ == "conj"]
         if any(_is_wrong(art, o) or any(_is_wrong(art, g) for g in o.children if g.dep_ == "amod") for o in objs):
             return True
     return False
+
+
+def _judged_as(t):
+    """What a judging verb names its subject ('is a violation', 'constitutes theft', 'amounts to
+    unlawful pushbacks')."""
+    return [c for c in t.children if c.dep_ in ("attr", "dobj", "acomp")] + [
+        p for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
 
 
 def _stigma_doer(art, toks):
@@ -686,8 +696,7 @@ def _calls_an_act_wrong(art, toks):
     if len(subj) != 1 or subj[0].pos_ != "NOUN" or art.resolve(subj[0])[0] == "actor" or not any(
             c.dep_ in ("poss", "det") and c.lower_ not in ("a", "an", "no", "any", "some") for c in subj[0].children):
         return False
-    judged = [c for c in t.children if c.dep_ in ("acomp", "attr", "dobj")]
-    judged += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    judged = _judged_as(t)
     judged += [g for j in judged for g in j.children if g.dep_ == "amod"]   # ('amounted to unlawful pushbacks')
     return any((j.lower_ in art.lx["plain_wrongs"] or j.lemma_.lower() in art.lx["plain_wrongs"])
                and not any(g.dep_ == "neg" for g in j.children) for j in judged)
